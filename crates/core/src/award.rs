@@ -1,0 +1,499 @@
+//! The award model of a lot: criteria and weights, the quality scale, the price model, the
+//! rounding policy, quality thresholds and the tie-break rule.
+//!
+//! This one value is what the scoring crate computes with and what the tender text publishes, so
+//! what is published is what is computed.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::common::{Id, Text};
+use crate::num::{Money, Percent, Score, Weight};
+use crate::sovereignty::ObjectiveWeights;
+
+/// What a criterion assesses (eForms BT-539).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CriterionKind {
+    /// The acquisition price (`price`).
+    Price,
+    /// Any other monetary criterion, such as life-cycle cost (`cost`).
+    Cost,
+    /// A non-price, non-cost criterion (`quality`).
+    Quality,
+}
+
+/// How criterion weights are expressed (eForms BT-5421).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Weighting {
+    /// Exact percentages summing to 100 (`per-exa`).
+    #[default]
+    Percent,
+    /// Exact points; each criterion's weight is its maximum points (`poi-exa`).
+    Points,
+    /// Order of importance only, 1 = most important (`ord-imp`); the tender must say why (BT-733).
+    Order,
+}
+
+/// A point scale for quality scores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// The lowest score.
+    pub min: Score,
+    /// The highest score.
+    pub max: Score,
+    /// Scores must be multiples of this step above `min` (e.g. 1 for whole points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Score>,
+    /// What each score means.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub descriptors: Vec<ScaleLevel>,
+}
+
+/// A descriptor of one point on a scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    /// The score.
+    pub score: Score,
+    /// What earns it.
+    pub label: Text,
+}
+
+/// A named scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ScalePreset {
+    /// Whole points 0 to 5.
+    #[serde(rename = "0-5")]
+    ZeroToFive,
+    /// Whole points 0 to 10.
+    #[serde(rename = "0-10")]
+    ZeroToTen,
+    /// Whole points 0 to 100.
+    #[serde(rename = "0-100")]
+    ZeroToHundred,
+}
+
+/// A scale: a preset name (`"0-10"`) or a table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ScaleSpec {
+    /// A named scale.
+    Preset(ScalePreset),
+    /// A custom scale.
+    Custom(Scale),
+}
+
+impl Default for ScaleSpec {
+    fn default() -> Self {
+        Self::Preset(ScalePreset::ZeroToTen)
+    }
+}
+
+impl ScaleSpec {
+    /// The scale itself.
+    pub fn resolve(&self) -> Scale {
+        let whole = |max: u32| Scale {
+            min: Score::ZERO,
+            max: Score::from(max),
+            step: Some(Score::from(1)),
+            descriptors: Vec::new(),
+        };
+        match self {
+            Self::Preset(ScalePreset::ZeroToFive) => whole(5),
+            Self::Preset(ScalePreset::ZeroToTen) => whole(10),
+            Self::Preset(ScalePreset::ZeroToHundred) => whole(100),
+            Self::Custom(scale) => scale.clone(),
+        }
+    }
+}
+
+/// How a criterion is scored automatically from the sovereignty self-assessment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SovereigntyScoring {
+    /// The objective weights: `"csf-v1.2.1"`, `"calculator-2026"` or a table.
+    #[serde(default)]
+    pub weights: ObjectiveWeights,
+}
+
+/// An award criterion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id, unique in the tender.
+    pub id: Id,
+    /// Name (eForms BT-734).
+    pub name: Text,
+    /// Price, cost or quality (BT-539).
+    pub kind: CriterionKind,
+    /// Description (BT-540).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Weight in the award model's `weighting` (percent, points or rank). Omitted for the price
+    /// criterion of a price-per-quality-point or monetised-quality model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Weight>,
+    /// The scale for this criterion's scores, if not the award model's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleSpec>,
+    /// Sub-criteria; their weights (percent of this criterion) must sum to 100.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_criteria: Vec<SubCriterion>,
+    /// A bid scoring below this on the criterion's scale is excluded before price (BT-5423
+    /// `min-score`; lawful per C-546/16 Montte).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_score: Option<Score>,
+    /// Score this criterion from the bids' sovereignty self-assessment instead of evaluators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sovereignty: Option<SovereigntyScoring>,
+    /// For the value-added price model: what full marks on this criterion are worth in money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Money>,
+}
+
+/// A sub-criterion, scored by the evaluators on its scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubCriterion {
+    /// Stable id, unique in the tender.
+    pub id: Id,
+    /// Name.
+    pub name: Text,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Weight in percent of the parent criterion.
+    pub weight: Weight,
+    /// The scale, if not the parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<ScaleSpec>,
+}
+
+/// Which way a monetised-quality model adjusts the price.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdjustMode {
+    /// Quality is deducted from the price: better quality, lower evaluation price.
+    Deduction,
+    /// Missing quality is added to the price: worse quality, higher evaluation price.
+    Markup,
+}
+
+/// How the extended price-per-quality-point method chooses inside its corridor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CorridorDecision {
+    /// The bid with the most quality points in the corridor wins.
+    #[default]
+    HigherQuality,
+    /// The cheapest bid in the corridor wins.
+    LowerPrice,
+}
+
+/// How prices become points (or an evaluation price). Formulas, parameters and pitfalls:
+/// `shared/domain/reference.md` §2.3; the scoring crate documents each with its formula.
+///
+/// Notation: `P` the bid's price, `Pmin`/`Pmax` the lowest/highest price among the bids that passed
+/// the gates, `M` the price criterion's weight.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum PriceModel {
+    /// `M × Pmin / P`. Depends on the other bids.
+    Proportional,
+    /// Linear from the lowest with a slope (Danish practice): `M × max(0, 1 − (P − Pmin) / (slope × Pmin))`;
+    /// zero points at `Pmin × (1 + slope)`. Depends on the other bids.
+    LinearSlope {
+        /// The percentage above the lowest price at which a bid gets zero points.
+        slope: Percent,
+    },
+    /// `M × (2 − P / Pmin)` (Norwegian practice); negative below zero unless floored. Depends on
+    /// the other bids.
+    LinearFromLowest {
+        /// Floor the points at zero.
+        #[serde(default)]
+        floor_at_zero: bool,
+    },
+    /// `M × (Pmax − P) / (Pmax − Pmin)`: interpolation between the lowest and the highest bid.
+    /// Depends on the other bids.
+    MinMax,
+    /// `M × clamp((high − P) / (high − low), 0, 1)` with a price span announced in advance.
+    /// Independent of the other bids. A `low` above 0 is unlawful in Sweden (HFD 2022 ref. 41).
+    FixedSpan {
+        /// At or below this price, full points.
+        low: Money,
+        /// At or above this price, zero points.
+        high: Money,
+    },
+    /// `M × max(0, 1 − ln(P / Pmin) / ln(1 + zero_at))`; zero points at `Pmin × (1 + zero_at)`.
+    /// Depends on the other bids.
+    Logarithmic {
+        /// The percentage above the lowest price at which a bid gets zero points.
+        zero_at: Percent,
+    },
+    /// German UfAB simple value-for-money method: rank by quality points per unit of price,
+    /// `Q / P`, highest first; with a `corridor`, the extended method: every bid within
+    /// `corridor` percent of the best ratio is in the corridor, and `decision` picks among them.
+    PricePerQualityPoint {
+        /// The extended method's corridor (Schwankungsbereich), e.g. 10.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        corridor: Option<Percent>,
+        /// How the extended method decides inside the corridor.
+        #[serde(default)]
+        decision: CorridorDecision,
+    },
+    /// Quality converted to money (Dutch "fictieve korting", Swedish "mervärde"): each quality
+    /// criterion's `value` is what full marks are worth. Deduction: `P − Σ value × score/max`;
+    /// markup: `P + Σ value × (1 − score/max)`. Lowest evaluation price wins. Independent of the
+    /// other bids.
+    ValueAdded {
+        /// Deduction or markup.
+        mode: AdjustMode,
+    },
+    /// Percentage adjustment (Norwegian variant): with quality share `q = Q / Qmax`, deduction:
+    /// `P × (1 − q × max_percent)`; markup: `P × (1 + (1 − q) × max_percent)`. Lowest evaluation
+    /// price wins. Independent of the other bids.
+    PercentAdjustment {
+        /// Deduction or markup.
+        mode: AdjustMode,
+        /// The adjustment for full (deduction) or zero (markup) quality.
+        max_percent: Percent,
+    },
+}
+
+impl PriceModel {
+    /// The model's stable name as written in files.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Proportional => "proportional",
+            Self::LinearSlope { .. } => "linear-slope",
+            Self::LinearFromLowest { .. } => "linear-from-lowest",
+            Self::MinMax => "min-max",
+            Self::FixedSpan { .. } => "fixed-span",
+            Self::Logarithmic { .. } => "logarithmic",
+            Self::PricePerQualityPoint { .. } => "price-per-quality-point",
+            Self::ValueAdded { .. } => "value-added",
+            Self::PercentAdjustment { .. } => "percent-adjustment",
+        }
+    }
+
+    /// Whether a bid's result depends on the other bids' prices (so adding or removing a bid can
+    /// reorder the others: rank reversal).
+    pub fn depends_on_other_bids(&self) -> bool {
+        match self {
+            Self::Proportional
+            | Self::LinearSlope { .. }
+            | Self::LinearFromLowest { .. }
+            | Self::MinMax
+            | Self::Logarithmic { .. } => true,
+            // The extended method's corridor is relative to the best ratio.
+            Self::PricePerQualityPoint { corridor, .. } => corridor.is_some(),
+            Self::FixedSpan { .. } | Self::ValueAdded { .. } | Self::PercentAdjustment { .. } => false,
+        }
+    }
+
+    /// Whether the model gives price points that are weighted and added to quality points, as
+    /// opposed to ranking by a ratio or an evaluation price.
+    pub fn is_points_model(&self) -> bool {
+        !matches!(self, Self::PricePerQualityPoint { .. } | Self::ValueAdded { .. } | Self::PercentAdjustment { .. })
+    }
+}
+
+/// Which price a bid is evaluated on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PriceBasisKind {
+    /// The bid's total price (plus option prices, if included).
+    #[default]
+    Total,
+    /// Life-cycle cost (Directive 2014/24/EU art. 68): one-off costs plus recurring costs per year
+    /// over the contract period (and option periods, if included).
+    LifeCycleCost,
+}
+
+/// Which price a bid is evaluated on, and whether options count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBasis {
+    /// Total price or life-cycle cost.
+    #[serde(default)]
+    pub kind: PriceBasisKind,
+    /// Include the contract's options in the evaluated price.
+    #[serde(default = "yes")]
+    pub include_options: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for PriceBasis {
+    fn default() -> Self {
+        Self { kind: PriceBasisKind::Total, include_options: true }
+    }
+}
+
+/// At which step figures are rounded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingStep {
+    /// Round each criterion's score ratio (price ratio, quality score over the scale) before it is
+    /// weighted; totals are exact sums of the weighted rounded ratios, rounded again for display.
+    Ratio,
+    /// Round each criterion's weighted points; the total is the exact sum of rounded points.
+    Criterion,
+    /// Keep everything exact and round only the total.
+    #[default]
+    Total,
+}
+
+/// How a figure is rounded to the policy's decimals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingStrategy {
+    /// Half away from zero: 2.345 → 2.35 (commercial rounding, the usual rule in tenders).
+    #[default]
+    HalfUp,
+    /// Half to even (banker's rounding): 2.345 → 2.34, 2.355 → 2.36.
+    HalfEven,
+    /// Half towards zero: 2.345 → 2.34.
+    HalfDown,
+    /// Truncate towards zero: 2.349 → 2.34.
+    Down,
+    /// Away from zero: 2.341 → 2.35.
+    Up,
+}
+
+/// The rounding policy of an evaluation model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundingPolicy {
+    /// Decimals kept (0-10).
+    #[serde(default = "two")]
+    pub decimals: u32,
+    /// At which step rounding happens.
+    #[serde(default)]
+    pub at: RoundingStep,
+    /// The rounding rule.
+    #[serde(default)]
+    pub strategy: RoundingStrategy,
+}
+
+fn two() -> u32 {
+    2
+}
+
+impl Default for RoundingPolicy {
+    fn default() -> Self {
+        Self { decimals: 2, at: RoundingStep::Total, strategy: RoundingStrategy::HalfUp }
+    }
+}
+
+/// How several evaluators' scores become one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aggregation {
+    /// The arithmetic mean (exact).
+    #[default]
+    Mean,
+    /// The median.
+    Median,
+    /// The consensus score recorded by the committee; required for every criterion.
+    Consensus,
+}
+
+/// Rules for quality scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QualityRules {
+    /// Mean, median or consensus. Under mean and median a recorded consensus score for a criterion
+    /// overrides the aggregate, and the derivation says so.
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// Flag a criterion when evaluators' scores differ by more than this percentage of the scale.
+    #[serde(default = "thirty")]
+    pub disagreement_spread: Percent,
+    /// A bid whose quality points are below this percentage of the maximum is excluded before
+    /// price (e.g. 70, the Commission model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_total: Option<Percent>,
+    /// Only the N bids with the most quality points go on to price (BT-5423 `max-pass`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_pass: Option<u32>,
+}
+
+fn thirty() -> Percent {
+    Percent::from(30)
+}
+
+impl Default for QualityRules {
+    fn default() -> Self {
+        Self { aggregation: Aggregation::Mean, disagreement_spread: thirty(), minimum_total: None, max_pass: None }
+    }
+}
+
+/// One rule for breaking a tie, applied in order.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TieBreakRule {
+    /// More quality points wins.
+    HigherQuality,
+    /// The lower evaluated price wins.
+    LowerPrice,
+    /// More points on the named criterion wins.
+    HigherScoreOn(Id),
+    /// The earlier submission wins (needs `submitted` on the bids).
+    EarlierSubmission,
+    /// Lots are drawn. The evaluation cannot draw; it reports the tie as unresolved.
+    DrawingLots,
+}
+
+/// The award model of a lot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AwardModel {
+    /// How weights are expressed.
+    #[serde(default)]
+    pub weighting: Weighting,
+    /// The award criteria.
+    pub criteria: Vec<Criterion>,
+    /// How prices are scored.
+    pub price_model: PriceModel,
+    /// Which price is scored.
+    #[serde(default)]
+    pub price_basis: PriceBasis,
+    /// The default scale for quality scores.
+    #[serde(default)]
+    pub scale: ScaleSpec,
+    /// Rounding.
+    #[serde(default)]
+    pub rounding: RoundingPolicy,
+    /// Quality aggregation and thresholds.
+    #[serde(default)]
+    pub quality: QualityRules,
+    /// Tie-break rules, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tie_break: Vec<TieBreakRule>,
+    /// Why only an order of importance is given (eForms BT-733).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_justification: Option<Text>,
+}
+
+impl AwardModel {
+    /// The price or cost criterion, if any.
+    pub fn price_criterion(&self) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.kind != CriterionKind::Quality)
+    }
+
+    /// The quality criteria in order.
+    pub fn quality_criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.criteria.iter().filter(|c| c.kind == CriterionKind::Quality)
+    }
+
+    /// The scale a criterion is scored on.
+    pub fn scale_of(&self, criterion: &Criterion) -> Scale {
+        criterion.scale.as_ref().unwrap_or(&self.scale).resolve()
+    }
+}

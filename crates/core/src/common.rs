@@ -1,0 +1,392 @@
+//! Small shared value types: identifiers, texts in several languages, languages, countries,
+//! currencies, locations and dates.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A stable identifier written by the buyer: `LOT-1`, `R-EXIT-01`, `Q2.1`.
+///
+/// Any string deserializes; [`Id::problem`] (called by validation) says when it is not a usable id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(description = "A stable identifier: 1-64 characters from A-Z a-z 0-9 . _ -")]
+pub struct Id(String);
+
+impl Id {
+    /// The longest identifier accepted.
+    pub const MAX_LEN: usize = 64;
+
+    /// Wraps a string as an identifier (checked by validation, not here).
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The identifier as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Why this identifier is not usable, if it is not.
+    pub fn problem(&self) -> Option<String> {
+        if self.0.is_empty() {
+            return Some("is empty; give a short stable id such as `LOT-1`".to_owned());
+        }
+        if self.0.len() > Self::MAX_LEN {
+            return Some(format!("is {} characters long; use at most {}", self.0.len(), Self::MAX_LEN));
+        }
+        if !self.0.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) {
+            return Some("may only contain letters A-Z, digits, `.`, `_` and `-`".to_owned());
+        }
+        None
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Self {
+        Self(s.to_owned())
+    }
+}
+
+/// A language of the tender texts, as an ISO 639-1 code (`da`, `en`, `fr`, `de`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(description = "ISO 639-1 language code, lower case: da, en, de, fr, ...")]
+pub struct Language(String);
+
+impl Language {
+    /// Danish.
+    pub fn da() -> Self {
+        Self("da".to_owned())
+    }
+    /// English.
+    pub fn en() -> Self {
+        Self("en".to_owned())
+    }
+    /// Wraps a language code.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self(code.into())
+    }
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Whether it looks like an ISO 639-1 code.
+    pub fn is_valid(&self) -> bool {
+        self.0.len() == 2 && self.0.bytes().all(|b| b.is_ascii_lowercase())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Text written by the buyer or a bidder: one string, or one string per language.
+///
+/// ```toml
+/// title = "Kontorpakke"
+/// title = { da = "Kontorpakke", en = "Office suite" }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text in every language.
+    Plain(String),
+    /// Text per language code.
+    PerLanguage(BTreeMap<Language, String>),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Self::Plain(String::new())
+    }
+}
+
+impl Text {
+    /// The text in `lang`, else in English, else the first language given.
+    pub fn get(&self, lang: &Language) -> &str {
+        match self {
+            Self::Plain(s) => s,
+            Self::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(&Language::en()))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Whether the text is empty in every language.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Self::Plain(s) => s.trim().is_empty(),
+            Self::PerLanguage(map) => map.values().all(|s| s.trim().is_empty()),
+        }
+    }
+
+    /// Every string in the text, for checks such as length limits.
+    pub fn strings(&self) -> Vec<&str> {
+        match self {
+            Self::Plain(s) => vec![s.as_str()],
+            Self::PerLanguage(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Self::Plain(s.to_owned())
+    }
+}
+
+/// The member states of the European Union (ISO 3166-1 alpha-2; Greece as `GR`).
+pub const EU_MEMBER_STATES: [&str; 27] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
+    "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+];
+
+/// The EEA states outside the EU.
+pub const EEA_NON_EU: [&str; 3] = ["IS", "LI", "NO"];
+
+/// A country as an ISO 3166-1 alpha-2 code (`DK`, `DE`, `US`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(description = "ISO 3166-1 alpha-2 country code, upper case: DK, DE, FR, US, ...")]
+pub struct Country(String);
+
+impl Country {
+    /// Wraps a country code.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self(code.into())
+    }
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Whether it looks like an ISO 3166-1 alpha-2 code.
+    pub fn is_valid(&self) -> bool {
+        self.0.len() == 2 && self.0.bytes().all(|b| b.is_ascii_uppercase())
+    }
+    /// Whether the country is an EU member state.
+    pub fn is_eu(&self) -> bool {
+        EU_MEMBER_STATES.contains(&self.0.as_str())
+    }
+    /// Whether the country is in the European Economic Area.
+    pub fn is_eea(&self) -> bool {
+        self.is_eu() || EEA_NON_EU.contains(&self.0.as_str())
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A place that data, staff or operators may be in: a country, the EU or the EEA.
+///
+/// Written as `"DK"`, `"EU"` or `"EEA"`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(description = "A country code (DK), or EU, or EEA")]
+pub struct Location(String);
+
+impl Location {
+    /// Wraps a location code.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self(code.into())
+    }
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Whether it is a country code, `EU` or `EEA`.
+    pub fn is_valid(&self) -> bool {
+        self.0 == "EU" || self.0 == "EEA" || Country::new(self.0.clone()).is_valid()
+    }
+    /// Whether `other` lies within this location (`EU` contains `DK`, `EU` and `DK` itself).
+    pub fn contains(&self, other: &Self) -> bool {
+        if self == other {
+            return true;
+        }
+        let other_country = Country::new(other.0.clone());
+        match self.0.as_str() {
+            "EEA" => other.0 == "EU" || other_country.is_eea(),
+            "EU" => other_country.is_eu(),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A currency as an ISO 4217 code (`DKK`, `EUR`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(description = "ISO 4217 currency code: DKK, EUR, SEK, NOK, ...")]
+pub struct Currency(String);
+
+impl Currency {
+    /// Wraps a currency code.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self(code.into())
+    }
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Whether it looks like an ISO 4217 code.
+    pub fn is_valid(&self) -> bool {
+        self.0.len() == 3 && self.0.bytes().all(|b| b.is_ascii_uppercase())
+    }
+    /// The number of decimals of the currency's minor unit (2 for DKK and EUR, 0 for ISK and JPY).
+    pub fn minor_units(&self) -> u32 {
+        match self.0.as_str() {
+            "ISK" | "JPY" | "KRW" | "CLP" => 0,
+            "BHD" | "KWD" | "OMR" | "TND" | "JOD" => 3,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A calendar date, written `2026-03-01` (TOML date or string).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(jiff::civil::Date);
+
+impl Date {
+    /// The date from year, month and day, if it exists.
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
+        jiff::civil::Date::new(year, month, day).ok().map(Self)
+    }
+    /// The year.
+    pub fn year(self) -> i16 {
+        self.0.year()
+    }
+    /// The month, 1-12.
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+    /// The day of the month.
+    pub fn day(self) -> i8 {
+        self.0.day()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01");
+        let bytes = s.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(bad());
+        }
+        let year: i16 = s[0..4].parse().map_err(|_| bad())?;
+        let month: i8 = s[5..7].parse().map_err(|_| bad())?;
+        let day: i8 = s[8..10].parse().map_err(|_| bad())?;
+        Self::new(year, month, day).ok_or_else(|| format!("`{s}` is not a date in the calendar"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// toml's private marker for a date value.
+const TOML_DATETIME_TOKEN: &str = "$__toml_private_datetime";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> serde::de::Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                match map.next_key::<String>()? {
+                    Some(key) if key == TOML_DATETIME_TOKEN => {
+                        let text: String = map.next_value()?;
+                        text.parse().map_err(serde::de::Error::custom)
+                    }
+                    _ => Err(serde::de::Error::invalid_type(serde::de::Unexpected::Map, &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(Id::new("LOT-1.a_b").problem().is_none());
+        assert!(Id::new("").problem().is_some());
+        assert!(Id::new("lot 1").problem().is_some());
+        assert!(Id::new("x".repeat(65)).problem().is_some());
+    }
+
+    #[test]
+    fn locations_nest() {
+        let eu = Location::new("EU");
+        assert!(eu.contains(&Location::new("DK")));
+        assert!(!eu.contains(&Location::new("NO")));
+        assert!(Location::new("EEA").contains(&Location::new("NO")));
+        assert!(Location::new("EEA").contains(&eu));
+        assert!(!Location::new("DK").contains(&eu));
+    }
+
+    #[test]
+    fn dates_from_toml_and_json() {
+        #[derive(Deserialize)]
+        struct D {
+            d: Date,
+        }
+        let t: D = toml::from_str("d = 2026-02-28").expect("toml date");
+        assert_eq!(t.d.to_string(), "2026-02-28");
+        let j: D = serde_json::from_str(r#"{"d":"2024-02-29"}"#).expect("json date");
+        assert_eq!(j.d.day(), 29);
+        assert!(serde_json::from_str::<D>(r#"{"d":"2025-02-29"}"#).is_err());
+    }
+}

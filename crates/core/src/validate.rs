@@ -1,0 +1,1381 @@
+//! Validation of tenders and bids: every problem at once, each with its path and what would fix it.
+//!
+//! Parsing (see [`crate::files`]) checks the shape of a file; validation checks what a well-formed
+//! tender or bid means: weights that sum to exactly 100, references that resolve, unique ids, prices
+//! that are positive and within range, bids that answer every minimum requirement of their lot.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::award::{AwardModel, Criterion, CriterionKind, PriceModel, Scale, Weighting};
+use crate::bid::Bid;
+use crate::common::{Country, Id, Location, Text};
+use crate::num::{Money, Percent, Score};
+use crate::requirement::{Requirement, Severity};
+use crate::sovereignty::{OBJECTIVE_MAX_POINTS, Objective, ObjectiveWeights};
+use crate::tender::{Lot, Tender};
+
+/// The largest amount accepted anywhere: 10^15 (a thousand billion) in the tender's currency.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// The most decimals accepted in an amount.
+pub const MAX_AMOUNT_DECIMALS: u32 = 6;
+
+/// The longest text accepted in one field, in bytes.
+pub const MAX_TEXT_LEN: usize = 100_000;
+
+/// The longest contract period accepted, in months (50 years).
+pub const MAX_MONTHS: u32 = 600;
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// The tender or bid cannot be used until it is fixed.
+    Error,
+    /// Allowed, but probably not what was meant, or legally risky.
+    Warning,
+}
+
+/// One problem found by validation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub level: Level,
+    /// The file it is in, when known (set by the loader).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Where in the file: `lots[1].award.criteria[2].weight`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// What would fix it.
+    pub fix: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        if let Some(file) = &self.file {
+            write!(f, "{level}: {file}: ")?;
+        } else {
+            write!(f, "{level}: ")?;
+        }
+        write!(f, "{}: {}. Fix: {}", self.path, self.message, self.fix)
+    }
+}
+
+/// Whether any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.level == Level::Error)
+}
+
+/// Collects problems under a path prefix.
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn new() -> Self {
+        Self { problems: Vec::new() }
+    }
+
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.push(Level::Error, path, message, fix);
+    }
+
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.push(Level::Warning, path, message, fix);
+    }
+
+    fn push(&mut self, level: Level, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.problems.push(Problem { level, file: None, path: path.into(), message: message.into(), fix: fix.into() });
+    }
+
+    fn id(&mut self, path: &str, id: &Id) {
+        if let Some(why) = id.problem() {
+            self.error(
+                path,
+                format!("the id `{}` {why}", truncate(id.as_str())),
+                "use a short id such as `LOT-1` or `Q2.1`",
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &Text, required: bool) {
+        if required && text.is_blank() {
+            self.error(path, "is empty", "write the text");
+        }
+        for s in text.strings() {
+            if s.len() > MAX_TEXT_LEN {
+                self.error(
+                    path,
+                    format!("is {} bytes long", s.len()),
+                    format!("keep it under {MAX_TEXT_LEN} bytes; put long material in an annex"),
+                );
+            }
+        }
+    }
+
+    fn opt_text(&mut self, path: &str, text: Option<&Text>) {
+        if let Some(t) = text {
+            self.text(path, t, false);
+        }
+    }
+
+    fn plain(&mut self, path: &str, s: &str, required: bool) {
+        self.text(path, &Text::Plain(s.to_owned()), required);
+    }
+
+    fn country(&mut self, path: &str, c: &Country) {
+        if !c.is_valid() {
+            self.error(
+                path,
+                format!("`{}` is not an ISO 3166-1 alpha-2 country code", truncate(c.as_str())),
+                "write a two-letter upper-case code such as DK, DE or FR",
+            );
+        }
+    }
+
+    fn location(&mut self, path: &str, l: &Location) {
+        if !l.is_valid() {
+            self.error(
+                path,
+                format!("`{}` is not a location", truncate(l.as_str())),
+                "write a country code such as DK, or EU, or EEA",
+            );
+        }
+    }
+
+    fn amount(&mut self, path: &str, m: Money, positive: bool, currency_decimals: u32) {
+        let v = m.get();
+        if positive && v <= Decimal::ZERO {
+            self.error(
+                path,
+                format!("{v} is not a positive amount"),
+                "give the amount in the tender's currency, above zero",
+            );
+        } else if v < Decimal::ZERO {
+            self.error(path, format!("{v} is negative"), "give an amount of zero or more");
+        }
+        if v.abs() > MAX_AMOUNT {
+            self.error(
+                path,
+                format!("{v} is larger than {MAX_AMOUNT}"),
+                "check the amount: it is beyond any public contract; amounts are in whole currency units, not cents",
+            );
+        }
+        let scale = v.normalize().scale();
+        let allowed = (currency_decimals + 2).min(MAX_AMOUNT_DECIMALS);
+        if scale > allowed {
+            self.error(
+                path,
+                format!("{v} has {scale} decimals"),
+                format!("round the amount to at most {allowed} decimals"),
+            );
+        }
+    }
+
+    fn percent(&mut self, path: &str, p: Percent, allow_zero: bool) {
+        let v = p.get();
+        if v < Decimal::ZERO || v > Decimal::ONE_HUNDRED || (!allow_zero && v.is_zero()) {
+            let range = if allow_zero { "0 to 100" } else { "above 0 and at most 100" };
+            self.error(path, format!("{v} is not a percentage {range}"), format!("give a percentage from {range}"));
+        }
+    }
+
+    fn months(&mut self, path: &str, months: u32) {
+        if months == 0 || months > MAX_MONTHS {
+            self.error(
+                path,
+                format!("{months} months is not a usable period"),
+                format!("give 1 to {MAX_MONTHS} months"),
+            );
+        }
+    }
+
+    fn standard_ref(&mut self, path: &str, tender: &Tender, id: &Id) {
+        if tender.standard(id).is_none() {
+            self.error(
+                path,
+                format!("the standard `{}` is neither in the built-in catalogue nor in the tender's `standards`", truncate(id.as_str())),
+                "use a catalogue id such as `odf-1.3` or `pdf-a-2` (see `tender_core::standards::builtin_all`), or add the standard to `standards`",
+            );
+        }
+    }
+
+    fn spdx(&mut self, path: &str, licence: &str) {
+        if spdx::Expression::parse(licence).is_err() {
+            let hint = spdx::imprecise_license_id(licence)
+                .map(|(id, _)| format!("did you mean `{}`?", id.name))
+                .unwrap_or_else(|| "use an SPDX id such as `EUPL-1.2`, `MPL-2.0` or `Apache-2.0`".to_owned());
+            self.error(path, format!("`{}` is not an SPDX licence id or expression", truncate(licence)), hint);
+        }
+    }
+}
+
+/// Shortens text quoted back in a message.
+fn truncate(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// Tracks ids that must be unique, with the path where each was first seen.
+struct Unique<'a> {
+    what: &'a str,
+    seen: BTreeMap<String, String>,
+}
+
+impl<'a> Unique<'a> {
+    fn new(what: &'a str) -> Self {
+        Self { what, seen: BTreeMap::new() }
+    }
+
+    fn check(&mut self, c: &mut Checker, path: &str, id: &Id) {
+        if id.as_str().is_empty() {
+            return;
+        }
+        if let Some(first) = self.seen.get(id.as_str()) {
+            c.error(
+                path,
+                format!("the {} id `{}` is used twice (first at {first})", self.what, truncate(id.as_str())),
+                "give each one its own id",
+            );
+        } else {
+            self.seen.insert(id.as_str().to_owned(), path.to_owned());
+        }
+    }
+}
+
+/// Validates a tender. Returns every problem found; empty means valid.
+pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
+    let mut c = Checker::new();
+    c.id("id", &tender.id);
+    c.text("title", &tender.title, true);
+    c.opt_text("description", tender.description.as_ref());
+    c.text("buyer.name", &tender.buyer.name, true);
+    c.country("buyer.country", &tender.buyer.country);
+    c.opt_text("framework", tender.framework.as_ref());
+    if !tender.currency.is_valid() {
+        c.error(
+            "currency",
+            format!("`{}` is not an ISO 4217 currency code", truncate(tender.currency.as_str())),
+            "write a three-letter code such as DKK or EUR",
+        );
+    }
+    let decimals = tender.currency.minor_units();
+    if tender.languages.is_empty() {
+        c.error(
+            "languages",
+            "no language is given",
+            "list the languages of the tender texts, main language first, e.g. [\"da\", \"en\"]",
+        );
+    }
+    let mut langs = BTreeSet::new();
+    for (i, l) in tender.languages.iter().enumerate() {
+        if !l.is_valid() {
+            c.error(
+                format!("languages[{i}]"),
+                format!("`{}` is not an ISO 639-1 language code", truncate(l.as_str())),
+                "write a two-letter lower-case code such as da or en",
+            );
+        } else if !langs.insert(l) {
+            c.error(format!("languages[{i}]"), format!("`{l}` is listed twice"), "list each language once");
+        }
+    }
+    if let Some(v) = tender.estimated_value {
+        c.amount("estimated_value", v, true, decimals);
+    }
+    c.months("contract.duration_months", tender.contract.duration_months);
+    let mut option_ids = Unique::new("option");
+    for (i, o) in tender.contract.options.iter().enumerate() {
+        let p = format!("contract.options[{i}]");
+        c.id(&format!("{p}.id"), &o.id);
+        option_ids.check(&mut c, &format!("{p}.id"), &o.id);
+        c.text(&format!("{p}.description"), &o.description, true);
+        if let Some(m) = o.extension_months {
+            c.months(&format!("{p}.extension_months"), m);
+        }
+    }
+    c.opt_text("lot_split_reason", tender.lot_split_reason.as_ref());
+
+    // Standards the tender defines itself.
+    let mut standard_ids = Unique::new("standard");
+    for (i, s) in tender.standards.iter().enumerate() {
+        let p = format!("standards[{i}]");
+        c.id(&format!("{p}.id"), &s.id);
+        standard_ids.check(&mut c, &format!("{p}.id"), &s.id);
+        c.plain(&format!("{p}.name"), &s.name, true);
+        c.plain(&format!("{p}.version"), &s.version, true);
+        c.plain(&format!("{p}.body"), &s.body, true);
+    }
+
+    // Lots and lot-level settings.
+    if tender.lots.is_empty() {
+        c.error(
+            "lots",
+            "the tender has no lots",
+            "add at least one `[[lots]]`; a tender not split into lots has a single lot",
+        );
+    }
+    let lot_count = u32::try_from(tender.lots.len()).unwrap_or(u32::MAX);
+    if let Some(max) = tender.max_lots_per_bidder {
+        if max == 0 || max > lot_count {
+            c.error(
+                "max_lots_per_bidder",
+                format!("{max} is not between 1 and the number of lots ({lot_count})"),
+                "give a number from 1 to the number of lots, or leave it out",
+            );
+        }
+        if lot_count < 2 {
+            c.warn("max_lots_per_bidder", "a limit on lots per bidder has no effect with one lot", "leave it out");
+        }
+    }
+    if let Some(max) = tender.max_lots_awarded_per_bidder {
+        if max == 0 || max > lot_count {
+            c.error(
+                "max_lots_awarded_per_bidder",
+                format!("{max} is not between 1 and the number of lots ({lot_count})"),
+                "give a number from 1 to the number of lots, or leave it out",
+            );
+        }
+        if let Some(bid_max) = tender.max_lots_per_bidder
+            && max > bid_max
+        {
+            c.error(
+                "max_lots_awarded_per_bidder",
+                format!("{max} is more than the {bid_max} lots a bidder may bid for"),
+                "lower it to at most `max_lots_per_bidder`",
+            );
+        }
+    }
+    if lot_count > 1 && tender.lot_split_reason.is_none() {
+        c.warn(
+            "lot_split_reason",
+            "the tender is split into lots but does not say why",
+            "state the reason for the split, e.g. so that smaller suppliers can bid",
+        );
+    }
+
+    let mut lot_ids = Unique::new("lot");
+    for (i, lot) in tender.lots.iter().enumerate() {
+        lot_ids.check(&mut c, &format!("lots[{i}].id"), &lot.id);
+    }
+    let mut group_ids = Unique::new("lot group");
+    for (i, g) in tender.lot_groups.iter().enumerate() {
+        let p = format!("lot_groups[{i}]");
+        c.id(&format!("{p}.id"), &g.id);
+        group_ids.check(&mut c, &format!("{p}.id"), &g.id);
+        c.text(&format!("{p}.title"), &g.title, true);
+        if g.lots.len() < 2 {
+            c.error(format!("{p}.lots"), "a group needs at least two lots", "list the ids of the lots in the group");
+        }
+        let mut in_group = BTreeSet::new();
+        for (j, id) in g.lots.iter().enumerate() {
+            if tender.lot(id).is_none() {
+                c.error(
+                    format!("{p}.lots[{j}]"),
+                    format!("there is no lot `{}`", truncate(id.as_str())),
+                    "use the id of one of the tender's lots",
+                );
+            } else if !in_group.insert(id) {
+                c.error(format!("{p}.lots[{j}]"), format!("the lot `{id}` is listed twice"), "list each lot once");
+            }
+        }
+    }
+
+    // Ids of requirements, criteria and sub-criteria share one namespace: scores and answers refer
+    // to them without saying which kind they are.
+    let mut item_ids = Unique::new("requirement or criterion");
+    for (i, r) in tender.requirements.iter().enumerate() {
+        item_ids.check(&mut c, &format!("requirements[{i}].id"), &r.id);
+    }
+    for (i, lot) in tender.lots.iter().enumerate() {
+        for (j, r) in lot.requirements.iter().enumerate() {
+            item_ids.check(&mut c, &format!("lots[{i}].requirements[{j}].id"), &r.id);
+        }
+        for (j, cr) in lot.award.criteria.iter().enumerate() {
+            item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].id"), &cr.id);
+            for (k, s) in cr.sub_criteria.iter().enumerate() {
+                item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].sub_criteria[{k}].id"), &s.id);
+            }
+        }
+    }
+
+    for (i, r) in tender.requirements.iter().enumerate() {
+        check_requirement(&mut c, tender, None, &format!("requirements[{i}]"), r);
+    }
+    for (i, lot) in tender.lots.iter().enumerate() {
+        check_lot(&mut c, tender, &format!("lots[{i}]"), lot);
+    }
+    for (i, t) in tender.not_required.iter().enumerate() {
+        c.text(&format!("not_required[{i}]"), t, true);
+    }
+    c.problems
+}
+
+fn check_lot(c: &mut Checker, tender: &Tender, p: &str, lot: &Lot) {
+    c.id(&format!("{p}.id"), &lot.id);
+    c.text(&format!("{p}.title"), &lot.title, true);
+    c.opt_text(&format!("{p}.description"), lot.description.as_ref());
+    if let Some(v) = lot.estimated_value {
+        c.amount(&format!("{p}.estimated_value"), v, true, tender.currency.minor_units());
+    }
+    if let Some(cpv) = &lot.cpv {
+        let digits: String = cpv.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &cpv[digits.len()..];
+        let check_digit_ok = rest.is_empty()
+            || (rest.len() == 2 && rest.starts_with('-') && rest[1..].bytes().all(|b| b.is_ascii_digit()));
+        if digits.len() != 8 || !check_digit_ok {
+            c.error(
+                format!("{p}.cpv"),
+                format!("`{}` is not a CPV code", truncate(cpv)),
+                "write the 8-digit code with its check digit, e.g. 72000000-5",
+            );
+        }
+    }
+    if lot.suppliers_to_award == 0 {
+        c.error(
+            format!("{p}.suppliers_to_award"),
+            "a lot must award at least one supplier",
+            "give 1, or the number of framework suppliers (e.g. 4)",
+        );
+    }
+    for (j, r) in lot.requirements.iter().enumerate() {
+        check_requirement(c, tender, Some(lot), &format!("{p}.requirements[{j}]"), r);
+    }
+    check_award(c, &format!("{p}.award"), &lot.award, tender.currency.minor_units());
+}
+
+fn check_requirement(c: &mut Checker, tender: &Tender, lot: Option<&Lot>, p: &str, r: &Requirement) {
+    c.id(&format!("{p}.id"), &r.id);
+    c.text(&format!("{p}.title"), &r.title, true);
+    c.opt_text(&format!("{p}.description"), r.description.as_ref());
+    c.opt_text(&format!("{p}.evidence"), r.evidence.as_ref());
+    if r.severity.is_gate() && r.evidence.is_none() {
+        c.warn(
+            format!("{p}.evidence"),
+            "a pass/fail requirement does not say what evidence the bidder must supply",
+            "describe the evidence, e.g. a completed self-assessment or a named document",
+        );
+    }
+    let contents = r.contents();
+    if contents.len() > 1 {
+        c.error(p.to_owned(), format!("the requirement has {} typed sections; a requirement has one category", contents.len()), "split it into one requirement per section (sovereignty, open_standards, exit, hosting, open_source, regulatory)");
+    }
+    match (&r.criterion, r.severity) {
+        (Some(crit), Severity::Award) => {
+            let lots: Vec<&Lot> = match lot {
+                Some(l) => vec![l],
+                None => tender.lots.iter().collect(),
+            };
+            for l in lots {
+                if !l.award.criteria.iter().any(|cr| &cr.id == crit) {
+                    c.error(format!("{p}.criterion"), format!("lot `{}` has no award criterion `{}`", l.id, truncate(crit.as_str())), "name one of the lot's award criteria, or move the requirement into the lots whose criterion scores it");
+                }
+            }
+        }
+        (None, Severity::Award) => {
+            c.error(
+                format!("{p}.criterion"),
+                "an award requirement does not say which criterion scores it",
+                "add `criterion = \"<criterion id>\"`",
+            );
+        }
+        (Some(_), _) => {
+            c.error(
+                format!("{p}.criterion"),
+                "only award requirements are scored under a criterion",
+                "remove `criterion`, or make the severity `award`",
+            );
+        }
+        (None, _) => {}
+    }
+
+    if let Some(s) = &r.sovereignty {
+        let q = format!("{p}.sovereignty");
+        if s.minimum_overall.is_none() && s.minimum_each.is_none() && s.minimum_per_objective.is_empty() {
+            c.error(
+                q,
+                "no SEAL minimum is set",
+                "set `minimum_each`, `minimum_overall` or `minimum_per_objective`, e.g. minimum_each = \"SEAL-2\"",
+            );
+        }
+    }
+    if let Some(s) = &r.open_standards {
+        let q = format!("{p}.open_standards.standards");
+        if s.standards.is_empty() {
+            c.error(&q, "no standard is listed", "list the standards by id, e.g. [\"odf-1.3\", \"pdf-a-2\"]");
+        }
+        let mut seen = BTreeSet::new();
+        for (k, id) in s.standards.iter().enumerate() {
+            c.standard_ref(&format!("{q}[{k}]"), tender, id);
+            if !seen.insert(id) {
+                c.error(format!("{q}[{k}]"), format!("`{id}` is listed twice"), "list each standard once");
+            }
+        }
+    }
+    if let Some(e) = &r.exit {
+        let q = format!("{p}.exit");
+        if let Some(m) = e.max_horizon_months {
+            c.months(&format!("{q}.max_horizon_months"), m);
+            if !e.exit_plan {
+                c.error(
+                    format!("{q}.max_horizon_months"),
+                    "an exit horizon is set but no exit plan is required",
+                    "set `exit_plan = true`",
+                );
+            }
+        }
+        for (k, id) in e.data_formats.iter().enumerate() {
+            c.standard_ref(&format!("{q}.data_formats[{k}]"), tender, id);
+        }
+        if let Some(n) = e.max_notice_months
+            && n > 2
+        {
+            c.warn(format!("{q}.max_notice_months"), format!("{n} months is longer than the Data Act allows a cloud provider to require (art. 25(2)(d): at most two months)"), "for cloud services, use 2 or less");
+        }
+        if let Some(d) = e.max_transition_days
+            && d > 30
+        {
+            c.warn(format!("{q}.max_transition_days"), format!("{d} days is longer than the Data Act's maximum transition (art. 25(2)(a): 30 days, up to seven months only if technically unfeasible)"), "for cloud services, use 30 or less");
+        }
+        if let Some(d) = e.min_retrieval_days
+            && d < 30
+        {
+            c.warn(
+                format!("{q}.min_retrieval_days"),
+                format!(
+                    "{d} days is shorter than the Data Act's minimum retrieval period (art. 25(2)(g): at least 30 days)"
+                ),
+                "for cloud services, use 30 or more",
+            );
+        }
+    }
+    if let Some(h) = &r.hosting {
+        let q = format!("{p}.hosting");
+        for (k, l) in h.data_locations.iter().enumerate() {
+            c.location(&format!("{q}.data_locations[{k}]"), l);
+        }
+        for (k, l) in h.support_access_from.iter().enumerate() {
+            c.location(&format!("{q}.support_access_from[{k}]"), l);
+        }
+        for (k, l) in h.operator_jurisdiction.iter().enumerate() {
+            c.location(&format!("{q}.operator_jurisdiction[{k}]"), l);
+        }
+    }
+    if let Some(o) = &r.open_source {
+        let q = format!("{p}.open_source");
+        for (k, l) in o.licences.iter().enumerate() {
+            c.spdx(&format!("{q}.licences[{k}]"), l);
+        }
+        if let Some(s) = o.min_share {
+            c.percent(&format!("{q}.min_share"), s, false);
+        }
+    }
+    if let Some(g) = &r.regulatory
+        && g.dora.is_empty()
+        && g.nis2.is_empty()
+        && g.gdpr.is_empty()
+    {
+        c.error(
+            format!("{p}.regulatory"),
+            "no clause is selected",
+            "select clauses, e.g. dora = \"all\" or gdpr = [\"deletion-or-return\"]",
+        );
+    }
+}
+
+fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
+    if scale.max <= scale.min {
+        c.error(
+            format!("{p}.max"),
+            format!("the scale's max {} is not above its min {}", scale.max, scale.min),
+            "make max greater than min, e.g. min = 0, max = 10",
+        );
+    }
+    if scale.min.is_negative() {
+        c.error(format!("{p}.min"), "a scale below zero would give negative points", "start the scale at 0 or above");
+    }
+    if let Some(step) = scale.step {
+        if step.get() <= Decimal::ZERO {
+            c.error(format!("{p}.step"), "the step must be above zero", "use e.g. step = 1 for whole points");
+        } else if !is_multiple(scale.max.get() - scale.min.get(), step.get()) {
+            c.error(
+                format!("{p}.step"),
+                format!("the range {}..{} is not a whole number of steps of {step}", scale.min, scale.max),
+                "choose a step that divides the range",
+            );
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (i, d) in scale.descriptors.iter().enumerate() {
+        if d.score < scale.min || d.score > scale.max {
+            c.error(
+                format!("{p}.descriptors[{i}].score"),
+                format!("{} is outside the scale {}..{}", d.score, scale.min, scale.max),
+                "describe scores within the scale",
+            );
+        }
+        if !seen.insert(d.score) {
+            c.error(
+                format!("{p}.descriptors[{i}].score"),
+                format!("the score {} is described twice", d.score),
+                "describe each score once",
+            );
+        }
+        c.text(&format!("{p}.descriptors[{i}].label"), &d.label, true);
+    }
+}
+
+fn is_multiple(value: Decimal, step: Decimal) -> bool {
+    value.checked_rem(step).is_some_and(|r| r.is_zero())
+}
+
+fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: u32) {
+    let criteria = &award.criteria;
+    if criteria.is_empty() {
+        c.error(
+            format!("{p}.criteria"),
+            "the lot has no award criteria",
+            "add at least one `[[lots.award.criteria]]`, e.g. price",
+        );
+        return;
+    }
+    check_scale(c, &format!("{p}.scale"), &award.scale.resolve());
+    let price_criteria: Vec<usize> =
+        criteria.iter().enumerate().filter(|(_, cr)| cr.kind != CriterionKind::Quality).map(|(i, _)| i).collect();
+    if price_criteria.len() > 1 {
+        c.error(
+            format!("{p}.criteria[{}].kind", price_criteria[1]),
+            "the lot has more than one price or cost criterion",
+            "use one price or cost criterion; choose the price basis (total or life-cycle cost) in `price_basis`",
+        );
+    }
+    let points_model = award.price_model.is_points_model();
+    let quality_count = criteria.iter().filter(|cr| cr.kind == CriterionKind::Quality).count();
+    if !points_model {
+        if price_criteria.is_empty() {
+            c.error(
+                format!("{p}.criteria"),
+                format!("the `{}` price model needs a price criterion", award.price_model.key()),
+                "add a criterion with kind = \"price\" (without a weight)",
+            );
+        }
+        if quality_count == 0 {
+            c.error(
+                format!("{p}.criteria"),
+                format!("the `{}` price model needs quality criteria", award.price_model.key()),
+                "add the quality criteria, or use a points model such as `proportional`",
+            );
+        }
+    }
+
+    // Weights.
+    let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
+    match award.weighting {
+        Weighting::Percent | Weighting::Points => {
+            let mut sum = Decimal::ZERO;
+            let mut all_present = true;
+            let mut sum_of = "criteria";
+            for (i, cr) in criteria.iter().enumerate() {
+                let wp = format!("{p}.criteria[{i}].weight");
+                let weighed = points_model || cr.kind == CriterionKind::Quality;
+                match (cr.weight, weighed) {
+                    (Some(w), true) => {
+                        if w.get() <= Decimal::ZERO {
+                            c.error(
+                                &wp,
+                                format!("the weight {w} is not above zero"),
+                                "give every criterion a positive weight, or remove the criterion",
+                            );
+                        }
+                        sum = sum.checked_add(w.get()).unwrap_or(Decimal::MAX);
+                    }
+                    (None, true) if valued => all_present = false,
+                    (None, true) => {
+                        all_present = false;
+                        c.error(&wp, "the criterion has no weight", "give it a weight; the weights must sum to 100");
+                    }
+                    (Some(_), false) => {
+                        c.error(
+                            &wp,
+                            format!(
+                                "the price criterion has no weight under the `{}` price model",
+                                award.price_model.key()
+                            ),
+                            "remove the weight; the model combines price and quality itself",
+                        );
+                    }
+                    (None, false) => {}
+                }
+            }
+            if !points_model {
+                sum_of = "quality criteria";
+            }
+            if award.weighting == Weighting::Percent && all_present && sum != Decimal::ONE_HUNDRED {
+                c.error(
+                    format!("{p}.criteria"),
+                    format!("the weights of the {sum_of} sum to {sum}, not 100"),
+                    format!(
+                        "adjust the weights so they sum to exactly 100 (they are off by {})",
+                        sum - Decimal::ONE_HUNDRED
+                    ),
+                );
+            }
+        }
+        Weighting::Order => {
+            let n = criteria.len();
+            let mut ranks = BTreeSet::new();
+            for (i, cr) in criteria.iter().enumerate() {
+                let wp = format!("{p}.criteria[{i}].weight");
+                match cr.weight {
+                    None => c.error(
+                        &wp,
+                        "under order of importance every criterion needs its rank",
+                        format!("give each criterion a rank from 1 to {n}"),
+                    ),
+                    Some(w) => {
+                        let ok = w.get().is_integer() && w.get() >= Decimal::ONE && w.get() <= Decimal::from(n);
+                        if !ok {
+                            c.error(
+                                &wp,
+                                format!("{w} is not a rank from 1 to {n}"),
+                                format!("give a whole rank from 1 (most important) to {n}"),
+                            );
+                        } else if !ranks.insert(w) {
+                            c.warn(
+                                &wp,
+                                format!("the rank {w} is shared with another criterion"),
+                                "give each criterion its own rank unless they are truly equally important",
+                            );
+                        }
+                    }
+                }
+            }
+            if award.order_justification.is_none() {
+                c.error(
+                    format!("{p}.order_justification"),
+                    "order of importance is used without saying why weights cannot be given",
+                    "state the justification (eForms BT-733; Directive 2014/24/EU art. 67(5))",
+                );
+            }
+            c.warn(
+                format!("{p}.weighting"),
+                "an order of importance cannot be scored automatically",
+                "give percentage or point weights if the evaluation should be computed",
+            );
+        }
+    }
+    if award.weighting != Weighting::Order && award.order_justification.is_some() {
+        c.error(
+            format!("{p}.order_justification"),
+            "a justification for order of importance is given, but the criteria are weighted",
+            "remove it, or use weighting = \"order\"",
+        );
+    }
+
+    for (i, cr) in criteria.iter().enumerate() {
+        check_criterion(c, award, &format!("{p}.criteria[{i}]"), cr, currency_decimals);
+    }
+
+    // Price model parameters.
+    let mp = format!("{p}.price_model");
+    match &award.price_model {
+        PriceModel::LinearSlope { slope } => {
+            if slope.get() <= Decimal::ZERO {
+                c.error(
+                    format!("{mp}.slope"),
+                    format!("the slope {slope} is not above zero"),
+                    "give the percentage above the lowest price at which a bid gets zero points, e.g. 50",
+                );
+            }
+        }
+        PriceModel::Logarithmic { zero_at } => {
+            if zero_at.get() <= Decimal::ZERO {
+                c.error(
+                    format!("{mp}.zero_at"),
+                    format!("{zero_at} is not above zero"),
+                    "give the percentage above the lowest price at which a bid gets zero points, e.g. 100",
+                );
+            }
+        }
+        PriceModel::FixedSpan { low, high } => {
+            c.amount(&format!("{mp}.low"), *low, false, currency_decimals);
+            c.amount(&format!("{mp}.high"), *high, true, currency_decimals);
+            if high <= low {
+                c.error(
+                    format!("{mp}.high"),
+                    format!("the span's high end {high} is not above its low end {low}"),
+                    "make `high` greater than `low`",
+                );
+            }
+            if low.get() > Decimal::ZERO {
+                c.warn(format!("{mp}.low"), "price cuts below the span's low end earn no points; Swedish case law holds a lower bound above 0 unlawful (HFD 2022 ref. 41)", "set `low = 0` unless you have checked the national rule");
+            }
+        }
+        PriceModel::PricePerQualityPoint { corridor, .. } => {
+            if let Some(x) = corridor {
+                c.percent(&format!("{mp}.corridor"), *x, false);
+            }
+        }
+        PriceModel::PercentAdjustment { mode, max_percent } => {
+            c.percent(&format!("{mp}.max_percent"), *max_percent, false);
+            if *mode == crate::award::AdjustMode::Deduction && max_percent.get() >= Decimal::ONE_HUNDRED {
+                c.error(
+                    format!("{mp}.max_percent"),
+                    "a deduction of 100 % would make the evaluation price zero",
+                    "use a deduction below 100",
+                );
+            }
+        }
+        PriceModel::Proportional
+        | PriceModel::LinearFromLowest { .. }
+        | PriceModel::MinMax
+        | PriceModel::ValueAdded { .. } => {}
+    }
+
+    if award.rounding.decimals > 10 {
+        c.error(
+            format!("{p}.rounding.decimals"),
+            format!("{} decimals is more than any published evaluation uses", award.rounding.decimals),
+            "use 0 to 10 decimals; 2 is usual",
+        );
+    }
+    c.percent(&format!("{p}.quality.disagreement_spread"), award.quality.disagreement_spread, false);
+    if let Some(m) = award.quality.minimum_total {
+        c.percent(&format!("{p}.quality.minimum_total"), m, false);
+    }
+    if award.quality.max_pass == Some(0) {
+        c.error(
+            format!("{p}.quality.max_pass"),
+            "0 would let no bid through",
+            "give the number of best-scoring bids that go on to price, or leave it out",
+        );
+    }
+    let mut rules = BTreeSet::new();
+    for (i, rule) in award.tie_break.iter().enumerate() {
+        if !rules.insert(rule) {
+            c.error(format!("{p}.tie_break[{i}]"), "the rule is listed twice", "list each rule once");
+        }
+        if let crate::award::TieBreakRule::HigherScoreOn(id) = rule
+            && !criteria.iter().any(|cr| &cr.id == id)
+        {
+            c.error(
+                format!("{p}.tie_break[{i}]"),
+                format!("there is no criterion `{}` in this lot", truncate(id.as_str())),
+                "name one of the lot's criteria",
+            );
+        }
+    }
+    if award.tie_break.is_empty() {
+        c.warn(
+            format!("{p}.tie_break"),
+            "no tie-break rule is stated",
+            "state how equal totals are decided, e.g. [\"higher-quality\", \"lower-price\", \"drawing-lots\"]",
+        );
+    }
+}
+
+fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
+    c.id(&format!("{p}.id"), &cr.id);
+    c.text(&format!("{p}.name"), &cr.name, true);
+    c.opt_text(&format!("{p}.description"), cr.description.as_ref());
+    let is_quality = cr.kind == CriterionKind::Quality;
+    if let Some(s) = &cr.scale {
+        check_scale(c, &format!("{p}.scale"), &s.resolve());
+    }
+    if !is_quality {
+        for (field, present) in [
+            ("scale", cr.scale.is_some()),
+            ("sub_criteria", !cr.sub_criteria.is_empty()),
+            ("minimum_score", cr.minimum_score.is_some()),
+            ("sovereignty", cr.sovereignty.is_some()),
+            ("value", cr.value.is_some()),
+        ] {
+            if present {
+                c.error(
+                    format!("{p}.{field}"),
+                    format!(
+                        "a {} criterion has no `{field}`",
+                        if cr.kind == CriterionKind::Price { "price" } else { "cost" }
+                    ),
+                    "remove it; the price model scores the price",
+                );
+            }
+        }
+        return;
+    }
+    let scale = award.scale_of(cr);
+    if cr.sovereignty.is_some() && !cr.sub_criteria.is_empty() {
+        c.error(
+            format!("{p}.sub_criteria"),
+            "a criterion scored from the sovereignty assessment has no sub-criteria",
+            "remove the sub-criteria, or make the sovereignty score a sub-criterion of its own criterion",
+        );
+    }
+    if let Some(s) = &cr.sovereignty
+        && let ObjectiveWeights::Custom(map) = &s.weights
+    {
+        let sum: Decimal = map.values().map(|w| w.get()).sum();
+        if sum != Decimal::ONE_HUNDRED {
+            c.error(
+                format!("{p}.sovereignty.weights"),
+                format!("the objective weights sum to {sum}, not 100"),
+                "adjust them to sum to exactly 100, or use a preset: \"csf-v1.2.1\" or \"calculator-2026\"",
+            );
+        }
+        for (o, w) in map {
+            c.percent(&format!("{p}.sovereignty.weights.{o}"), *w, true);
+        }
+    }
+    if !cr.sub_criteria.is_empty() {
+        let mut sum = Decimal::ZERO;
+        for (k, s) in cr.sub_criteria.iter().enumerate() {
+            let q = format!("{p}.sub_criteria[{k}]");
+            c.id(&format!("{q}.id"), &s.id);
+            c.text(&format!("{q}.name"), &s.name, true);
+            c.opt_text(&format!("{q}.description"), s.description.as_ref());
+            if s.weight.get() <= Decimal::ZERO {
+                c.error(
+                    format!("{q}.weight"),
+                    format!("the weight {} is not above zero", s.weight),
+                    "give every sub-criterion a positive weight",
+                );
+            }
+            sum = sum.checked_add(s.weight.get()).unwrap_or(Decimal::MAX);
+            if let Some(sc) = &s.scale {
+                check_scale(c, &format!("{q}.scale"), &sc.resolve());
+            }
+        }
+        if sum != Decimal::ONE_HUNDRED {
+            c.error(
+                format!("{p}.sub_criteria"),
+                format!("the sub-criteria weights sum to {sum}, not 100"),
+                format!(
+                    "adjust them to sum to exactly 100 percent of the criterion (off by {})",
+                    sum - Decimal::ONE_HUNDRED
+                ),
+            );
+        }
+    }
+    if let Some(m) = cr.minimum_score {
+        let bounds = if cr.sovereignty.is_some() { (Score::ZERO, Score::from(100)) } else { (scale.min, scale.max) };
+        if m < bounds.0 || m > bounds.1 {
+            c.error(
+                format!("{p}.minimum_score"),
+                format!("{m} is outside the scale {}..{}", bounds.0, bounds.1),
+                "give a minimum within the criterion's scale (a sovereignty score is in percent)",
+            );
+        }
+    }
+    let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
+    match (cr.value, valued) {
+        (Some(v), true) => c.amount(&format!("{p}.value"), v, true, currency_decimals),
+        (None, true) => c.error(
+            format!("{p}.value"),
+            "the value-added price model needs what full marks on this criterion are worth",
+            "add `value = <amount>` in the tender's currency",
+        ),
+        (Some(_), false) => c.error(
+            format!("{p}.value"),
+            "a money value is only used by the value-added price model",
+            "remove `value`, or use price_model = { kind = \"value-added\", mode = \"deduction\" }",
+        ),
+        (None, false) => {}
+    }
+}
+
+/// Validates one bid against its tender. Returns every problem found; empty means valid.
+pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
+    let mut c = Checker::new();
+    let decimals = tender.currency.minor_units();
+    c.id("id", &bid.id);
+    if bid.tender != tender.id {
+        c.error(
+            "tender",
+            format!("the bid is for tender `{}`, not `{}`", truncate(bid.tender.as_str()), tender.id),
+            format!("set `tender = \"{}\"`, or check that the bid belongs to this tender", tender.id),
+        );
+    }
+    let lot = tender.lot(&bid.lot);
+    if lot.is_none() {
+        let ids: Vec<&str> = tender.lots.iter().map(|l| l.id.as_str()).collect();
+        c.error(
+            "lot",
+            format!("the tender has no lot `{}`", truncate(bid.lot.as_str())),
+            format!("use one of the tender's lots: {}", ids.join(", ")),
+        );
+    }
+    let b = &bid.bidder;
+    c.id("bidder.id", &b.id);
+    c.plain("bidder.name", &b.name, true);
+    c.country("bidder.country", &b.country);
+    if let Some(o) = &b.ownership {
+        c.plain("bidder.ownership.ultimate_owner", &o.ultimate_owner, true);
+        c.country("bidder.ownership.owner_country", &o.owner_country);
+        if o.owner_country.is_valid() && !o.owner_country.is_eu() && !o.non_eu_control {
+            c.warn(
+                "bidder.ownership.non_eu_control",
+                format!(
+                    "the ultimate owner is in {} (outside the EU) but non-EU control is declared false",
+                    o.owner_country
+                ),
+                "check the declaration",
+            );
+        }
+    }
+    for (i, m) in b.consortium.iter().enumerate() {
+        c.plain(&format!("bidder.consortium[{i}].name"), &m.name, true);
+        c.country(&format!("bidder.consortium[{i}].country"), &m.country);
+    }
+    for (i, s) in b.subcontractors.iter().enumerate() {
+        c.plain(&format!("bidder.subcontractors[{i}].name"), &s.name, true);
+        c.country(&format!("bidder.subcontractors[{i}].country"), &s.country);
+        if let Some(share) = s.share {
+            c.percent(&format!("bidder.subcontractors[{i}].share"), share, false);
+        }
+    }
+
+    c.amount("price.total", bid.price.total, true, decimals);
+    if let Some(s) = &bid.price.schedule {
+        c.amount("price.schedule.one_off", s.one_off, false, decimals);
+        c.amount("price.schedule.recurring_per_year", s.recurring_per_year, false, decimals);
+    }
+    let mut priced = BTreeSet::new();
+    for (i, o) in bid.price.options.iter().enumerate() {
+        let p = format!("price.options[{i}]");
+        if !tender.contract.options.iter().any(|t| t.id == o.option) {
+            c.error(
+                format!("{p}.option"),
+                format!("the tender has no option `{}`", truncate(o.option.as_str())),
+                "use the id of one of the tender's contract options",
+            );
+        }
+        if !priced.insert(&o.option) {
+            c.error(
+                format!("{p}.option"),
+                format!("the option `{}` is priced twice", o.option),
+                "give one price per option",
+            );
+        }
+        c.amount(&format!("{p}.price"), o.price, false, decimals);
+    }
+    if let Some(lot) = lot {
+        let basis = lot.award.price_basis;
+        if basis.kind == crate::award::PriceBasisKind::LifeCycleCost && bid.price.schedule.is_none() {
+            c.error(
+                "price.schedule",
+                "the lot is evaluated on life-cycle cost but the bid has no price schedule",
+                "add `[price.schedule]` with `one_off` and `recurring_per_year`",
+            );
+        }
+        if basis.include_options {
+            for o in &tender.contract.options {
+                if !priced.contains(&o.id) {
+                    c.error(
+                        "price.options",
+                        format!("the option `{}` is evaluated but not priced", o.id),
+                        format!("add `[[price.options]]` with option = \"{}\" and its price", o.id),
+                    );
+                }
+            }
+        }
+        check_bid_against_lot(&mut c, tender, lot, bid);
+    }
+
+    for (i, id) in bid.standards.iter().enumerate() {
+        c.standard_ref(&format!("standards[{i}]"), tender, id);
+    }
+    if let Some(e) = &bid.exit {
+        for (i, id) in e.data_formats.iter().enumerate() {
+            c.standard_ref(&format!("exit.data_formats[{i}]"), tender, id);
+        }
+        if let Some(m) = e.horizon_months {
+            c.months("exit.horizon_months", m);
+        }
+    }
+    if let Some(h) = &bid.hosting {
+        for (i, l) in h.data_locations.iter().enumerate() {
+            c.location(&format!("hosting.data_locations[{i}]"), l);
+        }
+        for (i, l) in h.support_access_from.iter().enumerate() {
+            c.location(&format!("hosting.support_access_from[{i}]"), l);
+        }
+        for (i, l) in h.operator_jurisdiction.iter().enumerate() {
+            c.location(&format!("hosting.operator_jurisdiction[{i}]"), l);
+        }
+    }
+    if let Some(o) = &bid.open_source {
+        for (i, l) in o.licences.iter().enumerate() {
+            c.spdx(&format!("open_source.licences[{i}]"), l);
+        }
+        if let Some(s) = o.share {
+            c.percent("open_source.share", s, true);
+        }
+    }
+    if let Some(s) = &bid.sovereignty {
+        for (o, a) in &s.objectives {
+            let p = format!("sovereignty.objectives.{o}");
+            if !a.answers.is_empty() && (a.seal.is_some() || a.points.is_some()) {
+                c.error(
+                    &p,
+                    "both individual answers and a summary SEAL or points are given",
+                    "give either `answers`, or `seal` and `points`, not both",
+                );
+            }
+            if a.answers.is_empty() && a.seal.is_none() {
+                c.error(
+                    format!("{p}.seal"),
+                    "the objective has neither answers nor a SEAL",
+                    "give the objective's `answers`, or its `seal` and `points`",
+                );
+            }
+            if let Some(pts) = a.points
+                && (pts.is_negative() || pts.get() > OBJECTIVE_MAX_POINTS)
+            {
+                c.error(
+                    format!("{p}.points"),
+                    format!("{pts} is outside 0..1000"),
+                    "give the objective's points out of 1000",
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (i, ans) in a.answers.iter().enumerate() {
+                c.plain(&format!("{p}.answers[{i}].criterion"), &ans.criterion, true);
+                if !seen.insert(ans.criterion.as_str()) {
+                    c.error(
+                        format!("{p}.answers[{i}].criterion"),
+                        format!("`{}` is answered twice", truncate(&ans.criterion)),
+                        "answer each assessment criterion once",
+                    );
+                }
+                if ans.points.is_negative() || ans.points.get() > OBJECTIVE_MAX_POINTS {
+                    c.error(
+                        format!("{p}.answers[{i}].points"),
+                        format!("{} is outside 0..1000", ans.points),
+                        "give the answer's points as in the assessment calculator",
+                    );
+                }
+            }
+        }
+    }
+    c.problems
+}
+
+fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid) {
+    let requirements: Vec<&Requirement> = tender.requirements_for(lot).collect();
+    let mut answered = BTreeSet::new();
+    for (i, a) in bid.answers.iter().enumerate() {
+        let p = format!("answers[{i}]");
+        if !requirements.iter().any(|r| r.id == a.requirement) {
+            c.error(
+                format!("{p}.requirement"),
+                format!("lot `{}` has no requirement `{}`", lot.id, truncate(a.requirement.as_str())),
+                "answer the requirements of the bid's lot by their ids",
+            );
+        }
+        if !answered.insert(&a.requirement) {
+            c.error(
+                format!("{p}.requirement"),
+                format!("the requirement `{}` is answered twice", a.requirement),
+                "give one answer per requirement",
+            );
+        }
+        if let Some(e) = &a.evidence {
+            c.plain(&format!("{p}.evidence"), e, false);
+        }
+        if let Some(e) = &a.comment {
+            c.plain(&format!("{p}.comment"), e, false);
+        }
+    }
+    for r in &requirements {
+        if r.severity.is_gate() && !answered.contains(&r.id) {
+            let sev = if r.severity == Severity::Premise { "premise" } else { "minimum requirement" };
+            c.error(
+                "answers",
+                format!("the {sev} `{}` is not answered", r.id),
+                format!("add `[[answers]]` with requirement = \"{}\", met = true or false, and the evidence", r.id),
+            );
+        }
+    }
+    let needs_sovereignty = requirements.iter().any(|r| r.sovereignty.is_some() && r.severity.is_gate())
+        || lot.award.criteria.iter().any(|cr| cr.sovereignty.is_some());
+    if needs_sovereignty && bid.sovereignty.is_none() {
+        c.error(
+            "sovereignty",
+            format!(
+                "lot `{}` sets SEAL minimums or scores sovereignty, but the bid has no sovereignty assessment",
+                lot.id
+            ),
+            "add `[sovereignty.objectives.SOV-1]` … `SOV-8` with answers or seal and points",
+        );
+    }
+    if let Some(s) = &bid.sovereignty
+        && needs_sovereignty
+    {
+        for o in Objective::ALL {
+            if !s.objectives.contains_key(&o) {
+                c.error(
+                    format!("sovereignty.objectives.{o}"),
+                    format!("the objective {o} ({}) is not assessed", o.name()),
+                    format!("add `[sovereignty.objectives.{o}]`"),
+                );
+            }
+        }
+    }
+
+    // Quality scores.
+    let award = &lot.award;
+    let mut leaves: BTreeMap<&Id, Scale> = BTreeMap::new();
+    let mut parents = BTreeSet::new();
+    let mut automatic = BTreeSet::new();
+    for cr in award.quality_criteria() {
+        if cr.sovereignty.is_some() {
+            automatic.insert(&cr.id);
+        } else if cr.sub_criteria.is_empty() {
+            leaves.insert(&cr.id, award.scale_of(cr));
+        } else {
+            parents.insert(&cr.id);
+            for s in &cr.sub_criteria {
+                let scale = s.scale.as_ref().map_or_else(|| award.scale_of(cr), |sc| sc.resolve());
+                leaves.insert(&s.id, scale);
+            }
+        }
+    }
+    let check_score = |c: &mut Checker, p: &str, criterion: &Id, score: Score, justification: &str| {
+        c.plain(&format!("{p}.justification"), justification, true);
+        match leaves.get(criterion) {
+            Some(scale) => {
+                if score < scale.min || score > scale.max {
+                    c.error(
+                        format!("{p}.score"),
+                        format!("{score} is outside the scale {}..{}", scale.min, scale.max),
+                        "give a score within the criterion's scale",
+                    );
+                } else if let Some(step) = scale.step
+                    && step.get() > Decimal::ZERO
+                    && !is_multiple(score.get() - scale.min.get(), step.get())
+                {
+                    c.error(
+                        format!("{p}.score"),
+                        format!("{score} is not on the scale's steps of {step}"),
+                        "give a score the scale allows",
+                    );
+                }
+            }
+            None if parents.contains(criterion) => c.error(
+                format!("{p}.criterion"),
+                format!("`{criterion}` has sub-criteria; scores are given per sub-criterion"),
+                "score each sub-criterion instead",
+            ),
+            None if automatic.contains(criterion) => c.error(
+                format!("{p}.criterion"),
+                format!("`{criterion}` is scored from the sovereignty assessment, not by evaluators"),
+                "remove the score",
+            ),
+            None => c.error(
+                format!("{p}.criterion"),
+                format!("lot `{}` has no quality criterion `{}`", lot.id, truncate(criterion.as_str())),
+                "score the lot's quality criteria and sub-criteria by their ids",
+            ),
+        }
+    };
+    let mut pairs = BTreeSet::new();
+    for (i, s) in bid.scores.iter().enumerate() {
+        let p = format!("scores[{i}]");
+        c.id(&format!("{p}.evaluator"), &s.evaluator);
+        check_score(c, &p, &s.criterion, s.score, &s.justification);
+        if !pairs.insert((&s.evaluator, &s.criterion)) {
+            c.error(
+                &p,
+                format!("evaluator `{}` scores `{}` twice", s.evaluator, s.criterion),
+                "keep one score per evaluator and criterion",
+            );
+        }
+    }
+    let mut agreed = BTreeSet::new();
+    for (i, s) in bid.consensus.iter().enumerate() {
+        let p = format!("consensus[{i}]");
+        check_score(c, &p, &s.criterion, s.score, &s.justification);
+        if !agreed.insert(&s.criterion) {
+            c.error(
+                &p,
+                format!("`{}` has two consensus scores", s.criterion),
+                "keep one consensus score per criterion",
+            );
+        }
+    }
+}
+
+/// Validates a tender's bids together: unique bid ids, one bid per bidder and lot, and the limit on
+/// lots per bidder. Per-bid problems come from [`validate_bid`]; the paths here are prefixed with
+/// the bid's id.
+pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
+    let mut c = Checker::new();
+    let mut ids: BTreeMap<&Id, usize> = BTreeMap::new();
+    let mut per_bidder: BTreeMap<&Id, BTreeSet<&Id>> = BTreeMap::new();
+    let mut names: BTreeMap<&Id, &str> = BTreeMap::new();
+    for (i, bid) in bids.iter().enumerate() {
+        if let Some(first) = ids.insert(&bid.id, i) {
+            c.error(
+                format!("bids[{i}].id"),
+                format!("the bid id `{}` is also used by bids[{first}]", bid.id),
+                "give every bid its own id",
+            );
+        }
+        if !per_bidder.entry(&bid.bidder.id).or_default().insert(&bid.lot) {
+            c.error(format!("bids[{i}].lot"), format!("bidder `{}` has more than one bid for lot `{}`", bid.bidder.id, bid.lot), "keep one bid per bidder and lot; a variant bid needs its own bidder entry only if the tender allows variants");
+        }
+        match names.get(&bid.bidder.id) {
+            Some(name) if *name != bid.bidder.name => c.warn(
+                format!("bids[{i}].bidder.name"),
+                format!(
+                    "bidder `{}` is named `{}` here and `{}` in another bid",
+                    bid.bidder.id,
+                    truncate(&bid.bidder.name),
+                    truncate(name)
+                ),
+                "use the same registered name on every bid of a bidder",
+            ),
+            Some(_) => {}
+            None => {
+                names.insert(&bid.bidder.id, &bid.bidder.name);
+            }
+        }
+    }
+    if let Some(max) = tender.max_lots_per_bidder {
+        for (bidder, lots) in &per_bidder {
+            let n = lots.len();
+            if u32::try_from(n).unwrap_or(u32::MAX) > max {
+                c.error(
+                    format!("bids (bidder `{bidder}`)"),
+                    format!("bidder `{bidder}` bids for {n} lots; the tender allows at most {max}"),
+                    "reject the bids beyond the limit as the tender documents say, or remove them from the evaluation",
+                );
+            }
+        }
+    }
+    c.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_amount_is_ten_to_the_fifteenth() {
+        assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000_000_i64));
+    }
+}
