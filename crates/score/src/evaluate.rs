@@ -1,0 +1,823 @@
+//! The evaluation of a lot: gates, quality, thresholds, price, comparison figure, ranking with
+//! tie-breaks, award, warnings and the rank-reversal check.
+//!
+//! The comparison figure depends on the price model:
+//!
+//! * points models: `total = price points + Σ quality points`, highest wins;
+//! * price per quality point (UfAB simple value-for-money method): `P / Q`, lowest wins; with a
+//!   corridor (extended method) every bid whose `Q / P` is within the corridor of the best ratio
+//!   comes first, ordered by the decision rule;
+//! * value added: `P − Σ value × ratio` (deduction) or `P + Σ value × (1 − ratio)` (markup),
+//!   lowest wins;
+//! * percent adjustment: `P × (1 − q × m)` or `P × (1 + (1 − q) × m)` with `q = Q / Qmax`, lowest
+//!   wins.
+//!
+//! Bids are ranked on the figure as published (rounded by the tender's policy), so two bids the
+//! report shows with the same total are tied, and the tie is broken by the tender's rules.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use tender_core::award::{
+    AdjustMode, CorridorDecision, PriceModel, RoundingPolicy, RoundingStep, TieBreakRule, Weighting,
+};
+use tender_core::{Bid, Id, Lot, Tender};
+
+use crate::error::{EvaluationError, Issues};
+use crate::exact::{Exact, Overflow};
+use crate::gates;
+use crate::price::{self, PriceError, Reference};
+use crate::quality::{QualityError, QualityPlan};
+use crate::result::{
+    BidResult, BidStatus, Comparison, CriterionResult, Evaluation, Exclusion, Figure, GateResult, LotEvaluation,
+    PriceResult, RankReversal, Reversal, Tie, TotalDerivation, ValueAdjustment, Warning,
+};
+
+/// Evaluates every lot of a tender with its bids. Pure: no IO, no clock, no randomness; the
+/// order of `bids` does not matter.
+///
+/// # Errors
+/// [`EvaluationError`] listing every issue that stops the evaluation: a bid for an unknown lot,
+/// duplicate bid ids, a missing score, a price of zero under a relative model, an overflow.
+pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationError> {
+    let mut issues = Issues::default();
+    let mut sorted: Vec<&Bid> = bids.iter().collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    for pair in sorted.windows(2) {
+        if pair[0].id == pair[1].id {
+            issues.push(None, Some(&pair[0].id), "two bids have this id", "give every bid its own id");
+        }
+    }
+    for b in &sorted {
+        if tender.lot(&b.lot).is_none() {
+            issues.push(None, Some(&b.id), format!("the tender has no lot `{}`", b.lot), "correct the bid's `lot`");
+        }
+    }
+    let mut lots = Vec::with_capacity(tender.lots.len());
+    for lot in &tender.lots {
+        let lot_bids: Vec<&Bid> = sorted.iter().copied().filter(|b| b.lot == lot.id).collect();
+        if let Some(e) = evaluate_lot(tender, lot, &lot_bids, &mut issues) {
+            lots.push(e);
+        }
+    }
+    if !issues.list.is_empty() {
+        return Err(EvaluationError { issues: issues.list });
+    }
+    let warnings = cross_lot_warnings(tender, &lots);
+    Ok(Evaluation { tender: tender.id.clone(), lots, warnings })
+}
+
+fn cross_lot_warnings(tender: &Tender, lots: &[LotEvaluation]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if let Some(max) = tender.max_lots_awarded_per_bidder {
+        let mut won: BTreeMap<&Id, Vec<Id>> = BTreeMap::new();
+        for l in lots {
+            for b in l.bids.iter().filter(|b| b.awarded) {
+                won.entry(&b.bidder).or_default().push(l.lot.clone());
+            }
+        }
+        for (bidder, lots) in won {
+            if u32::try_from(lots.len()).unwrap_or(u32::MAX) > max {
+                out.push(Warning::TooManyLotsAwarded { bidder: bidder.clone(), lots, maximum: max });
+            }
+        }
+    }
+    out
+}
+
+/// One bid's state between the steps.
+struct Candidate<'a> {
+    bid: &'a Bid,
+    gates: Vec<GateResult>,
+    criteria: Vec<CriterionResult>,
+    quality: Option<Exact>,
+    status: BidStatus,
+    exclusion: Option<Exclusion>,
+    price: Option<(Exact, crate::result::PriceBasisDetail)>,
+}
+
+/// What the ranking step computes for one bid.
+#[derive(Clone)]
+struct Scored {
+    /// Index into the candidates.
+    index: usize,
+    price: Option<PriceResult>,
+    total: Figure,
+    derivation: TotalDerivation,
+    /// Sort key within the comparison: corridor group first (0 in, 1 out), then the figure.
+    group: u8,
+    /// Secondary key inside a corridor (quality or price), when the extended method applies.
+    corridor_key: Option<Exact>,
+}
+
+fn figure(policy: RoundingPolicy, exact: Exact) -> Result<Figure, Overflow> {
+    Ok(Figure { exact, value: exact.round(policy.decimals, policy.strategy)? })
+}
+
+fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exact, Overflow> {
+    if policy.at == step { Ok(Exact::from_decimal(x.round(policy.decimals, policy.strategy)?)) } else { Ok(x) }
+}
+
+fn comparison_of(model: &PriceModel) -> Comparison {
+    match model {
+        PriceModel::PricePerQualityPoint { .. } => Comparison::LowestPricePerQualityPoint,
+        PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Comparison::LowestEvaluationPrice,
+        _ => Comparison::HighestTotal,
+    }
+}
+
+fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) -> Option<LotEvaluation> {
+    let award = &lot.award;
+    let policy = award.rounding;
+    let lot_id = Some(&lot.id);
+    let before = issues.list.len();
+    if award.weighting == Weighting::Order {
+        issues.push(
+            lot_id,
+            None,
+            "the criteria have only an order of importance, which cannot be computed",
+            "give percentage or point weights, or evaluate this lot by the committee's written assessment",
+        );
+        return None;
+    }
+    let plan = match QualityPlan::new(award) {
+        Ok(p) => p,
+        Err(_) => {
+            issues.overflow(lot_id, None, "the quality weights");
+            return None;
+        }
+    };
+    let mut warnings = Vec::new();
+    if award.price_model.depends_on_other_bids() {
+        warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
+    }
+
+    // 1. Gates, 2. quality.
+    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(bids.len());
+    for &bid in bids {
+        let gates = gates::check_all(tender, lot, bid);
+        let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
+        let mut c = Candidate {
+            bid,
+            gates,
+            criteria: Vec::new(),
+            quality: None,
+            status: BidStatus::Ranked,
+            exclusion: None,
+            price: None,
+        };
+        if !failed.is_empty() {
+            c.status = BidStatus::FailedGate;
+            c.exclusion = Some(Exclusion::Gates { requirements: failed });
+            candidates.push(c);
+            continue;
+        }
+        match plan.score(bid, &mut warnings) {
+            Ok((criteria, q)) => {
+                c.criteria = criteria;
+                c.quality = Some(q);
+            }
+            Err(QualityError::Missing(id)) => issues.push(
+                lot_id,
+                Some(&bid.id),
+                format!("the criterion `{id}` has no evaluator score"),
+                format!("record the evaluators' scores for `{id}` in the bid's [[scores]] (or a [[consensus]] score)"),
+            ),
+            Err(QualityError::NoConsensus(id)) => issues.push(
+                lot_id,
+                Some(&bid.id),
+                format!("the lot aggregates by consensus but `{id}` has no consensus score"),
+                format!("record the committee's consensus score for `{id}` in [[consensus]]"),
+            ),
+            Err(QualityError::Overflow) => issues.overflow(lot_id, Some(&bid.id), "the quality scores"),
+        }
+        candidates.push(c);
+    }
+    if issues.list.len() > before {
+        return None;
+    }
+
+    // 3. Quality thresholds, before price (C-546/16 Montte).
+    let max_quality = plan.max_points;
+    for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
+        if let Some(r) = c.criteria.iter().find(|r| r.below_minimum) {
+            let minimum = award.criteria.iter().find(|cr| cr.id == r.criterion).and_then(|cr| cr.minimum_score);
+            c.status = BidStatus::BelowQualityThreshold;
+            c.exclusion = Some(Exclusion::CriterionMinimum {
+                criterion: r.criterion.clone(),
+                score: r.score.approx(policy.decimals.max(2)),
+                minimum: minimum.map(|m| m.get()).unwrap_or_default(),
+            });
+            continue;
+        }
+        if let (Some(minimum), Some(q)) = (award.quality.minimum_total, c.quality)
+            && !max_quality.is_zero()
+        {
+            let percent =
+                q.checked_mul(Exact::from_int(100).unwrap_or(Exact::ONE)).and_then(|x| x.checked_div(max_quality));
+            match percent {
+                Ok(p) if p < Exact::from_decimal(minimum.get()) => {
+                    c.status = BidStatus::BelowQualityThreshold;
+                    c.exclusion = Some(Exclusion::QualityMinimum {
+                        percent: p.approx(policy.decimals.max(2)),
+                        minimum: minimum.get(),
+                    });
+                }
+                Ok(_) => {}
+                Err(_) => issues.overflow(lot_id, Some(&c.bid.id), "the quality percentage"),
+            }
+        }
+    }
+    if let Some(n) = award.quality.max_pass {
+        let mut passing: Vec<usize> =
+            (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
+        passing.sort_by(|&a, &b| {
+            candidates[b]
+                .quality
+                .cmp(&candidates[a].quality)
+                .then_with(|| candidates[a].bid.id.cmp(&candidates[b].bid.id))
+        });
+        let limit = usize::try_from(n).unwrap_or(usize::MAX);
+        if passing.len() > limit && limit > 0 {
+            let cut = candidates[passing[limit - 1]].quality;
+            let mut beyond = Vec::new();
+            for (place, &i) in passing.iter().enumerate().skip(limit) {
+                if candidates[i].quality == cut {
+                    beyond.push(candidates[i].bid.id.clone());
+                } else {
+                    candidates[i].status = BidStatus::NotAmongBestQuality;
+                    candidates[i].exclusion =
+                        Some(Exclusion::MaxPass { max_pass: n, place: u32::try_from(place + 1).unwrap_or(u32::MAX) });
+                }
+            }
+            if !beyond.is_empty() {
+                warnings.push(Warning::MaxPassTie { bids: beyond });
+            }
+        }
+    }
+
+    // 4. Evaluated prices of the bids still in.
+    for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
+        match price::evaluated_price(tender, lot, c.bid) {
+            Ok(p) => c.price = Some(p),
+            Err(e) => price_issue(issues, lot, c.bid, e),
+        }
+    }
+    if issues.list.len() > before {
+        return None;
+    }
+
+    // 5. Comparison figures and ranking.
+    let in_play: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
+    let ranking = match rank(lot, &candidates, &in_play, &mut warnings) {
+        Ok(r) => r,
+        Err((bid, e)) => {
+            match bid {
+                Some(b) => price_issue(issues, lot, candidates[b].bid, e),
+                None => issues.overflow(lot_id, None, "the price reference"),
+            }
+            return None;
+        }
+    };
+
+    // 6. Rank reversal, for models whose points depend on the other bids.
+    let rank_reversal = if award.price_model.depends_on_other_bids() && ranking.order.len() >= 3 {
+        Some(rank_reversal_check(lot, &candidates, &ranking, lot.suppliers_to_award))
+    } else {
+        None
+    };
+    if let Some(rr) = &rank_reversal {
+        let mut seen = BTreeSet::new();
+        for r in &rr.reversals {
+            if seen.insert(r.removed.clone()) {
+                warnings.push(Warning::RankReversal { removed: r.removed.clone() });
+            }
+        }
+    }
+
+    // 7. Award.
+    let to_award = lot.suppliers_to_award;
+    let mut awarded_set = BTreeSet::new();
+    for (pos, s) in ranking.order.iter().enumerate() {
+        let rank = ranking.ranks[pos];
+        let within = ranking.ranks.iter().filter(|&&r| r <= rank).count();
+        if within <= usize::try_from(to_award).unwrap_or(usize::MAX) {
+            awarded_set.insert(s.index);
+        }
+    }
+    let cutoff_ties: Vec<Id> = ranking
+        .order
+        .iter()
+        .enumerate()
+        .filter(|(pos, s)| {
+            let rank = ranking.ranks[*pos];
+            let shared = ranking.ranks.iter().filter(|&&r| r == rank).count() > 1;
+            shared
+                && !awarded_set.contains(&s.index)
+                && ranking.ranks.iter().filter(|&&r| r < rank).count() < usize::try_from(to_award).unwrap_or(usize::MAX)
+        })
+        .map(|(_, s)| candidates[s.index].bid.id.clone())
+        .collect();
+    if !cutoff_ties.is_empty() {
+        warnings.push(Warning::TieAtAwardCutOff { bids: cutoff_ties });
+    }
+    let ranked_count = u32::try_from(ranking.order.len()).unwrap_or(u32::MAX);
+    if ranked_count < to_award {
+        warnings.push(Warning::FewerBidsThanAwards { ranked: ranked_count, to_award });
+    }
+
+    // Assemble: ranked bids in rank order, then the others by id.
+    let mut results = Vec::with_capacity(candidates.len());
+    let mut awarded = Vec::new();
+    let mut scored_by_index: BTreeMap<usize, (usize, Scored)> = BTreeMap::new();
+    for (pos, s) in ranking.order.iter().enumerate() {
+        scored_by_index.insert(s.index, (pos, s.clone()));
+    }
+    let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
+    for (pos, s) in ranking.order.iter().enumerate() {
+        if let Some(c) = taken[s.index].take() {
+            let is_awarded = awarded_set.contains(&s.index);
+            if is_awarded {
+                awarded.push(c.bid.id.clone());
+            }
+            results.push(bid_result(c, Some(s.clone()), Some(ranking.ranks[pos]), is_awarded, policy, max_quality));
+        }
+    }
+    for c in taken.into_iter().flatten() {
+        results.push(bid_result(c, None, None, false, policy, max_quality));
+    }
+    let (lowest_price, highest_price) = ranking.reference.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
+    Some(LotEvaluation {
+        lot: lot.id.clone(),
+        comparison: comparison_of(&award.price_model),
+        price_model: award.price_model.key(),
+        depends_on_other_bids: award.price_model.depends_on_other_bids(),
+        decimals: policy.decimals,
+        lowest_price,
+        highest_price,
+        bids: results,
+        awarded,
+        ties: ranking.ties,
+        warnings,
+        rank_reversal,
+    })
+}
+
+fn bid_result(
+    c: Candidate<'_>,
+    scored: Option<Scored>,
+    rank: Option<u32>,
+    awarded: bool,
+    policy: RoundingPolicy,
+    max_quality: Exact,
+) -> BidResult {
+    let quality = c.quality.and_then(|q| figure(policy, q).ok());
+    let quality_percent = c
+        .quality
+        .filter(|_| !max_quality.is_zero())
+        .and_then(|q| Exact::from_int(100).and_then(|h| q.checked_mul(h)).and_then(|x| x.checked_div(max_quality)).ok())
+        .and_then(|p| figure(policy, p).ok());
+    let (price, total, total_derivation) = match scored {
+        Some(s) => (s.price, Some(s.total), Some(s.derivation)),
+        None => (None, None, None),
+    };
+    BidResult {
+        bid: c.bid.id.clone(),
+        bidder: c.bid.bidder.id.clone(),
+        bidder_name: c.bid.bidder.name.clone(),
+        status: c.status,
+        gates: c.gates,
+        criteria: c.criteria,
+        quality,
+        quality_percent,
+        price,
+        total,
+        total_derivation,
+        rank,
+        awarded,
+        exclusion: c.exclusion,
+    }
+}
+
+fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
+    let (lot_id, bid_id) = (Some(&lot.id), Some(&bid.id));
+    match e {
+        PriceError::NoSchedule => issues.push(
+            lot_id,
+            bid_id,
+            "the lot is evaluated on life-cycle cost but the bid has no price schedule",
+            "add [price.schedule] with one_off and recurring_per_year",
+        ),
+        PriceError::OptionNotPriced(o) => issues.push(
+            lot_id,
+            bid_id,
+            format!("the option `{o}` is evaluated but the bid does not price it"),
+            format!("add [[price.options]] with option = \"{o}\""),
+        ),
+        PriceError::NotPositive(p) => issues.push(
+            lot_id,
+            bid_id,
+            format!(
+                "the evaluated price {} is not above zero, and the `{}` price model divides by prices",
+                p.approx(2),
+                lot.award.price_model.key()
+            ),
+            "correct the price; a free offer cannot be scored by a relative price model",
+        ),
+        PriceError::Logarithm => issues.push(
+            lot_id,
+            bid_id,
+            "the logarithmic price model could not be computed for this price",
+            "check the price and the model's `zero_at`",
+        ),
+        PriceError::Overflow => issues.overflow(lot_id, bid_id, "the price"),
+    }
+}
+
+/// The outcome of ranking a set of bids.
+struct Ranking {
+    order: Vec<Scored>,
+    ranks: Vec<u32>,
+    ties: Vec<Tie>,
+    reference: Option<Reference>,
+}
+
+type RankError = (Option<usize>, PriceError);
+
+/// Computes the comparison figures of `in_play` candidates and ranks them.
+fn rank(
+    lot: &Lot,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+    warnings: &mut Vec<Warning>,
+) -> Result<Ranking, RankError> {
+    let award = &lot.award;
+    let policy = award.rounding;
+    let prices: Vec<Exact> = in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
+    let reference = match (prices.iter().min(), prices.iter().max()) {
+        (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest }),
+        _ => None,
+    };
+    let price_criterion = award.price_criterion();
+    let mut scored = Vec::with_capacity(in_play.len());
+    for &i in in_play {
+        let c = &candidates[i];
+        let Some((p, basis)) = c.price.clone() else { continue };
+        let q = c.quality.unwrap_or(Exact::ZERO);
+        let evaluated = figure(policy, p).map_err(|e| (Some(i), e.into()))?;
+        let mut price_result = PriceResult { basis, evaluated, formula: None, ratio: None, points: None };
+        let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+        let s = match &award.price_model {
+            PriceModel::PricePerQualityPoint { corridor, decision } => {
+                let (ppqp, group) = if q.is_zero() || q.is_negative() {
+                    warnings.push(Warning::NoQualityPoints { bid: c.bid.id.clone() });
+                    // Undefined: ranked after every bid with quality points.
+                    (p, 2)
+                } else {
+                    (p.checked_div(q).map_err(wrap)?, 1)
+                };
+                Scored {
+                    index: i,
+                    price: Some(price_result),
+                    total: figure(policy, ppqp).map_err(wrap)?,
+                    derivation: TotalDerivation::PricePerQualityPoint {
+                        price: p,
+                        quality: q,
+                        in_corridor: corridor.map(|_| false),
+                        corridor: corridor.map(|c| c.get()),
+                        decision: *decision,
+                    },
+                    group,
+                    corridor_key: None,
+                }
+            }
+            PriceModel::ValueAdded { mode } => {
+                let mut adjustments = Vec::new();
+                let mut e = p;
+                for (cr, r) in award.quality_criteria().zip(&c.criteria) {
+                    let value = cr.value.map(|v| v.get()).unwrap_or(Decimal::ZERO);
+                    let share = match mode {
+                        AdjustMode::Deduction => r.ratio,
+                        AdjustMode::Markup => Exact::ONE.checked_sub(r.ratio).map_err(wrap)?,
+                    };
+                    let amount = Exact::from_decimal(value).checked_mul(share).map_err(wrap)?;
+                    let amount = round_at(policy, RoundingStep::Criterion, amount).map_err(wrap)?;
+                    e = match mode {
+                        AdjustMode::Deduction => e.checked_sub(amount),
+                        AdjustMode::Markup => e.checked_add(amount),
+                    }
+                    .map_err(wrap)?;
+                    adjustments.push(ValueAdjustment { criterion: cr.id.clone(), value, ratio: r.ratio, amount });
+                }
+                Scored {
+                    index: i,
+                    price: Some(price_result),
+                    total: figure(policy, e).map_err(wrap)?,
+                    derivation: TotalDerivation::ValueAdded { mode: *mode, price: p, adjustments },
+                    group: 0,
+                    corridor_key: None,
+                }
+            }
+            PriceModel::PercentAdjustment { mode, max_percent } => {
+                let m = Exact::from_decimal(max_percent.get())
+                    .checked_div(Exact::from_int(100).map_err(wrap)?)
+                    .map_err(wrap)?;
+                let share = if award_max_quality(award).is_zero() {
+                    Exact::ZERO
+                } else {
+                    q.checked_div(award_max_quality(award)).map_err(wrap)?
+                };
+                let factor = match mode {
+                    AdjustMode::Deduction => Exact::ONE.checked_sub(share.checked_mul(m).map_err(wrap)?),
+                    AdjustMode::Markup => Exact::ONE
+                        .checked_add(Exact::ONE.checked_sub(share).map_err(wrap)?.checked_mul(m).map_err(wrap)?),
+                }
+                .map_err(wrap)?;
+                let e = p.checked_mul(factor).map_err(wrap)?;
+                Scored {
+                    index: i,
+                    price: Some(price_result),
+                    total: figure(policy, e).map_err(wrap)?,
+                    derivation: TotalDerivation::PercentAdjustment {
+                        mode: *mode,
+                        price: p,
+                        quality_share: share,
+                        max_percent: max_percent.get(),
+                    },
+                    group: 0,
+                    corridor_key: None,
+                }
+            }
+            model => {
+                let mut price_points = None;
+                if let (Some(pc), Some(reference)) = (price_criterion, reference) {
+                    let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
+                    let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
+                    let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
+                    let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
+                    let pts = round_at(policy, RoundingStep::Criterion, pts).map_err(wrap)?;
+                    price_result.formula = Some(formula);
+                    price_result.ratio = Some(r);
+                    price_result.points = Some(figure(policy, pts).map_err(wrap)?);
+                    price_points = Some(pts);
+                }
+                let total = price_points.unwrap_or(Exact::ZERO).checked_add(q).map_err(wrap)?;
+                Scored {
+                    index: i,
+                    price: Some(price_result),
+                    total: figure(policy, total).map_err(wrap)?,
+                    derivation: TotalDerivation::Sum {
+                        price: price_points,
+                        quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
+                    },
+                    group: 0,
+                    corridor_key: None,
+                }
+            }
+        };
+        scored.push(s);
+    }
+
+    // The extended price-per-quality-point method: the corridor around the best Q / P.
+    if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
+        let ratios: Vec<(usize, Exact)> = scored
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.group == 1)
+            .filter_map(|(k, s)| match &s.derivation {
+                TotalDerivation::PricePerQualityPoint { price, quality, .. } => {
+                    quality.checked_div(*price).ok().map(|z| (k, z))
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some(best) = ratios.iter().map(|(_, z)| *z).max() {
+            let keep = Exact::ONE
+                .checked_sub(
+                    Exact::from_decimal(width.get())
+                        .checked_div(Exact::from_int(100).map_err(|e| (None, e.into()))?)
+                        .map_err(|e| (None, e.into()))?,
+                )
+                .map_err(|e| (None, e.into()))?;
+            let threshold = best.checked_mul(keep).map_err(|e| (None, e.into()))?;
+            for (k, z) in ratios {
+                let inside = z >= threshold;
+                let s = &mut scored[k];
+                if let TotalDerivation::PricePerQualityPoint { in_corridor, price, quality, .. } = &mut s.derivation {
+                    *in_corridor = Some(inside);
+                    if inside {
+                        s.group = 0;
+                        s.corridor_key = Some(match decision {
+                            CorridorDecision::HigherQuality => quality.negate(),
+                            CorridorDecision::LowerPrice => *price,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    let comparison = comparison_of(&award.price_model);
+    let primary = |a: &Scored, b: &Scored| -> Ordering {
+        a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => match comparison {
+                Comparison::HighestTotal => b.total.value.cmp(&a.total.value),
+                _ => a.total.value.cmp(&b.total.value),
+            },
+        })
+    };
+    scored.sort_by(|a, b| primary(a, b).then_with(|| candidates[a.index].bid.id.cmp(&candidates[b.index].bid.id)));
+
+    // Ties on the published figure, broken by the tender's rules in order.
+    let mut order = Vec::with_capacity(scored.len());
+    let mut ranks = Vec::with_capacity(scored.len());
+    let mut ties = Vec::new();
+    let mut start = 0;
+    while start < scored.len() {
+        let mut end = start + 1;
+        while end < scored.len() && primary(&scored[start], &scored[end]) == Ordering::Equal {
+            end += 1;
+        }
+        let group: Vec<Scored> = scored[start..end].to_vec();
+        if group.len() == 1 {
+            ranks.push(u32::try_from(order.len() + 1).unwrap_or(u32::MAX));
+            order.extend(group);
+        } else {
+            let value = group[0].total.value;
+            let ids: Vec<Id> = group.iter().map(|s| candidates[s.index].bid.id.clone()).collect();
+            let (sorted, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, group);
+            let base = u32::try_from(order.len()).unwrap_or(u32::MAX);
+            ranks.extend(sub_ranks.iter().map(|r| base + r));
+            order.extend(sorted);
+            if !resolved {
+                warnings.push(Warning::UnresolvedTie { bids: ids.clone() });
+            }
+            ties.push(Tie { bids: ids, value, broken_by, resolved });
+        }
+        start = end;
+    }
+    Ok(Ranking { order, ranks, ties, reference })
+}
+
+fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
+    let mut sum = Exact::ZERO;
+    for c in award.quality_criteria() {
+        sum = sum.checked_add(crate::quality::quality_weight(c)).unwrap_or(sum);
+    }
+    sum
+}
+
+/// A key for one tie-break rule; `None` when the rule cannot decide (it separates nothing).
+fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &Scored, rule: &TieBreakRule) -> Option<TieKey> {
+    let c = &candidates[s.index];
+    let policy = lot.award.rounding;
+    match rule {
+        TieBreakRule::HigherQuality => {
+            c.quality.and_then(|q| q.round(policy.decimals, policy.strategy).ok()).map(TieKey::Desc)
+        }
+        TieBreakRule::LowerPrice => s.price.as_ref().map(|p| TieKey::AscExact(p.evaluated.exact)),
+        TieBreakRule::HigherScoreOn(id) => {
+            if lot.award.price_criterion().is_some_and(|pc| &pc.id == id) {
+                s.price.as_ref().and_then(|p| p.points).map(|f| TieKey::Desc(f.value))
+            } else {
+                c.criteria.iter().find(|r| &r.criterion == id).map(|r| TieKey::Desc(r.points.value))
+            }
+        }
+        TieBreakRule::EarlierSubmission => c.bid.submitted.map(|d| TieKey::AscDate(d.to_string())),
+        TieBreakRule::DrawingLots => None,
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
+enum TieKey {
+    Desc(Decimal),
+    AscExact(Exact),
+    AscDate(String),
+}
+
+impl TieKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Self::Desc(a), Self::Desc(b)) => b.cmp(a),
+            (Self::AscExact(a), Self::AscExact(b)) => a.cmp(b),
+            (Self::AscDate(a), Self::AscDate(b)) => a.cmp(b),
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// Breaks a tie by the lot's rules in order. Returns the bids in order, their ranks within the
+/// group (1-based, shared when unresolved), the last rule that separated bids, and whether every
+/// bid got its own rank.
+fn break_tie(
+    lot: &Lot,
+    candidates: &[Candidate<'_>],
+    group: Vec<Scored>,
+) -> (Vec<Scored>, Vec<u32>, Option<TieBreakRule>, bool) {
+    // Partition into sub-groups, refined rule by rule.
+    let mut parts: Vec<Vec<Scored>> = vec![group];
+    let mut broken_by = None;
+    for rule in &lot.award.tie_break {
+        if matches!(rule, TieBreakRule::DrawingLots) {
+            break;
+        }
+        let mut next = Vec::new();
+        let mut separated = false;
+        for part in parts {
+            if part.len() == 1 {
+                next.push(part);
+                continue;
+            }
+            let keys: Vec<Option<TieKey>> = part.iter().map(|s| tie_key(lot, candidates, s, rule)).collect();
+            if keys.iter().any(Option::is_none) {
+                next.push(part);
+                continue;
+            }
+            let mut keyed: Vec<(TieKey, Scored)> = keys.into_iter().flatten().zip(part).collect();
+            keyed.sort_by(|a, b| {
+                a.0.cmp(&b.0).then_with(|| candidates[a.1.index].bid.id.cmp(&candidates[b.1.index].bid.id))
+            });
+            let mut current: Vec<Scored> = Vec::new();
+            let mut current_key: Option<TieKey> = None;
+            let before = next.len();
+            for (k, s) in keyed {
+                if current_key.as_ref().is_some_and(|ck| ck.cmp(&k) != Ordering::Equal) {
+                    next.push(std::mem::take(&mut current));
+                }
+                current_key = Some(k);
+                current.push(s);
+            }
+            if !current.is_empty() {
+                next.push(current);
+            }
+            if next.len() - before > 1 {
+                separated = true;
+            }
+        }
+        parts = next;
+        if separated {
+            broken_by = Some(rule.clone());
+        }
+        if parts.iter().all(|p| p.len() == 1) {
+            break;
+        }
+    }
+    let resolved = parts.iter().all(|p| p.len() == 1);
+    let mut order = Vec::new();
+    let mut ranks = Vec::new();
+    for part in parts {
+        let rank = u32::try_from(order.len() + 1).unwrap_or(u32::MAX);
+        for s in part {
+            ranks.push(rank);
+            order.push(s);
+        }
+    }
+    (order, ranks, broken_by, resolved)
+}
+
+/// Removes, one at a time, each ranked bid that is not awarded and whose removal changes a
+/// reference value (the lowest or highest price, or the best quality-price ratio), re-ranks the
+/// others, and reports every pair whose order flips. Removing any other bid cannot change the
+/// others' figures, because the models' only dependence on the field is through those values.
+fn rank_reversal_check(lot: &Lot, candidates: &[Candidate<'_>], ranking: &Ranking, to_award: u32) -> RankReversal {
+    let awarded_positions = usize::try_from(to_award).unwrap_or(usize::MAX);
+    let in_play: Vec<usize> = ranking.order.iter().map(|s| s.index).collect();
+    let price_of = |i: usize| candidates[i].price.as_ref().map(|p| p.0);
+    let prices: Vec<Exact> = in_play.iter().filter_map(|&i| price_of(i)).collect();
+    let lowest = prices.iter().min().copied();
+    let highest = prices.iter().max().copied();
+    let count_at = |x: Option<Exact>| prices.iter().filter(|&&p| Some(p) == x).count();
+    let mut tried = Vec::new();
+    let mut reversals = Vec::new();
+    let old_pos: BTreeMap<usize, usize> = in_play.iter().enumerate().map(|(pos, &i)| (i, pos)).collect();
+    for (pos, s) in ranking.order.iter().enumerate() {
+        if pos < awarded_positions {
+            continue;
+        }
+        let p = price_of(s.index);
+        let moves_reference = (p == lowest && count_at(lowest) == 1)
+            || (p == highest && count_at(highest) == 1)
+            || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. });
+        if !moves_reference {
+            continue;
+        }
+        let removed = candidates[s.index].bid.id.clone();
+        tried.push(removed.clone());
+        let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != s.index).collect();
+        let mut scratch = Vec::new();
+        let Ok(again) = rank(lot, candidates, &rest, &mut scratch) else { continue };
+        for pair in again.order.windows(2) {
+            let (a, b) = (pair[0].index, pair[1].index);
+            if old_pos.get(&a) > old_pos.get(&b) {
+                reversals.push(Reversal {
+                    removed: removed.clone(),
+                    was_ahead: candidates[b].bid.id.clone(),
+                    now_ahead: candidates[a].bid.id.clone(),
+                });
+            }
+        }
+    }
+    RankReversal { tried, reversals }
+}

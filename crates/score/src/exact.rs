@@ -1,0 +1,336 @@
+//! Exact rational arithmetic for the evaluation, and rounding by a named strategy.
+//!
+//! A 28-digit decimal is not exact under division (1/3, lowest/price, the mean of three evaluators).
+//! Every figure the evaluation compares or rounds is therefore an [`Exact`]: a fraction of two
+//! `i128`s in lowest terms. Every operation is checked: a result that does not fit is an
+//! [`Overflow`], never a panic and never a silently rounded value. Rounding to a [`Decimal`] happens
+//! only through [`Exact::round`] with a [`RoundingStrategy`].
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use tender_core::award::RoundingStrategy;
+
+/// An arithmetic result too large to represent exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("a number in the evaluation is too large to compute exactly")]
+pub struct Overflow;
+
+/// An exact rational number: `numer / denom` in lowest terms, `denom > 0`.
+///
+/// Magnitudes are kept below `2^127` in absolute value so that negation never overflows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Exact {
+    numer: i128,
+    denom: i128,
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    // Binary GCD (Stein); never divides, never panics.
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+impl Exact {
+    /// Zero.
+    pub const ZERO: Self = Self { numer: 0, denom: 1 };
+    /// One.
+    pub const ONE: Self = Self { numer: 1, denom: 1 };
+
+    /// `numer / denom` in lowest terms.
+    ///
+    /// # Errors
+    /// [`Overflow`] when `denom` is zero or a magnitude is `i128::MIN`.
+    pub fn new(numer: i128, denom: i128) -> Result<Self, Overflow> {
+        if denom == 0 || numer == i128::MIN || denom == i128::MIN {
+            return Err(Overflow);
+        }
+        let g = gcd(numer.unsigned_abs(), denom.unsigned_abs());
+        // g >= 1 because denom != 0, and g divides both, so the casts are exact.
+        let g = i128::try_from(g).map_err(|_| Overflow)?;
+        let (mut n, mut d) = (numer / g, denom / g);
+        if d < 0 {
+            n = -n;
+            d = -d;
+        }
+        Ok(Self { numer: n, denom: d })
+    }
+
+    /// An integer.
+    pub fn from_int(value: i128) -> Result<Self, Overflow> {
+        Self::new(value, 1)
+    }
+
+    /// A decimal, exactly.
+    pub fn from_decimal(value: Decimal) -> Self {
+        // A Decimal's mantissa is at most 96 bits and its scale at most 28, so both fit an i128
+        // and the denominator is non-zero.
+        let denom = 10_i128.pow(value.scale());
+        Self::new(value.mantissa(), denom).unwrap_or(Self::ZERO)
+    }
+
+    /// The numerator (lowest terms).
+    pub fn numer(self) -> i128 {
+        self.numer
+    }
+
+    /// The denominator (lowest terms, positive).
+    pub fn denom(self) -> i128 {
+        self.denom
+    }
+
+    /// Whether the value is zero.
+    pub fn is_zero(self) -> bool {
+        self.numer == 0
+    }
+
+    /// Whether the value is below zero.
+    pub fn is_negative(self) -> bool {
+        self.numer < 0
+    }
+
+    /// `self + rhs`.
+    ///
+    /// # Errors
+    /// [`Overflow`].
+    pub fn checked_add(self, rhs: Self) -> Result<Self, Overflow> {
+        if self.denom == rhs.denom {
+            return Self::new(self.numer.checked_add(rhs.numer).ok_or(Overflow)?, self.denom);
+        }
+        let g = i128::try_from(gcd(self.denom.unsigned_abs(), rhs.denom.unsigned_abs())).map_err(|_| Overflow)?;
+        let lcm = (self.denom / g).checked_mul(rhs.denom).ok_or(Overflow)?;
+        let a = (lcm / self.denom).checked_mul(self.numer).ok_or(Overflow)?;
+        let b = (lcm / rhs.denom).checked_mul(rhs.numer).ok_or(Overflow)?;
+        Self::new(a.checked_add(b).ok_or(Overflow)?, lcm)
+    }
+
+    /// `-self`.
+    pub fn negate(self) -> Self {
+        // |numer| < 2^127, so the negation fits.
+        Self { numer: -self.numer, denom: self.denom }
+    }
+
+    /// `self - rhs`.
+    ///
+    /// # Errors
+    /// [`Overflow`].
+    pub fn checked_sub(self, rhs: Self) -> Result<Self, Overflow> {
+        self.checked_add(rhs.negate())
+    }
+
+    /// `self × rhs`.
+    ///
+    /// # Errors
+    /// [`Overflow`].
+    pub fn checked_mul(self, rhs: Self) -> Result<Self, Overflow> {
+        let g1 = i128::try_from(gcd(self.numer.unsigned_abs(), rhs.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
+        let g2 = i128::try_from(gcd(rhs.numer.unsigned_abs(), self.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
+        let n = (self.numer / g1).checked_mul(rhs.numer / g2).ok_or(Overflow)?;
+        let d = (self.denom / g2).checked_mul(rhs.denom / g1).ok_or(Overflow)?;
+        Self::new(n, d)
+    }
+
+    /// `self / rhs`.
+    ///
+    /// # Errors
+    /// [`Overflow`], also for a division by zero (callers check for zero first and report it in
+    /// domain terms).
+    pub fn checked_div(self, rhs: Self) -> Result<Self, Overflow> {
+        if rhs.numer == 0 {
+            return Err(Overflow);
+        }
+        self.checked_mul(Self { numer: rhs.denom, denom: rhs.numer }.normalised_sign())
+    }
+
+    fn normalised_sign(self) -> Self {
+        if self.denom < 0 { Self { numer: -self.numer, denom: -self.denom } } else { self }
+    }
+
+    /// The smaller of two values.
+    pub fn min(self, other: Self) -> Self {
+        if other < self { other } else { self }
+    }
+
+    /// The larger of two values.
+    pub fn max(self, other: Self) -> Self {
+        if other > self { other } else { self }
+    }
+
+    /// Rounds to `decimals` places by `strategy`. Exact: the remainder is compared with one half
+    /// in integers, so a value exactly on a half rounds as the strategy says.
+    ///
+    /// # Errors
+    /// [`Overflow`] when the result does not fit a [`Decimal`].
+    pub fn round(self, decimals: u32, strategy: RoundingStrategy) -> Result<Decimal, Overflow> {
+        let scale = 10_i128.checked_pow(decimals).ok_or(Overflow)?;
+        let scaled = self.numer.checked_mul(scale).ok_or(Overflow)?;
+        let (q, r) = (scaled / self.denom, scaled % self.denom);
+        // q is truncated towards zero; r has the sign of scaled.
+        let rounded = if r == 0 {
+            q
+        } else {
+            let away = if scaled < 0 { q - 1 } else { q + 1 };
+            let twice = r.unsigned_abs().checked_mul(2).ok_or(Overflow)?;
+            let half = twice.cmp(&self.denom.unsigned_abs());
+            let go_away = match strategy {
+                RoundingStrategy::Down => false,
+                RoundingStrategy::Up => true,
+                RoundingStrategy::HalfUp => half != Ordering::Less,
+                RoundingStrategy::HalfDown => half == Ordering::Greater,
+                RoundingStrategy::HalfEven => match half {
+                    Ordering::Greater => true,
+                    Ordering::Less => false,
+                    Ordering::Equal => q % 2 != 0,
+                },
+            };
+            if go_away { away } else { q }
+        };
+        Decimal::try_from_i128_with_scale(rounded, decimals).map_err(|_| Overflow)
+    }
+
+    /// The value rounded half-up to `decimals`, for display where no policy applies (e.g. an
+    /// exact intermediate shown in a derivation). Saturates at the largest decimal on overflow.
+    pub fn approx(self, decimals: u32) -> Decimal {
+        self.round(decimals, RoundingStrategy::HalfUp).unwrap_or(if self.numer < 0 {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        })
+    }
+
+    /// Whether the value is an exact decimal with at most `decimals` places.
+    pub fn is_decimal_with(self, decimals: u32) -> bool {
+        self.round(decimals, RoundingStrategy::Down).is_ok_and(|d| Self::from_decimal(d) == self)
+    }
+}
+
+impl Ord for Exact {
+    fn cmp(&self, other: &Self) -> Ordering {
+        if self.denom == other.denom {
+            return self.numer.cmp(&other.numer);
+        }
+        if let (Some(a), Some(b)) = (self.numer.checked_mul(other.denom), other.numer.checked_mul(self.denom)) {
+            return a.cmp(&b);
+        }
+        compare_fractions(self.numer, self.denom, other.numer, other.denom)
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Compares `a/b` with `c/d` (`b, d > 0`) without multiplying: integer parts first, then the
+/// reciprocals of the remainders (a continued-fraction expansion). Terminates because the
+/// denominators strictly decrease.
+fn compare_fractions(mut a: i128, mut b: i128, mut c: i128, mut d: i128) -> Ordering {
+    let mut flipped = false;
+    loop {
+        let (qa, ra) = (a.div_euclid(b), a.rem_euclid(b));
+        let (qc, rc) = (c.div_euclid(d), c.rem_euclid(d));
+        let ord = match qa.cmp(&qc) {
+            Ordering::Equal => match (ra == 0, rc == 0) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Less,
+                (false, true) => Ordering::Greater,
+                (false, false) => {
+                    // a/b = q + ra/b, compare ra/b with rc/d via b/ra vs d/rc, reversed.
+                    (a, b, c, d) = (b, ra, d, rc);
+                    flipped = !flipped;
+                    continue;
+                }
+            },
+            o => o,
+        };
+        return if flipped { ord.reverse() } else { ord };
+    }
+}
+
+impl fmt::Display for Exact {
+    /// `numer/denom`, or the integer when the denominator is 1.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.denom == 1 { write!(f, "{}", self.numer) } else { write!(f, "{}/{}", self.numer, self.denom) }
+    }
+}
+
+impl serde::Serialize for Exact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(n: i128, d: i128) -> Exact {
+        Exact::new(n, d).expect("fits")
+    }
+
+    #[test]
+    fn lowest_terms_and_sign() {
+        assert_eq!(e(6, -4), e(-3, 2));
+        assert_eq!(e(0, 7), Exact::ZERO);
+        assert!(Exact::new(1, 0).is_err());
+        assert!(Exact::new(i128::MIN, 1).is_err());
+    }
+
+    #[test]
+    fn thirds_are_exact() {
+        let third = e(1, 3);
+        let sum = third.checked_add(third).and_then(|s| s.checked_add(third)).expect("fits");
+        assert_eq!(sum, Exact::ONE);
+        assert_eq!(e(10, 3).round(2, RoundingStrategy::HalfUp), Ok(Decimal::new(333, 2)));
+    }
+
+    #[test]
+    fn halves_round_by_strategy() {
+        let x = e(2345, 1000); // 2.345 exactly
+        assert_eq!(x.round(2, RoundingStrategy::HalfUp), Ok(Decimal::new(235, 2)));
+        assert_eq!(x.round(2, RoundingStrategy::HalfDown), Ok(Decimal::new(234, 2)));
+        assert_eq!(x.round(2, RoundingStrategy::HalfEven), Ok(Decimal::new(234, 2)));
+        assert_eq!(e(2355, 1000).round(2, RoundingStrategy::HalfEven), Ok(Decimal::new(236, 2)));
+        assert_eq!(e(2341, 1000).round(2, RoundingStrategy::Up), Ok(Decimal::new(235, 2)));
+        assert_eq!(e(2349, 1000).round(2, RoundingStrategy::Down), Ok(Decimal::new(234, 2)));
+        assert_eq!(x.negate().round(2, RoundingStrategy::HalfUp), Ok(Decimal::new(-235, 2)));
+        assert_eq!(e(-2341, 1000).round(2, RoundingStrategy::Down), Ok(Decimal::new(-234, 2)));
+    }
+
+    #[test]
+    fn comparison_never_overflows() {
+        let big = i128::MAX / 3;
+        let a = e(big, big - 1);
+        let b = e(big - 1, big - 2);
+        assert_eq!(a.cmp(&b), Ordering::Less); // 1 + 1/(big-1) < 1 + 1/(big-2)
+        assert_eq!(compare_fractions(7, 3, 5, 2), Ordering::Less);
+        assert_eq!(compare_fractions(-7, 3, -5, 2), Ordering::Greater);
+        assert_eq!(compare_fractions(4, 6, 2, 3), Ordering::Equal);
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        let big = e(i128::MAX / 2, 1);
+        assert_eq!(big.checked_mul(e(3, 1)), Err(Overflow));
+        assert_eq!(big.checked_add(big).and_then(|x| x.checked_add(big)), Err(Overflow));
+        assert!(Exact::ONE.checked_div(Exact::ZERO).is_err());
+    }
+}

@@ -1,0 +1,324 @@
+//! Rendering derivations: `40 × 100 000 / 130 000 = 30.77`.
+//!
+//! The evaluation stores derivations as data; this module turns them into one line of arithmetic
+//! each, on demand. Numbers and the few words involved come from a [`Notation`], so the text crate
+//! renders the same derivations in Danish (`40 × 100.000 / 130.000 = 30,77`) with its own
+//! catalogue, and [`Plain`] renders them in English for the command line and JSON.
+//!
+//! An intermediate value that is not a short decimal (a mean of three marks, `23/3`) is shown as
+//! the fraction it is, so a reader who redoes the arithmetic gets the published result.
+
+use rust_decimal::Decimal;
+use tender_core::award::{AdjustMode, Aggregation};
+
+use crate::exact::Exact;
+use crate::result::{
+    BidResult, CriterionResult, Marks, PriceBasisDetail, PriceFormula, PriceResult, ScoreBasis, TotalDerivation,
+};
+
+/// The words a derivation uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// "mean".
+    Mean,
+    /// "median".
+    Median,
+    /// "consensus".
+    Consensus,
+    /// "evaluators" (the marks behind a consensus score).
+    Evaluators,
+    /// "one-off".
+    OneOff,
+    /// "per year".
+    PerYear,
+    /// "months".
+    Months,
+    /// "capped at 1000".
+    Capped,
+    /// "in corridor".
+    InCorridor,
+    /// "outside corridor".
+    OutsideCorridor,
+}
+
+/// How numbers and words are written.
+pub trait Notation {
+    /// A number, e.g. `1 234.56` or `1.234,56`.
+    fn number(&self, value: Decimal) -> String;
+    /// A word.
+    fn term(&self, term: Term) -> String;
+}
+
+/// English words, numbers grouped by thin spaces in thousands with a decimal point
+/// (`1 300 000`, `30.77`), as in published evaluation reports.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plain;
+
+impl Notation for Plain {
+    fn number(&self, value: Decimal) -> String {
+        group(value, ' ', '.')
+    }
+
+    fn term(&self, term: Term) -> String {
+        match term {
+            Term::Mean => "mean",
+            Term::Median => "median",
+            Term::Consensus => "consensus",
+            Term::Evaluators => "evaluators",
+            Term::OneOff => "one-off",
+            Term::PerYear => "per year",
+            Term::Months => "months",
+            Term::Capped => "capped at 1000",
+            Term::InCorridor => "in corridor",
+            Term::OutsideCorridor => "outside corridor",
+        }
+        .to_owned()
+    }
+}
+
+/// Formats a decimal with a thousands separator and a decimal mark.
+pub fn group(value: Decimal, thousands: char, decimal_mark: char) -> String {
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+    out.push_str(sign);
+    let len = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 && len > 4 {
+            out.push(thousands);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push(decimal_mark);
+        out.push_str(f);
+    }
+    out
+}
+
+/// Shows an exact value: as a decimal when it has at most `decimals + 2` places, else as its
+/// fraction when that is short, else approximately with `≈`.
+pub fn show(value: Exact, decimals: u32, n: &dyn Notation) -> String {
+    let places = decimals + 2;
+    if value.is_decimal_with(places) {
+        return n.number(value.approx(places).normalize());
+    }
+    if value.denom() < 1_000_000 && value.numer().unsigned_abs() < 1_000_000_000_000 {
+        let num = Decimal::from_i128_with_scale(value.numer(), 0);
+        let den = Decimal::from_i128_with_scale(value.denom(), 0);
+        return format!("{}/{}", n.number(num), n.number(den));
+    }
+    format!("≈{}", n.number(value.approx(decimals + 4).normalize()))
+}
+
+fn dec(d: Decimal, n: &dyn Notation) -> String {
+    n.number(d.normalize())
+}
+
+/// How a leaf's aggregated score was reached, e.g. `mean(7, 8, 8) = 23/3`.
+pub fn explain_marks(m: &Marks, decimals: u32, n: &dyn Notation) -> String {
+    let list = m.marks.iter().map(|x| dec(x.score, n)).collect::<Vec<_>>().join(", ");
+    match (m.consensus, m.aggregation) {
+        (Some(c), _) => {
+            if list.is_empty() {
+                format!("{} {}", n.term(Term::Consensus), dec(c, n))
+            } else {
+                format!("{} {} ({}: {list})", n.term(Term::Consensus), dec(c, n), n.term(Term::Evaluators))
+            }
+        }
+        (None, Aggregation::Median) => format!("{}({list}) = {}", n.term(Term::Median), show(m.score, decimals, n)),
+        (None, _) => format!("{}({list}) = {}", n.term(Term::Mean), show(m.score, decimals, n)),
+    }
+}
+
+/// A quality criterion's points, e.g. `35 × 23/3 / 10 = 26.83`.
+pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> String {
+    let w = dec(c.weight, n);
+    let result = dec(c.points.value, n);
+    match &c.basis {
+        ScoreBasis::Marks(m) => {
+            format!("{w} × {} / {} = {result}", show(m.score, decimals, n), dec(m.scale_max, n))
+        }
+        ScoreBasis::SubCriteria { subs } => {
+            let terms = subs
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} % × {} / {}",
+                        dec(s.weight, n),
+                        show(s.marks.score, decimals, n),
+                        dec(s.marks.scale_max, n)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" + ");
+            format!("{w} × ({terms}) = {result}")
+        }
+        ScoreBasis::Sovereignty { .. } => {
+            format!("{w} × {} % = {result}", show(c.score, decimals, n))
+        }
+    }
+}
+
+/// The sovereignty score's objectives, one line each: `SOV-1: 700 / 1000 × 15 = 10.5`.
+pub fn explain_sovereignty(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> Vec<String> {
+    let ScoreBasis::Sovereignty { objectives } = &c.basis else { return Vec::new() };
+    objectives
+        .iter()
+        .map(|o| {
+            let capped = if o.uncapped.is_some() { format!(" ({})", n.term(Term::Capped)) } else { String::new() };
+            format!(
+                "{}: {}{capped} / 1000 × {} = {}",
+                o.objective,
+                dec(o.points, n),
+                dec(o.weight, n),
+                show(o.contribution, decimals, n)
+            )
+        })
+        .collect()
+}
+
+/// The evaluated price, e.g. `200 000 + 233 000 × 72 / 12 + 50 000 = 1 648 000`.
+pub fn explain_price_basis(p: &PriceResult, decimals: u32, n: &dyn Notation) -> String {
+    let options = |opts: &[(tender_core::Id, Decimal)]| -> String {
+        opts.iter().map(|(id, v)| format!(" + {} ({id})", dec(*v, n))).collect()
+    };
+    let result = show(p.evaluated.exact, decimals, n);
+    match &p.basis {
+        PriceBasisDetail::Total { total, options: opts } => {
+            if opts.is_empty() {
+                dec(*total, n)
+            } else {
+                format!("{}{} = {result}", dec(*total, n), options(opts))
+            }
+        }
+        PriceBasisDetail::LifeCycleCost { one_off, recurring_per_year, months, options: opts } => format!(
+            "{} ({}) + {} ({}) × {months} / 12{} = {result}",
+            dec(*one_off, n),
+            n.term(Term::OneOff),
+            dec(*recurring_per_year, n),
+            n.term(Term::PerYear),
+            options(opts)
+        ),
+    }
+}
+
+/// The price points, e.g. `30 × 1 000 000 / 1 300 000 = 23.08`.
+pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) -> Option<String> {
+    let formula = p.formula.as_ref()?;
+    let points = p.points.map(|f| dec(f.value, n)).unwrap_or_default();
+    let price = show(p.evaluated.exact, decimals, n);
+    Some(match formula {
+        PriceFormula::Proportional { max, lowest } => {
+            format!("{} × {} / {price} = {points}", dec(*max, n), show(*lowest, decimals, n))
+        }
+        PriceFormula::LinearSlope { max, lowest, slope, floored } => {
+            let l = show(*lowest, decimals, n);
+            let body = format!("{} × (1 − ({price} − {l}) / ({} % × {l}))", dec(*max, n), dec(*slope, n));
+            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+        }
+        PriceFormula::LinearFromLowest { max, lowest, floored } => {
+            let body = format!("{} × (2 − {price} / {})", dec(*max, n), show(*lowest, decimals, n));
+            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+        }
+        PriceFormula::MinMax { max, lowest, highest } => {
+            if lowest == highest {
+                format!("{} = {points}", dec(*max, n))
+            } else {
+                let (l, h) = (show(*lowest, decimals, n), show(*highest, decimals, n));
+                format!("{} × ({h} − {price}) / ({h} − {l}) = {points}", dec(*max, n))
+            }
+        }
+        PriceFormula::FixedSpan { max, low, high, clamped } => {
+            let (l, h) = (dec(*low, n), dec(*high, n));
+            let body = format!("{} × ({h} − {price}) / ({h} − {l})", dec(*max, n));
+            if *clamped {
+                format!("clamp({body}, 0, {}) = {points}", dec(*max, n))
+            } else {
+                format!("{body} = {points}")
+            }
+        }
+        PriceFormula::Logarithmic { max, lowest, zero_at, floored } => {
+            let base = Decimal::ONE + *zero_at / Decimal::ONE_HUNDRED;
+            let body =
+                format!("{} × (1 − ln({price} / {}) / ln({}))", dec(*max, n), show(*lowest, decimals, n), dec(base, n));
+            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+        }
+    })
+}
+
+/// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`.
+pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
+    let total = b.total?;
+    let result = dec(total.value, n);
+    Some(match b.total_derivation.as_ref()? {
+        TotalDerivation::Sum { price, quality } => {
+            let mut terms: Vec<String> = Vec::new();
+            if let Some(p) = price {
+                terms.push(show(*p, decimals, n));
+            }
+            terms.extend(quality.iter().map(|(_, q)| show(*q, decimals, n)));
+            format!("{} = {result}", terms.join(" + "))
+        }
+        TotalDerivation::PricePerQualityPoint { price, quality, in_corridor, .. } => {
+            let corridor = match in_corridor {
+                Some(true) => format!(" ({})", n.term(Term::InCorridor)),
+                Some(false) => format!(" ({})", n.term(Term::OutsideCorridor)),
+                None => String::new(),
+            };
+            format!("{} / {} = {result}{corridor}", show(*price, decimals, n), show(*quality, decimals, n))
+        }
+        TotalDerivation::ValueAdded { mode, price, adjustments } => {
+            let sign = match mode {
+                AdjustMode::Deduction => "−",
+                AdjustMode::Markup => "+",
+            };
+            let terms: String = adjustments
+                .iter()
+                .map(|a| {
+                    let share = match mode {
+                        AdjustMode::Deduction => show(a.ratio, decimals, n),
+                        AdjustMode::Markup => format!("(1 − {})", show(a.ratio, decimals, n)),
+                    };
+                    format!(" {sign} {} × {share}", dec(a.value, n))
+                })
+                .collect();
+            format!("{}{terms} = {result}", show(*price, decimals, n))
+        }
+        TotalDerivation::PercentAdjustment { mode, price, quality_share, max_percent } => {
+            let q = show(*quality_share, decimals, n);
+            let m = dec(*max_percent, n);
+            match mode {
+                AdjustMode::Deduction => format!("{} × (1 − {q} × {m} %) = {result}", show(*price, decimals, n)),
+                AdjustMode::Markup => format!("{} × (1 + (1 − {q}) × {m} %) = {result}", show(*price, decimals, n)),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group(Decimal::new(130_000_000, 2), ' ', '.'), "1 300 000.00");
+        assert_eq!(group(Decimal::new(-123_456_789, 2), '.', ','), "-1.234.567,89");
+        assert_eq!(group(Decimal::from(1234), ' ', '.'), "1234");
+        assert_eq!(group(Decimal::from(12345), ' ', '.'), "12 345");
+    }
+
+    #[test]
+    fn fractions_stay_fractions() {
+        let third = Exact::new(23, 3).expect("fits");
+        assert_eq!(show(third, 2, &Plain), "23/3");
+        assert_eq!(show(Exact::new(15, 2).expect("fits"), 2, &Plain), "7.5");
+    }
+}

@@ -1,0 +1,52 @@
+//! # tender-score: evaluating bids
+//!
+//! [`evaluate`] is a pure function of a tender and its bids: no IO, no clock, no randomness, and
+//! the order of the bids does not matter. Per lot it
+//!
+//! 1. checks the **gates**: premises and minimum requirements, each passed or failed with its
+//!    reasons (an objective's SEAL is the lowest of its answers; the overall SEAL the lowest
+//!    objective, never an average);
+//! 2. scores **quality**: evaluators' marks aggregated by mean, median or consensus, sub-criteria,
+//!    the **sovereignty score** (`Σ points / 1000 × weight` per objective), disagreement flags;
+//! 3. applies the **quality thresholds** before price (per criterion, total, `max_pass`);
+//! 4. converts **prices** to points or an evaluation price by the tender's price model, on the total
+//!    price or the life-cycle cost (see [`price`]);
+//! 5. computes the **comparison figure**, ranks, breaks ties by the tender's rules, awards up to
+//!    the lot's number of suppliers, and checks whether **rank reversal** actually occurs.
+//!
+//! Every figure is an [`Exact`] rational until the tender's rounding policy rounds it, and every
+//! figure keeps what it was derived from; [`explain`] renders a derivation on demand:
+//! `30 × 1 000 000 / 1 300 000 = 23.08`.
+//!
+//! ```
+//! # use tender_core::{files, Tender, Bid};
+//! # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/eu-sovereign-cloud");
+//! # let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
+//! # let mut bids: Vec<Bid> = Vec::new();
+//! # let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.filter_map(Result::ok).map(|e| e.path()).collect();
+//! # paths.sort();
+//! # for p in paths { bids.push(files::load::<Bid>(&p)?.0); }
+//! let evaluation = tender_score::evaluate(&tender, &bids)?;
+//! for lot in &evaluation.lots {
+//!     for bid in lot.bids.iter().filter(|b| b.awarded) {
+//!         let how = tender_score::explain::explain_total(bid, lot.decimals, &tender_score::explain::Plain);
+//!         assert!(how.is_some());
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod error;
+mod evaluate;
+pub mod exact;
+pub mod explain;
+mod gates;
+pub mod price;
+mod quality;
+pub mod result;
+
+pub use error::{EvaluationError, Issue};
+pub use evaluate::evaluate;
+pub use exact::Exact;
+pub use result::{BidResult, Evaluation, LotEvaluation};

@@ -1,0 +1,247 @@
+//! Prices: the evaluated price of a bid (total or life-cycle cost), and price points by the
+//! tender's price model.
+//!
+//! | Model | Share of the maximum points `r` (points = `M × r`) | Depends on other bids |
+//! |---|---|---|
+//! | proportional | `Pmin / P` | yes |
+//! | linear-slope | `max(0, 1 − (P − Pmin) / (slope × Pmin))` | yes |
+//! | linear-from-lowest | `2 − P / Pmin`, optionally floored at 0 | yes |
+//! | min-max | `(Pmax − P) / (Pmax − Pmin)`; 1 when all prices are equal | yes |
+//! | fixed-span | `clamp((high − P) / (high − low), 0, 1)` | no |
+//! | logarithmic | `max(0, 1 − ln(P / Pmin) / ln(1 + zero_at))` | yes |
+//!
+//! The other models (price per quality point, value added, percent adjustment) do not give price
+//! points; see [`crate::evaluate`].
+
+use rust_decimal::Decimal;
+use rust_decimal::MathematicalOps;
+use tender_core::award::{PriceBasisKind, PriceModel};
+use tender_core::{Bid, Tender};
+
+use crate::exact::{Exact, Overflow};
+use crate::result::{PriceBasisDetail, PriceFormula};
+
+/// Why a price could not be evaluated, in domain terms.
+#[derive(Debug)]
+pub(crate) enum PriceError {
+    /// Life-cycle cost needs a price schedule.
+    NoSchedule,
+    /// An evaluated option has no price.
+    OptionNotPriced(tender_core::Id),
+    /// Zero or a negative price where the model divides by it.
+    NotPositive(Exact),
+    /// The logarithm could not be computed.
+    Logarithm,
+    /// Arithmetic overflow.
+    Overflow,
+}
+
+impl From<Overflow> for PriceError {
+    fn from(_: Overflow) -> Self {
+        Self::Overflow
+    }
+}
+
+/// The price a bid is evaluated on, and how it was made.
+pub(crate) fn evaluated_price(
+    tender: &Tender,
+    lot: &tender_core::Lot,
+    bid: &Bid,
+) -> Result<(Exact, PriceBasisDetail), PriceError> {
+    let basis = lot.award.price_basis;
+    let mut options = Vec::new();
+    let mut option_sum = Exact::ZERO;
+    let mut extension_months: u32 = 0;
+    if basis.include_options {
+        for o in &tender.contract.options {
+            let price = bid
+                .price
+                .options
+                .iter()
+                .find(|p| p.option == o.id)
+                .ok_or_else(|| PriceError::OptionNotPriced(o.id.clone()))?;
+            option_sum = option_sum.checked_add(Exact::from_decimal(price.price.get()))?;
+            options.push((o.id.clone(), price.price.get()));
+            extension_months = extension_months.checked_add(o.extension_months.unwrap_or(0)).ok_or(Overflow)?;
+        }
+    }
+    match basis.kind {
+        PriceBasisKind::Total => {
+            let total = bid.price.total.get();
+            let price = Exact::from_decimal(total).checked_add(option_sum)?;
+            Ok((price, PriceBasisDetail::Total { total, options }))
+        }
+        PriceBasisKind::LifeCycleCost => {
+            let s = bid.price.schedule.as_ref().ok_or(PriceError::NoSchedule)?;
+            let months = tender.contract.duration_months.checked_add(extension_months).ok_or(Overflow)?;
+            let recurring = Exact::from_decimal(s.recurring_per_year.get())
+                .checked_mul(Exact::from_int(i128::from(months))?)?
+                .checked_div(Exact::from_int(12)?)?;
+            let price = Exact::from_decimal(s.one_off.get()).checked_add(recurring)?.checked_add(option_sum)?;
+            Ok((
+                price,
+                PriceBasisDetail::LifeCycleCost {
+                    one_off: s.one_off.get(),
+                    recurring_per_year: s.recurring_per_year.get(),
+                    months,
+                    options,
+                },
+            ))
+        }
+    }
+}
+
+/// The lowest and highest price among those evaluated.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reference {
+    pub(crate) lowest: Exact,
+    pub(crate) highest: Exact,
+}
+
+/// The share of the maximum price points, `r`, for a points model, with the formula used.
+/// `max` is the price criterion's weight.
+pub(crate) fn share(
+    model: &PriceModel,
+    max: Decimal,
+    price: Exact,
+    reference: Reference,
+) -> Result<(Exact, PriceFormula), PriceError> {
+    let lowest = reference.lowest;
+    let one = Exact::ONE;
+    let hundred = Exact::from_int(100)?;
+    let relative = model.depends_on_other_bids();
+    if relative && (!price.numer().is_positive() || !lowest.numer().is_positive()) {
+        return Err(PriceError::NotPositive(if price.numer() <= 0 { price } else { lowest }));
+    }
+    Ok(match model {
+        PriceModel::Proportional => (lowest.checked_div(price)?, PriceFormula::Proportional { max, lowest }),
+        PriceModel::LinearSlope { slope } => {
+            let s = Exact::from_decimal(slope.get()).checked_div(hundred)?;
+            let r = one.checked_sub(price.checked_sub(lowest)?.checked_div(s.checked_mul(lowest)?)?)?;
+            let floored = r.is_negative();
+            (r.max(Exact::ZERO), PriceFormula::LinearSlope { max, lowest, slope: slope.get(), floored })
+        }
+        PriceModel::LinearFromLowest { floor_at_zero } => {
+            let r = Exact::from_int(2)?.checked_sub(price.checked_div(lowest)?)?;
+            let floored = *floor_at_zero && r.is_negative();
+            let r = if floored { Exact::ZERO } else { r };
+            (r, PriceFormula::LinearFromLowest { max, lowest, floored })
+        }
+        PriceModel::MinMax => {
+            let highest = reference.highest;
+            let r = if highest == lowest {
+                one
+            } else {
+                highest.checked_sub(price)?.checked_div(highest.checked_sub(lowest)?)?
+            };
+            (r, PriceFormula::MinMax { max, lowest, highest })
+        }
+        PriceModel::FixedSpan { low, high } => {
+            let (lo, hi) = (Exact::from_decimal(low.get()), Exact::from_decimal(high.get()));
+            if hi <= lo {
+                return Err(PriceError::NotPositive(hi.checked_sub(lo)?));
+            }
+            let r = hi.checked_sub(price)?.checked_div(hi.checked_sub(lo)?)?;
+            let clamped = r.is_negative() || r > one;
+            let r = r.max(Exact::ZERO).min(one);
+            (r, PriceFormula::FixedSpan { max, low: low.get(), high: high.get(), clamped })
+        }
+        PriceModel::Logarithmic { zero_at } => {
+            let ratio = price.checked_div(lowest)?;
+            let r = log_share(ratio, zero_at.get())?;
+            let floored = r.is_negative();
+            (r.max(Exact::ZERO), PriceFormula::Logarithmic { max, lowest, zero_at: zero_at.get(), floored })
+        }
+        PriceModel::PricePerQualityPoint { .. }
+        | PriceModel::ValueAdded { .. }
+        | PriceModel::PercentAdjustment { .. } => {
+            return Err(PriceError::Overflow);
+        }
+    })
+}
+
+/// `1 − ln(ratio) / ln(1 + zero_at/100)`, computed in 28-digit decimals: the one place the
+/// evaluation is not exact, because a logarithm of a rational is irrational. A price equal to the
+/// lowest gives exactly 1 (ln 1 = 0).
+fn log_share(ratio: Exact, zero_at_percent: Decimal) -> Result<Exact, PriceError> {
+    if ratio == Exact::ONE {
+        return Ok(Exact::ONE);
+    }
+    let x = ratio.round(24, tender_core::award::RoundingStrategy::HalfEven).map_err(|_| PriceError::Logarithm)?;
+    let base = Decimal::ONE
+        .checked_add(zero_at_percent.checked_div(Decimal::ONE_HUNDRED).ok_or(PriceError::Logarithm)?)
+        .ok_or(PriceError::Logarithm)?;
+    let ln_x = x.checked_ln().ok_or(PriceError::Logarithm)?;
+    let ln_b = base.checked_ln().ok_or(PriceError::Logarithm)?;
+    if ln_b.is_zero() {
+        return Err(PriceError::Logarithm);
+    }
+    let q = ln_x.checked_div(ln_b).ok_or(PriceError::Logarithm)?;
+    let r = Decimal::ONE.checked_sub(q).ok_or(PriceError::Logarithm)?;
+    // Keep 20 decimals: beyond that the logarithm's own error dominates.
+    Ok(Exact::from_decimal(r.round_dp(20)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(n: i64) -> Exact {
+        Exact::from_int(i128::from(n)).expect("fits")
+    }
+
+    fn points(model: &PriceModel, max: i64, price: i64, lowest: i64, highest: i64) -> Decimal {
+        let reference = Reference { lowest: money(lowest), highest: money(highest) };
+        let (r, _) = share(model, Decimal::from(max), money(price), reference).expect("scores");
+        Exact::from_int(i128::from(max))
+            .and_then(|m| m.checked_mul(r))
+            .and_then(|p| p.round(2, tender_core::award::RoundingStrategy::HalfUp))
+            .expect("rounds")
+    }
+
+    #[test]
+    fn reference_md_worked_example_g() {
+        // reference.md §2.4 (g): 30 points, Pmin 100, Pmax 200; prices 100/120/150/200.
+        let prop = PriceModel::Proportional;
+        let one_sided = PriceModel::LinearFromLowest { floor_at_zero: false };
+        let two_sided = PriceModel::MinMax;
+        let expect = |m: &PriceModel, e: [i64; 4]| {
+            for (p, want) in [100, 120, 150, 200].into_iter().zip(e) {
+                assert_eq!(points(m, 30, p, 100, 200), Decimal::from(want), "{m:?} at {p}");
+            }
+        };
+        expect(&prop, [30, 25, 20, 15]);
+        expect(&one_sided, [30, 24, 15, 0]);
+        expect(&two_sided, [30, 24, 15, 0]);
+    }
+
+    #[test]
+    fn region_midtjylland_slope() {
+        // reference.md §2.4 (f): 0-8 points, Pmin 4.0 m; X = 75 %: 5.0 m → 5.33, 6.0 m → 2.67, 7.0 m → 0.
+        let m = PriceModel::LinearSlope { slope: tender_core::Percent::from(75) };
+        assert_eq!(points(&m, 8, 5_000_000, 4_000_000, 7_000_000), Decimal::new(533, 2));
+        assert_eq!(points(&m, 8, 6_000_000, 4_000_000, 7_000_000), Decimal::new(267, 2));
+        assert_eq!(points(&m, 8, 7_000_000, 4_000_000, 7_000_000), Decimal::ZERO);
+    }
+
+    #[test]
+    fn zero_price_is_an_error() {
+        let r = share(
+            &PriceModel::Proportional,
+            Decimal::TEN,
+            Exact::ZERO,
+            Reference { lowest: Exact::ZERO, highest: money(5) },
+        );
+        assert!(matches!(r, Err(PriceError::NotPositive(_))));
+    }
+
+    #[test]
+    fn log_at_lowest_is_full_and_zero_at_the_end() {
+        let m = PriceModel::Logarithmic { zero_at: tender_core::Percent::from(100) };
+        assert_eq!(points(&m, 40, 100, 100, 300), Decimal::from(40));
+        assert_eq!(points(&m, 40, 200, 100, 300), Decimal::ZERO);
+        assert_eq!(points(&m, 40, 300, 100, 300), Decimal::ZERO);
+        // 40 × (1 − ln 1.5 / ln 2) = 40 × 0.41503749927884381… = 16.60
+        assert_eq!(points(&m, 40, 150, 100, 300), Decimal::new(1660, 2));
+    }
+}
