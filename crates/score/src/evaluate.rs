@@ -460,6 +460,18 @@ fn rank(
         _ => None,
     };
     let price_criterion = award.price_criterion();
+    // Models that divide by prices need every price above zero; name the bid that is not.
+    let divides = award.price_model.depends_on_other_bids()
+        || matches!(award.price_model, PriceModel::PricePerQualityPoint { .. });
+    if divides {
+        for &i in in_play {
+            if let Some((p, _)) = &candidates[i].price
+                && !p.numer().is_positive()
+            {
+                return Err((Some(i), PriceError::NotPositive(*p)));
+            }
+        }
+    }
     let mut scored = Vec::with_capacity(in_play.len());
     for &i in in_play {
         let c = &candidates[i];

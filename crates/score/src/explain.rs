@@ -141,7 +141,7 @@ pub fn explain_marks(m: &Marks, decimals: u32, n: &dyn Notation) -> String {
 /// A quality criterion's points, e.g. `35 × 23/3 / 10 = 26.83`.
 pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> String {
     let w = dec(c.weight, n);
-    let result = dec(c.points.value, n);
+    let result = n.number(c.points.value);
     match &c.basis {
         ScoreBasis::Marks(m) => {
             format!("{w} × {} / {} = {result}", show(m.score, decimals, n), dec(m.scale_max, n))
@@ -213,7 +213,7 @@ pub fn explain_price_basis(p: &PriceResult, decimals: u32, n: &dyn Notation) -> 
 /// The price points, e.g. `30 × 1 000 000 / 1 300 000 = 23.08`.
 pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let formula = p.formula.as_ref()?;
-    let points = p.points.map(|f| dec(f.value, n)).unwrap_or_default();
+    let points = p.points.map(|f| n.number(f.value)).unwrap_or_default();
     let price = show(p.evaluated.exact, decimals, n);
     Some(match formula {
         PriceFormula::Proportional { max, lowest } => {
@@ -257,7 +257,7 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
 /// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`.
 pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let total = b.total?;
-    let result = dec(total.value, n);
+    let result = n.number(total.value);
     Some(match b.total_derivation.as_ref()? {
         TotalDerivation::Sum { price, quality } => {
             let mut terms: Vec<String> = Vec::new();
