@@ -93,7 +93,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{}: the file is {size} bytes, more than the {limit} bytes accepted; split the bids into one file each", file.display())]
+    #[error("{}: the file is {size} bytes, more than the {limit} bytes accepted. Fix: check that it is the right file; put long material in annexes and each bid in a file of its own", file.display())]
     TooLarge {
         /// The file.
         file: PathBuf,
@@ -193,6 +193,14 @@ pub fn load<T: DeserializeOwned>(file: &Path) -> Result<(T, String), LoadError> 
 /// # Errors
 /// [`LoadError::Syntax`] or [`LoadError::Shape`].
 pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> Result<T, LoadError> {
+    if source.trim().is_empty() {
+        return Err(LoadError::Shape {
+            file: file.to_owned(),
+            path: display_path(""),
+            location: Some(Location::of(source, 0..0)),
+            message: "the file is empty. Fix: check that it was saved or uploaded completely".to_owned(),
+        });
+    }
     match format {
         Format::Toml => parse_toml(source, file),
         Format::Json => parse_json(source, file),
@@ -200,37 +208,127 @@ pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> 
 }
 
 fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
-    let table = toml::de::DeTable::parse(source).map_err(|e| LoadError::Syntax {
-        file: file.to_owned(),
-        format: Format::Toml,
-        location: Location::of(source, e.span().unwrap_or(0..0)),
-        message: e.message().trim().to_owned(),
+    let table = toml::de::DeTable::parse(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = explain_toml_syntax(e.message().trim(), source, span.clone());
+        LoadError::Syntax { file: file.to_owned(), format: Format::Toml, location: Location::of(source, span), message }
     })?;
-    if let Some((path, span, text)) = check_toml_floats(table.get_ref()).into_iter().next() {
+    let mut numbers = Vec::new();
+    walk_table(table.get_ref(), "", &mut numbers);
+    if let Some((path, span, message)) = numbers.into_iter().find_map(|n| {
+        let message = number_problem(&n.text, n.float)?;
+        Some((n.path, n.span, message))
+    }) {
         return Err(LoadError::Shape {
             file: file.to_owned(),
             path,
             location: Some(Location::of(source, span)),
-            message: format!(
-                "the number {text} has more than {F64_EXACT_DIGITS} significant digits and a TOML float cannot hold it exactly; write it as a string: \"{}\"",
-                text.replace('_', "")
-            ),
+            message,
         });
     }
     let deserializer = toml::de::Deserializer::from(table);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
+        let span = inner.span();
+        // serde_path_to_error writes `?` for map keys it cannot see (enum keys such as `SOV-1`);
+        // the key is found again from where the error is.
+        let path = match (&span, path.contains('?')) {
+            (Some(span), true) => toml_path_at(source, span.start).unwrap_or(path),
+            _ => path,
+        };
         LoadError::Shape {
             file: file.to_owned(),
             path: display_path(&path),
-            location: inner.span().map(|s| Location::of(source, s)),
-            message: inner.message().trim().to_owned(),
+            location: span.map(|s| Location::of(source, s)),
+            message: explain(inner.message().trim(), Format::Toml, path.is_empty() || path == "."),
         }
     })
 }
 
+/// The most significant digits an exact decimal holds.
+const DECIMAL_DIGITS: u32 = 28;
+
+/// Why a number written in a file cannot be read as an exact decimal, if it cannot: not finite,
+/// beyond what a decimal holds, or (for a TOML float, `binary_float`) more digits than a binary
+/// float keeps.
+fn number_problem(text: &str, binary_float: bool) -> Option<String> {
+    let clean = text.replace('_', "");
+    let value: f64 = clean.parse().unwrap_or(f64::NAN);
+    if !value.is_finite() {
+        return Some(format!("`{text}` is not a number. Fix: write a number, e.g. 30 or 12.5"));
+    }
+    if value.abs() >= 1e28 {
+        return Some(format!(
+            "the number {} is too large: an exact decimal holds at most {DECIMAL_DIGITS} digits. Fix: check the number; amounts are in whole currency units, and no public contract comes near this",
+            truncate_text(text)
+        ));
+    }
+    let mantissa = clean.split(['e', 'E']).next().unwrap_or(&clean);
+    let digits = significant_digits(mantissa);
+    if binary_float && digits > F64_EXACT_DIGITS {
+        return Some(format!(
+            "the number {text} has more than {F64_EXACT_DIGITS} significant digits and a TOML float cannot hold it exactly. Fix: write it as a string: \"{clean}\""
+        ));
+    }
+    if digits > DECIMAL_DIGITS {
+        return Some(format!(
+            "the number {} has more than {DECIMAL_DIGITS} significant digits, more than an exact decimal holds. Fix: round it",
+            truncate_text(text)
+        ));
+    }
+    None
+}
+
+/// Shortens text quoted back in a message.
+fn truncate_text(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX { s.to_owned() } else { format!("{}…", s.chars().take(MAX).collect::<String>()) }
+}
+
+/// The number tokens of a JSON source outside strings: `(byte range, text)`.
+fn json_numbers(source: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                    i += 1;
+                }
+                if let Some(text) = source.get(start..i) {
+                    found.push((start..i, text));
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
 fn parse_json<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
+    // Serde reads a struct from a list of its fields in order too; a file is always an object.
+    if let Some(start) = source.find(|c: char| !c.is_whitespace())
+        && source[start..].starts_with('[')
+    {
+        return Err(LoadError::Shape {
+            file: file.to_owned(),
+            path: display_path(""),
+            location: Some(Location::of(source, start..start + 1)),
+            message:
+                "the file holds a list, not an object. Fix: write the tender or bid as one object: { \"id\": …, … }"
+                    .to_owned(),
+        });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
     let value = result.map_err(|e| {
@@ -239,8 +337,20 @@ fn parse_json<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
         let location = json_location(source, inner.line(), inner.column());
         let message = strip_json_position(&inner.to_string());
         if inner.is_syntax() || inner.is_eof() {
+            let message = explain_json_syntax(&message, inner.is_eof());
             LoadError::Syntax { file: file.to_owned(), format: Format::Json, location, message }
         } else {
+            // serde_path_to_error writes `?` for map keys it cannot see (enum keys such as
+            // `SOV-1`); the key is found again from where the error is.
+            let at = location.span.start;
+            let path = if path.contains('?') { json_path_at(source, at).unwrap_or(path) } else { path };
+            // A number too large or too long for a decimal: say so in the words used for TOML.
+            let number = json_numbers(source)
+                .into_iter()
+                .find(|(span, _)| span.start <= at && at <= span.end)
+                .and_then(|(_, text)| number_problem(text, false));
+            let top = path.is_empty() || path == ".";
+            let message = number.unwrap_or_else(|| explain(&message, Format::Json, top));
             LoadError::Shape { file: file.to_owned(), path: display_path(&path), location: Some(location), message }
         }
     })?;
@@ -248,9 +358,309 @@ fn parse_json<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
         file: file.to_owned(),
         format: Format::Json,
         location: json_location(source, inner.line(), inner.column()),
-        message: strip_json_position(&inner.to_string()),
+        message: explain_json_syntax(&strip_json_position(&inner.to_string()), inner.is_eof()),
     })?;
     Ok(value)
+}
+
+/// Adds what would fix a TOML syntax error where the parser's message alone does not say.
+fn explain_toml_syntax(message: &str, source: &str, span: Range<usize>) -> String {
+    let quoted = source
+        .get(span.clone())
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.contains('\n') && t.chars().count() <= 60)
+        .map(|t| format!(" `{t}`"))
+        .unwrap_or_default();
+    if message == "duplicate key" {
+        return format!("duplicate key{quoted}. Fix: keep one of the two");
+    }
+    if message.contains("max recursion depth") || message == "recursion limit" {
+        return "values are nested too deeply for a tender or bid (more than 80 levels). Fix: check the brackets and braces".to_owned();
+    }
+    if span.start >= source.trim_end().len() {
+        return format!("{message}. The file ends here. Fix: check that it was saved or uploaded completely");
+    }
+    if message.ends_with("string, expected `\"`") {
+        return format!(
+            "{message}. Fix: close the string with `\"` on the same line (a text over several lines goes in triple quotes: \"\"\"…\"\"\")"
+        );
+    }
+    message.to_owned()
+}
+
+/// Adds what would fix a JSON syntax error where serde_json's message alone does not say.
+fn explain_json_syntax(message: &str, eof: bool) -> String {
+    if eof {
+        return format!("{message}: the file ends too early. Fix: check that it was saved or uploaded completely");
+    }
+    match message {
+        "trailing comma" => "trailing comma. Fix: remove the comma after the last item; JSON allows none".to_owned(),
+        "recursion limit exceeded" => {
+            "values are nested too deeply for a tender or bid (more than 128 levels). Fix: check the brackets and braces"
+                .to_owned()
+        }
+        "expected `,` or `]`" => "expected `,` or `]`. Fix: add the missing `,` between the items, or close the list with `]`".to_owned(),
+        "expected `,` or `}`" => {
+            "expected `,` or `}`. Fix: add the missing `,` between the fields, or close the object with `}`".to_owned()
+        }
+        "trailing characters" => {
+            "more text after the end of the JSON value. Fix: remove it, or check that the file holds one object".to_owned()
+        }
+        _ => message.to_owned(),
+    }
+}
+
+/// The backquoted names in a serde message: "expected one of `a`, `b`" gives `a` and `b`.
+fn backquoted(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// Rewrites serde's messages in the words of a tender file and adds what would fix them.
+fn explain(message: &str, format: Format, top_level: bool) -> String {
+    let table = match format {
+        Format::Toml => "table",
+        Format::Json => "object",
+    };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let names = backquoted(rest);
+        let (Some(field), expected) = (names.first(), names.get(1..).unwrap_or_default()) else {
+            return message.to_owned();
+        };
+        let fix = match closest(field, expected) {
+            Some(name) => format!("Fix: rename it to `{name}`"),
+            None if expected.is_empty() => format!("Fix: remove it; this {table} has no fields"),
+            None => "Fix: remove it, or rename it to one of the fields listed".to_owned(),
+        };
+        return format!("{message}. {fix}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let names = backquoted(rest);
+        let (Some(value), expected) = (names.first(), names.get(1..).unwrap_or_default()) else {
+            return message.to_owned();
+        };
+        let list = rest.split_once(", ").map_or("", |(_, l)| l);
+        let fix = match closest(value, expected) {
+            Some(name) => format!("Fix: write `{name}`"),
+            None => "Fix: use one of the values listed".to_owned(),
+        };
+        return format!("unknown value `{value}`, {list}. {fix}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let place = if top_level { "the file".to_owned() } else { format!("this {table}") };
+        return format!("missing field {rest}. Fix: add {rest} to {place}");
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return format!("duplicate field {rest}. Fix: keep one of the two");
+    }
+    if let Some(name) = message.strip_prefix("data did not match any variant of untagged enum ") {
+        return match name {
+            "Text" => format!(
+                "expected a text. Fix: write a string, or a {table} with one string per language code, such as {}",
+                match format {
+                    Format::Toml => "{ da = \"Kontorpakke\", en = \"Office suite\" }",
+                    Format::Json => "{ \"da\": \"Kontorpakke\", \"en\": \"Office suite\" }",
+                }
+            ),
+            "ScaleSpec" => format!(
+                "expected a scale. Fix: write \"0-5\", \"0-10\" or \"0-100\", or a {table} with `min`, `max` and optionally `step`"
+            ),
+            "ObjectiveWeights" => format!(
+                "expected sovereignty weights. Fix: write \"csf-v1.2.1\" or \"calculator-2026\", or a {table} with a percentage for each of SOV-1 to SOV-8"
+            ),
+            "Selection" => "expected a selection of clauses. Fix: write \"all\", or a list of clause keys".to_owned(),
+            _ => message.to_owned(),
+        };
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            let (expected, fix) = describe_expected(expected, format, found.starts_with("string"));
+            let found = found.replace("map", table).replace("sequence", "list");
+            let fix = fix.map(|f| format!(". Fix: {f}")).unwrap_or_default();
+            return format!("{prefix}{found}, expected {expected}{fix}");
+        }
+    }
+    message.to_owned()
+}
+
+/// Serde's name for an expected type, in words, and what to write instead (`quoted`: the value
+/// found was a string).
+fn describe_expected(expected: &str, format: Format, quoted: bool) -> (String, Option<String>) {
+    let whole = |max: u64| {
+        let fix = if quoted { "write a whole number without quotes" } else { "write a whole number in that range" };
+        (format!("a whole number from 0 to {max}"), Some(fix.to_owned()))
+    };
+    match expected {
+        "u8" => whole(u8::MAX.into()),
+        "u16" => whole(u16::MAX.into()),
+        "u32" => whole(u32::MAX.into()),
+        "u64" | "usize" => whole(u64::MAX),
+        "a boolean" => ("true or false".to_owned(), Some("write true or false without quotes".to_owned())),
+        "a string" => ("a string".to_owned(), Some("write the value in quotes".to_owned())),
+        "a sequence" => ("a list".to_owned(), Some("write a list in brackets: [ … ]".to_owned())),
+        e if e.starts_with("struct ") || e.starts_with("internally tagged enum ") || e == "a map" => match format {
+            Format::Toml => {
+                ("a table".to_owned(), Some("write a table: inline `{ key = value, … }`, or a `[section]`".to_owned()))
+            }
+            Format::Json => ("an object".to_owned(), Some("write an object: `{ \"key\": value, … }`".to_owned())),
+        },
+        e => (e.to_owned(), None),
+    }
+}
+
+/// The candidate closest to a misspelt name, if one is close enough to be what was meant.
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| s.to_lowercase().replace('_', "-");
+    let name = norm(name);
+    let mut best: Option<(usize, &str)> = None;
+    let mut tie = false;
+    for c in candidates {
+        let d = edit_distance(&name, &norm(c));
+        match best {
+            Some((bd, _)) if d > bd => {}
+            Some((bd, _)) if d == bd => tie = true,
+            _ => {
+                best = Some((d, c));
+                tie = false;
+            }
+        }
+    }
+    let (d, c) = best?;
+    (!tie && d <= (c.chars().count() / 3).max(1)).then_some(c)
+}
+
+/// Edit distance counting a swap of two neighbouring characters as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0_usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// The path (`a.b[2].c`) of the innermost key or value at byte `pos` of a TOML source.
+fn toml_path_at(source: &str, pos: usize) -> Option<String> {
+    let table = toml::de::DeTable::parse(source).ok()?;
+    let mut best: Option<(usize, String)> = None;
+    path_at_table(table.get_ref(), "", 0, pos, &mut best);
+    best.map(|(_, p)| p)
+}
+
+fn path_at_table(
+    table: &toml::de::DeTable<'_>,
+    prefix: &str,
+    depth: usize,
+    pos: usize,
+    best: &mut Option<(usize, String)>,
+) {
+    for (key, value) in table.iter() {
+        let path = if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
+        if key.span().contains(&pos) || value.span().contains(&pos) {
+            consider(best, depth + 1, &path);
+        }
+        path_at_value(value, &path, depth + 1, pos, best);
+    }
+}
+
+fn path_at_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    path: &str,
+    depth: usize,
+    pos: usize,
+    best: &mut Option<(usize, String)>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::Table(t) => path_at_table(t, path, depth, pos, best),
+        toml::de::DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let p = format!("{path}[{i}]");
+                if item.span().contains(&pos) {
+                    consider(best, depth + 1, &p);
+                }
+                path_at_value(item, &p, depth + 1, pos, best);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn consider(best: &mut Option<(usize, String)>, depth: usize, path: &str) {
+    if best.as_ref().is_none_or(|(d, _)| depth > *d) {
+        *best = Some((depth, path.to_owned()));
+    }
+}
+
+/// The path (`a.b[2].c`) of the key or value at byte `pos` of a JSON source, from a scan of the
+/// text before it.
+fn json_path_at(source: &str, pos: usize) -> Option<String> {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = source.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i <= pos && i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::Array(index)) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let after = source.get(j.saturating_add(1)..).unwrap_or("").trim_start();
+                if let Some(Frame::Object(key)) = stack.last_mut()
+                    && key.is_none()
+                    && after.starts_with(':')
+                {
+                    *key = source.get(start..j).map(str::to_owned);
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => break,
+            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    (!path.is_empty()).then_some(path)
 }
 
 /// serde_json appends " at line L column C" to its messages; the location is reported separately.
@@ -280,33 +690,41 @@ fn display_path(path: &str) -> String {
 }
 
 /// Finds TOML floats whose written text has more significant digits than a binary float keeps:
-/// `(path, span, text)` for each, in document order.
+/// `(path, span, text)` for each, in document order. (Loading refuses these, and also numbers too
+/// large for a decimal, `inf` and `nan`.)
 pub fn check_toml_floats(table: &toml::de::DeTable<'_>) -> Vec<(String, Range<usize>, String)> {
     let mut found = Vec::new();
     walk_table(table, "", &mut found);
     found
+        .into_iter()
+        .filter(|n| {
+            let mantissa = n.text.split(['e', 'E']).next().unwrap_or(&n.text);
+            n.float && significant_digits(mantissa) > F64_EXACT_DIGITS
+        })
+        .map(|n| (n.path, n.span, n.text))
+        .collect()
 }
 
-fn walk_table(table: &toml::de::DeTable<'_>, prefix: &str, found: &mut Vec<(String, Range<usize>, String)>) {
+/// A number in a TOML source, as written.
+struct Number {
+    path: String,
+    span: Range<usize>,
+    text: String,
+    float: bool,
+}
+
+fn walk_table(table: &toml::de::DeTable<'_>, prefix: &str, found: &mut Vec<Number>) {
     for (key, value) in table.iter() {
         let path = if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
         walk_value(value, &path, found);
     }
 }
 
-fn walk_value(
-    value: &toml::Spanned<toml::de::DeValue<'_>>,
-    path: &str,
-    found: &mut Vec<(String, Range<usize>, String)>,
-) {
+fn walk_value(value: &toml::Spanned<toml::de::DeValue<'_>>, path: &str, found: &mut Vec<Number>) {
+    let number = |text: &str, float| Number { path: path.to_owned(), span: value.span(), text: text.to_owned(), float };
     match value.get_ref() {
-        toml::de::DeValue::Float(f) => {
-            let text = f.as_str();
-            let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
-            if significant_digits(mantissa) > F64_EXACT_DIGITS {
-                found.push((path.to_owned(), value.span(), text.to_owned()));
-            }
-        }
+        toml::de::DeValue::Float(f) => found.push(number(f.as_str(), true)),
+        toml::de::DeValue::Integer(i) if i.radix() == 10 => found.push(number(i.as_str(), false)),
         toml::de::DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 walk_value(item, &format!("{path}[{i}]"), found);

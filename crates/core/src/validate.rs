@@ -112,6 +112,15 @@ impl Checker {
         if required && text.is_blank() {
             self.error(path, "is empty", "write the text");
         }
+        if let Text::PerLanguage(map) = text {
+            for lang in map.keys().filter(|l| !l.is_valid()) {
+                self.error(
+                    format!("{path}.{lang}"),
+                    format!("`{}` is not an ISO 639-1 language code", truncate(lang.as_str())),
+                    "key each text by a two-letter lower-case code such as da or en",
+                );
+            }
+        }
         for s in text.strings() {
             if s.len() > MAX_TEXT_LEN {
                 self.error(
@@ -202,10 +211,23 @@ impl Checker {
 
     fn standard_ref(&mut self, path: &str, tender: &Tender, id: &Id) {
         if tender.standard(id).is_none() {
+            let known: Vec<Id> = crate::standards::builtin_all()
+                .into_iter()
+                .map(|s| s.id)
+                .chain(tender.standards.iter().map(|s| s.id.clone()))
+                .collect();
+            let names: Vec<&str> = known.iter().map(Id::as_str).collect();
+            let fix = match crate::files::closest(id.as_str(), &names) {
+                Some(near) => format!("did you mean `{near}`? Otherwise define the standard in the tender's `standards`"),
+                None => "use a catalogue id such as `odf-1.3` or `pdf-a-2`, or define the standard in the tender's `standards`".to_owned(),
+            };
             self.error(
                 path,
-                format!("the standard `{}` is neither in the built-in catalogue nor in the tender's `standards`", truncate(id.as_str())),
-                "use a catalogue id such as `odf-1.3` or `pdf-a-2` (see `tender_core::standards::builtin_all`), or add the standard to `standards`",
+                format!(
+                    "the standard `{}` is neither in the built-in catalogue nor in the tender's `standards`",
+                    truncate(id.as_str())
+                ),
+                fix,
             );
         }
     }
@@ -639,6 +661,24 @@ fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
     }
 }
 
+/// How far a weight sum is from 100, in words: "1 short", "10 over"; for a shortfall below one,
+/// the usual cause (weights rounded to thirds) and its cure.
+fn off_by_hundred(sum: Decimal) -> String {
+    let diff = sum - Decimal::ONE_HUNDRED;
+    if diff.is_sign_negative() {
+        let short = -diff;
+        if short < Decimal::ONE {
+            format!(
+                "{short} short; rounded shares such as 3 × 33.33 do not add up, so give the remainder to one of them, e.g. 33.34"
+            )
+        } else {
+            format!("{short} short")
+        }
+    } else {
+        format!("{diff} over")
+    }
+}
+
 fn is_multiple(value: Decimal, step: Decimal) -> bool {
     value.checked_rem(step).is_some_and(|r| r.is_zero())
 }
@@ -728,10 +768,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                 c.error(
                     format!("{p}.criteria"),
                     format!("the weights of the {sum_of} sum to {sum}, not 100"),
-                    format!(
-                        "adjust the weights so they sum to exactly 100 (they are off by {})",
-                        sum - Decimal::ONE_HUNDRED
-                    ),
+                    format!("adjust the weights so they sum to exactly 100 ({})", off_by_hundred(sum)),
                 );
             }
         }
@@ -963,10 +1000,7 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
             c.error(
                 format!("{p}.sub_criteria"),
                 format!("the sub-criteria weights sum to {sum}, not 100"),
-                format!(
-                    "adjust them to sum to exactly 100 percent of the criterion (off by {})",
-                    sum - Decimal::ONE_HUNDRED
-                ),
+                format!("adjust them to sum to exactly 100 percent of the criterion ({})", off_by_hundred(sum)),
             );
         }
     }
