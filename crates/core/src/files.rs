@@ -7,6 +7,11 @@
 //! Unknown fields are errors, so a typo is never silently dropped. What the values mean is checked
 //! afterwards by [`crate::validate`].
 //!
+//! Messages are written for the person who edits the file: serde's and the parsers' wording is
+//! put in the file's terms (a table, a list, a whole number), and ends with `Fix:` and what would
+//! fix it, with a suggestion when an unknown field or value is close to a known one. The corpus in
+//! `tests/malformed/` and its snapshots show every message.
+//!
 //! Numbers are exact: see [`crate::num`] for the rule, and [`check_toml_floats`] for the check of
 //! raw TOML float text.
 
@@ -817,6 +822,50 @@ pub fn to_string<T: Serialize>(value: &T, format: Format) -> Result<String, Writ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert_eq!(closest("wieght", &["id", "weight", "scale"]), Some("weight"));
+        assert_eq!(closest("pirce", &["price", "lot"]), Some("price"));
+        assert_eq!(closest("min_max", &["min-max", "proportional"]), Some("min-max"));
+        // Equally close to several: no guess.
+        assert_eq!(closest("SEAL-7", &["SEAL-0", "SEAL-1", "SEAL-4"]), None);
+        assert_eq!(closest("docx", &["odf-1.3", "pdf-a-2"]), None);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+    }
+
+    #[test]
+    fn paths_are_found_from_positions() {
+        let json = r#"{"a": [1, {"SOV-3": {"seal": "SEAL-7"}}]}"#;
+        let at = json.find("SEAL-7").expect("present");
+        assert_eq!(json_path_at(json, at).as_deref(), Some("a[1].SOV-3.seal"));
+        let toml = "[x.objectives]\nSOV-1 = { seal = \"SEAL-2\" }\nSOV-3 = { seal = \"SEAL-7\" }\n";
+        let at = toml.find("SEAL-7").expect("present");
+        assert_eq!(toml_path_at(toml, at).as_deref(), Some("x.objectives.SOV-3.seal"));
+    }
+
+    #[test]
+    fn numbers_beyond_a_decimal_are_refused() {
+        assert!(number_problem("1e300", true).is_some_and(|m| m.contains("too large")));
+        assert!(number_problem("nan", true).is_some_and(|m| m.contains("not a number")));
+        assert!(number_problem("123456789012345678901234567890", false).is_some());
+        assert!(number_problem("0.30000000000000004", true).is_some());
+        assert_eq!(number_problem("0.30000000000000004", false), None);
+        assert_eq!(number_problem("1_000_000", false), None);
+        let numbers: Vec<&str> =
+            json_numbers(r#"{"a": "12", "b": -1.5e3, "c": [7]}"#).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(numbers, vec!["-1.5e3", "7"]);
+    }
+
+    #[test]
+    fn serde_messages_get_a_fix() {
+        let m = explain("unknown field `wieght`, expected one of `id`, `weight`", Format::Toml, false);
+        assert!(m.ends_with("Fix: rename it to `weight`"), "{m}");
+        let m = explain("missing field `price`", Format::Json, true);
+        assert_eq!(m, "missing field `price`. Fix: add `price` to the file");
+        let m = explain("invalid type: string \"yes\", expected a boolean", Format::Toml, false);
+        assert!(m.contains("expected true or false. Fix:"), "{m}");
+    }
 
     #[test]
     fn paths_parse() {
