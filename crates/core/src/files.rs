@@ -793,6 +793,96 @@ pub fn locate_toml(source: &str, path: &str) -> Option<Location> {
     span.map(|s| Location::of(source, s))
 }
 
+/// Finds where a validation path (`lots[1].award.criteria[2].weight`) is in a JSON source: where
+/// the value starts, or the nearest enclosing value that exists (a missing field points at its
+/// object). `None` if the path does not start in the source. The source is scanned, not parsed, so
+/// this is meant for files that have loaded.
+pub fn locate_json(source: &str, path: &str) -> Option<Location> {
+    enum Frame {
+        Object { path: String, key: Option<String> },
+        Array { path: String, index: usize },
+    }
+    let bytes = source.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_value = true;
+    let mut best: Option<(usize, usize)> = None; // (matched length, offset)
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if expect_value && !matches!(b, b']' | b'}') {
+            expect_value = false;
+            let here = match stack.last() {
+                None => String::new(),
+                Some(Frame::Object { path: p, key: Some(k) }) if p.is_empty() => k.clone(),
+                Some(Frame::Object { path: p, key: Some(k) }) => format!("{p}.{k}"),
+                Some(Frame::Object { path: p, key: None }) => p.clone(),
+                Some(Frame::Array { path: p, index }) => format!("{p}[{index}]"),
+            };
+            if here == path {
+                return Some(Location::of(source, i..i + 1));
+            }
+            let encloses = here.is_empty()
+                || (path.starts_with(here.as_str()) && matches!(path.as_bytes().get(here.len()), Some(b'.' | b'[')));
+            if encloses && best.is_none_or(|(len, _)| here.len() >= len) {
+                best = Some((here.len(), i));
+            }
+            match b {
+                b'{' => stack.push(Frame::Object { path: here, key: None }),
+                b'[' => {
+                    stack.push(Frame::Array { path: here, index: 0 });
+                    expect_value = true;
+                }
+                b'"' => i = skip_json_string(bytes, i),
+                _ => {
+                    while i + 1 < bytes.len()
+                        && !matches!(bytes[i + 1], b',' | b']' | b'}')
+                        && !bytes[i + 1].is_ascii_whitespace()
+                    {
+                        i += 1;
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => {
+                let end = skip_json_string(bytes, i);
+                if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+                    *key = source.get(i + 1..end).map(str::to_owned);
+                }
+                i = end;
+            }
+            b':' => expect_value = true,
+            b',' => {
+                if let Some(Frame::Array { index, .. }) = stack.last_mut() {
+                    *index += 1;
+                    expect_value = true;
+                }
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    best.filter(|(len, _)| *len > 0).map(|(_, at)| Location::of(source, at..at + 1))
+}
+
+/// The index of the closing quote of the JSON string that opens at `start`.
+fn skip_json_string(bytes: &[u8], start: usize) -> usize {
+    let mut j = start + 1;
+    while j < bytes.len() && bytes[j] != b'"' {
+        j += if bytes[j] == b'\\' { 2 } else { 1 };
+    }
+    j
+}
+
 /// Why a value could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -822,6 +912,17 @@ pub fn to_string<T: Serialize>(value: &T, format: Format) -> Result<String, Writ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_json_finds_values_and_their_parents() {
+        let src = "{\n  \"id\": \"B-1\",\n  \"price\": { \"total\": -5 },\n  \"answers\": [\n    { \"requirement\": \"R-1\" },\n    { \"requirement\": \"R-2\", \"met\": true }\n  ]\n}\n";
+        let at = |path: &str| locate_json(src, path).map(|l| (l.line, l.column));
+        assert_eq!(at("id"), Some((2, 9)));
+        assert_eq!(at("price.total"), Some((3, 23)));
+        assert_eq!(at("answers[1].met"), Some((6, 36)));
+        assert_eq!(at("answers[1].evidence"), Some((6, 5)), "a missing field points at its object");
+        assert_eq!(at("sovereignty"), None);
+    }
 
     #[test]
     fn close_names_are_suggested() {

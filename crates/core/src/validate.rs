@@ -1040,7 +1040,7 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         c.error(
             "tender",
             format!("the bid is for tender `{}`, not `{}`", truncate(bid.tender.as_str()), tender.id),
-            format!("set `tender = \"{}\"`, or check that the bid belongs to this tender", tender.id),
+            format!("set `tender` to `{}`, or check that the bid belongs to this tender", tender.id),
         );
     }
     let lot = tender.lot(&bid.lot);
@@ -1112,7 +1112,7 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
             c.error(
                 "price.schedule",
                 "the lot is evaluated on life-cycle cost but the bid has no price schedule",
-                "add `[price.schedule]` with `one_off` and `recurring_per_year`",
+                "add `price.schedule` with `one_off` and `recurring_per_year`",
             );
         }
         if basis.include_options {
@@ -1121,7 +1121,7 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
                     c.error(
                         "price.options",
                         format!("the option `{}` is evaluated but not priced", o.id),
-                        format!("add `[[price.options]]` with option = \"{}\" and its price", o.id),
+                        format!("add an entry to `price.options` with option `{}` and its price", o.id),
                     );
                 }
             }
@@ -1240,7 +1240,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             c.error(
                 "answers",
                 format!("the {sev} `{}` is not answered", r.id),
-                format!("add `[[answers]]` with requirement = \"{}\", met = true or false, and the evidence", r.id),
+                format!("add an answer with requirement `{}`, `met` true or false, and the evidence", r.id),
             );
         }
     }
@@ -1253,7 +1253,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                 "lot `{}` sets SEAL minimums or scores sovereignty, but the bid has no sovereignty assessment",
                 lot.id
             ),
-            "add `[sovereignty.objectives.SOV-1]` … `SOV-8` with answers or seal and points",
+            "add `sovereignty.objectives` with SOV-1 to SOV-8, each with its answers, or its seal and points",
         );
     }
     if let Some(s) = &bid.sovereignty
@@ -1264,7 +1264,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                 c.error(
                     format!("sovereignty.objectives.{o}"),
                     format!("the objective {o} ({}) is not assessed", o.name()),
-                    format!("add `[sovereignty.objectives.{o}]`"),
+                    format!("add {o} under `sovereignty.objectives`, with its answers, or its seal and points"),
                 );
             }
         }

@@ -49,7 +49,7 @@ struct Outcome {
 }
 
 /// Shows validation problems as a user would see them: the file (with line and column when the
-/// path can be found in a TOML source), then the problem's own text.
+/// path can be found in the source), then the problem's own text.
 fn render_problems(rel: &str, source: &str, format: Format, mut problems: Vec<Problem>) -> Outcome {
     let errors = problems.iter().filter(|p| p.level == Level::Error).count();
     let warnings = problems.len() - errors;
@@ -57,7 +57,7 @@ fn render_problems(rel: &str, source: &str, format: Format, mut problems: Vec<Pr
     for p in &mut problems {
         let place = match format {
             Format::Toml => files::locate_toml(source, &p.path).map(|l| format!("{rel}:{}:{}", l.line, l.column)),
-            Format::Json => None,
+            Format::Json => files::locate_json(source, &p.path).map(|l| format!("{rel}:{}:{}", l.line, l.column)),
         };
         p.file = Some(place.unwrap_or_else(|| rel.to_owned()));
         writeln!(report, "{p}").expect("writing to a String");
