@@ -420,8 +420,47 @@ fn backquoted(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
+/// The most characters of the file's own text quoted back in a message.
+const MAX_QUOTED: usize = 60;
+
+/// Shortens what a message quotes from the file (between backquotes, or a string in double
+/// quotes), so a message stays short however long the text in the file is.
+fn shorten_quotes(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        out.push(c);
+        i += 1;
+        if c != '`' && c != '"' {
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i] != c {
+            i += if c == '"' && chars[i] == '\\' { 2 } else { 1 };
+        }
+        let end = i.min(chars.len());
+        if end - start > MAX_QUOTED {
+            out.extend(&chars[start..start + MAX_QUOTED]);
+            out.push('…');
+        } else {
+            out.extend(&chars[start..end]);
+        }
+        if i < chars.len() {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Rewrites serde's messages in the words of a tender file and adds what would fix them.
 fn explain(message: &str, format: Format, top_level: bool) -> String {
+    explain_shortened(&shorten_quotes(message), format, top_level)
+}
+
+fn explain_shortened(message: &str, format: Format, top_level: bool) -> String {
     let table = match format {
         Format::Toml => "table",
         Format::Json => "object",
@@ -689,9 +728,23 @@ fn json_location(source: &str, line: usize, column: usize) -> Location {
     Location::of(source, offset..offset.saturating_add(1).min(source.len()))
 }
 
-/// The root path is shown as `(top level)` rather than `.`.
+/// The root path is shown as `(top level)` rather than `.`; a key longer than a message should
+/// quote is shortened.
 fn display_path(path: &str) -> String {
-    if path == "." || path.is_empty() { "(top level)".to_owned() } else { path.to_owned() }
+    if path == "." || path.is_empty() {
+        return "(top level)".to_owned();
+    }
+    let steps: Vec<String> = path
+        .split('.')
+        .map(|step| {
+            if step.chars().count() > MAX_QUOTED {
+                format!("{}…", step.chars().take(MAX_QUOTED).collect::<String>())
+            } else {
+                step.to_owned()
+            }
+        })
+        .collect();
+    steps.join(".")
 }
 
 /// Finds TOML floats whose written text has more significant digits than a binary float keeps:
@@ -922,6 +975,16 @@ mod tests {
         assert_eq!(at("answers[1].met"), Some((6, 36)));
         assert_eq!(at("answers[1].evidence"), Some((6, 5)), "a missing field points at its object");
         assert_eq!(at("sovereignty"), None);
+    }
+
+    #[test]
+    fn long_quotes_are_shortened() {
+        let long = "x".repeat(10_000);
+        let m = shorten_quotes(&format!("unknown field `{long}`, expected `id`; invalid type: string \"{long}\""));
+        assert!(m.len() < 200, "{m}");
+        assert!(m.contains("expected `id`"), "{m}");
+        assert_eq!(shorten_quotes(r#"string "a\"b", expected `c`"#), r#"string "a\"b", expected `c`"#);
+        assert!(display_path(&format!("lots[0].{long}")).len() < 100);
     }
 
     #[test]

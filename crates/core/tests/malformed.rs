@@ -290,6 +290,20 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     snapshot_generated("tender-33mb", Outcome { report, refused: outcome.refused });
 }
 
+#[test]
+fn megabytes_of_text_where_a_short_value_belongs_give_a_short_message() {
+    let dir = scratch("long-values");
+    let long = "x".repeat(6_000_000);
+    // An unknown key of 6 MB: the message quotes only its start.
+    let key = small_tender(&format!("{long} = 1\n"));
+    snapshot_generated("tender-6mb-unknown-key", check_generated(&dir, "tender-6mb-key.toml", key.as_bytes()));
+    // 6 MB of text where a number belongs.
+    let number = small_tender("").replace("weight = 70", &format!("weight = \"{long}\""));
+    snapshot_generated("tender-6mb-weight", check_generated(&dir, "tender-6mb-weight.toml", number.as_bytes()));
+    let months = small_tender("").replace("duration_months = 48", &format!("duration_months = \"{long}\""));
+    snapshot_generated("tender-6mb-duration", check_generated(&dir, "tender-6mb-duration.toml", months.as_bytes()));
+}
+
 const DEEP: usize = 100_000;
 
 #[test]
