@@ -119,3 +119,22 @@ fn fixtures_load_validate_and_round_trip() {
     }
     assert!(report.is_empty(), "the fixtures have problems:\n{report}");
 }
+
+/// Each fixture exists to exercise the gates: at least one of its bids declares a premise or a
+/// minimum requirement of its lot not met (the scoring crate checks the typed content as well).
+#[test]
+fn every_fixture_has_a_bid_failing_a_gate() {
+    for dir in fixture_dirs() {
+        let tender: Tender = load(&dir.join("tender.toml"));
+        let fails_a_gate = |bid: &Bid| {
+            tender.lot(&bid.lot).is_some_and(|lot| {
+                tender
+                    .requirements_for(lot)
+                    .filter(|r| r.severity.is_gate())
+                    .any(|r| bid.answer(&r.id).is_some_and(|a| !a.met))
+            })
+        };
+        let any_fails = bid_files(&dir).iter().any(|f| fails_a_gate(&load::<Bid>(f)));
+        assert!(any_fails, "{}: no bid declares a premise or minimum requirement unmet", dir.display());
+    }
+}
