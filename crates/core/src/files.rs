@@ -108,7 +108,7 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line}); save it as UTF-8", file.display())]
+    #[error("{}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line}). Fix: save it as UTF-8", file.display())]
     NotUtf8 {
         /// The file.
         file: PathBuf,
@@ -118,7 +118,7 @@ pub enum LoadError {
         line: usize,
     },
     /// The file's extension names no known format.
-    #[error("{}: unknown file type; name the file `.toml` or `.json`", file.display())]
+    #[error("{}: unknown file type. Fix: name the file `.toml` or `.json`", file.display())]
     UnknownFormat {
         /// The file.
         file: PathBuf,
