@@ -250,6 +250,8 @@ fn a_six_megabyte_description_loads_and_is_refused_by_validation() {
         "tender-description-6mb",
         check_generated(&dir, "tender-description-6mb.toml", source.as_bytes()),
     );
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -276,6 +278,8 @@ fn a_five_megabyte_broken_file_gives_one_short_syntax_error() {
     }
     json.push_str("    \"en\"\n  \"lots\": []\n}\n");
     snapshot_generated("tender-broken-5mb-json", check_generated(&dir, "tender-broken-5mb.json", json.as_bytes()));
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -288,6 +292,8 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     let outcome = check(&path, &base_tender());
     let report = outcome.report.replace(&format!("{}/", dir.display()), "<tmp>/");
     snapshot_generated("tender-33mb", Outcome { report, refused: outcome.refused });
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -302,6 +308,8 @@ fn megabytes_of_text_where_a_short_value_belongs_give_a_short_message() {
     snapshot_generated("tender-6mb-weight", check_generated(&dir, "tender-6mb-weight.toml", number.as_bytes()));
     let months = small_tender("").replace("duration_months = 48", &format!("duration_months = \"{long}\""));
     snapshot_generated("tender-6mb-duration", check_generated(&dir, "tender-6mb-duration.toml", months.as_bytes()));
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 const DEEP: usize = 100_000;
@@ -325,6 +333,8 @@ fn json_nested_100000_deep_is_refused_without_overflowing_the_stack() {
     let bid =
         format!("{{\"id\": \"B-1\", \"sovereignty\": {{\"objectives\": {{\"SOV-1\": {{\"answers\": {arrays}}}}}}}}}");
     snapshot_generated("bid-deep-json-answers", check_generated(&dir, "bid-deep-answers.json", bid.as_bytes()));
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -353,4 +363,6 @@ fn toml_nested_100000_deep_is_refused_without_overflowing_the_stack() {
         "tender-deep-toml-table-header",
         check_generated(&dir, "tender-deep-header.toml", header.as_bytes()),
     );
+    // Best effort: the files are only needed while the test runs.
+    let _ = std::fs::remove_dir_all(&dir);
 }
