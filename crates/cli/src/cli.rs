@@ -1,0 +1,129 @@
+//! The command line's grammar (clap): commands, arguments, help texts with examples.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str = "Write, check and score public tenders: lots, requirements, SEAL sovereignty levels, \
+open standards, exit plans, award criteria and price models.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  tender check fixtures/eu-sovereign-cloud
+  tender evaluate fixtures/eu-sovereign-cloud
+  tender evaluate fixtures/eu-sovereign-cloud --format json -o evaluation.json
+  tender schema bid
+
+Files are TOML or JSON, by extension (.toml, .json).
+Exit codes: 0 success, 1 invalid input, 2 usage error.";
+
+/// `tender`: the command line.
+#[derive(Debug, Parser)]
+#[command(name = "tender", version, about = ABOUT, after_help = AFTER_HELP, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Validate a tender and its bids, listing every problem.
+    #[command(after_help = "\
+Examples:
+  tender check tender.toml                  check a tender file
+  tender check tender.toml bids/            ... and every bid in a directory
+  tender check tender.toml bids/a.toml b.json
+  tender check fixtures/eu-sovereign-cloud  a directory with tender.toml and bids/
+
+Exit codes: 0 valid (warnings allowed), 1 at least one error, 2 usage error.")]
+    Check(CheckArgs),
+    /// Evaluate the bids of a tender and show the ranking per lot.
+    #[command(after_help = "\
+Examples:
+  tender evaluate fixtures/eu-sovereign-cloud
+  tender evaluate fixtures/eu-sovereign-cloud --explain
+  tender evaluate tender.toml --bids received/ --format json -o evaluation.json
+
+A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
+The files are validated first; an error in any of them stops the evaluation.
+Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
+    Evaluate(EvaluateArgs),
+    /// Print the JSON Schema of tender or bid files.
+    #[command(after_help = "\
+Examples:
+  tender schema tender > tender.schema.json
+  tender schema bid -o bid.schema.json")]
+    Schema(SchemaArgs),
+}
+
+/// `tender check`.
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// The tender file (.toml or .json), or a directory with tender.toml and bids/.
+    #[arg(value_name = "TENDER")]
+    pub(crate) tender: PathBuf,
+    /// Bid files, or directories of bid files, checked against the tender.
+    #[arg(value_name = "BIDS")]
+    pub(crate) bids: Vec<PathBuf>,
+}
+
+/// `tender evaluate`.
+#[derive(Debug, Args)]
+pub(crate) struct EvaluateArgs {
+    /// A directory with tender.toml (or tender.json) and bids/, or a tender file.
+    #[arg(value_name = "DIR|TENDER")]
+    pub(crate) input: PathBuf,
+    /// The directory of bid files [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub(crate) format: OutputFormat,
+    /// Show how every figure was computed (text format).
+    #[arg(long)]
+    pub(crate) explain: bool,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How `evaluate` writes its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// An aligned ranking table per lot, with gate failures and warnings.
+    Text,
+    /// The whole evaluation, every figure with its derivation, as JSON.
+    Json,
+}
+
+/// `tender schema`.
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Which file's schema.
+    #[arg(value_enum)]
+    pub(crate) kind: SchemaKind,
+    /// Write the schema to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// The files a schema describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SchemaKind {
+    /// A tender file.
+    Tender,
+    /// A bid file.
+    Bid,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

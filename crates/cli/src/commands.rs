@@ -1,0 +1,159 @@
+//! The commands: what each does with its arguments, and the exit code it ends with.
+
+use std::path::PathBuf;
+
+use crate::Outcome;
+use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, OutputFormat, SchemaArgs, SchemaKind};
+use crate::diagnostics::{Diagnostics, count};
+use crate::input::{self, Case};
+use crate::{output, report};
+
+/// Runs a parsed command line.
+pub(crate) fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Evaluate(args) => evaluate(&args),
+        Command::Schema(args) => schema(&args),
+    }
+}
+
+/// Prints the diagnostics and a closing line on standard error; returns the outcome they imply.
+fn finish(diags: &Diagnostics, verdict: &str) -> Outcome {
+    diags.print();
+    let (errors, warnings) = diags.counts();
+    if errors > 0 {
+        let warnings = if warnings > 0 { format!(", {}", count(warnings, "warning")) } else { String::new() };
+        output::to_stderr(&format!("{verdict}: {}{warnings}\n", count(errors, "error")));
+        Outcome::Invalid
+    } else {
+        Outcome::Success
+    }
+}
+
+/// The tender file, and the bid files, named by a `check` or `evaluate` command line.
+fn resolve(
+    path: &std::path::Path,
+    explicit_bids: Option<Vec<PathBuf>>,
+    diags: &mut Diagnostics,
+) -> Option<(PathBuf, Vec<PathBuf>)> {
+    let (tender, default_bids) = match input::tender_file(path) {
+        Ok(found) => found,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let dirs = match explicit_bids {
+        Some(list) => list,
+        None => vec![default_bids],
+    };
+    let bids = input::bid_files(&dirs, diags);
+    Some((tender, bids))
+}
+
+fn read(path: &std::path::Path, bids: Option<Vec<PathBuf>>, diags: &mut Diagnostics) -> Option<Case> {
+    let (tender, bid_files) = resolve(path, bids, diags)?;
+    let case = input::read_case(&tender, &bid_files, diags);
+    input::validate(&case, diags);
+    Some(case)
+}
+
+fn check(args: &CheckArgs) -> Outcome {
+    let mut diags = Diagnostics::default();
+    // A directory brings its bids/; a tender file alone is checked alone unless bids are named.
+    let bids = if !args.bids.is_empty() {
+        Some(args.bids.clone())
+    } else if args.tender.is_dir() && args.tender.join("bids").is_dir() {
+        None
+    } else {
+        Some(Vec::new())
+    };
+    let case = read(&args.tender, bids, &mut diags);
+    let outcome = finish(&diags, "invalid");
+    if outcome == Outcome::Success
+        && let Some(case) = case
+    {
+        let (_, warnings) = diags.counts();
+        let what = match case.bids.len() {
+            0 => "the tender is valid".to_owned(),
+            n => format!("the tender and its {} are valid", count(n, "bid")),
+        };
+        let warnings = if warnings > 0 { format!(" ({})", count(warnings, "warning")) } else { String::new() };
+        output::to_stdout(&format!("ok: {what}{warnings}\n"));
+    }
+    outcome
+}
+
+fn evaluate(args: &EvaluateArgs) -> Outcome {
+    let mut diags = Diagnostics::default();
+    let bids = args.bids.clone().map(|b| vec![b]);
+    if let Some(dir) = &args.bids
+        && !dir.is_dir()
+    {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(format!("{}: no such directory", dir.display()))
+                .with_help("give the directory that holds the bid files"),
+        );
+        return finish(&diags, "not evaluated");
+    }
+    if args.bids.is_none()
+        && let Ok((_, default_bids)) = input::tender_file(&args.input)
+        && !default_bids.is_dir()
+    {
+        diags.push(
+            crate::diagnostics::Diagnostic::error(format!("{}: no bids directory", default_bids.display()))
+                .with_help("put the bids in bids/ beside the tender, or give their directory with --bids DIR"),
+        );
+        return finish(&diags, "not evaluated");
+    }
+    let Some(case) = read(&args.input, bids, &mut diags) else { return finish(&diags, "not evaluated") };
+    if diags.has_errors() {
+        return finish(&diags, "not evaluated");
+    }
+    let Some((tender, _)) = &case.tender else { return finish(&diags, "not evaluated") };
+    let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
+        Ok(e) => e,
+        Err(e) => {
+            for d in input::evaluation_issues(&e, &case) {
+                diags.push(d);
+            }
+            return finish(&diags, "not evaluated");
+        }
+    };
+    let text = match args.format {
+        OutputFormat::Text => report::text(tender, &evaluation, args.explain),
+        OutputFormat::Json => match serde_json::to_string_pretty(&evaluation) {
+            Ok(mut s) => {
+                s.push('\n');
+                s
+            }
+            Err(e) => {
+                diags.push(crate::diagnostics::Diagnostic::error(format!("cannot write the evaluation as JSON: {e}")));
+                return finish(&diags, "not written");
+            }
+        },
+    };
+    // Warnings about the input come first, on standard error; the result goes to stdout or -o.
+    let outcome = finish(&diags, "not evaluated");
+    if let Err(d) = output::write(&text, args.output.as_deref()) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        return finish(&diags, "not written");
+    }
+    outcome
+}
+
+fn schema(args: &SchemaArgs) -> Outcome {
+    let text = match args.kind {
+        SchemaKind::Tender => tender_core::schema::tender_schema(),
+        SchemaKind::Bid => tender_core::schema::bid_schema(),
+    };
+    match output::write(&text, args.output.as_deref()) {
+        Ok(()) => Outcome::Success,
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            finish(&diags, "not written")
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Reading the input: a tender file, bid files and directories of them, and a "case" directory
+//! that holds `tender.toml` (or `tender.json`) and `bids/`; then validating all of it.
+//!
+//! Nothing here stops at the first problem: every file is read, every readable file is validated,
+//! and every problem becomes a [`Diagnostic`] pointing into its file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tender_core::files::{self, Format, LoadError};
+use tender_core::validate::{self, Level as ProblemLevel, Problem};
+use tender_core::{Bid, Tender};
+use tender_score::EvaluationError;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Level};
+use crate::locate::locate;
+
+/// A file that was read, kept so diagnostics can show its text.
+#[derive(Clone, Debug)]
+pub(crate) struct SourceFile {
+    /// The path as given on the command line (or found in a directory), as shown.
+    pub(crate) name: String,
+    /// The text.
+    pub(crate) text: Arc<String>,
+    /// Its place among the files read: the tender is 0, bid files follow from 1.
+    pub(crate) order: usize,
+    /// TOML or JSON.
+    pub(crate) format: Format,
+}
+
+/// A tender and its bids, as far as they could be read.
+#[derive(Debug, Default)]
+pub(crate) struct Case {
+    /// The tender, if it could be read.
+    pub(crate) tender: Option<(Tender, SourceFile)>,
+    /// The bids that could be read, in file-name order.
+    pub(crate) bids: Vec<(Bid, SourceFile)>,
+}
+
+impl Case {
+    /// The bids alone.
+    pub(crate) fn bid_values(&self) -> Vec<Bid> {
+        self.bids.iter().map(|(b, _)| b.clone()).collect()
+    }
+}
+
+/// The tender file a path names: the path itself, or `tender.toml` / `tender.json` in a directory.
+/// The second value is the directory of bids that goes with it: `bids/` beside the tender.
+pub(crate) fn tender_file(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
+    if path.is_dir() {
+        for name in ["tender.toml", "tender.json"] {
+            let file = path.join(name);
+            if file.is_file() {
+                return Ok((file, path.join("bids")));
+            }
+        }
+        return Err(Diagnostic::error(format!("{}: the directory has no tender.toml or tender.json", path.display()))
+            .with_help("give a tender file, or a directory with tender.toml (or tender.json) and bids/"));
+    }
+    if !path.exists() {
+        return Err(not_found(path));
+    }
+    let dir = path.parent().map_or_else(|| PathBuf::from("bids"), |p| p.join("bids"));
+    Ok((path.to_owned(), dir))
+}
+
+fn not_found(path: &Path) -> Diagnostic {
+    Diagnostic::error(format!("{}: no such file or directory", path.display()))
+        .with_help("check the path; it is relative to the current directory")
+}
+
+/// The bid files in `paths`: files as given, directories expanded to their `.toml` and `.json`
+/// files sorted by name. Other files in a directory are skipped with a warning.
+pub(crate) fn bid_files(paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = match std::fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    diags.push(Diagnostic::error(format!("{}: cannot read the directory: {e}", path.display())));
+                    continue;
+                }
+            };
+            let mut files: Vec<PathBuf> = Vec::new();
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if hidden || !p.is_file() {
+                    continue;
+                }
+                if Format::from_path(&p).is_some() {
+                    files.push(p);
+                } else {
+                    diags.push(
+                        Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
+                            .with_help("bid files are read by extension; rename the file if it is a bid"),
+                    );
+                }
+            }
+            files.sort();
+            if files.is_empty() {
+                diags.push(Diagnostic::warning(format!(
+                    "{}: no bid files (.toml or .json) in the directory",
+                    path.display()
+                )));
+            }
+            out.extend(files);
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            diags.push(not_found(path));
+        }
+    }
+    out
+}
+
+/// Reads a tender and bid files. Every file that can be read is parsed; every problem is added
+/// to `diags`.
+pub(crate) fn read_case(tender: &Path, bids: &[PathBuf], diags: &mut Diagnostics) -> Case {
+    let tender = read::<Tender>(tender, 0, diags);
+    let mut case = Case { tender, bids: Vec::new() };
+    for (i, path) in bids.iter().enumerate() {
+        if let Some((bid, file)) = read::<Bid>(path, i + 1, diags) {
+            case.bids.push((bid, file));
+        }
+    }
+    case
+}
+
+/// Reads and parses one file, the `order`th of those read.
+fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize, diags: &mut Diagnostics) -> Option<(T, SourceFile)> {
+    let Some(format) = Format::from_path(path) else {
+        diags.push(load_error(&LoadError::UnknownFormat { file: path.to_owned() }, None).in_order(order));
+        return None;
+    };
+    let text = match files::read_text(path) {
+        Ok(text) => text,
+        Err(e) => {
+            diags.push(load_error(&e, None).in_order(order));
+            return None;
+        }
+    };
+    let file = SourceFile { name: path.display().to_string(), text: Arc::new(text), format, order };
+    match files::parse::<T>(&file.text, format, path) {
+        Ok(value) => Some((value, file)),
+        Err(e) => {
+            diags.push(load_error(&e, Some(&file)).in_order(order));
+            None
+        }
+    }
+}
+
+/// Splits "message. Fix: what to do" into its two halves.
+fn split_fix(message: &str) -> (&str, Option<&str>) {
+    match message.rfind(". Fix: ") {
+        Some(i) => (&message[..i], Some(&message[i + ". Fix: ".len()..])),
+        None => (message, None),
+    }
+}
+
+/// A diagnostic for a file that could not be read or parsed.
+pub(crate) fn load_error(e: &LoadError, file: Option<&SourceFile>) -> Diagnostic {
+    let name = e.file().display();
+    match e {
+        LoadError::Io { source, .. } => {
+            let help = match source.kind() {
+                std::io::ErrorKind::NotFound => "check the path; it is relative to the current directory",
+                std::io::ErrorKind::PermissionDenied => "make the file readable, or copy it somewhere readable",
+                std::io::ErrorKind::IsADirectory => "give a file, or use the directory's tender.toml",
+                _ => "check that the file exists and can be read",
+            };
+            Diagnostic::error(format!("{name}: cannot read the file: {source}")).with_help(help)
+        }
+        LoadError::TooLarge { size, limit, .. } => {
+            Diagnostic::error(format!("{name}: the file is {size} bytes, more than the {limit} bytes accepted"))
+                .with_help("split the bids into one file each")
+        }
+        LoadError::NotUtf8 { offset, line, .. } => Diagnostic::error(format!(
+            "{name}:{line}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line})"
+        ))
+        .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding → UTF-8)"),
+        LoadError::UnknownFormat { .. } => Diagnostic::error(format!("{name}: unknown file type"))
+            .with_help("name the file `.toml` (written by people) or `.json` (exchanged by systems)"),
+        LoadError::Syntax { format, location, message, .. } => {
+            let (message, fix) = split_fix(message);
+            let d = Diagnostic::error(format!("not valid {}: {message}", format.name())).with_help(
+                fix.map_or_else(|| format!("correct the {} syntax at the marked place", format.name()), str::to_owned),
+            );
+            match file {
+                Some(f) => d.at(f, location.span.clone(), "here"),
+                None => d,
+            }
+        }
+        LoadError::Shape { path, location, message, .. } => {
+            let (message, fix) = split_fix(message);
+            let d = Diagnostic::error(format!("{path}: {message}")).with_help(fix.unwrap_or_default());
+            match (file, location) {
+                (Some(f), Some(l)) => d.at(f, l.span.clone(), "here"),
+                _ => Diagnostic::error(format!("{name}: {path}: {message}")).with_help(fix.unwrap_or_default()),
+            }
+        }
+    }
+}
+
+/// A diagnostic for a validation problem in `file`, shown where its path is.
+pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic {
+    let level = match p.level {
+        ProblemLevel::Error => Level::Error,
+        ProblemLevel::Warning => Level::Warning,
+    };
+    let d = Diagnostic::error(format!("{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
+    let d = match locate(&file.text, file.format, path) {
+        Some(found) => d.at(file, found.span, if found.exact { "here" } else { "in here" }),
+        // Not in the file (a field left out at the top level): name the file instead.
+        None => Diagnostic::error(format!("{}: {path}: {}", file.name, p.message))
+            .with_level(level)
+            .with_help(p.fix.clone()),
+    };
+    d.in_order(file.order)
+}
+
+/// Validates what was read: the tender, each bid against it, and the bids together.
+pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
+    let Some((tender, tender_file)) = &case.tender else { return };
+    for p in validate::validate_tender(tender) {
+        diags.push(problem(&p, &p.path, tender_file));
+    }
+    for (bid, file) in &case.bids {
+        for p in validate::validate_bid(tender, bid) {
+            diags.push(problem(&p, &p.path, file));
+        }
+    }
+    let bids = case.bid_values();
+    for p in validate::validate_bid_set(tender, &bids) {
+        match bid_path(&p.path).and_then(|(i, rest)| Some((case.bids.get(i)?, rest))) {
+            Some(((_, file), rest)) => diags.push(problem(&p, rest, file)),
+            None => {
+                let level = if p.level == ProblemLevel::Error { Level::Error } else { Level::Warning };
+                diags.push(
+                    Diagnostic::error(format!("{}: {}", p.path, p.message))
+                        .with_level(level)
+                        .with_help(p.fix.clone())
+                        .in_order(usize::MAX),
+                );
+            }
+        }
+    }
+}
+
+/// `bids[3].bidder.name` → `(3, "bidder.name")`.
+fn bid_path(path: &str) -> Option<(usize, &str)> {
+    let rest = path.strip_prefix("bids[")?;
+    let (index, rest) = rest.split_once(']')?;
+    Some((index.parse().ok()?, rest.strip_prefix('.')?))
+}
+
+/// Diagnostics for the issues that stopped an evaluation, each pointing at its bid (or lot).
+pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for issue in &e.issues {
+        let mut what = String::new();
+        if let Some(lot) = &issue.lot {
+            what.push_str(&format!("lot {lot}: "));
+        }
+        if let Some(bid) = &issue.bid {
+            what.push_str(&format!("bid {bid}: "));
+        }
+        let d = Diagnostic::error(format!("{what}{}", issue.message)).with_help(issue.fix.clone());
+        let bid_file = issue.bid.as_ref().and_then(|id| case.bids.iter().find(|(b, _)| &b.id == id));
+        let lot_index = case.tender.as_ref().and_then(|(t, f)| {
+            let lot = issue.lot.as_ref()?;
+            Some((t.lots.iter().position(|l| &l.id == lot)?, f))
+        });
+        let d = if let Some((_, file)) = bid_file {
+            match locate(&file.text, file.format, "id") {
+                Some(found) => d.at(file, found.span, "this bid"),
+                None => d,
+            }
+        } else if let Some((i, file)) = lot_index {
+            match locate(&file.text, file.format, &format!("lots[{i}].id")) {
+                Some(found) => d.at(file, found.span, "this lot"),
+                None => d,
+            }
+        } else {
+            d
+        };
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_are_split_from_messages() {
+        assert_eq!(split_fix("unknown field `x`. Fix: remove it"), ("unknown field `x`", Some("remove it")));
+        assert_eq!(split_fix("plain"), ("plain", None));
+    }
+
+    #[test]
+    fn bid_set_paths_name_their_bid() {
+        assert_eq!(bid_path("bids[3].bidder.name"), Some((3, "bidder.name")));
+        assert_eq!(bid_path("bids (bidder `X`)"), None);
+    }
+}

@@ -1,0 +1,389 @@
+//! End-to-end tests of the `tender` binary: every command, every exit code, and what a person sees
+//! for bad files (syntax errors, unknown fields, validation errors, non-UTF-8, missing files).
+//!
+//! The binary runs in the crate's directory with `NO_COLOR=1` and `COLUMNS=100`, so its output is
+//! stable; what it prints is snapshotted with insta (`tests/snapshots/`). The inputs are
+//! `tests/data/` (small cases made for these tests) and the workspace's `fixtures/`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The workspace root, where the README's commands are run.
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The binary, run in the crate's directory with plain, fixed-width output.
+fn tender() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tender"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// What a run printed and how it ended.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let output = tender().args(args).output().expect("the binary runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
+/// No output ever carries a panic or a backtrace.
+fn no_panic(r: &Run) {
+    for text in [&r.stdout, &r.stderr] {
+        assert!(!text.contains("panicked"), "a panic:\n{text}");
+        assert!(!text.contains("internal error"), "a panic:\n{text}");
+        assert!(!text.contains("stack backtrace"), "a backtrace:\n{text}");
+    }
+    assert_ne!(r.code, Some(101), "exit code 101 is a panic");
+}
+
+// --- help and usage ---------------------------------------------------------------------------
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for args in [vec!["--help"], vec!["check", "--help"], vec!["evaluate", "--help"], vec!["schema", "--help"]] {
+        tender().args(&args).assert().success().stdout(predicate::str::contains("Examples:"));
+    }
+    let top = run(&["--help"]);
+    snapshot!("help", top.stdout);
+    let evaluate = run(&["evaluate", "--help"]);
+    snapshot!("help-evaluate", evaluate.stdout);
+}
+
+#[test]
+fn version_exits_0() {
+    tender().arg("--version").assert().success().stdout(predicate::str::starts_with("tender "));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["check"],
+        vec!["evaluate"],
+        vec!["evaluate", "tests/data/small", "--format", "yaml"],
+        vec!["schema", "invoice"],
+        vec!["check", "--no-such-flag", "x.toml"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, Some(2), "{args:?}:\n{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?} printed on stdout");
+        assert!(r.stderr.starts_with("error:") || r.stderr.starts_with("Write, check"), "{args:?}:\n{}", r.stderr);
+        no_panic(&r);
+    }
+    snapshot!("usage-unknown-format", run(&["evaluate", "tests/data/small", "--format", "yaml"]).stderr);
+}
+
+// --- check ------------------------------------------------------------------------------------
+
+#[test]
+fn check_a_valid_case_exits_0_and_shows_its_warnings() {
+    let r = run(&["check", "tests/data/small"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, "ok: the tender and its 5 bids are valid (1 warning)\n");
+    snapshot!("check-small-warning", r.stderr);
+}
+
+#[test]
+fn check_a_tender_alone_and_with_named_bids() {
+    tender()
+        .args(["check", "tests/data/small/tender.toml"])
+        .assert()
+        .success()
+        .stdout("ok: the tender is valid (1 warning)\n");
+    tender()
+        .args([
+            "check",
+            "tests/data/small/tender.toml",
+            "tests/data/small/bids/a1-nordlys.toml",
+            "tests/data/small/bids/a2-bolge.toml",
+        ])
+        .assert()
+        .success()
+        .stdout("ok: the tender and its 2 bids are valid (1 warning)\n");
+    // A bid named twice is two bids with one id.
+    tender()
+        .args([
+            "check",
+            "tests/data/small/tender.toml",
+            "tests/data/small/bids/a1-nordlys.toml",
+            "tests/data/small/bids",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the bid id `A-1` is also used by bids[0]"));
+}
+
+#[test]
+fn check_every_bundled_fixture() {
+    let root = workspace().join("fixtures");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("fixtures/ exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("tender.toml").is_file() || p.join("tender.json").is_file())
+        .collect();
+    cases.sort();
+    assert!(!cases.is_empty());
+    for case in cases {
+        let r = run(&["check", case.to_str().expect("UTF-8 path")]);
+        assert_eq!(r.code, Some(0), "{}:\n{}", case.display(), r.stderr);
+        no_panic(&r);
+    }
+}
+
+#[test]
+fn a_toml_syntax_error_shows_file_line_column_and_text() {
+    let r = run(&["check", "tests/data/bad/syntax.toml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("[tests/data/bad/syntax.toml:2:"), "{}", r.stderr);
+    snapshot!("check-syntax-toml", r.stderr);
+}
+
+#[test]
+fn a_json_syntax_error_shows_file_line_column_and_text() {
+    let r = run(&["check", "tests/data/small/tender.toml", "tests/data/bad/bid-syntax.json"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("[tests/data/bad/bid-syntax.json:5:1]"), "{}", r.stderr);
+}
+
+#[test]
+fn an_unknown_field_names_the_field_that_was_meant() {
+    let r = run(&["check", "tests/data/bad/unknown-field.toml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("[tests/data/bad/unknown-field.toml:5:1]"), "{}", r.stderr);
+    snapshot!("check-unknown-field", r.stderr);
+}
+
+#[test]
+fn validation_errors_are_all_listed_at_their_lines() {
+    let r = run(&["check", "tests/data/bad/invalid.toml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.ends_with("invalid: 3 errors, 1 warning\n"), "{}", r.stderr);
+    snapshot!("check-invalid-toml", r.stderr);
+}
+
+#[test]
+fn problems_in_several_files_are_listed_together_in_file_order() {
+    let r = run(&[
+        "check",
+        "tests/data/small/tender.toml",
+        "tests/data/bad/bid.json",
+        "tests/data/bad/bid-syntax.json",
+        "tests/data/small/bids/a1-nordlys.toml",
+    ]);
+    assert_eq!(r.code, Some(1));
+    snapshot!("check-several-files", r.stderr);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_its_line() {
+    let r = run(&["check", "tests/data/bad/latin1.toml"]);
+    assert_eq!(r.code, Some(1));
+    snapshot!("check-not-utf8", r.stderr);
+}
+
+#[test]
+fn missing_files_and_unknown_types_exit_1() {
+    let r = run(&["check", "tests/data/no-such-tender.toml"]);
+    assert_eq!(r.code, Some(1));
+    snapshot!("check-missing-file", r.stderr);
+    let r = run(&["check", "tests/data/bad/tender.yaml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("name the file `.toml`"), "{}", r.stderr);
+    let r = run(&["check", "tests/data/small/tender.toml", "tests/data/small/bids/none.toml"]);
+    assert_eq!(r.code, Some(1));
+    let r = run(&["check", "tests/data/bad"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("has no tender.toml or tender.json"), "{}", r.stderr);
+}
+
+#[test]
+fn garbage_never_panics() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs: [(&str, &[u8]); 8] = [
+        ("empty.toml", b""),
+        ("empty.json", b""),
+        ("nul.toml", b"\0\0\0"),
+        ("deep.json", &[b'['; 100_000]),
+        ("deep.toml", b"a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["),
+        ("number.json", b"1e999999"),
+        ("bom.toml", b"\xef\xbb\xbfid = 1"),
+        ("binary.json", &[0xff, 0xfe, 0x00, 0x01]),
+    ];
+    for (name, bytes) in inputs {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let p = path.to_str().expect("UTF-8 path");
+        for args in [vec!["check", p], vec!["evaluate", p, "--bids", dir.path().to_str().expect("UTF-8")]] {
+            let r = run(&args);
+            assert_eq!(r.code, Some(1), "{name} {args:?}:\n{}", r.stderr);
+            no_panic(&r);
+        }
+    }
+}
+
+// --- evaluate ---------------------------------------------------------------------------------
+
+#[test]
+fn evaluate_prints_an_aligned_table_per_lot() {
+    let r = run(&["evaluate", "tests/data/small"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    snapshot!("evaluate-small-text", r.stdout);
+    // Warnings about the input still go to stderr; they do not change the exit code.
+    assert!(r.stderr.contains("⚠"), "{}", r.stderr);
+}
+
+#[test]
+fn evaluate_explain_shows_every_derivation() {
+    let r = run(&["evaluate", "tests/data/small", "--explain"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    snapshot!("evaluate-small-explain", r.stdout);
+}
+
+#[test]
+fn evaluate_json_is_the_evaluation() {
+    let r = run(&["evaluate", "tests/data/small/tender.toml", "--bids", "tests/data/small/bids", "--format", "json"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let value: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(value["tender"], "CLI-TEST-1");
+    assert_eq!(value["lots"][0]["awarded"][0], "A-2");
+    snapshot!("evaluate-small-json", r.stdout);
+}
+
+#[test]
+fn evaluate_output_is_byte_identical_run_to_run() {
+    for format in ["text", "json"] {
+        let a = run(&["evaluate", "tests/data/small", "--explain", "--format", format]);
+        let b = run(&["evaluate", "tests/data/small", "--explain", "--format", format]);
+        assert_eq!(a.stdout, b.stdout);
+        assert_eq!(a.stderr, b.stderr);
+    }
+}
+
+#[test]
+fn evaluate_writes_a_file_with_dash_o() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("evaluation.json");
+    let out_str = out.to_str().expect("UTF-8 path");
+    let r = run(&["evaluate", "tests/data/small", "--format", "json", "-o", out_str]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let written = std::fs::read_to_string(&out).expect("written");
+    let stdout = run(&["evaluate", "tests/data/small", "--format", "json"]).stdout;
+    assert_eq!(written, stdout);
+    let r = run(&["evaluate", "tests/data/small", "-o", dir.path().join("no/such/dir/x.txt").to_str().expect("UTF-8")]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("cannot write the file"), "{}", r.stderr);
+}
+
+#[test]
+fn evaluate_the_readme_fixture_from_the_workspace_root() {
+    let output = tender()
+        .current_dir(workspace())
+        .args(["evaluate", "fixtures/eu-sovereign-cloud"])
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("Lot IAAS"), "{stdout}");
+    assert!(stdout.contains("Rank  Bid"), "{stdout}");
+}
+
+#[test]
+fn the_readme_output_is_real() {
+    // README.md shows a shortened output of its first command; every line it shows (except the
+    // `…` that mark cuts) must be a line of the real output, in the same order.
+    let readme = std::fs::read_to_string(workspace().join("README.md")).expect("README.md");
+    let command = "cargo run -p tender-cli -- evaluate fixtures/eu-sovereign-cloud";
+    assert!(readme.contains(command), "README.md gives `{command}`");
+    assert!(readme.contains("cargo test --workspace"), "README.md gives `cargo test --workspace`");
+    let block = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("README.md has a ```text block with the output");
+    let output = tender()
+        .current_dir(workspace())
+        .args(["evaluate", "fixtures/eu-sovereign-cloud"])
+        .output()
+        .expect("the binary runs");
+    let real = String::from_utf8(output.stdout).expect("UTF-8");
+    let mut lines = real.lines();
+    for shown in block.lines().filter(|l| l.trim() != "…") {
+        assert!(
+            lines.any(|l| l == shown),
+            "README.md shows a line that is not in the output (or not in this order):\n{shown}\n\nThe output:\n{real}"
+        );
+    }
+}
+
+#[test]
+fn evaluate_stops_on_invalid_input_without_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("tests/data/small/tender.toml", dir.path().join("tender.toml")).expect("copied");
+    std::fs::create_dir(dir.path().join("bids")).expect("bids/");
+    std::fs::copy("tests/data/bad/bid.json", dir.path().join("bids/bid.json")).expect("copied");
+    let r = run(&["evaluate", dir.path().to_str().expect("UTF-8")]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.ends_with("not evaluated: 2 errors, 1 warning\n"), "{}", r.stderr);
+}
+
+#[test]
+fn evaluation_issues_are_shown_like_validation_errors() {
+    let r = run(&["evaluate", "tests/data/order"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    snapshot!("evaluate-issue", r.stderr);
+}
+
+#[test]
+fn evaluate_a_missing_directory_exits_1_with_a_message() {
+    let r = run(&["evaluate", "tests/data/no-such-case"]);
+    assert_eq!(r.code, Some(1));
+    snapshot!("evaluate-missing-dir", r.stderr);
+    let r = run(&["evaluate", "tests/data/small/tender.toml", "--bids", "tests/data/no-such-bids"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("no such directory"), "{}", r.stderr);
+    let r = run(&["evaluate", "tests/data/bad/invalid.toml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("no bids directory"), "{}", r.stderr);
+}
+
+// --- schema -----------------------------------------------------------------------------------
+
+#[test]
+fn schema_prints_the_json_schema() {
+    tender().args(["schema", "tender"]).assert().success().stdout(tender_core::schema::tender_schema());
+    tender().args(["schema", "bid"]).assert().success().stdout(tender_core::schema::bid_schema());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("bid.schema.json");
+    tender().args(["schema", "bid", "-o", out.to_str().expect("UTF-8")]).assert().success().stdout("");
+    assert_eq!(std::fs::read_to_string(out).expect("written"), tender_core::schema::bid_schema());
+}
