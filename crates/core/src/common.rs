@@ -10,10 +10,18 @@ use serde::{Deserialize, Serialize};
 /// A stable identifier written by the buyer: `LOT-1`, `R-EXIT-01`, `Q2.1`.
 ///
 /// Any string deserializes; [`Id::problem`] (called by validation) says when it is not a usable id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+///
+/// Cloning is cheap (a shared `Arc<str>`): evaluation results refer to ids without allocating.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 #[schemars(description = "A stable identifier: 1-64 characters from A-Z a-z 0-9 . _ -")]
-pub struct Id(String);
+pub struct Id(std::sync::Arc<str>);
+
+impl Default for Id {
+    fn default() -> Self {
+        Self(std::sync::Arc::from(""))
+    }
+}
 
 impl Id {
     /// The longest identifier accepted.
@@ -21,7 +29,7 @@ impl Id {
 
     /// Wraps a string as an identifier (checked by validation, not here).
     pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
+        Self(std::sync::Arc::from(id.into()))
     }
 
     /// The identifier as written.
@@ -52,7 +60,7 @@ impl fmt::Display for Id {
 
 impl From<&str> for Id {
     fn from(s: &str) -> Self {
-        Self(s.to_owned())
+        Self(std::sync::Arc::from(s))
     }
 }
 

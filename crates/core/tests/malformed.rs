@@ -183,8 +183,13 @@ fn check_generated(dir: &Path, name: &str, contents: &[u8]) -> Outcome {
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("the generated file can be written");
     let outcome = check(&path, &base_tender());
-    let report = outcome.report.replace(&format!("{}/", dir.display()), "<tmp>/");
-    Outcome { report, refused: outcome.refused }
+    Outcome { report: hide_scratch(&outcome.report, dir), refused: outcome.refused }
+}
+
+/// Shows the scratch directory as `<tmp>`, whether the report names it in full or relative to the
+/// workspace (it is inside the workspace when the target directory is).
+fn hide_scratch(report: &str, dir: &Path) -> String {
+    report.replace(&format!("{}/", dir.display()), "<tmp>/").replace(&format!("{}/", relative(dir)), "<tmp>/")
 }
 
 fn snapshot_generated(name: &str, outcome: Outcome) {
@@ -290,7 +295,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
     // Sparse: the size is checked before anything is read.
     file.set_len(files::MAX_FILE_BYTES + 1024 * 1024).expect("the file can be extended");
     let outcome = check(&path, &base_tender());
-    let report = outcome.report.replace(&format!("{}/", dir.display()), "<tmp>/");
+    let report = hide_scratch(&outcome.report, &dir);
     snapshot_generated("tender-33mb", Outcome { report, refused: outcome.refused });
     // Best effort: the files are only needed while the test runs.
     let _ = std::fs::remove_dir_all(&dir);

@@ -330,24 +330,21 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
     // Assemble: ranked bids in rank order, then the others by id.
     let mut results = Vec::with_capacity(candidates.len());
     let mut awarded = Vec::new();
-    let mut scored_by_index: BTreeMap<usize, (usize, Scored)> = BTreeMap::new();
-    for (pos, s) in ranking.order.iter().enumerate() {
-        scored_by_index.insert(s.index, (pos, s.clone()));
-    }
     let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
-    for (pos, s) in ranking.order.iter().enumerate() {
+    let Ranking { order, ranks, ties, reference } = ranking;
+    for (s, rank) in order.into_iter().zip(ranks) {
         if let Some(c) = taken[s.index].take() {
             let is_awarded = awarded_set.contains(&s.index);
             if is_awarded {
                 awarded.push(c.bid.id.clone());
             }
-            results.push(bid_result(c, Some(s.clone()), Some(ranking.ranks[pos]), is_awarded, policy, max_quality));
+            results.push(bid_result(c, Some(s), Some(rank), is_awarded, policy, max_quality));
         }
     }
     for c in taken.into_iter().flatten() {
         results.push(bid_result(c, None, None, false, policy, max_quality));
     }
-    let (lowest_price, highest_price) = ranking.reference.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
+    let (lowest_price, highest_price) = reference.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
     Some(LotEvaluation {
         lot: lot.id.clone(),
         comparison: comparison_of(&award.price_model),
@@ -358,7 +355,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
         highest_price,
         bids: results,
         awarded,
-        ties: ranking.ties,
+        ties,
         warnings,
         rank_reversal,
     })

@@ -26,7 +26,36 @@ pub struct Exact {
     denom: i128,
 }
 
-fn gcd(mut a: u128, mut b: u128) -> u128 {
+fn gcd(a: u128, b: u128) -> u128 {
+    // Most figures in an evaluation are small: use 64-bit arithmetic when both fit.
+    if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+        return u128::from(gcd64(x, y));
+    }
+    gcd128(a, b)
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 {
+        return b;
+    }
+    if b == 0 {
+        return a;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
+}
+
+fn gcd128(mut a: u128, mut b: u128) -> u128 {
     // Binary GCD (Stein); never divides, never panics.
     if a == 0 {
         return b;
@@ -64,8 +93,14 @@ impl Exact {
         }
         let g = gcd(numer.unsigned_abs(), denom.unsigned_abs());
         // g >= 1 because denom != 0, and g divides both, so the casts are exact.
-        let g = i128::try_from(g).map_err(|_| Overflow)?;
-        let (mut n, mut d) = (numer / g, denom / g);
+        let (mut n, mut d) = if g == 1 {
+            (numer, denom)
+        } else if let (Ok(n64), Ok(d64), Ok(g64)) = (i64::try_from(numer), i64::try_from(denom), i64::try_from(g)) {
+            (i128::from(n64 / g64), i128::from(d64 / g64))
+        } else {
+            let g = i128::try_from(g).map_err(|_| Overflow)?;
+            (numer / g, denom / g)
+        };
         if d < 0 {
             n = -n;
             d = -d;
@@ -111,6 +146,10 @@ impl Exact {
     /// # Errors
     /// [`Overflow`].
     pub fn checked_add(self, rhs: Self) -> Result<Self, Overflow> {
+        if let Some((a, b, c, d)) = self.small(rhs) {
+            // |a·d + c·b| < 2^127 when every part is below 2^63: no overflow possible.
+            return Self::new(a * d + c * b, b * d);
+        }
         if self.denom == rhs.denom {
             return Self::new(self.numer.checked_add(rhs.numer).ok_or(Overflow)?, self.denom);
         }
@@ -119,6 +158,14 @@ impl Exact {
         let a = (lcm / self.denom).checked_mul(self.numer).ok_or(Overflow)?;
         let b = (lcm / rhs.denom).checked_mul(rhs.numer).ok_or(Overflow)?;
         Self::new(a.checked_add(b).ok_or(Overflow)?, lcm)
+    }
+
+    /// Both operands' parts when all four fit in 63 bits, so their products fit an `i128`.
+    fn small(self, rhs: Self) -> Option<(i128, i128, i128, i128)> {
+        const LIMIT: u128 = 1 << 63;
+        let fits = |x: i128| x.unsigned_abs() < LIMIT;
+        (fits(self.numer) && fits(self.denom) && fits(rhs.numer) && fits(rhs.denom))
+            .then_some((self.numer, self.denom, rhs.numer, rhs.denom))
     }
 
     /// `-self`.
@@ -140,6 +187,9 @@ impl Exact {
     /// # Errors
     /// [`Overflow`].
     pub fn checked_mul(self, rhs: Self) -> Result<Self, Overflow> {
+        if let Some((a, b, c, d)) = self.small(rhs) {
+            return Self::new(a * c, b * d);
+        }
         let g1 = i128::try_from(gcd(self.numer.unsigned_abs(), rhs.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
         let g2 = i128::try_from(gcd(rhs.numer.unsigned_abs(), self.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
         let n = (self.numer / g1).checked_mul(rhs.numer / g2).ok_or(Overflow)?;
@@ -181,7 +231,11 @@ impl Exact {
     pub fn round(self, decimals: u32, strategy: RoundingStrategy) -> Result<Decimal, Overflow> {
         let scale = 10_i128.checked_pow(decimals).ok_or(Overflow)?;
         let scaled = self.numer.checked_mul(scale).ok_or(Overflow)?;
-        let (q, r) = (scaled / self.denom, scaled % self.denom);
+        let (q, r) = match (i64::try_from(scaled), i64::try_from(self.denom)) {
+            // 64-bit division is several times faster than 128-bit; same result.
+            (Ok(a), Ok(b)) => (i128::from(a / b), i128::from(a % b)),
+            _ => (scaled / self.denom, scaled % self.denom),
+        };
         // q is truncated towards zero; r has the sign of scaled.
         let rounded = if r == 0 {
             q

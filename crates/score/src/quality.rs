@@ -9,11 +9,13 @@ use tender_core::sovereignty::OBJECTIVE_MAX_POINTS;
 use tender_core::{Bid, Id, Objective, Score};
 
 use crate::exact::{Exact, Overflow};
-use crate::result::{CriterionResult, Figure, Mark, Marks, ObjectiveResult, ScoreBasis, SubResult, Warning};
+use crate::result::{CriterionResult, Figure, Mark, MarkList, Marks, ObjectiveResult, ScoreBasis, SubResult, Warning};
 
 /// What is needed to score a leaf: where its marks are, and its scale.
 pub(crate) struct Leaf {
     pub(crate) scale: Scale,
+    /// The largest spread of marks allowed before a disagreement is flagged, in points.
+    pub(crate) allowed_spread: Decimal,
 }
 
 /// The lot's quality criteria, prepared once for all bids.
@@ -21,6 +23,8 @@ pub(crate) struct QualityPlan<'a> {
     pub(crate) award: &'a AwardModel,
     /// Leaf id → leaf index; a leaf is a criterion without sub-criteria or a sub-criterion.
     pub(crate) leaf_index: HashMap<&'a str, usize>,
+    /// Leaf ids in leaf order.
+    pub(crate) leaf_ids: Vec<&'a str>,
     pub(crate) leaves: Vec<Leaf>,
     /// Per quality criterion (in order): its weight for quality points.
     pub(crate) weights: Vec<Exact>,
@@ -47,6 +51,7 @@ impl From<Overflow> for QualityError {
 impl<'a> QualityPlan<'a> {
     pub(crate) fn new(award: &'a AwardModel) -> Result<Self, Overflow> {
         let mut leaf_index = HashMap::new();
+        let mut leaf_ids = Vec::new();
         let mut leaves = Vec::new();
         let mut weights = Vec::new();
         let mut max_points = Exact::ZERO;
@@ -60,15 +65,20 @@ impl<'a> QualityPlan<'a> {
             let scale = award.scale_of(c);
             if c.sub_criteria.is_empty() {
                 leaf_index.insert(c.id.as_str(), leaves.len());
-                leaves.push(Leaf { scale });
+                leaf_ids.push(c.id.as_str());
+                let allowed_spread = allowed_spread(&scale, award.quality.disagreement_spread.get());
+                leaves.push(Leaf { scale, allowed_spread });
             } else {
                 for s in &c.sub_criteria {
                     leaf_index.insert(s.id.as_str(), leaves.len());
-                    leaves.push(Leaf { scale: s.scale.as_ref().map_or_else(|| scale.clone(), |sc| sc.resolve()) });
+                    leaf_ids.push(s.id.as_str());
+                    let scale = s.scale.as_ref().map_or_else(|| scale.clone(), |sc| sc.resolve());
+                    let allowed_spread = allowed_spread(&scale, award.quality.disagreement_spread.get());
+                    leaves.push(Leaf { scale, allowed_spread });
                 }
             }
         }
-        Ok(Self { award, leaf_index, leaves, weights, max_points })
+        Ok(Self { award, leaf_index, leaf_ids, leaves, weights, max_points })
     }
 
     /// Scores every quality criterion of a bid. Warnings (disagreement, capped points) are
@@ -79,10 +89,18 @@ impl<'a> QualityPlan<'a> {
         warnings: &mut Vec<Warning>,
     ) -> Result<(Vec<CriterionResult>, Exact), QualityError> {
         let policy = self.award.rounding;
-        // Bucket the bid's marks by leaf in one pass.
-        let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); self.leaves.len()];
+        // Bucket the bid's marks by leaf in one pass. Marks usually come grouped and in the award
+        // model's order, so the leaf of the previous mark, or the next one, is tried before the map.
+        let mut marks: Vec<MarkList> = vec![MarkList::new(); self.leaves.len()];
+        let mut cursor = 0usize;
         for s in &bid.scores {
-            if let Some(&i) = self.leaf_index.get(s.criterion.as_str()) {
+            let id = s.criterion.as_str();
+            let found = [cursor, cursor + 1]
+                .into_iter()
+                .find(|&i| self.leaf_ids.get(i).is_some_and(|l| *l == id))
+                .or_else(|| self.leaf_index.get(id).copied());
+            if let Some(i) = found {
+                cursor = i;
                 marks[i].push(Mark { evaluator: s.evaluator.clone(), score: s.score.get() });
             }
         }
@@ -148,7 +166,7 @@ impl<'a> QualityPlan<'a> {
     /// Aggregates one leaf's marks (moving them out of `marks`).
     fn take(
         &self,
-        marks: &mut [Vec<Mark>],
+        marks: &mut [MarkList],
         consensus: &[Option<Decimal>],
         id: &Id,
         bid: &Bid,
@@ -157,8 +175,7 @@ impl<'a> QualityPlan<'a> {
         let i = self.leaf_index.get(id.as_str()).copied().ok_or_else(|| QualityError::Missing(id.clone()))?;
         let leaf = &self.leaves[i];
         let list = std::mem::take(&mut marks[i]);
-        let spread_percent = self.award.quality.disagreement_spread.get();
-        let m = aggregate(self.award.quality.aggregation, list, consensus[i], &leaf.scale, spread_percent, id)?;
+        let m = aggregate(self.award.quality.aggregation, list, consensus[i], &leaf.scale, leaf.allowed_spread, id)?;
         if m.disagreement {
             let (lo, hi) = spread(&m.marks);
             warnings.push(Warning::Disagreement {
@@ -166,7 +183,7 @@ impl<'a> QualityPlan<'a> {
                 criterion: id.clone(),
                 lowest: lo,
                 highest: hi,
-                allowed: allowed_spread(&leaf.scale, spread_percent),
+                allowed: leaf.allowed_spread,
             });
         }
         Ok(m)
@@ -198,26 +215,33 @@ fn allowed_spread(scale: &Scale, percent: Decimal) -> Decimal {
 /// Aggregates a leaf's marks.
 fn aggregate(
     aggregation: Aggregation,
-    marks: Vec<Mark>,
+    marks: MarkList,
     consensus: Option<Decimal>,
     scale: &Scale,
-    spread_percent: Decimal,
+    allowed: Decimal,
     id: &Id,
 ) -> Result<Marks, QualityError> {
-    let disagreement = exceeds_spread(&marks, scale, spread_percent);
+    let disagreement = marks.len() >= 2 && {
+        let (lo, hi) = spread(&marks);
+        hi - lo > allowed
+    };
     let score = match (aggregation, consensus) {
         (_, Some(c)) => Exact::from_decimal(c),
         (Aggregation::Consensus, None) => return Err(QualityError::NoConsensus(id.clone())),
         (_, None) if marks.is_empty() => return Err(QualityError::Missing(id.clone())),
         (Aggregation::Mean, None) => {
-            let mut sum = Exact::ZERO;
+            // Σ marks / n as one fraction: the marks' mantissas at their largest scale.
+            let scale = marks.iter().map(|m| m.score.scale()).max().unwrap_or(0);
+            let mut sum: i128 = 0;
             for m in &marks {
-                sum = sum.checked_add(Exact::from_decimal(m.score))?;
+                let factor = 10_i128.checked_pow(scale - m.score.scale()).ok_or(Overflow)?;
+                sum = sum.checked_add(m.score.mantissa().checked_mul(factor).ok_or(Overflow)?).ok_or(Overflow)?;
             }
-            sum.checked_div(Exact::from_int(i128::try_from(marks.len()).map_err(|_| Overflow)?)?)?
+            let n = i128::try_from(marks.len()).map_err(|_| Overflow)?;
+            Exact::new(sum, 10_i128.checked_pow(scale).ok_or(Overflow)?.checked_mul(n).ok_or(Overflow)?)?
         }
         (Aggregation::Median, None) => {
-            let mut sorted: Vec<Decimal> = marks.iter().map(|m| m.score).collect();
+            let mut sorted: smallvec::SmallVec<[Decimal; 8]> = marks.iter().map(|m| m.score).collect();
             sorted.sort();
             let n = sorted.len();
             if n % 2 == 1 {
@@ -261,13 +285,4 @@ fn sovereignty(
         out.push(ObjectiveResult { objective: o, points, uncapped, weight, contribution });
     }
     Ok((out, total))
-}
-
-/// Whether a leaf's marks differ by more than the allowed spread.
-fn exceeds_spread(marks: &[Mark], scale: &Scale, percent: Decimal) -> bool {
-    if marks.len() < 2 {
-        return false;
-    }
-    let (lo, hi) = spread(marks);
-    hi - lo > allowed_spread(scale, percent)
 }

@@ -316,13 +316,16 @@ pub struct Mark {
     pub score: Decimal,
 }
 
+/// A criterion's marks: inline up to four evaluators, so scoring allocates nothing per criterion.
+pub type MarkList = smallvec::SmallVec<[Mark; 4]>;
+
 /// How a leaf criterion's score was reached from the evaluators' marks.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Marks {
     /// Mean, median or consensus.
     pub aggregation: Aggregation,
-    /// The evaluators' marks, in the bid's order.
-    pub marks: Vec<Mark>,
+    /// The evaluators' marks, in the bid's order (stored inline for up to four evaluators).
+    pub marks: MarkList,
     /// A recorded consensus score, which overrides mean or median.
     pub consensus: Option<Decimal>,
     /// The scale's maximum.
