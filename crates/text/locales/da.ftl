@@ -1,0 +1,703 @@
+# Danske tekster til udbudsdokumenterne.
+#
+# Hver meddelelse her skal findes i alle andre kataloger (testen `catalogues` lister mangler).
+# Teksten er Markdown: `**fed**` er tilladt; skriv aldrig rå HTML, links eller `{`. Pladsholdere
+# med tekst fra ordregivere eller tilbudsgivere er allerede escapet.
+
+## Tal, beløb, datoer og opremsninger.
+#
+# Dansk retskrivning: decimalkomma, punktum mellem tusinder fra fem cifre (1000, men 10.000),
+# beløbet før valutaen (1.234.567,89 kr. for DKK, 180.000.000,00 euro for EUR, ellers
+# ISO-koden: 1.000,00 SEK), mellemrum før procenttegnet (30 %), datoer som 15. december 2025,
+# og »og« uden komma foran i opremsninger.
+
+fmt-decimal-mark = {","}
+fmt-group-separator = {"."}
+fmt-group-from-digits = 5
+fmt-money = { $currency ->
+        [DKK] { $amount } kr.
+        [EUR] { $amount } euro
+       *[other] { $amount } { $currency }
+    }
+fmt-percent = { $value } %
+fmt-date = { $day }. { $month ->
+        [1] januar
+        [2] februar
+        [3] marts
+        [4] april
+        [5] maj
+        [6] juni
+        [7] juli
+        [8] august
+        [9] september
+        [10] oktober
+        [11] november
+       *[12] december
+    } { $year }
+fmt-list = { $init } og { $last }
+fmt-list-or = { $init } eller { $last }
+yes = Ja
+no = Nej
+
+## Ord i udregninger (tender-scores explain-modul).
+
+term-mean = gennemsnit
+term-median = median
+term-consensus = konsensus
+term-evaluators = evaluatorer
+term-one-off = engangs
+term-per-year = pr. år
+term-months = måneder
+term-capped = nedsat til 1000
+term-in-corridor = i korridoren
+term-outside-corridor = uden for korridoren
+
+## Modellens værdier.
+
+severity-premise = Præmis
+severity-minimum = Mindstekrav
+severity-award = Konkurrenceparameter
+severity-information = Oplysningskrav
+procedure-open = offentligt udbud
+procedure-restricted = begrænset udbud
+procedure-competitive-with-negotiation = udbud med forhandling
+procedure-dynamic-purchasing-system = konkurrence inden for et dynamisk indkøbssystem
+procedure-framework-call-off = miniudbud under en rammeaftale
+buyer-kind-municipality = kommune
+buyer-kind-region = region
+buyer-kind-state = statslig myndighed
+buyer-kind-eu-institution = EU-institution, -organ eller -agentur
+buyer-kind-central-purchasing-body = indkøbscentral
+buyer-kind-other = offentligretligt organ
+criterion-kind-price = Pris
+criterion-kind-cost = Omkostninger
+criterion-kind-quality = Kvalitet
+criterion-kind-sub = Underkriterium
+weighting-percent = i procent
+weighting-points = i point
+weighting-order = kun som en prioriteret rækkefølge
+hosting-on-premise = on-premise hos ordregiver
+hosting-own-data-centre = i ordregivers eget datacenter
+hosting-government-cloud = i en national statslig cloud
+hosting-eu-cloud = i en cloud, der drives af en EU-kontrolleret leverandør
+hosting-public-cloud = i en offentlig cloud, herunder hos ikke-europæiske hyperscalere
+hosting-hybrid = som en kombination af disse
+code-rights-licence = en brugsret (licens)
+code-rights-extended-right-of-use = en udvidet brugsret
+code-rights-ownership = ejendomsret
+exit-assistance-included = indeholdt i kontraktprisen
+exit-assistance-paid = mod betaling efter tilbuddets priser
+aggregation-mean = Hver evaluator bedømmer tilbuddene selvstændigt, og et kriteriums karakter er gennemsnittet af evaluatorernes karakterer, beregnet som en eksakt brøk. Fastsætter bedømmelsesudvalget en konsensuskarakter, anvendes den i stedet.
+aggregation-median = Hver evaluator bedømmer tilbuddene selvstændigt, og et kriteriums karakter er medianen af evaluatorernes karakterer. Fastsætter bedømmelsesudvalget en konsensuskarakter, anvendes den i stedet.
+aggregation-consensus = Evaluatorerne bedømmer tilbuddene selvstændigt og fastsætter derefter i fællesskab én konsensuskarakter pr. kriterium, som er den karakter, der anvendes.
+rounding-half-up = efter almindelige afrundingsregler, hvor 5 rundes væk fra nul (2,345 bliver 2,35)
+rounding-half-even = til nærmeste lige ciffer ved 5 (2,345 bliver 2,34, og 2,355 bliver 2,36)
+rounding-half-down = med 5 rundet mod nul (2,345 bliver 2,34)
+rounding-down = mod nul, idet yderligere cifre skæres bort (2,349 bliver 2,34)
+rounding-up = væk fra nul (2,341 bliver 2,35)
+rounding-at-ratio = Hvert kriteriums andel af de fulde point (prisforholdet og karakteren i forhold til skalaens maksimum) afrundes, før den vægtes; totalen er summen af de vægtede, afrundede andele.
+rounding-at-criterion = Hvert kriteriums vægtede point afrundes; totalen er summen af de afrundede point.
+rounding-at-total = Alle mellemregninger holdes eksakte; kun resultatet afrundes.
+price-model-proportional = den proportionale prismodel
+price-model-linear-slope = den lineære prismodel med hældning
+price-model-linear-from-lowest = den lineære prismodel fra laveste pris
+price-model-min-max = min-max-modellen (interpolation mellem laveste og højeste pris)
+price-model-fixed-span = den lineære prismodel med fast prisspænd
+price-model-logarithmic = den logaritmiske prismodel
+price-model-price-per-quality-point = metoden pris pr. kvalitetspoint
+price-model-value-added = merværdimetoden (kvalitet omregnet til penge)
+price-model-percent-adjustment = procentjusteringsmetoden (prisen justeres procentvis for kvalitet)
+corridor-higher-quality = tilbuddet med flest kvalitetspoint
+corridor-lower-price = tilbuddet med den laveste evaluerede pris
+tie-break-higher-quality = tilbuddet med flest kvalitetspoint rangeres først
+tie-break-lower-price = tilbuddet med den laveste evaluerede pris rangeres først
+tie-break-higher-score-on = tilbuddet med flest point på { $criterion } rangeres først
+tie-break-earlier-submission = det først modtagne tilbud rangeres først
+tie-break-drawing-lots = der trækkes lod i overværelse af de berørte tilbudsgivere
+location-eu = EU
+location-eea = EØS
+country = { $code ->
+        [AT] Østrig
+        [BE] Belgien
+        [BG] Bulgarien
+        [CY] Cypern
+        [CZ] Tjekkiet
+        [DE] Tyskland
+        [DK] Danmark
+        [EE] Estland
+        [ES] Spanien
+        [FI] Finland
+        [FR] Frankrig
+        [GR] Grækenland
+        [HR] Kroatien
+        [HU] Ungarn
+        [IE] Irland
+        [IT] Italien
+        [LT] Litauen
+        [LU] Luxembourg
+        [LV] Letland
+        [MT] Malta
+        [NL] Nederlandene
+        [PL] Polen
+        [PT] Portugal
+        [RO] Rumænien
+        [SE] Sverige
+        [SI] Slovenien
+        [SK] Slovakiet
+        [IS] Island
+        [LI] Liechtenstein
+        [NO] Norge
+        [CH] Schweiz
+        [GB] Det Forenede Kongerige
+        [US] USA
+        [CN] Kina
+       *[other] { $code }
+    }
+language-name = { $code ->
+        [da] dansk
+        [en] engelsk
+        [de] tysk
+        [fr] fransk
+        [sv] svensk
+        [nb] norsk
+        [nl] nederlandsk
+       *[other] { $code }
+    }
+standard-unknown = standarden { $id } (findes ikke i kataloget)
+standard-not-in-catalogue = (findes ikke i kataloget: ordregiver beskriver den i udbudsmaterialet)
+status-ranked = Rangeret
+status-failed-gate = Afvist: en præmis eller et mindstekrav er ikke opfyldt
+status-below-quality-threshold = Afvist: under en mindstekarakter for kvalitet
+status-not-among-best-quality = Ikke blandt de bedste på kvalitet, der går videre til prisevaluering
+
+## EU's Cloud Sovereignty Framework. SEAL-navne og -definitioner som i PA Consultings
+## casekatalog »Cases på digital suverænitet« (januar 2026), der gengiver rammen på dansk.
+
+seal-name-0 = Ingen suverænitet
+seal-name-1 = Jurisdiktionel suverænitet
+seal-name-2 = Datasuverænitet
+seal-name-3 = Digital robusthed
+seal-name-4 = Fuld digital suverænitet
+seal-definition-0 = Tjeneste, teknologi eller drift er under eksklusiv kontrol af tredjepart uden for EU og fuldt ud underlagt lovgivning uden for EU.
+seal-definition-1 = EU-lovgivning gælder formelt, men med begrænset praktisk håndhævelse: tjeneste, teknologi eller drift er under eksklusiv kontrol af tredjepart uden for EU.
+seal-definition-2 = EU-lovgivning gælder og kan håndhæves, men der er væsentlige afhængigheder af ikke-EU-aktører: tjeneste, teknologi eller drift er under indirekte kontrol af tredjepart uden for EU.
+seal-definition-3 = EU-lovgivning gælder og kan håndhæves, EU-aktører udøver betydelig, men ikke fuld indflydelse: tjeneste, teknologi eller drift er under marginal kontrol af tredjepart uden for EU.
+seal-definition-4 = Teknologi og drift er under fuld EU-kontrol, udelukkende underlagt EU-lovgivning, uden kritiske afhængigheder af ikke-EU-aktører.
+objective-1 = Strategisk suverænitet
+objective-2 = Juridisk og jurisdiktionel suverænitet
+objective-3 = Data- og AI-suverænitet
+objective-4 = Driftsmæssig suverænitet
+objective-5 = Forsyningskædesuverænitet
+objective-6 = Teknologisk suverænitet
+objective-7 = Sikkerheds- og compliancesuverænitet
+objective-8 = Miljømæssig bæredygtighed
+
+## Kontrol af præmisser og mindstekrav.
+
+gate-passed = Opfyldt
+gate-failed = Ikke opfyldt
+gate-not-answered = Tilbuddet besvarer ikke kravet.
+gate-declared-not-met = Tilbudsgiveren oplyser, at kravet ikke er opfyldt.
+gate-no-sovereignty-assessment = Tilbuddet indeholder ingen suverænitetsvurdering.
+gate-objective-seal-below-minimum = { $objective } når { $seal }, hvilket er under minimum { $minimum }.
+gate-objective-seal-not-assessed = { $objective } er ikke vurderet; minimum er { $minimum }.
+gate-overall-seal-below-minimum = Det samlede SEAL-niveau er { $seal }, hvilket er under minimum { $minimum }.
+gate-overall-seal-undetermined = Det samlede SEAL-niveau kan ikke fastlægges, fordi ikke alle mål er vurderet; minimum er { $minimum }.
+gate-standard-not-supported = Løsningen understøtter ikke { $standard }.
+gate-no-exit-plan = Der er ikke vedlagt en exitplan.
+gate-exit-horizon-too-long = Exitplanen tager { $offered ->
+        [one] { $offered } måned
+       *[other] { $offered } måneder
+    }; højst { $maximum ->
+        [one] { $maximum } måned
+       *[other] { $maximum } måneder
+    } er tilladt.
+gate-exit-horizon-not-stated = Exitplanen angiver ingen tidshorisont; højst { $maximum ->
+        [one] { $maximum } måned
+       *[other] { $maximum } måneder
+    } er tilladt.
+gate-export-format-missing = Data kan ikke udtrækkes som { $standard }.
+gate-exit-assistance-wrong-terms = Exitbistand tilbydes { $offered }, men skal være { $required }.
+gate-exit-assistance-missing = Der tilbydes ingen exitbistand; den skal være { $required }.
+gate-notice-too-long = Opsigelsesvarslet er { $offered ->
+        [one] { $offered } måned
+       *[other] { $offered } måneder
+    }; højst { $maximum ->
+        [one] { $maximum } måned
+       *[other] { $maximum } måneder
+    } er tilladt.
+gate-notice-not-stated = Tilbuddet angiver intet opsigelsesvarsel; højst { $maximum ->
+        [one] { $maximum } måned
+       *[other] { $maximum } måneder
+    } er tilladt.
+gate-transition-too-long = Overgangsperioden er { $offered ->
+        [one] { $offered } dag
+       *[other] { $offered } dage
+    }; højst { $maximum ->
+        [one] { $maximum } dag
+       *[other] { $maximum } dage
+    } er tilladt.
+gate-transition-not-stated = Tilbuddet angiver ingen overgangsperiode; højst { $maximum ->
+        [one] { $maximum } dag
+       *[other] { $maximum } dage
+    } er tilladt.
+gate-retrieval-too-short = Perioden til udtræk af data er { $offered ->
+        [one] { $offered } dag
+       *[other] { $offered } dage
+    }; mindst { $minimum ->
+        [one] { $minimum } dag
+       *[other] { $minimum } dage
+    } kræves.
+gate-retrieval-not-stated = Tilbuddet angiver ingen periode til udtræk af data; mindst { $minimum ->
+        [one] { $minimum } dag
+       *[other] { $minimum } dage
+    } kræves.
+gate-switching-charges = Tilbuddet opkræver gebyrer for leverandørskifte.
+gate-egress-charges = Tilbuddet opkræver gebyrer for overførsel af data ud af tjenesten (egress).
+gate-no-documentation-handover = Dokumentationen udleveres ikke vederlagsfrit.
+gate-no-code-handover = Kundespecifik kode og konfiguration udleveres ikke.
+gate-no-exit-offer = Tilbuddet angiver ingen exitvilkår.
+gate-no-hosting-offer = Tilbuddet angiver ingen driftsform.
+gate-hosting-model-not-allowed = Tjenesten tilbydes { $offered }; tilladt er: { $allowed }.
+gate-data-location-not-allowed = Data opbevares eller behandles i { $location }, uden for de tilladte steder.
+gate-data-location-not-stated = Tilbuddet angiver ikke, hvor data opbevares og behandles.
+gate-support-access-not-allowed = Support tilgår data fra { $location }, uden for de tilladte steder.
+gate-support-access-not-stated = Tilbuddet angiver ikke, hvorfra support tilgår data.
+gate-jurisdiction-not-allowed = Driftsleverandøren er underlagt jurisdiktion i { $location }, hvilket ikke er tilladt.
+gate-jurisdiction-not-stated = Tilbuddet angiver ikke, hvilken jurisdiktion driftsleverandøren er underlagt.
+gate-no-open-source-offer = Tilbuddet angiver ingen open source-vilkår.
+gate-licence-not-allowed = Licensen { $licence } er ikke blandt de tilladte.
+gate-open-source-share-too-low = { $offered } af løsningen er open source; mindst { $minimum } kræves.
+gate-open-source-share-not-stated = Tilbuddet angiver ikke open source-andelen; mindst { $minimum } kræves.
+gate-code-rights-too-weak = Ordregiver tilbydes { $offered } til kundespecifik kode; mindst { $required } kræves.
+gate-code-rights-not-stated = Tilbuddet angiver ingen rettigheder til kundespecifik kode; mindst { $required } kræves.
+gate-no-code-review = Ordregiver kan ikke lade koden gennemgå.
+gate-no-source-delivery = Kildekoden udleveres ikke.
+
+## Afvisninger og bemærkninger.
+
+exclusion-gates = Tilbuddet opfylder ikke { $count ->
+        [one] kravet
+       *[other] kravene
+    } { $requirements }.
+exclusion-criterion-minimum = Karakteren { $score } på { $criterion } er under mindstekarakteren { $minimum }.
+exclusion-quality-minimum = Kvalitetspointene udgør { $percent } af det maksimale, hvilket er under minimum på { $minimum }.
+exclusion-max-pass = Tilbuddet er nr. { $place } på kvalitet, og kun { $max_pass ->
+        [one] det bedste tilbud går
+       *[other] de { $max_pass } bedste tilbud går
+    } videre til prisevaluering.
+warning-relative-price-model = Efter { $model } afhænger et tilbuds prispoint af de øvrige tilbuds priser, så et tilbud, der kommer til eller falder bort, kan ændre rækkefølgen mellem de andre.
+warning-disagreement = { $bid }, { $criterion }: evaluatorernes karakterer går fra { $lowest } til { $highest }, hvilket er mere end den tilladte spredning på { $allowed }. Bedømmelsesudvalget bør drøfte karaktererne og notere, hvorfor de afviger.
+warning-unresolved-tie = { $bids } står lige, og reglerne for pointlighed adskiller dem ikke: der skal trækkes lod.
+warning-tie-at-award-cut-off = { $bids } står lige ved grænsen for tildeling og kan ikke adskilles af reglerne for pointlighed.
+warning-points-capped = { $bid }: pointene for { $objective } overstiger 1000 og tæller som 1000.
+warning-fewer-bids-than-awards = Kun { $ranked } { $ranked ->
+        [one] tilbud
+       *[other] tilbud
+    } er rangeret, men delkontrakten skal tildeles { $to_award } { $to_award ->
+        [one] leverandør
+       *[other] leverandører
+    }.
+warning-too-many-lots-awarded = Tilbudsgiveren { $bidder } ville få tildelt { $lots }, flere end de { $maximum } { $maximum ->
+        [one] delkontrakt
+       *[other] delkontrakter
+    }, én tilbudsgiver må få tildelt; tildelingen skal tilpasses efter reglen i udbudsmaterialet.
+warning-max-pass-tie = { $bids } står lige ved grænsen for, hvor mange tilbud der går videre til prisevaluering, og alle går videre.
+warning-rank-reversal = Uden { $removed } ændres rækkefølgen mellem andre tilbud (rangordensombytning).
+warning-no-quality-points = { $bid } har ingen kvalitetspoint, så prisen pr. kvalitetspoint er udefineret; tilbuddet rangeres sidst.
+
+## Kravspecifikationen.
+
+spec-subtitle = { $buyer } · Udbud { $id }
+spec-h-introduction = Indledning og udbudsform
+spec-h-lots = Delkontrakter
+spec-h-common-requirements = Krav til alle delkontrakter
+spec-h-lot = Delkontrakt { $id }: { $title }
+spec-h-premises = Præmisser
+spec-h-minimum = Mindstekrav
+spec-h-award-requirements = Konkurrenceparametre
+spec-h-information = Oplysningskrav
+spec-h-criteria = Tildelingskriterier og vægtning
+spec-h-model = Evalueringsmodel
+spec-h-example = Regneeksempel
+spec-h-seal = Suverænitetsniveauer (SEAL)
+spec-h-objectives = Suverænitetsmål og vægte
+spec-h-standards = Åbne standarder
+spec-h-not-required = Hvad der ikke kræves
+spec-common-intro = Kravene i dette afsnit gælder for alle delkontrakter.
+spec-fact-buyer = **Ordregiver:** { $name } ({ $kind }, { $country })
+spec-fact-id = **Udbudsnummer:** { $id }
+spec-fact-procedure = **Udbudsform:** { $procedure }
+spec-fact-framework = **Under:** { $framework }
+spec-fact-estimated-value = **Anslået værdi:** { $amount } ekskl. moms
+spec-fact-deadline = **Tilbudsfrist:** { $date }
+spec-fact-start = **Forventet kontraktstart:** { $date }
+spec-fact-duration = **Kontraktperiode:** { $months ->
+        [one] { $months } måned
+       *[other] { $months } måneder
+    } uden optioner
+spec-fact-languages = **Udbudsmaterialets sprog:** { $languages }
+spec-fact-currency = **Valuta for alle beløb:** { $currency }
+spec-fact-cpv = **CPV-kode:** { $cpv }
+spec-fact-suppliers = **Antal leverandører:** { $count ->
+        [one] én
+       *[other] op til { $count }
+    }
+spec-options-intro = Ordregiver kan udnytte følgende optioner:
+spec-option = **{ $id }:** { $description }
+spec-option-extension = **{ $id }:** { $description } (forlænger kontrakten med { $months ->
+        [one] { $months } måned
+       *[other] { $months } måneder
+    })
+spec-about = Dette dokument er skrevet ud fra udbuddets datamodel. { $count ->
+        [one] Evalueringsmodellen i afsnit
+       *[other] Evalueringsmodellerne i afsnit
+    } { $chapters } er den, tilbuddene evalueres efter, og { $count ->
+        [one] regneeksemplet er beregnet
+       *[other] regneeksemplerne er beregnet
+    } af den samme evaluering.
+spec-lots-single = Udbuddet er ikke opdelt i delkontrakter.
+spec-lots-single-reason = **Begrundelse for ikke at opdele:** { $reason }
+spec-lots-split = Udbuddet er opdelt i { $count } delkontrakter. Der afgives, evalueres og tildeles tilbud pr. delkontrakt.
+spec-lots-reason = **Begrundelse for opdelingen:** { $reason }
+spec-lots-max-bid = En tilbudsgiver kan afgive tilbud på højst { $count ->
+        [one] én delkontrakt
+       *[other] { $count } delkontrakter
+    }.
+spec-lots-max-awarded = En tilbudsgiver kan højst få tildelt { $count ->
+        [one] én delkontrakt
+       *[other] { $count } delkontrakter
+    }.
+spec-lot-groups-intro = Grupper af delkontrakter:
+spec-lot-group = **{ $id } { $title }:** delkontrakterne { $lots }.
+spec-premises-intro = Præmisser er betingelser for overhovedet at gennemføre udbuddet. Et tilbud, der ikke opfylder en præmis, afvises.
+spec-minimum-intro = Mindstekrav skal være opfyldt. Et tilbud, der ikke opfylder et mindstekrav, afvises, før tilbuddene evalueres.
+spec-award-requirements-intro = Konkurrenceparametre er ikke mindstekrav: i hvilket omfang et tilbud opfylder dem, vurderes under det anførte tildelingskriterium.
+spec-information-intro = Oplysningskrav skal besvares; de fører hverken til afvisning eller indgår i evalueringen.
+spec-lot-common-applies = Kravene til alle delkontrakter i afsnit { $chapter } gælder også for denne delkontrakt.
+req-severity = **Kravtype:** { $severity }
+req-lead-gate = Kravet er opfyldt, når:
+req-lead-award = Ved evalueringen vurderes, i hvilket omfang:
+req-lead-information = Tilbudsgiveren oplyser, om:
+req-evidence = **Dokumentation:** { $evidence }
+req-criterion = **Vurderes under tildelingskriteriet:** { $criterion }
+req-seal-each = Tjenesten når mindst { $seal } i hvert af suverænitetsmålene SOV-1 til SOV-8.
+req-seal-objective = Tjenesten når mindst { $seal } i { $objective }.
+req-seal-overall = Det samlede SEAL-niveau, dvs. det laveste niveau blandt målene, er mindst { $seal }.
+req-seal-see = SEAL-niveauerne er defineret i afsnit { $chapter }, og tilbudsgiverens suverænitetsvurdering er dokumentationen.
+req-standard = Løsningen understøtter { $standard }.
+req-exit-plan = Tilbuddet indeholder en exitplan, der beskriver, hvordan ordregiver kan skifte til en anden leverandør eller hjemtage opgaven uden at afbryde driften.
+req-exit-horizon = Exitplanen kan gennemføres inden for { $months ->
+        [one] { $months } måned
+       *[other] { $months } måneder
+    } fra opsigelsen.
+req-exit-formats = Alle ordregivers data kan udtrækkes i disse åbne formater: { $formats }.
+req-exit-assistance-included = Leverandøren yder exitbistand, som er indeholdt i kontraktprisen.
+req-exit-assistance-paid = Leverandøren yder exitbistand til de priser, der er angivet i tilbuddet.
+req-exit-notice = Leverandøren kræver højst et opsigelsesvarsel på { $months ->
+        [one] { $months } måned
+       *[other] { $months } måneder
+    } ved leverandørskifte (jf. dataforordningen, forordning (EU) 2023/2854, art. 25, stk. 2, litra d).
+req-exit-transition = Overgangsperioden, hvor tjenesten fortsat leveres, mens data og opgaver flyttes, varer højst { $days ->
+        [one] { $days } dag
+       *[other] { $days } dage
+    } (jf. dataforordningens art. 25, stk. 2, litra a).
+req-exit-retrieval = Efter overgangsperioden har ordregiver mindst { $days ->
+        [one] { $days } dag
+       *[other] { $days } dage
+    } til at hente sine data (jf. dataforordningens art. 25, stk. 2, litra g).
+req-exit-no-switching-charges = Leverandøren opkræver ingen gebyrer for leverandørskifte (jf. dataforordningens art. 29, der afskaffer sådanne gebyrer fra den 12. januar 2027).
+req-exit-no-egress-charges = Leverandøren opkræver ingen gebyrer for overførsel af data ud af tjenesten (egress-gebyrer).
+req-exit-handover-documentation = Ved ophør udleverer leverandøren vederlagsfrit al relevant dokumentation om løsningen.
+req-exit-handover-code = Ved ophør udleverer leverandøren kundespecifik kode og konfiguration.
+req-hosting-models = Tjenesten drives { $models }.
+req-hosting-data = Data opbevares og behandles kun i { $locations }.
+req-hosting-support = Supportmedarbejdere tilgår kun data fra { $locations }.
+req-hosting-jurisdiction = Driftsleverandøren er kun underlagt lovgivning og jurisdiktion i { $locations }.
+req-oss-licences = Løsningens komponenter er udgivet under { $licences }.
+req-oss-share = Mindst { $share } af løsningen er udgivet under en open source-licens.
+req-oss-rights-licence = Ordregiver får mindst en brugsret (licens) til den kundespecifikke kode.
+req-oss-rights-extended-right-of-use = Ordregiver får mindst en udvidet brugsret til den kundespecifikke kode: ordregiver kan genbruge koden og lade andre videreudvikle den, mens leverandøren beholder de immaterielle rettigheder.
+req-oss-rights-ownership = Ordregiver får ejendomsretten til den kundespecifikke kode.
+req-oss-code-review = Ordregiver kan lade koden gennemgå for at teste dens kvalitet.
+req-oss-source-delivered = Kildekoden udleveres til ordregiver.
+reg-dora-lead = Kontrakten indeholder disse bestemmelser fra art. 30 i forordningen om digital operationel modstandsdygtighed (DORA, forordning (EU) 2022/2554). DORA gælder direkte for finansielle enheder; for andre ordregivere er bestemmelserne aftalte kontraktvilkår.
+reg-nis2-lead = Leverandøren påtager sig disse forpligtelser efter NIS2-direktivet (direktiv (EU) 2022/2555):
+reg-gdpr-lead = Databehandleraftalen indeholder disse vilkår efter databeskyttelsesforordningen (GDPR, forordning (EU) 2016/679):
+reg-clause = **{ $article }:** { $text }
+dora-30-2-a = En klar og fuldstændig beskrivelse af alle funktioner og IKT-tjenester, der leveres, med angivelse af, om underleverance af IKT-tjenester, der understøtter kritiske eller vigtige funktioner, er tilladt og på hvilke betingelser.
+dora-30-2-b = De steder (regioner eller lande), hvor tjenesterne leveres, og hvor data behandles og opbevares, samt leverandørens pligt til at underrette ordregiver på forhånd om enhver ændring af stedet.
+dora-30-2-c = Bestemmelser om tilgængelighed, autenticitet, integritet og fortrolighed af data, herunder personoplysninger.
+dora-30-2-d = Adgang til, gendannelse og tilbagelevering af alle personoplysninger og andre data i et let tilgængeligt format ved leverandørens insolvens, afvikling eller ophør af virksomhed, eller når kontrakten ophører.
+dora-30-2-e = Beskrivelser af serviceniveauer, herunder opdateringer og revisioner af dem.
+dora-30-2-f = Bistand til ordregiver ved en IKT-hændelse, der vedrører tjenesten, uden ekstra omkostninger eller til en pris, der er fastsat på forhånd.
+dora-30-2-g = Fuldt samarbejde med de kompetente myndigheder og afviklingsmyndighederne, herunder personer udpeget af dem.
+dora-30-2-h = Opsigelsesrettigheder og de tilhørende minimumsvarsler.
+dora-30-2-i = Betingelserne for leverandørens deltagelse i ordregivers programmer for IKT-sikkerhedsbevidsthed og træning i digital operationel modstandsdygtighed.
+dora-30-3-a = Fuldstændige beskrivelser af serviceniveauer med præcise kvantitative og kvalitative præstationsmål, så tjenesten kan overvåges, og der kan gribes ind, når et mål ikke nås.
+dora-30-3-b = Leverandørens varslingsfrister og rapporteringspligter, herunder pligt til at varsle enhver udvikling, der kan få væsentlig betydning for dens evne til at levere tjenesterne.
+dora-30-3-c = Leverandørens pligt til at gennemføre og teste beredskabsplaner og til at have IKT-sikkerhedsforanstaltninger, -værktøjer og -politikker, der giver et passende sikkerhedsniveau.
+dora-30-3-d = Leverandørens pligt til at deltage og samarbejde fuldt ud i ordregivers trusselsbaserede penetrationstest (DORA art. 26 og 27).
+dora-30-3-e = Ordregivers ret til løbende at overvåge leverandørens præstation med ubegrænset adgangs-, inspektions- og revisionsret for ordregiver, en tredjepart udpeget af ordregiver og den kompetente myndighed.
+dora-30-3-f = Exitstrategier, navnlig en obligatorisk passende overgangsperiode, hvor leverandøren fortsat leverer tjenesterne, så ordregiver kan migrere til en anden leverandør eller hjemtage tjenesten.
+nis2-supply-chain-security = Leverandøren sikrer sin egen forsyningskæde, herunder sikkerheden i forholdet til sine egne leverandører og underleverandører, og dokumenterer det på anmodning.
+nis2-incident-notification = Leverandøren underretter uden unødig forsinkelse ordregiver om enhver hændelse, der har væsentlig betydning for tjenesten: en tidlig varsling inden for 24 timer efter, at leverandøren har fået kendskab til den, en hændelsesunderretning inden for 72 timer og en endelig rapport inden for en måned.
+nis2-risk-management = Leverandøren analyserer tjenestens cybersikkerhedsrisici, vurderer effektiviteten af sine risikostyringsforanstaltninger og rapporterer resultatet til ordregiver.
+nis2-business-continuity = Leverandøren sikrer driftskontinuitet, herunder backupstyring, reetablering efter katastrofer og krisestyring, og tester den regelmæssigt.
+nis2-authentication = Tjenesten anvender multifaktorautentificering eller løbende autentificering og, hvor det er relevant, sikret tale-, video- og tekstkommunikation.
+nis2-responsible-persons = Leverandøren udpeger de personer, der over for ordregiver er ansvarlige for cybersikkerhed, og dens ledelse fører tilsyn med cybersikkerhedsforanstaltningerne.
+gdpr-documented-instructions = Leverandøren behandler kun personoplysninger efter ordregivers dokumenterede instruks, herunder med hensyn til overførsel til tredjelande.
+gdpr-confidentiality = Alle, der er autoriseret til at behandle personoplysningerne, har tavshedspligt.
+gdpr-security = Leverandøren træffer alle foranstaltninger, der kræves til behandlingssikkerhed efter art. 32.
+gdpr-sub-processors = Leverandøren gør kun brug af underdatabehandlere med ordregivers forudgående skriftlige godkendelse og pålægger dem de samme databeskyttelsesforpligtelser.
+gdpr-data-subject-rights = Leverandøren bistår ordregiver ved hjælp af passende tekniske og organisatoriske foranstaltninger med at besvare anmodninger fra registrerede, der udøver deres rettigheder.
+gdpr-assistance = Leverandøren bistår ordregiver med behandlingssikkerhed, anmeldelse af brud på persondatasikkerheden og konsekvensanalyser vedrørende databeskyttelse (art. 32-36).
+gdpr-deletion-or-return = Når tjenesterne ophører, sletter eller tilbageleverer leverandøren efter ordregivers valg alle personoplysninger og sletter eksisterende kopier.
+gdpr-audits = Leverandøren stiller alle oplysninger til rådighed, der er nødvendige for at påvise overholdelse, og giver mulighed for og bidrager til revisioner og inspektioner foretaget af ordregiver eller en revisor, som ordregiver har bemyndiget.
+gdpr-third-country-transfers = Personoplysninger overføres ikke til et tredjeland eller en international organisation, medmindre ordregiver har godkendt overførslen og dens retsgrundlag efter kapitel V.
+
+## Tildelingskriterier og evalueringsmodel.
+
+spec-criteria-intro = Kontrakten tildeles det økonomisk mest fordelagtige tilbud på grundlag af tildelingskriterierne nedenfor. Vægtene er angivet { $weighting }.
+th-number = Nr.
+th-id = Id
+th-criterion = Kriterium
+th-kind = Art
+th-weight = Vægt
+th-scale = Skala
+th-minimum-score = Mindstekarakter
+th-value = Værdi af fulde point
+weight-points = { $points } point
+weight-rank = prioritet { $rank }
+weight-of-parent = { $weight } af kriterium { $parent }
+scale-range = { $min }–{ $max }
+scale-range-step = { $min }–{ $max } i trin på { $step }
+scale-sovereignty = suverænitetsscore, 0–100 %
+spec-criterion-description = **{ $id }:** { $text }
+spec-order-justification = **Begrundelse for kun at angive en prioriteret rækkefølge:** { $text }
+spec-order-no-justification = Udbudsmaterialet begrunder ikke, hvorfor der kun er angivet en prioriteret rækkefølge, selv om en begrundelse er påkrævet.
+model-order-only = Kriterierne har kun en prioriteret rækkefølge, så evalueringen kan ikke beregnes ud fra vægte: bedømmelsesudvalget vurderer tilbuddene samlet efter kriterierne i den rækkefølge og begrunder vurderingen i evalueringsrapporten.
+model-compare-total = Hvert tilbud får point for pris og for hvert kvalitetskriterium. Pointene lægges sammen, og tilbuddet med flest point i alt rangeres først.
+model-compare-ppqp = Hvert tilbuds evaluerede pris divideres med dets kvalitetspoint. Tilbuddet med den laveste pris pr. kvalitetspoint rangeres først.
+model-compare-evaluation-price = Hvert tilbuds evaluerede pris justeres for kvaliteten til en evalueringspris. Tilbuddet med den laveste evalueringspris rangeres først.
+model-suppliers = Delkontrakten tildeles { $count ->
+        [one] det tilbud, der rangeres først.
+       *[other] de { $count } højst rangerede tilbud.
+    }
+model-max-percent = Vægtene er procentsatser og svarer til point: et tilbud kan i alt højst opnå { $max } point.
+model-max-points = Vægtene er point: et tilbud kan i alt højst opnå { $max } point.
+model-basis-total = Den evaluerede pris er tilbuddets samlede pris for kontraktperioden ekskl. moms.
+model-basis-lcc = Den evaluerede pris er livscyklusomkostningerne: engangsomkostninger plus løbende omkostninger pr. år i { $months } måneder ({ $extension ->
+        [0] kontraktperioden
+       *[other] kontraktperioden på { $contract } måneder og { $extension } måneders forlængelsesoptioner
+    }) ekskl. moms.
+model-options-included = Priserne på optionerne { $options } lægges til.
+model-options-excluded = Optionerne { $options } indgår ikke i den evaluerede pris.
+model-price-proportional = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og hvert andet tilbud får { $max } point gange den laveste pris divideret med tilbuddets egen pris. Et tilbud til den dobbelte pris får det halve antal point.
+model-price-linear-slope = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder lineært til 0 point for en pris, der ligger { $slope } over den laveste pris. Dyrere tilbud får 0 point.
+model-price-linear-from-lowest = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste. Pointene kan blive negative for en pris, der er mere end dobbelt så høj som den laveste.
+model-price-linear-from-lowest-floored = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste, dog ikke under 0 point ved den dobbelte pris.
+model-price-min-max = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, den højeste 0 point, og priser derimellem får point lineært. Er alle priser ens, får alle tilbud { $max } point.
+model-price-fixed-span = Prisen pointgives efter { $name }: en pris på { $low } eller derunder får { $max } point, en pris på { $high } eller derover 0 point, og priser derimellem får point lineært. Et tilbuds prispoint afhænger ikke af de øvrige tilbud.
+model-price-logarithmic = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder med logaritmen til prisens forhold til den laveste pris, til 0 point for en pris, der ligger { $zero_at } over den laveste. Logaritmen beregnes med 28 betydende cifre; det er det eneste tal i evalueringen, der ikke er eksakt.
+model-price-ppqp = Pris og kvalitet sammenholdes efter { $name }: den evaluerede pris divideret med kvalitetspointene. Et tilbuds tal afhænger ikke af de øvrige tilbud.
+model-price-ppqp-corridor = Pris og kvalitet sammenholdes efter { $name } med en korridor: hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige, og inden for korridoren rangeres { $decision } først.
+model-price-value-added-deduction = Pris og kvalitet sammenholdes efter { $name }: for hvert kvalitetskriterium er fulde point det beløb værd, der står i tabellen ovenfor, og den andel af fulde point, et tilbud opnår, trækkes fra dets pris. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
+model-price-value-added-markup = Pris og kvalitet sammenholdes efter { $name }: for hvert kvalitetskriterium er fulde point det beløb værd, der står i tabellen ovenfor, og den andel af fulde point, et tilbud ikke opnår, lægges til dets pris. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
+model-price-percent-deduction = Pris og kvalitet sammenholdes efter { $name }: prisen nedsættes med op til { $percent } i forhold til tilbuddets andel af de maksimale kvalitetspoint. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
+model-price-percent-markup = Pris og kvalitet sammenholdes efter { $name }: prisen forhøjes med op til { $percent } i forhold til den andel af de maksimale kvalitetspoint, tilbuddet ikke opnår. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
+model-relative-warning = **Bemærk:** et tilbuds prispoint afhænger af de øvrige tilbud gennem deres evaluerede priser (fx den laveste pris). Når et tilbud kommer til eller falder bort, kan rækkefølgen mellem andre tilbud derfor ændre sig (rangordensombytning); evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
+model-fixed-span-floor = **Bemærk:** priser under { $low } giver ikke flere prispoint.
+model-formula-intro = Som formel:
+formula-proportional = { $id } = { $max } × Pmin / P
+formula-linear-slope = { $id } = { $max } × max(0; 1 − (P − Pmin) / ({ $slope } × Pmin))
+formula-linear-from-lowest = { $id } = { $max } × (2 − P / Pmin)
+formula-linear-from-lowest-floored = { $id } = { $max } × max(0; 2 − P / Pmin)
+formula-min-max = { $id } = { $max } × (Pmax − P) / (Pmax − Pmin)
+formula-fixed-span = { $id } = { $max } × min(1; max(0; ({ $high } − P) / ({ $high } − { $low })))
+formula-logarithmic = { $id } = { $max } × max(0; 1 − ln(P / Pmin) / ln({ $base }))
+formula-sovereignty = { $id } = { $weight } × S / 100
+formula-marks = { $id } = { $weight } × k / { $max }
+formula-sub-term = { $weight } × k({ $id }) / { $max }
+formula-sub = { $id } = { $weight } × ({ $terms })
+formula-quality-sum = Q = { $terms }
+formula-ppqp = Pris pr. kvalitetspoint = P / Q
+formula-value-term-deduction = { $value } × k({ $id }) / { $max }
+formula-value-term-markup = { $value } × (1 − k({ $id }) / { $max })
+formula-value-added = Evalueringspris = P{ $terms }
+formula-percent-deduction = Evalueringspris = P × (1 − Q / { $qmax } × { $percent })
+formula-percent-markup = Evalueringspris = P × (1 + (1 − Q / { $qmax }) × { $percent })
+formula-total = Samlet = { $terms }
+legend-p = P er tilbuddets evaluerede pris.
+legend-pmin = Pmin er den laveste evaluerede pris blandt de tilbud, der går videre til prisevaluering.
+legend-pmax = Pmax er den højeste evaluerede pris blandt dem.
+legend-q = Q er tilbuddets kvalitetspoint, dvs. summen af kvalitetskriteriernes point.
+legend-score = k er kriteriets karakter på dets skala.
+legend-score-sub = k(…) er et underkriteriums karakter på dets skala.
+legend-score-value = k(…) er et kriteriums karakter på dets skala.
+legend-sovereignty = S er tilbuddets suverænitetsscore i procent.
+model-scale = Kvaliteten bedømmes på en skala fra { $scale }, medmindre et kriterium har sin egen.
+model-scale-own = { $criterion } bedømmes på en skala fra { $scale }:
+model-aggregation = { $aggregation }
+model-disagreement = Afviger evaluatorernes karakterer på et kriterium med mere end { $spread } af skalaen, drøfter bedømmelsesudvalget dem, og det fremgår af evalueringsrapporten.
+model-sovereignty = { $criterion } bedømmes ud fra tilbuddets suverænitetsvurdering, ikke af evaluatorerne: karakteren er suverænitetsscoren i procent (afsnit { $chapter }).
+model-thresholds-intro = Disse kvalitetstærskler anvendes, før priserne evalueres (lovligt efter EU-Domstolens dom i sag C-546/16, Montte); et tilbud, der ikke når dem, afvises:
+model-threshold-criterion = en karakter på mindst { $minimum } på { $criterion };
+model-threshold-total = kvalitetspoint på mindst { $minimum } af det maksimale;
+model-threshold-max-pass = kun { $count ->
+        [one] det tilbud
+       *[other] de { $count } tilbud
+    } med flest kvalitetspoint går videre til prisevaluering; står flere lige ved grænsen, går de alle videre.
+model-rounding = Alle beregninger foretages eksakt, med brøker. { $step } Point og det tal, tilbuddene rangeres på, offentliggøres med { $decimals ->
+        [one] én decimal
+       *[other] { $decimals } decimaler
+    } og afrundes { $strategy }. Tilbuddene rangeres på det offentliggjorte tal, så to tilbud med samme offentliggjorte tal står lige.
+model-tie-intro = Står tilbud lige, afgøres det efter disse regler i denne rækkefølge:
+model-tie-none = Udbudsmaterialet fastsætter ingen regel for at afgøre pointlighed.
+
+## Regneeksemplet.
+
+example-order-only = Der er intet regneeksempel, fordi kriterierne kun har en prioriteret rækkefølge.
+example-bid = Tilbud { $letter }
+example-intro = Eksemplet viser, hvordan modellen virker, med tre tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke. Alle tal nedenfor er beregnet af den samme evaluering, som evaluerer de rigtige tilbud.
+example-results = Resultatet:
+example-derivation = **{ $bid }:**
+example-sovereignty-points = { $points } pr. mål
+example-outcome = I eksemplet ville delkontrakten blive tildelt { $bids }.
+example-no-award = I eksemplet ville intet tilbud få tildelt delkontrakten.
+th-bid = Tilbud
+th-price = Pris
+th-one-off = Engangsomkostninger
+th-recurring = Løbende omkostninger pr. år
+th-options = Optioner i alt
+th-mark = Karakter { $criterion }
+th-sovereignty-points = Suverænitetspoint { $criterion }
+
+## Afsnittene om SEAL, suverænitetsmål og standarder.
+
+seal-intro = SEAL (Sovereignty Effectiveness Assurance Level) er skalaen i Europa-Kommissionens Cloud Sovereignty Framework (version 1.2.1, oktober 2025) for, hvor stor en del af en tjeneste der er under EU-kontrol, fra SEAL-0 til SEAL-4. Navnene og definitionerne nedenfor er rammens egne i dansk gengivelse.
+seal-aggregation = Hvert svar i tilbudsgiverens suverænitetsvurdering har et SEAL-niveau. Et måls niveau er det laveste blandt dets svar, og det samlede niveau er det laveste blandt målene: et minimum, aldrig et gennemsnit. Ingen tilbudsgiver udelukkes på grund af nationalitet; tjenesten vurderes på sine niveauer.
+th-level = Niveau
+th-name = Navn
+th-definition = Definition
+seal-minimums-intro = Udbuddet kræver disse mindsteniveauer:
+seal-no-minimum = Udbuddet fastsætter intet mindste SEAL-niveau.
+seal-scope-all = alle delkontrakter
+seal-scope-lot = delkontrakt { $lot }
+seal-each-objective = hvert mål, SOV-1 til SOV-8
+seal-overall = det samlede niveau
+th-requirement = Krav
+th-severity = Kravtype
+th-applies-to = Gælder for
+th-objective = Mål
+th-minimum-seal = Minimum
+objectives-intro = Rammen vurderer suverænitet under otte mål, SOV-1 til SOV-8. For hvert mål giver tilbudsgiverens vurdering point ud af 1000 (summen af svarene) og et SEAL-niveau.
+th-weight-in = Vægt i { $criteria }
+objectives-not-scored = Intet tildelingskriterium pointgiver suverænitetsmålene; de har betydning gennem mindstekravene til SEAL-niveau.
+weights-source-csf-v1-2-1 = vægtene i Cloud Sovereignty Framework v1.2.1 (Europa-Kommissionen, oktober 2025), afsnit 5
+weights-source-calculator-2026 = eksempelvægtene i bilaget »Annex – Sovereignty assessment calculator« (Europa-Kommissionen, 1. juni 2026)
+weights-source-custom = ordregivers egne vægte, der summer til { $sum }
+objectives-weights-source = Vægtene i { $criteria } er { $source }.
+objectives-score = Suverænitetsscoren i procent er summen over målene af pointene divideret med 1000 gange målets vægt. Point over 1000 for et mål tæller som 1000.
+objectives-seal-independent = SEAL-niveauerne (afsnit { $chapter }) og suverænitetsscoren er to aflæsninger af den samme vurdering: mindstekravene til SEAL-niveau er bestået eller ikke bestået, og scoren sammenligner de tilbud, der består dem.
+standards-intro = Udbuddet nævner disse åbne standarder. Hvor en version er angivet, kræves den version eller en senere, bagudkompatibel version.
+th-standard = Standard
+th-version = Version
+th-body = Organ og reference
+th-required-by = Krævet af
+spec-not-required-intro = Udbuddet kræver bevidst ikke følgende:
+
+## Evalueringsrapporten.
+
+report-title = Evalueringsrapport: { $title }
+report-intro = Rapporten viser for hver delkontrakt, hvordan tilbuddene er evalueret: hvilke krav hvert tilbud opfylder, pointene på hvert kriterium med udregning, rangordningen og tildelingen. Alle tal er beregnet eksakt og kun afrundet, som udbudsmaterialet foreskriver.
+report-h-summary = Sammenfatning
+th-lot = Delkontrakt
+th-title = Titel
+th-estimated-value = Anslået værdi
+th-cpv = CPV
+th-suppliers-to-award = Antal leverandører
+th-bids-received = Tilbud
+th-bids-ranked = Rangeret
+th-awarded-to = Tildelt
+report-cross-lot-warnings = På tværs af delkontrakterne:
+report-h-ranking = Rangordning
+report-compare-total = Tilbuddene rangeres på deres samlede point, med prisen pointgivet efter { $model }.
+report-compare-ppqp = Tilbuddene rangeres efter { $model }: den laveste pris pr. kvalitetspoint først.
+report-compare-evaluation-price = Tilbuddene rangeres efter { $model }: den laveste evalueringspris først.
+report-basis-total = Priserne er evalueret som samlede priser for kontraktperioden ekskl. moms.
+report-basis-lcc = Priserne er evalueret som livscyklusomkostninger ekskl. moms.
+report-price-range = Laveste evaluerede pris: { $lowest }. Højeste: { $highest }.
+th-rank = Placering
+th-bidder = Tilbudsgiver
+th-bid-id = Tilbud
+th-evaluated-price = Evalueret pris
+th-price-points = Prispoint
+th-quality-points = Kvalitetspoint
+th-total = Samlet
+th-ppqp = Pris pr. kvalitetspoint
+th-evaluation-price = Evalueringspris
+th-awarded = Tildelt
+th-status = Status
+th-reason = Begrundelse
+report-no-ranked = Intet tilbud er rangeret.
+report-not-ranked-intro = Tilbud, der ikke er rangeret:
+report-h-ties = Pointlighed
+report-tie-broken = { $bids } står lige med { $value }; pointligheden afgøres efter reglen om, at { $rule }.
+report-tie-partly = { $bids } står lige med { $value }; reglen om, at { $rule }, adskiller nogle af dem, men ikke alle.
+report-tie-unresolved = { $bids } står lige med { $value }, og reglerne for pointlighed adskiller dem ikke.
+report-h-warnings = Bemærkninger til bedømmelsesudvalget
+report-h-rank-reversal = Kontrol af rangordensombytning
+report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.
+report-rank-reversal-none-tried = Intet af de tilbud, der ikke tildeles kontrakten, fastlægger en referencepris, så fjernes et af dem, kan rækkefølgen mellem de andre ikke ændre sig.
+report-rank-reversal-none = Fjernes { $tried } ét ad gangen, ændres rækkefølgen mellem de andre tilbud ikke.
+report-rank-reversal-found = Fjernes { $tried } ét ad gangen, ændres rækkefølgen mellem andre tilbud:
+report-rank-reversal-item = uden { $removed } kommer { $now_ahead } foran { $was_ahead }.
+report-h-bids = Tilbuddene i detaljer
+report-fact-bidder = **Tilbudsgiver:** { $name } ({ $id }), { $country }
+report-fact-submitted = **Modtaget:** { $date }
+report-fact-rank = **Resultat:** placering { $rank }
+report-fact-rank-awarded = **Resultat:** placering { $rank }, tildelt
+report-fact-status = **Resultat:** { $status }
+report-gates-intro = Præmisser og mindstekrav:
+th-result = Resultat
+report-excluded = **Tilbuddet er ikke rangeret.** { $reason }
+report-criteria-intro = Kvalitetspoint:
+th-score = Karakter
+th-points = Point
+report-quality-total = Kvalitetspoint i alt
+report-quality-share = { $percent } af det maksimale
+report-derivations-intro = Sådan er tallene beregnet:
+derivation-sovereignty = { $criterion }, pr. mål: { $objectives }
+derivation-price-basis = Evalueret pris: { $derivation }
+derivation-price-points = { $criterion }: { $derivation }
+derivation-total = Samlet: { $derivation }
+derivation-ppqp = Pris pr. kvalitetspoint: { $derivation }
+derivation-evaluation-price = Evalueringspris: { $derivation }
+report-justifications-intro = Evaluatorernes begrundelser:
+th-evaluator = Evaluator
+th-justification = Begrundelse
+th-descriptor = Betydning
+report-h-letters = Afsnit til tildelingsbrevene
+report-letters-intro = Ét afsnit pr. tilbudsgiver til brug i underretningen om tildelingsbeslutningen (udbudslovens § 171 og direktiv 2014/24/EU art. 55), som også skal oplyse standstill-periodens længde.
+letter-to = **Til { $bidder }, delkontrakt { $lot } ({ $title }).**
+letter-scores-total = { $total } point (pris { $price_points } point, kvalitet { $quality } point)
+letter-scores-ppqp = en pris pr. kvalitetspoint på { $figure } (evalueret pris { $price }, { $quality } kvalitetspoint)
+letter-scores-evaluation-price = en evalueringspris på { $figure } (evalueret pris { $price }, { $quality } kvalitetspoint)
+letter-awarded = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }, og delkontrakten tildeles jer.
+letter-awarded-with = Delkontrakten tildeles { $count } tilbudsgivere: { $bids }.
+letter-ranked = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }.
+letter-award-to = Delkontrakten tildeles { $bids }.
+letter-reference-winner = Det vindende tilbud, { $bid }, opnåede { $scores }.
+letter-reference-last = Det lavest placerede af de tildelte tilbud, { $bid }, opnåede { $scores }.
+letter-advantages = { $count ->
+        [one] Det vindende tilbuds
+       *[other] Dette tilbuds
+    } relative fordele i forhold til jeres: { $list }.
+letter-your-advantages = Jeres tilbud klarede sig bedre på: { $list }.
+letter-no-advantages = Det tilbud opnåede ikke flere point end jeres på noget enkelt kriterium; det er placeret foran efter reglerne for pointlighed.
+letter-criterion-points = { $criterion } { $winner } point mod jeres { $yours }
+letter-criterion-price = evalueret pris { $winner } mod jeres { $yours }
+letter-excluded = Jeres tilbud kan ikke tages i betragtning: { $reason }
+letter-gates = Nærmere: { $gates }
+letter-no-award = Delkontrakten tildeles ikke på grundlag af denne evaluering.

@@ -1,0 +1,702 @@
+# English texts of the tender documents.
+#
+# Every message here must exist in every other catalogue (the test `catalogues` lists gaps).
+# Text is Markdown: `**bold**` is allowed; never write raw HTML, links or `{`. Placeables that
+# carry text from buyers or bidders arrive escaped.
+
+## Numbers, money, dates and lists.
+#
+# English follows the EU Interinstitutional Style Guide as used in English tender documents:
+# a decimal point, commas between thousands from five digits on (1000, but 10,000), the ISO
+# currency code before the amount (DKK 1,234,567.89; EUR 180,000,000.00), no space before the
+# percent sign (30%), day month year dates (15 December 2025), and no serial comma.
+
+fmt-decimal-mark = {"."}
+fmt-group-separator = {","}
+fmt-group-from-digits = 5
+fmt-money = { $currency } { $amount }
+fmt-percent = { $value }%
+fmt-date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+fmt-list = { $init } and { $last }
+fmt-list-or = { $init } or { $last }
+yes = Yes
+no = No
+
+## Words in derivations (tender-score's explain module).
+
+term-mean = mean
+term-median = median
+term-consensus = consensus
+term-evaluators = evaluators
+term-one-off = one-off
+term-per-year = per year
+term-months = months
+term-capped = capped at 1000
+term-in-corridor = in corridor
+term-outside-corridor = outside corridor
+
+## Values of the model.
+
+severity-premise = Premise
+severity-minimum = Minimum requirement
+severity-award = Award requirement
+severity-information = Information requirement
+procedure-open = open procedure
+procedure-restricted = restricted procedure
+procedure-competitive-with-negotiation = competitive procedure with negotiation
+procedure-dynamic-purchasing-system = competition within a dynamic purchasing system
+procedure-framework-call-off = call-off by mini-competition under a framework agreement
+buyer-kind-municipality = municipality
+buyer-kind-region = region
+buyer-kind-state = state authority
+buyer-kind-eu-institution = EU institution, body or agency
+buyer-kind-central-purchasing-body = central purchasing body
+buyer-kind-other = body governed by public law
+criterion-kind-price = Price
+criterion-kind-cost = Cost
+criterion-kind-quality = Quality
+criterion-kind-sub = Sub-criterion
+weighting-percent = as percentages
+weighting-points = as points
+weighting-order = only as an order of importance
+hosting-on-premise = on-premise at the buyer
+hosting-own-data-centre = in the buyer's own data centre
+hosting-government-cloud = in a national government cloud
+hosting-eu-cloud = in a cloud operated by an EU-controlled provider
+hosting-public-cloud = in a public cloud, non-EU hyperscalers included
+hosting-hybrid = as a combination of these
+code-rights-licence = a licence to use
+code-rights-extended-right-of-use = an extended right of use
+code-rights-ownership = ownership
+exit-assistance-included = included in the contract price
+exit-assistance-paid = paid at the rates in the bid
+aggregation-mean = Each evaluator scores every bid independently, and a criterion's score is the mean of the evaluators' marks, kept as an exact fraction. Where the evaluation committee records a consensus score, that score is used instead.
+aggregation-median = Each evaluator scores every bid independently, and a criterion's score is the median of the evaluators' marks. Where the evaluation committee records a consensus score, that score is used instead.
+aggregation-consensus = The evaluators score every bid independently and then agree on one consensus score per criterion, which is the score used.
+rounding-half-up = half away from zero (2.345 becomes 2.35)
+rounding-half-even = half to even (2.345 becomes 2.34, 2.355 becomes 2.36)
+rounding-half-down = half towards zero (2.345 becomes 2.34)
+rounding-down = towards zero, cutting off further digits (2.349 becomes 2.34)
+rounding-up = away from zero (2.341 becomes 2.35)
+rounding-at-ratio = Each criterion's share of full marks (the price ratio, and a score over the scale's maximum) is rounded before it is weighted; the total is the sum of the weighted rounded shares.
+rounding-at-criterion = Each criterion's weighted points are rounded; the total is the sum of the rounded points.
+rounding-at-total = Every intermediate figure is kept exact; only the result is rounded.
+price-model-proportional = the proportional price model
+price-model-linear-slope = the linear price model with a slope
+price-model-linear-from-lowest = the linear price model from the lowest price
+price-model-min-max = the min-max model (interpolation between the lowest and the highest price)
+price-model-fixed-span = the linear price model over a fixed price span
+price-model-logarithmic = the logarithmic price model
+price-model-price-per-quality-point = the price-per-quality-point method
+price-model-value-added = the value-added method (quality converted to money)
+price-model-percent-adjustment = the percentage-adjustment method (price adjusted for quality)
+corridor-higher-quality = the bid with the most quality points
+corridor-lower-price = the bid with the lowest evaluated price
+tie-break-higher-quality = the bid with the most quality points is ranked first
+tie-break-lower-price = the bid with the lowest evaluated price is ranked first
+tie-break-higher-score-on = the bid with the most points on { $criterion } is ranked first
+tie-break-earlier-submission = the bid received first is ranked first
+tie-break-drawing-lots = lots are drawn, in the presence of the bidders concerned
+location-eu = the EU
+location-eea = the EEA
+country = { $code ->
+        [AT] Austria
+        [BE] Belgium
+        [BG] Bulgaria
+        [CY] Cyprus
+        [CZ] Czechia
+        [DE] Germany
+        [DK] Denmark
+        [EE] Estonia
+        [ES] Spain
+        [FI] Finland
+        [FR] France
+        [GR] Greece
+        [HR] Croatia
+        [HU] Hungary
+        [IE] Ireland
+        [IT] Italy
+        [LT] Lithuania
+        [LU] Luxembourg
+        [LV] Latvia
+        [MT] Malta
+        [NL] the Netherlands
+        [PL] Poland
+        [PT] Portugal
+        [RO] Romania
+        [SE] Sweden
+        [SI] Slovenia
+        [SK] Slovakia
+        [IS] Iceland
+        [LI] Liechtenstein
+        [NO] Norway
+        [CH] Switzerland
+        [GB] the United Kingdom
+        [US] the United States
+        [CN] China
+       *[other] { $code }
+    }
+language-name = { $code ->
+        [da] Danish
+        [en] English
+        [de] German
+        [fr] French
+        [sv] Swedish
+        [nb] Norwegian
+        [nl] Dutch
+       *[other] { $code }
+    }
+standard-unknown = the standard { $id } (not in the catalogue)
+standard-not-in-catalogue = (not in the catalogue: the buyer describes it in the tender documents)
+status-ranked = Ranked
+status-failed-gate = Rejected: a premise or minimum requirement is not met
+status-below-quality-threshold = Rejected: below a minimum quality score
+status-not-among-best-quality = Not among the best in quality that go on to price evaluation
+
+## The EU Cloud Sovereignty Framework. SEAL names and definitions: CSF v1.2.1 section 3, as in
+## tender-core's Seal::name() and Seal::definition() (a test keeps them equal).
+
+seal-name-0 = No Sovereignty
+seal-name-1 = Jurisdictional Sovereignty
+seal-name-2 = Data Sovereignty
+seal-name-3 = Digital Resilience
+seal-name-4 = Full Digital Sovereignty
+seal-definition-0 = Service, technology or operations under exclusive control of non-EU third parties, governed entirely in non-EU jurisdictions.
+seal-definition-1 = EU law formally applies with limited practical enforceability; service, technology or operations under exclusive control of non-EU third parties.
+seal-definition-2 = EU law applicable and enforceable, with material non-EU dependencies remaining; service, technology or operations under indirect control of non-EU third parties.
+seal-definition-3 = EU law applicable and enforceable, EU actors exercising meaningful but not full influence; service, technology or operations under marginal control of non-EU third parties.
+seal-definition-4 = Technology and operations under complete EU control, subject only to EU law, with no critical non-EU dependencies.
+objective-1 = Strategic Sovereignty
+objective-2 = Legal & Jurisdictional Sovereignty
+objective-3 = Data & AI Sovereignty
+objective-4 = Operational Sovereignty
+objective-5 = Supply Chain Sovereignty
+objective-6 = Technology Sovereignty
+objective-7 = Security & Compliance Sovereignty
+objective-8 = Environmental Sustainability
+
+## Gate results and their reasons.
+
+gate-passed = Met
+gate-failed = Not met
+gate-not-answered = The bid does not answer the requirement.
+gate-declared-not-met = The bidder declares the requirement not met.
+gate-no-sovereignty-assessment = The bid has no sovereignty assessment.
+gate-objective-seal-below-minimum = { $objective } reaches { $seal }, below the minimum { $minimum }.
+gate-objective-seal-not-assessed = { $objective } is not assessed; the minimum is { $minimum }.
+gate-overall-seal-below-minimum = The overall SEAL is { $seal }, below the minimum { $minimum }.
+gate-overall-seal-undetermined = The overall SEAL cannot be determined because not every objective is assessed; the minimum is { $minimum }.
+gate-standard-not-supported = The solution does not support { $standard }.
+gate-no-exit-plan = No exit plan is delivered.
+gate-exit-horizon-too-long = The exit plan takes { $offered ->
+        [one] { $offered } month
+       *[other] { $offered } months
+    }; at most { $maximum ->
+        [one] { $maximum } month is
+       *[other] { $maximum } months are
+    } allowed.
+gate-exit-horizon-not-stated = The exit plan states no horizon; at most { $maximum ->
+        [one] { $maximum } month is
+       *[other] { $maximum } months are
+    } allowed.
+gate-export-format-missing = Data cannot be exported as { $standard }.
+gate-exit-assistance-wrong-terms = Exit assistance is offered { $offered }, but it must be { $required }.
+gate-exit-assistance-missing = No exit assistance is offered; it must be { $required }.
+gate-notice-too-long = The notice period is { $offered ->
+        [one] { $offered } month
+       *[other] { $offered } months
+    }; at most { $maximum ->
+        [one] { $maximum } month is
+       *[other] { $maximum } months are
+    } allowed.
+gate-notice-not-stated = The bid states no notice period; at most { $maximum ->
+        [one] { $maximum } month is
+       *[other] { $maximum } months are
+    } allowed.
+gate-transition-too-long = The transition period is { $offered ->
+        [one] { $offered } day
+       *[other] { $offered } days
+    }; at most { $maximum ->
+        [one] { $maximum } day is
+       *[other] { $maximum } days are
+    } allowed.
+gate-transition-not-stated = The bid states no transition period; at most { $maximum ->
+        [one] { $maximum } day is
+       *[other] { $maximum } days are
+    } allowed.
+gate-retrieval-too-short = The data-retrieval period is { $offered ->
+        [one] { $offered } day
+       *[other] { $offered } days
+    }; at least { $minimum ->
+        [one] { $minimum } day is
+       *[other] { $minimum } days are
+    } required.
+gate-retrieval-not-stated = The bid states no data-retrieval period; at least { $minimum ->
+        [one] { $minimum } day is
+       *[other] { $minimum } days are
+    } required.
+gate-switching-charges = The bid charges for switching.
+gate-egress-charges = The bid charges for data egress.
+gate-no-documentation-handover = Documentation is not handed over free of charge.
+gate-no-code-handover = Customer-specific code and configuration are not handed over.
+gate-no-exit-offer = The bid states no exit terms.
+gate-no-hosting-offer = The bid states no hosting.
+gate-hosting-model-not-allowed = The service is offered { $offered }; allowed: { $allowed }.
+gate-data-location-not-allowed = Data is stored or processed in { $location }, outside the allowed locations.
+gate-data-location-not-stated = The bid does not state where data is stored and processed.
+gate-support-access-not-allowed = Support accesses data from { $location }, outside the allowed locations.
+gate-support-access-not-stated = The bid does not state where support accesses data from.
+gate-jurisdiction-not-allowed = The operator is subject to the jurisdiction of { $location }, which is not allowed.
+gate-jurisdiction-not-stated = The bid does not state which jurisdictions the operator is subject to.
+gate-no-open-source-offer = The bid states no open-source terms.
+gate-licence-not-allowed = The licence { $licence } is not among those allowed.
+gate-open-source-share-too-low = { $offered } of the solution is open source; at least { $minimum } is required.
+gate-open-source-share-not-stated = The bid does not state the open-source share; at least { $minimum } is required.
+gate-code-rights-too-weak = The buyer is offered { $offered } to customer-specific code; at least { $required } is required.
+gate-code-rights-not-stated = The bid states no rights to customer-specific code; at least { $required } is required.
+gate-no-code-review = The buyer may not have the code reviewed.
+gate-no-source-delivery = Source code is not delivered.
+
+## Exclusions and warnings.
+
+exclusion-gates = The bid does not meet { $count ->
+        [one] the requirement
+       *[other] the requirements
+    } { $requirements }.
+exclusion-criterion-minimum = The score { $score } on { $criterion } is below the minimum score { $minimum }.
+exclusion-quality-minimum = The quality points are { $percent } of the maximum, below the minimum of { $minimum }.
+exclusion-max-pass = The bid is number { $place } in quality, and only the { $max_pass ->
+        [one] best bid goes
+       *[other] { $max_pass } best bids go
+    } on to price evaluation.
+warning-relative-price-model = Under { $model } a bid's price points depend on the other bids' prices, so adding or removing a bid can change the order of others.
+warning-disagreement = { $bid }, { $criterion }: the evaluators' marks range from { $lowest } to { $highest }, more than the allowed spread of { $allowed }. The committee should discuss the marks and record why they differ.
+warning-unresolved-tie = { $bids } are tied and the tie-break rules do not separate them: lots must be drawn.
+warning-tie-at-award-cut-off = { $bids } are tied at the cut-off for award and cannot be separated by the tie-break rules.
+warning-points-capped = { $bid }: the points stated for { $objective } exceed 1000 and count as 1000.
+warning-fewer-bids-than-awards = Only { $ranked } { $ranked ->
+        [one] bid is
+       *[other] bids are
+    } ranked, but the lot is to be awarded to { $to_award } { $to_award ->
+        [one] supplier
+       *[other] suppliers
+    }.
+warning-too-many-lots-awarded = The bidder { $bidder } would be awarded { $lots }, more than the { $maximum } { $maximum ->
+        [one] lot
+       *[other] lots
+    } one bidder may be awarded; the award must be adjusted by the rule in the tender documents.
+warning-max-pass-tie = { $bids } are tied at the limit on the number of bids that go on to price evaluation, and all of them go on.
+warning-rank-reversal = Without { $removed } the order of other bids changes (rank reversal).
+warning-no-quality-points = { $bid } has no quality points, so its price per quality point is undefined; it is ranked last.
+
+## The requirement specification.
+
+spec-subtitle = { $buyer } · Tender { $id }
+spec-h-introduction = Introduction and procedure
+spec-h-lots = Lots
+spec-h-common-requirements = Requirements for all lots
+spec-h-lot = Lot { $id }: { $title }
+spec-h-premises = Premises
+spec-h-minimum = Minimum requirements
+spec-h-award-requirements = Award requirements
+spec-h-information = Information requirements
+spec-h-criteria = Award criteria and weights
+spec-h-model = Evaluation model
+spec-h-example = Worked example
+spec-h-seal = Sovereignty levels (SEAL)
+spec-h-objectives = Sovereignty objectives and weights
+spec-h-standards = Open standards
+spec-h-not-required = What is not required
+spec-common-intro = The requirements in this chapter apply to every lot.
+spec-fact-buyer = **Contracting authority:** { $name } ({ $kind }, { $country })
+spec-fact-id = **Tender reference:** { $id }
+spec-fact-procedure = **Procedure:** { $procedure }
+spec-fact-framework = **Under:** { $framework }
+spec-fact-estimated-value = **Estimated value:** { $amount }, excluding VAT
+spec-fact-deadline = **Deadline for bids:** { $date }
+spec-fact-start = **Expected start of the contract:** { $date }
+spec-fact-duration = **Contract period:** { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }, options excluded
+spec-fact-languages = **Languages of the tender documents:** { $languages }
+spec-fact-currency = **Currency of all amounts:** { $currency }
+spec-fact-cpv = **CPV code:** { $cpv }
+spec-fact-suppliers = **Suppliers awarded:** { $count ->
+        [one] one
+       *[other] up to { $count }
+    }
+spec-options-intro = The buyer may exercise these options:
+spec-option = **{ $id }:** { $description }
+spec-option-extension = **{ $id }:** { $description } (extends the contract by { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    })
+spec-about = This document is written from the tender's data model. The evaluation { $count ->
+        [one] model in chapter
+       *[other] models in chapters
+    } { $chapters } { $count ->
+        [one] is
+       *[other] are
+    } the one the bids are evaluated by, and the { $count ->
+        [one] worked example is
+       *[other] worked examples are
+    } computed by the same evaluation.
+spec-lots-single = The tender is not divided into lots.
+spec-lots-single-reason = **Why it is not divided:** { $reason }
+spec-lots-split = The tender is divided into { $count } lots. A bid is made, evaluated and awarded per lot.
+spec-lots-reason = **Why it is divided:** { $reason }
+spec-lots-max-bid = A bidder may bid for at most { $count ->
+        [one] one lot
+       *[other] { $count } lots
+    }.
+spec-lots-max-awarded = A bidder may be awarded at most { $count ->
+        [one] one lot
+       *[other] { $count } lots
+    }.
+spec-lot-groups-intro = Groups of lots:
+spec-lot-group = **{ $id } { $title }:** lots { $lots }.
+spec-premises-intro = Premises are conditions for running the tender at all. A bid that does not meet a premise is rejected.
+spec-minimum-intro = Minimum requirements must be met. A bid that does not meet a minimum requirement is rejected before the bids are evaluated.
+spec-award-requirements-intro = Award requirements are not minimum requirements: how well a bid meets them is assessed under the award criterion named.
+spec-information-intro = Information requirements must be answered; they neither reject a bid nor count in the evaluation.
+spec-lot-common-applies = The requirements for all lots in chapter { $chapter } apply to this lot as well.
+req-severity = **Kind of requirement:** { $severity }
+req-lead-gate = The requirement is met when:
+req-lead-award = The evaluation assesses to what extent:
+req-lead-information = The bidder states whether:
+req-evidence = **Evidence:** { $evidence }
+req-criterion = **Assessed under the award criterion:** { $criterion }
+req-seal-each = The service reaches at least { $seal } in each of the sovereignty objectives SOV-1 to SOV-8.
+req-seal-objective = The service reaches at least { $seal } in { $objective }.
+req-seal-overall = The overall SEAL, the lowest level among the objectives, is at least { $seal }.
+req-seal-see = The SEAL levels are defined in chapter { $chapter }, and the bidder's sovereignty assessment is the evidence.
+req-standard = The solution supports { $standard }.
+req-exit-plan = The bid includes an exit plan describing how the buyer can switch to another supplier or take the service back in-house without disrupting operations.
+req-exit-horizon = The exit plan can be completed within { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } of notice.
+req-exit-formats = All of the buyer's data can be exported in these open formats: { $formats }.
+req-exit-assistance-included = The supplier provides exit assistance, included in the contract price.
+req-exit-assistance-paid = The supplier provides exit assistance at the rates stated in the bid.
+req-exit-notice = The supplier requires a notice period of at most { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } to switch (cf. Data Act, Regulation (EU) 2023/2854, Art. 25(2)(d)).
+req-exit-transition = The transition period, during which the service continues while data and tasks are moved, is at most { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (cf. Data Act Art. 25(2)(a)).
+req-exit-retrieval = After the transition period the buyer has at least { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } to retrieve its data (cf. Data Act Art. 25(2)(g)).
+req-exit-no-switching-charges = The supplier charges nothing for switching (cf. Data Act Art. 29, which abolishes switching charges from 12 January 2027).
+req-exit-no-egress-charges = The supplier charges nothing for transferring data out of the service (egress charges).
+req-exit-handover-documentation = On exit the supplier hands over all relevant documentation of the solution free of charge.
+req-exit-handover-code = On exit the supplier hands over customer-specific code and configuration.
+req-hosting-models = The service is operated { $models }.
+req-hosting-data = Data is stored and processed only in { $locations }.
+req-hosting-support = Support staff access data only from { $locations }.
+req-hosting-jurisdiction = The operator is subject only to the laws and jurisdiction of { $locations }.
+req-oss-licences = The solution's components are published under { $licences }.
+req-oss-share = At least { $share } of the solution is published under an open-source licence.
+req-oss-rights-licence = The buyer gets at least a licence to use the customer-specific code.
+req-oss-rights-extended-right-of-use = The buyer gets at least an extended right of use to the customer-specific code: it may reuse the code and have others develop it further, while the supplier keeps the intellectual property.
+req-oss-rights-ownership = The buyer owns the customer-specific code.
+req-oss-code-review = The buyer may have the code reviewed to test its quality.
+req-oss-source-delivered = The source code is delivered to the buyer.
+reg-dora-lead = The contract contains these provisions of the Digital Operational Resilience Act (DORA, Regulation (EU) 2022/2554) Art. 30. DORA applies directly to financial entities; for other buyers the provisions are agreed contract terms.
+reg-nis2-lead = The supplier takes on these duties of the NIS2 Directive (Directive (EU) 2022/2555):
+reg-gdpr-lead = The data processing agreement contains these terms of the General Data Protection Regulation (GDPR, Regulation (EU) 2016/679):
+reg-clause = **{ $article }:** { $text }
+dora-30-2-a = A clear and complete description of all functions and ICT services provided, stating whether subcontracting of ICT services that support critical or important functions is permitted and on which conditions.
+dora-30-2-b = The locations (regions or countries) where the services are provided and where data is processed and stored, and the supplier's duty to notify the buyer in advance of any change of location.
+dora-30-2-c = Provisions on the availability, authenticity, integrity and confidentiality of data, personal data included.
+dora-30-2-d = Access to, recovery and return of all personal and non-personal data in an easily accessible format on the supplier's insolvency, resolution or discontinuation of business, or on termination of the contract.
+dora-30-2-e = Service level descriptions, including their updates and revisions.
+dora-30-2-f = Assistance to the buyer in an ICT incident related to the service, at no additional cost or at a cost determined in advance.
+dora-30-2-g = Full cooperation with the competent authorities and the resolution authorities, including persons appointed by them.
+dora-30-2-h = Termination rights and the related minimum notice periods.
+dora-30-2-i = The conditions for the supplier's participation in the buyer's ICT security awareness programmes and digital operational resilience training.
+dora-30-3-a = Full service level descriptions with precise quantitative and qualitative performance targets, so that the service can be monitored and corrective action taken when a target is missed.
+dora-30-3-b = Notice periods and reporting obligations of the supplier, including notice of any development that may materially affect its ability to provide the services.
+dora-30-3-c = The supplier's duty to implement and test business contingency plans and to have ICT security measures, tools and policies that give an appropriate level of security.
+dora-30-3-d = The supplier's duty to participate and fully cooperate in the buyer's threat-led penetration testing (DORA Art. 26 and 27).
+dora-30-3-e = The buyer's right to monitor the supplier's performance on an ongoing basis, with unrestricted rights of access, inspection and audit for the buyer, a third party it appoints and the competent authority.
+dora-30-3-f = Exit strategies, in particular a mandatory adequate transition period during which the supplier continues to provide the services, so that the buyer can migrate to another supplier or take the service in-house.
+nis2-supply-chain-security = The supplier keeps its own supply chain secure, including its relationships with its own suppliers and subcontractors, and documents this on request.
+nis2-incident-notification = The supplier notifies the buyer without undue delay of any incident with a significant impact on the service: an early warning within 24 hours of becoming aware of it, an incident notification within 72 hours and a final report within one month.
+nis2-risk-management = The supplier analyses the cybersecurity risks of the service, assesses the effectiveness of its risk-management measures and reports the results to the buyer.
+nis2-business-continuity = The supplier ensures business continuity, including backup management, disaster recovery and crisis management, and tests it regularly.
+nis2-authentication = The service uses multi-factor or continuous authentication, and secured voice, video and text communication where appropriate.
+nis2-responsible-persons = The supplier names the persons responsible for cybersecurity towards the buyer, and its management oversees the cybersecurity measures.
+gdpr-documented-instructions = The supplier processes personal data only on the buyer's documented instructions, including with regard to transfers to third countries.
+gdpr-confidentiality = Everyone authorised to process the personal data is bound by confidentiality.
+gdpr-security = The supplier takes every measure required for the security of processing under Art. 32.
+gdpr-sub-processors = The supplier engages sub-processors only with the buyer's prior written authorisation and imposes the same data-protection obligations on them.
+gdpr-data-subject-rights = The supplier assists the buyer, by appropriate technical and organisational measures, in answering requests from data subjects who exercise their rights.
+gdpr-assistance = The supplier assists the buyer with the security of processing, the notification of personal data breaches and data protection impact assessments (Art. 32 to 36).
+gdpr-deletion-or-return = At the end of the services the supplier deletes or returns all personal data, as the buyer chooses, and deletes existing copies.
+gdpr-audits = The supplier makes available all information needed to demonstrate compliance, and allows for and contributes to audits and inspections by the buyer or an auditor the buyer mandates.
+gdpr-third-country-transfers = Personal data is not transferred to a third country or an international organisation unless the buyer has approved the transfer and its legal basis under Chapter V.
+
+## Award criteria and the evaluation model.
+
+spec-criteria-intro = The contract is awarded to the most economically advantageous tender on the award criteria below. The weights are given { $weighting }.
+th-number = No.
+th-id = Id
+th-criterion = Criterion
+th-kind = Kind
+th-weight = Weight
+th-scale = Scale
+th-minimum-score = Minimum score
+th-value = Value of full marks
+weight-points = { $points } points
+weight-rank = priority { $rank }
+weight-of-parent = { $weight } of criterion { $parent }
+scale-range = { $min }–{ $max }
+scale-range-step = { $min }–{ $max } in steps of { $step }
+scale-sovereignty = sovereignty score, 0–100%
+spec-criterion-description = **{ $id }:** { $text }
+spec-order-justification = **Why only an order of importance is given:** { $text }
+spec-order-no-justification = The tender documents give no reason why only an order of importance is given, although one is required.
+model-order-only = The criteria have only an order of importance, so the evaluation cannot be computed from weights: the committee assesses the bids as a whole against the criteria in that order and gives its reasons in the evaluation report.
+model-compare-total = Each bid gets points for price and for each quality criterion. The points are added up, and the bid with the most points in total is ranked first.
+model-compare-ppqp = Each bid's evaluated price is divided by its quality points. The bid with the lowest price per quality point is ranked first.
+model-compare-evaluation-price = Each bid's evaluated price is adjusted for its quality into an evaluation price. The bid with the lowest evaluation price is ranked first.
+model-suppliers = The lot is awarded to { $count ->
+        [one] the bid ranked first.
+       *[other] the { $count } bids ranked highest.
+    }
+model-max-percent = The weights are percentages and equal points: a bid can get at most { $max } points in total.
+model-max-points = The weights are points: a bid can get at most { $max } points in total.
+model-basis-total = The price evaluated is the bid's total price for the contract period, excluding VAT.
+model-basis-lcc = The price evaluated is the life-cycle cost: one-off costs plus recurring costs per year for { $months } months ({ $extension ->
+        [0] the contract period
+       *[other] the contract period of { $contract } months and { $extension } months of extension options
+    }), excluding VAT.
+model-options-included = The prices of the options { $options } are added.
+model-options-excluded = The options { $options } are not part of the price evaluated.
+model-price-proportional = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and every other bid gets { $max } points times the lowest price divided by its own price. A bid at twice the lowest price gets half the points.
+model-price-linear-slope = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and the points fall in a straight line to 0 points for a price { $slope } above the lowest price. Dearer bids get 0 points.
+model-price-linear-from-lowest = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and a bid loses the maximum points for every 100% its price is above the lowest. Points can be negative for a price more than twice the lowest.
+model-price-linear-from-lowest-floored = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and a bid loses the maximum points for every 100% its price is above the lowest, down to 0 points at twice the lowest price.
+model-price-min-max = Price is scored by { $name }: the lowest evaluated price gets { $max } points, the highest 0 points, and prices in between get points in a straight line. If every price is the same, every bid gets { $max } points.
+model-price-fixed-span = Price is scored by { $name }: a price of { $low } or less gets { $max } points, a price of { $high } or more 0 points, and prices in between get points in a straight line. A bid's price points do not depend on the other bids.
+model-price-logarithmic = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and the points fall with the logarithm of the price's ratio to the lowest, to 0 points for a price { $zero_at } above the lowest. The logarithm is computed to 28 significant digits, the only figure in the evaluation that is not exact.
+model-price-ppqp = Price and quality are compared by { $name }: the evaluated price divided by the quality points. A bid's figure does not depend on the other bids.
+model-price-ppqp-corridor = Price and quality are compared by { $name } with a corridor: every bid whose quality points per unit of price are within { $corridor } of the best bid's is in the corridor and ranked before the others, and within the corridor { $decision } is ranked first.
+model-price-value-added-deduction = Price and quality are compared by { $name }: for every quality criterion, full marks are worth the amount in the table above, and the share of full marks a bid earns is deducted from its price. A bid's evaluation price does not depend on the other bids.
+model-price-value-added-markup = Price and quality are compared by { $name }: for every quality criterion, full marks are worth the amount in the table above, and the share of full marks a bid misses is added to its price. A bid's evaluation price does not depend on the other bids.
+model-price-percent-deduction = Price and quality are compared by { $name }: the price is reduced by up to { $percent } in proportion to the bid's share of the maximum quality points. A bid's evaluation price does not depend on the other bids.
+model-price-percent-markup = Price and quality are compared by { $name }: the price is increased by up to { $percent } in proportion to the share of the maximum quality points the bid misses. A bid's evaluation price does not depend on the other bids.
+model-relative-warning = **Note:** a bid's price points depend on the other bids through their evaluated prices (such as the lowest price). Adding or removing a bid can therefore change the order of other bids (rank reversal); the evaluation report states whether that happens. The model and all its parameters are published here in full, as the principles of equal treatment and transparency require (Directive 2014/24/EU Art. 67(5); in Denmark section 160 of the Public Procurement Act).
+model-fixed-span-floor = **Note:** prices below { $low } earn no further price points.
+model-formula-intro = As a formula:
+formula-proportional = { $id } = { $max } × Pmin / P
+formula-linear-slope = { $id } = { $max } × max(0, 1 − (P − Pmin) / ({ $slope } × Pmin))
+formula-linear-from-lowest = { $id } = { $max } × (2 − P / Pmin)
+formula-linear-from-lowest-floored = { $id } = { $max } × max(0, 2 − P / Pmin)
+formula-min-max = { $id } = { $max } × (Pmax − P) / (Pmax − Pmin)
+formula-fixed-span = { $id } = { $max } × min(1, max(0, ({ $high } − P) / ({ $high } − { $low })))
+formula-logarithmic = { $id } = { $max } × max(0, 1 − ln(P / Pmin) / ln({ $base }))
+formula-sovereignty = { $id } = { $weight } × S / 100
+formula-marks = { $id } = { $weight } × k / { $max }
+formula-sub-term = { $weight } × k({ $id }) / { $max }
+formula-sub = { $id } = { $weight } × ({ $terms })
+formula-quality-sum = Q = { $terms }
+formula-ppqp = Price per quality point = P / Q
+formula-value-term-deduction = { $value } × k({ $id }) / { $max }
+formula-value-term-markup = { $value } × (1 − k({ $id }) / { $max })
+formula-value-added = Evaluation price = P{ $terms }
+formula-percent-deduction = Evaluation price = P × (1 − Q / { $qmax } × { $percent })
+formula-percent-markup = Evaluation price = P × (1 + (1 − Q / { $qmax }) × { $percent })
+formula-total = Total = { $terms }
+legend-p = P is the bid's evaluated price.
+legend-pmin = Pmin is the lowest evaluated price among the bids that go on to price evaluation.
+legend-pmax = Pmax is the highest evaluated price among them.
+legend-q = Q is the bid's quality points, the sum of the quality criteria's points.
+legend-score = k is the criterion's score on its scale.
+legend-score-sub = k(…) is a sub-criterion's score on its scale.
+legend-score-value = k(…) is a criterion's score on its scale.
+legend-sovereignty = S is the bid's sovereignty score in percent.
+model-scale = Quality is scored on a scale of { $scale } unless a criterion states its own.
+model-scale-own = { $criterion } is scored on a scale of { $scale }:
+model-aggregation = { $aggregation }
+model-disagreement = Where the evaluators' marks on a criterion differ by more than { $spread } of the scale, the committee discusses them, and the evaluation report says so.
+model-sovereignty = { $criterion } is scored from the bid's sovereignty assessment, not by the evaluators: its score is the sovereignty score in percent (chapter { $chapter }).
+model-thresholds-intro = These quality thresholds are applied before prices are evaluated (lawful under the judgment of the Court of Justice in C-546/16, Montte); a bid that does not reach them is rejected:
+model-threshold-criterion = a score of at least { $minimum } on { $criterion };
+model-threshold-total = quality points of at least { $minimum } of the maximum;
+model-threshold-max-pass = only the { $count ->
+        [one] bid
+       *[other] { $count } bids
+    } with the most quality points go on to price evaluation; bids tied at the limit all go on.
+model-rounding = Every computation is exact, in fractions. { $step } Points, and the figure bids are ranked on, are published with { $decimals ->
+        [one] one decimal
+       *[other] { $decimals } decimals
+    }, rounded { $strategy }. Bids are ranked on the published figure, so two bids published with the same figure are tied.
+model-tie-intro = A tie is broken by these rules, in this order:
+model-tie-none = The tender documents set no rule for breaking a tie.
+
+## The worked example.
+
+example-order-only = There is no worked example, because the criteria have only an order of importance.
+example-bid = Bid { $letter }
+example-intro = The example shows how the model works on three illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked. Every figure below is computed by the same evaluation that evaluates the real bids.
+example-results = The result:
+example-derivation = **{ $bid }:**
+example-sovereignty-points = { $points } per objective
+example-outcome = In the example the lot would be awarded to { $bids }.
+example-no-award = In the example no bid would be awarded the lot.
+th-bid = Bid
+th-price = Price
+th-one-off = One-off costs
+th-recurring = Recurring costs per year
+th-options = Options in total
+th-mark = Score { $criterion }
+th-sovereignty-points = Sovereignty points { $criterion }
+
+## SEAL, objectives and standards chapters.
+
+seal-intro = SEAL (Sovereignty Effectiveness Assurance Level) is the scale of the European Commission's Cloud Sovereignty Framework (version 1.2.1, October 2025) for how much of a service is under EU control, from SEAL-0 to SEAL-4. The names and definitions below are the framework's own.
+seal-aggregation = Each answer in the bidder's sovereignty assessment carries a SEAL level. An objective's SEAL is the lowest level among its answers, and the overall SEAL is the lowest level among the objectives: a minimum, never an average. No bidder is excluded for its nationality; a service is assessed on its levels.
+th-level = Level
+th-name = Name
+th-definition = Definition
+seal-minimums-intro = The tender requires these minimum levels:
+seal-no-minimum = The tender sets no minimum SEAL.
+seal-scope-all = all lots
+seal-scope-lot = lot { $lot }
+seal-each-objective = every objective, SOV-1 to SOV-8
+seal-overall = the overall SEAL
+th-requirement = Requirement
+th-severity = Kind
+th-applies-to = Applies to
+th-objective = Objective
+th-minimum-seal = Minimum
+objectives-intro = The framework assesses sovereignty under eight objectives, SOV-1 to SOV-8. For each objective the bidder's assessment gives points out of 1000 (the sum of its answers) and a SEAL level.
+th-weight-in = Weight in { $criteria }
+objectives-not-scored = No award criterion scores the sovereignty objectives; they matter through the SEAL minimums.
+weights-source-csf-v1-2-1 = the weights of the Cloud Sovereignty Framework v1.2.1 (European Commission, October 2025), section 5
+weights-source-calculator-2026 = the example weights of the Annex – Sovereignty assessment calculator (European Commission, 1 June 2026)
+weights-source-custom = the contracting authority's own weights, summing to { $sum }
+objectives-weights-source = The weights in { $criteria } are { $source }.
+objectives-score = The sovereignty score in percent is the sum over the objectives of the points divided by 1000 times the objective's weight. Points above 1000 for an objective count as 1000.
+objectives-seal-independent = The SEAL levels (chapter { $chapter }) and the sovereignty score are two readings of the same assessment: the SEAL minimums are pass or fail, and the score compares the bids that pass them.
+standards-intro = The tender names these open standards. Where a version is given, that version or a later backwards-compatible one is required.
+th-standard = Standard
+th-version = Version
+th-body = Body and reference
+th-required-by = Required by
+spec-not-required-intro = The tender deliberately does not require the following:
+
+## The evaluation report.
+
+report-title = Evaluation report: { $title }
+report-intro = The report sets out, per lot, how the bids were evaluated: which requirements each bid met, the points on each criterion with their derivation, the ranking and the award. Every figure is computed exactly and rounded only as the tender documents state.
+report-h-summary = Summary
+th-lot = Lot
+th-title = Title
+th-estimated-value = Estimated value
+th-cpv = CPV
+th-suppliers-to-award = Suppliers awarded
+th-bids-received = Bids
+th-bids-ranked = Ranked
+th-awarded-to = Awarded to
+report-cross-lot-warnings = Across lots:
+report-h-ranking = Ranking
+report-compare-total = Bids are ranked on their total points, with price scored by { $model }.
+report-compare-ppqp = Bids are ranked by { $model }: the lowest price per quality point first.
+report-compare-evaluation-price = Bids are ranked by { $model }: the lowest evaluation price first.
+report-basis-total = Prices are evaluated as total prices for the contract period, excluding VAT.
+report-basis-lcc = Prices are evaluated as life-cycle costs, excluding VAT.
+report-price-range = Lowest evaluated price: { $lowest }. Highest: { $highest }.
+th-rank = Rank
+th-bidder = Bidder
+th-bid-id = Bid
+th-evaluated-price = Evaluated price
+th-price-points = Price points
+th-quality-points = Quality points
+th-total = Total
+th-ppqp = Price per quality point
+th-evaluation-price = Evaluation price
+th-awarded = Awarded
+th-status = Status
+th-reason = Reason
+report-no-ranked = No bid is ranked.
+report-not-ranked-intro = Bids not ranked:
+report-h-ties = Ties
+report-tie-broken = { $bids } are tied at { $value }; the tie is broken by the rule that { $rule }.
+report-tie-partly = { $bids } are tied at { $value }; the rule that { $rule } separates some of them, but not all.
+report-tie-unresolved = { $bids } are tied at { $value }, and the tie-break rules do not separate them.
+report-h-warnings = Findings for the committee
+report-h-rank-reversal = Rank reversal check
+report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.
+report-rank-reversal-none-tried = No bid that is not awarded sets a reference price, so removing one cannot change the order of the others.
+report-rank-reversal-none = Removing { $tried }, one at a time, changes the order of no other bids.
+report-rank-reversal-found = Removing { $tried }, one at a time, changes the order of others:
+report-rank-reversal-item = without { $removed }, { $now_ahead } moves ahead of { $was_ahead }.
+report-h-bids = The bids in detail
+report-fact-bidder = **Bidder:** { $name } ({ $id }), { $country }
+report-fact-submitted = **Received:** { $date }
+report-fact-rank = **Result:** rank { $rank }
+report-fact-rank-awarded = **Result:** rank { $rank }, awarded
+report-fact-status = **Result:** { $status }
+report-gates-intro = Premises and minimum requirements:
+th-result = Result
+report-excluded = **The bid is not ranked.** { $reason }
+report-criteria-intro = Quality points:
+th-score = Score
+th-points = Points
+report-quality-total = Quality points in total
+report-quality-share = { $percent } of the maximum
+report-derivations-intro = How the figures were computed:
+derivation-sovereignty = { $criterion }, per objective: { $objectives }
+derivation-price-basis = Evaluated price: { $derivation }
+derivation-price-points = { $criterion }: { $derivation }
+derivation-total = Total: { $derivation }
+derivation-ppqp = Price per quality point: { $derivation }
+derivation-evaluation-price = Evaluation price: { $derivation }
+report-justifications-intro = The evaluators' justifications:
+th-evaluator = Evaluator
+th-justification = Justification
+th-descriptor = Meaning
+report-h-letters = Paragraphs for the award letters
+report-letters-intro = One paragraph per bidder, to be used in the notice of the award decision (Directive 2014/24/EU Art. 55; in Denmark section 171 of the Public Procurement Act), which must also state the standstill period.
+letter-to = **To { $bidder }, lot { $lot } ({ $title }).**
+letter-scores-total = { $total } points (price { $price_points } points, quality { $quality } points)
+letter-scores-ppqp = a price per quality point of { $figure } (evaluated price { $price }, { $quality } quality points)
+letter-scores-evaluation-price = an evaluation price of { $figure } (evaluated price { $price }, { $quality } quality points)
+letter-awarded = Your bid is ranked { $rank } of { $ranked } with { $scores }, and the lot is awarded to you.
+letter-awarded-with = The lot is awarded to { $count } bidders: { $bids }.
+letter-ranked = Your bid is ranked { $rank } of { $ranked } with { $scores }.
+letter-award-to = The lot is awarded to { $bids }.
+letter-reference-winner = The winning bid, { $bid }, achieved { $scores }.
+letter-reference-last = The lowest-ranked bid awarded, { $bid }, achieved { $scores }.
+letter-advantages = The relative advantages of { $count ->
+        [one] the winning bid
+       *[other] that bid
+    } over yours: { $list }.
+letter-your-advantages = Your bid did better on: { $list }.
+letter-no-advantages = That bid scored no more than yours on any single criterion; it is ranked ahead under the tie-break rules.
+letter-criterion-points = { $criterion } { $winner } points against your { $yours }
+letter-criterion-price = evaluated price { $winner } against your { $yours }
+letter-excluded = Your bid cannot be considered: { $reason }
+letter-gates = In detail: { $gates }
+letter-no-award = The lot is not awarded on this evaluation.

@@ -1,0 +1,261 @@
+//! The worked example of a lot's evaluation model, computed by the scoring crate.
+//!
+//! The example is an illustrative copy of the lot: the requirements are left out (so no gate
+//! applies), the award model is kept exactly as published, and three illustrative bids are
+//! evaluated by [`tender_score::evaluate`]: the lowest price with modest quality, 15 % dearer
+//! with better quality, and 40 % dearer with the best quality. Every number the text prints is
+//! the evaluation's, so the text cannot drift from the computation.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use tender_core::award::{PriceBasisKind, PriceModel, Scale, Weighting};
+use tender_core::bid::{BidPrice, Bidder, ConsensusScore, OptionPrice, PriceSchedule};
+use tender_core::sovereignty::{ObjectiveAssessment, SovereigntyAssessment};
+use tender_core::{Bid, Id, Lot, Money, Objective, Score, Seal, Tender};
+use tender_score::result::LotEvaluation;
+
+use crate::catalogue::Catalogue;
+use crate::error::TextError;
+use crate::markdown::{Doc, id};
+use crate::report;
+
+/// The illustrative bids: letter, price factor in percent of the base price, share of full
+/// quality marks in percent, and the SEAL of the sovereignty summary.
+const BIDS: [(&str, i64, i64, Seal); 3] =
+    [("A", 100, 60, Seal::Seal2), ("B", 115, 80, Seal::Seal3), ("C", 140, 90, Seal::Seal3)];
+
+/// The lowest illustrative price: the lot's estimated value (the tender's for a single lot),
+/// else one million; for a fixed price span, a quarter into the span.
+fn base_price(tender: &Tender, lot: &Lot) -> Decimal {
+    if let PriceModel::FixedSpan { low, high } = &lot.award.price_model
+        && high.get() > low.get()
+    {
+        let quarter = (high.get() - low.get()) / Decimal::from(4);
+        return (low.get() + quarter).round_dp(0).max(Decimal::ONE);
+    }
+    let estimate = lot.estimated_value.or(if tender.lots.len() == 1 { tender.estimated_value } else { None });
+    match estimate {
+        Some(v) if v.get() > Decimal::ZERO => v.get().round_dp(0).max(Decimal::ONE),
+        _ => Decimal::from(1_000_000),
+    }
+}
+
+/// `value × percent / 100`, to whole currency units (at least 1).
+fn share(value: Decimal, percent: i64) -> Decimal {
+    (value * Decimal::from(percent) / Decimal::ONE_HUNDRED).round_dp(0).max(Decimal::ONE)
+}
+
+/// The mark at `percent` of a scale, rounded up to the scale's step, within the scale.
+fn mark(scale: &Scale, percent: Decimal) -> Decimal {
+    let (min, max) = (scale.min.get(), scale.max.get());
+    let raw = min + (max - min) * percent / Decimal::ONE_HUNDRED;
+    let snapped = match scale.step {
+        Some(step) if step.get() > Decimal::ZERO => min + ((raw - min) / step.get()).ceil() * step.get(),
+        _ => raw.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::AwayFromZero),
+    };
+    snapped.min(max).max(min)
+}
+
+/// Builds the illustrative tender and bids for a lot.
+fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Vec<Bid>), TextError> {
+    let mut t = tender.clone();
+    t.requirements.clear();
+    t.max_lots_awarded_per_bidder = None;
+    let mut l = lot.clone();
+    l.requirements.clear();
+    t.lots = vec![l];
+    let award = &lot.award;
+    let base = base_price(tender, lot);
+    let months = {
+        let ext: u32 = if award.price_basis.include_options {
+            tender.contract.options.iter().filter_map(|o| o.extension_months).sum()
+        } else {
+            0
+        };
+        tender.contract.duration_months.saturating_add(ext).max(1)
+    };
+    let floor_total = award.quality.minimum_total.map_or(Decimal::ZERO, |m| m.get());
+    let mut bids = Vec::new();
+    for (letter, factor, quality, seal) in BIDS {
+        let price = share(base, factor);
+        let schedule = (award.price_basis.kind == PriceBasisKind::LifeCycleCost).then(|| {
+            let one_off = share(price, 10);
+            let recurring = (price - one_off) * Decimal::from(12) / Decimal::from(months);
+            PriceSchedule { one_off: Money::new(one_off), recurring_per_year: Money::new(recurring.round_dp(0)) }
+        });
+        let options = tender
+            .contract
+            .options
+            .iter()
+            .map(|o| OptionPrice { option: o.id.clone(), price: Money::new(share(price, 2)) })
+            .collect();
+        let mut consensus = Vec::new();
+        let mut sovereignty = None;
+        for c in award.quality_criteria() {
+            let scale = award.scale_of(c);
+            let floor_criterion = match c.minimum_score {
+                Some(m) if scale.max.get() > Decimal::ZERO => m.get() * Decimal::ONE_HUNDRED / scale.max.get(),
+                _ => Decimal::ZERO,
+            };
+            let percent = Decimal::from(quality).max(floor_total).max(floor_criterion).min(Decimal::ONE_HUNDRED);
+            if c.sovereignty.is_some() {
+                let points = (Decimal::TEN * percent).ceil();
+                let objectives: BTreeMap<Objective, ObjectiveAssessment> = Objective::ALL
+                    .iter()
+                    .map(|o| {
+                        (
+                            *o,
+                            ObjectiveAssessment {
+                                answers: Vec::new(),
+                                seal: Some(seal),
+                                points: Some(Score::new(points)),
+                            },
+                        )
+                    })
+                    .collect();
+                sovereignty = Some(SovereigntyAssessment { objectives });
+            } else if c.sub_criteria.is_empty() {
+                consensus.push(ConsensusScore {
+                    criterion: c.id.clone(),
+                    score: Score::new(mark(&scale, percent)),
+                    justification: String::new(),
+                });
+            } else {
+                for s in &c.sub_criteria {
+                    let sub_scale = s.scale.as_ref().map_or_else(|| scale.clone(), |x| x.resolve());
+                    consensus.push(ConsensusScore {
+                        criterion: s.id.clone(),
+                        score: Score::new(mark(&sub_scale, percent)),
+                        justification: String::new(),
+                    });
+                }
+            }
+        }
+        bids.push(Bid {
+            id: Id::new(letter),
+            tender: tender.id.clone(),
+            lot: lot.id.clone(),
+            bidder: Bidder {
+                id: Id::new(letter),
+                name: t!(cat, "example-bid", "letter" => letter)?,
+                country: tender.buyer.country.clone(),
+                sme: None,
+                ownership: None,
+                consortium: Vec::new(),
+                subcontractors: Vec::new(),
+            },
+            submitted: None,
+            price: BidPrice { total: Money::new(price), schedule, options },
+            answers: Vec::new(),
+            sovereignty,
+            standards: Vec::new(),
+            exit: None,
+            hosting: None,
+            open_source: None,
+            scores: Vec::new(),
+            consensus,
+        });
+    }
+    Ok((t, bids))
+}
+
+/// Writes the worked example of a lot.
+pub(crate) fn render(cat: &Catalogue, tender: &Tender, lot: &Lot, doc: &mut Doc) -> Result<(), TextError> {
+    if lot.award.weighting == Weighting::Order {
+        doc.para(&cat.text("example-order-only", &[])?);
+        return Ok(());
+    }
+    let (example_tender, bids) = illustrate(cat, tender, lot)?;
+    let evaluation = tender_score::evaluate(&example_tender, &bids)?;
+    let Some(result) = evaluation.lots.first() else { return Ok(()) };
+    let example_lot = &example_tender.lots[0];
+    doc.para(&cat.text("example-intro", &[])?);
+    inputs(cat, &example_tender, example_lot, &bids, doc)?;
+    doc.para(&cat.text("example-results", &[])?);
+    report::ranking_table(cat, &example_tender, example_lot, result, false, doc)?;
+    report::not_ranked_table(cat, example_lot, result, false, doc)?;
+    let notation = cat.notation()?;
+    for b in result.bids.iter().filter(|b| b.total.is_some()) {
+        doc.para(&t!(cat, "example-derivation", "bid" => crate::markdown::inline(&b.bidder_name))?);
+        doc.bullets(&report::derivations(cat, &notation, example_lot, result, b)?);
+    }
+    outcome(cat, result, doc)
+}
+
+fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut Doc) -> Result<(), TextError> {
+    let award = &lot.award;
+    let lcc = award.price_basis.kind == PriceBasisKind::LifeCycleCost;
+    let with_options = award.price_basis.include_options && !tender.contract.options.is_empty();
+    let mut header = vec![cat.text("th-bid", &[])?];
+    if lcc {
+        header.push(cat.text("th-one-off", &[])?);
+        header.push(cat.text("th-recurring", &[])?);
+    } else {
+        header.push(cat.text("th-price", &[])?);
+    }
+    if with_options {
+        header.push(cat.text("th-options", &[])?);
+    }
+    // One column per scored leaf, and one for a sovereignty summary.
+    let mut leaves: Vec<(Id, bool)> = Vec::new();
+    for c in award.quality_criteria() {
+        if c.sovereignty.is_some() {
+            leaves.push((c.id.clone(), true));
+        } else if c.sub_criteria.is_empty() {
+            leaves.push((c.id.clone(), false));
+        } else {
+            leaves.extend(c.sub_criteria.iter().map(|s| (s.id.clone(), false)));
+        }
+    }
+    for (leaf, sovereignty) in &leaves {
+        header.push(if *sovereignty {
+            t!(cat, "th-sovereignty-points", "criterion" => id(leaf))?
+        } else {
+            t!(cat, "th-mark", "criterion" => id(leaf))?
+        });
+    }
+    let mut rows = Vec::new();
+    for b in bids {
+        let mut row = vec![crate::markdown::cell(&b.bidder.name)];
+        match &b.price.schedule {
+            Some(s) if lcc => {
+                row.push(cat.money(s.one_off.get(), &tender.currency)?);
+                row.push(cat.money(s.recurring_per_year.get(), &tender.currency)?);
+            }
+            _ => row.push(cat.money(b.price.total.get(), &tender.currency)?),
+        }
+        if with_options {
+            let sum: Decimal = b.price.options.iter().map(|o| o.price.get()).sum();
+            row.push(cat.money(sum, &tender.currency)?);
+        }
+        for (leaf, sovereignty) in &leaves {
+            if *sovereignty {
+                let points = b
+                    .sovereignty
+                    .as_ref()
+                    .and_then(|s| s.objectives.get(&Objective::Strategic))
+                    .and_then(ObjectiveAssessment::points)
+                    .map_or(Decimal::ZERO, |p| p.get());
+                row.push(t!(cat, "example-sovereignty-points", "points" => cat.number(points))?);
+            } else {
+                let score = b.consensus.iter().find(|c| &c.criterion == leaf).map_or(Decimal::ZERO, |c| c.score.get());
+                row.push(cat.number(score));
+            }
+        }
+        rows.push(row);
+    }
+    doc.table(&header, &rows);
+    Ok(())
+}
+
+fn outcome(cat: &Catalogue, result: &LotEvaluation, doc: &mut Doc) -> Result<(), TextError> {
+    let awarded: Vec<String> =
+        result.awarded.iter().filter_map(|a| result.bid(a)).map(|b| crate::markdown::inline(&b.bidder_name)).collect();
+    if awarded.is_empty() {
+        doc.para(&cat.text("example-no-award", &[])?);
+    } else {
+        doc.para(&t!(cat, "example-outcome", "bids" => cat.list(&awarded)?, "count" => awarded.len())?);
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! # tender-text: tender texts in Markdown
+//!
+//! Two documents, written from the tender model in any language that has a message catalogue
+//! (Danish and English are complete):
+//!
+//! * [`specification`]: the requirement specification a buyer publishes. Introduction and
+//!   procedure; the lots and why they are split; for every lot its premises, minimum
+//!   requirements and award requirements, numbered with their ids and severity, each with its
+//!   standard clause text (SEAL minimums, open standards, exit, hosting and data location, open
+//!   source and rights, DORA, NIS2 and GDPR clauses); the award criteria and weights; the
+//!   evaluation model in words and as a formula; a **worked example** whose numbers are computed
+//!   by [`tender_score::evaluate`] on illustrative bids, so the text can never drift from the
+//!   computation; the SEAL levels with their official definitions; the sovereignty objectives
+//!   and weights; the open standards with full names and versions; and what is deliberately not
+//!   required.
+//! * [`report`]: the evaluation report. Per lot the ranking, every bid's gates, points per
+//!   criterion with their derivations (rendered through this crate's [`Notation`], so
+//!   `30 × 1.000.000 / 1.300.000 = 23,08` in Danish), the evaluators' justifications, exclusions,
+//!   ties and how they were broken, warnings, the rank-reversal check, and for each bidder a
+//!   paragraph fit for the award letter.
+//!
+//! ```
+//! use tender_core::{files, Bid, Language, Tender};
+//! let tender: Tender = files::parse(r#"
+//! id = "T-1"
+//! title = { da = "Kontorpakke", en = "Office suite" }
+//! buyer = { name = "Aarhus Kommune", country = "DK", kind = "municipality" }
+//! procedure = "open"
+//! currency = "DKK"
+//! languages = ["da", "en"]
+//! contract = { duration_months = 48 }
+//! [[lots]]
+//! id = "L1"
+//! title = "Office suite"
+//! [lots.award]
+//! price_model = { kind = "proportional" }
+//! tie_break = ["higher-quality", "drawing-lots"]
+//! [[lots.award.criteria]]
+//! id = "PRICE"
+//! name = { da = "Pris", en = "Price" }
+//! kind = "price"
+//! weight = 30
+//! [[lots.award.criteria]]
+//! id = "Q1"
+//! name = { da = "Kvalitet", en = "Quality" }
+//! kind = "quality"
+//! weight = 70
+//! "#, files::Format::Toml, "tender.toml".as_ref())?;
+//!
+//! let text = tender_text::specification(&tender, &Language::da())?;
+//! assert!(text.starts_with("# Kontorpakke"));
+//! assert!(text.contains("PRICE = 30 × Pmin / P")); // the formula as published
+//!
+//! let bids: Vec<Bid> = Vec::new(); // the bids as received, with the evaluators' scores
+//! let evaluation = tender_score::evaluate(&tender, &bids)?;
+//! let report = tender_text::report(&tender, &bids, &evaluation, &Language::en())?;
+//! assert!(report.starts_with("# Evaluation report: Office suite"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Languages
+//!
+//! Every word lives in a Fluent catalogue, `locales/<language>.ftl`, and so do the conventions
+//! for numbers, money and dates (`fmt-*` messages: `1.234.567,89 kr.` in Danish,
+//! `DKK 1,234,567.89` in English). The catalogues are found when the crate is built: a third
+//! language is a new file, not new code. A test fails when any message of one catalogue is
+//! missing from another. [`languages`] lists the languages built in.
+//!
+//! # Markdown that cannot be broken
+//!
+//! Text from buyers and bidders (titles, names, descriptions, justifications, ids) is escaped:
+//! whatever it contains, it cannot open a heading, a list, a table cell, a link, emphasis or
+//! HTML. Arithmetic is set in code spans. No raw HTML is ever written. Output is
+//! byte-identical run to run.
+#![deny(missing_docs)]
+
+/// A message with named arguments: `t!(cat, "id", "name" => value, ...)`.
+macro_rules! t {
+    ($cat:expr, $id:expr) => { $cat.text($id, &[]) };
+    ($cat:expr, $id:expr, $($key:literal => $value:expr),+ $(,)?) => {
+        $cat.text($id, &[$(($key, ::fluent_bundle::FluentValue::from($value))),+])
+    };
+}
+
+mod catalogue;
+mod error;
+mod example;
+mod markdown;
+mod report;
+mod spec;
+mod words;
+
+pub use catalogue::Notation;
+pub use error::TextError;
+
+use tender_core::{Bid, Language, Tender};
+use tender_score::Evaluation;
+
+/// The requirement specification of a tender, as Markdown in `lang`.
+///
+/// # Errors
+/// [`TextError::UnknownLanguage`] when there is no catalogue for `lang`;
+/// [`TextError::Evaluation`] when a lot's worked example cannot be computed (the tender's award
+/// model cannot be evaluated, e.g. a zero price span); the catalogue errors when a message is
+/// missing or broken.
+pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    spec::render(&cat, tender)
+}
+
+/// The evaluation report of a tender, as Markdown in `lang`. `bids` are the bids evaluated
+/// (their evaluators' justifications are quoted); `evaluation` is
+/// [`tender_score::evaluate`]'s result for them.
+///
+/// # Errors
+/// [`TextError::UnknownLanguage`] when there is no catalogue for `lang`;
+/// [`TextError::OtherTender`] or [`TextError::UnknownLot`] when the evaluation is not of this
+/// tender; the catalogue errors when a message is missing or broken.
+pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    report::render(&cat, tender, bids, evaluation)
+}
+
+/// The languages with a catalogue, sorted by code.
+pub fn languages() -> Vec<Language> {
+    catalogue::available()
+}

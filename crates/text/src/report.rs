@@ -1,0 +1,660 @@
+//! The evaluation report: per lot the ranking, every bid's gates, points and derivations, the
+//! evaluators' justifications, exclusions, ties, warnings, the rank-reversal check, and a
+//! paragraph per bidder fit for the award letter.
+
+use rust_decimal::Decimal;
+use tender_core::award::PriceBasisKind;
+use tender_core::{Bid, Id, Lot, Tender};
+use tender_score::explain;
+use tender_score::result::{BidResult, Comparison, LotEvaluation, ScoreBasis};
+use tender_score::{Evaluation, Exact};
+
+use crate::catalogue::{Catalogue, Notation};
+use crate::error::TextError;
+use crate::markdown::{Doc, cell, code, id, inline};
+use crate::words;
+
+type Res = Result<(), TextError>;
+
+/// Writes the report.
+pub(crate) fn render(
+    cat: &Catalogue,
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+) -> Result<String, TextError> {
+    if evaluation.tender != tender.id {
+        return Err(TextError::OtherTender { evaluation: evaluation.tender.clone(), tender: tender.id.clone() });
+    }
+    let mut lots = Vec::with_capacity(evaluation.lots.len());
+    for e in &evaluation.lots {
+        let lot = tender.lot(&e.lot).ok_or_else(|| TextError::UnknownLot { lot: e.lot.clone() })?;
+        lots.push((lot, e));
+    }
+    let lang = cat.lang();
+    let notation = cat.notation()?;
+    let mut doc = Doc::default();
+    doc.heading(1, &t!(cat, "report-title", "title" => inline(tender.title.get(lang)))?);
+    doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
+    doc.para(&cat.text("report-intro", &[])?);
+
+    // 1. Summary.
+    doc.heading(2, &format!("1. {}", cat.text("report-h-summary", &[])?));
+    let header = ["th-lot", "th-title", "th-bids-received", "th-bids-ranked", "th-awarded-to"]
+        .iter()
+        .map(|k| cat.text(k, &[]))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = Vec::new();
+    for (lot, e) in &lots {
+        let awarded: Vec<String> = e.awarded.iter().map(|a| words::bid_label(e, a)).collect();
+        rows.push(vec![
+            id(&lot.id),
+            cell(lot.title.get(lang)),
+            e.bids.len().to_string(),
+            e.bids.iter().filter(|b| b.rank.is_some()).count().to_string(),
+            if awarded.is_empty() { "–".to_owned() } else { cat.list(&awarded)? },
+        ]);
+    }
+    doc.table(&header, &rows);
+    if !evaluation.warnings.is_empty() {
+        doc.para(&cat.text("report-cross-lot-warnings", &[])?);
+        let items = evaluation
+            .warnings
+            .iter()
+            .map(|w| words::warning(cat, evaluation, None, w))
+            .collect::<Result<Vec<_>, _>>()?;
+        doc.bullets(&items);
+    }
+
+    for (i, (lot, e)) in lots.iter().enumerate() {
+        let n = i + 2;
+        lot_chapter(cat, &notation, tender, bids, evaluation, &mut doc, lot, e, n)?;
+    }
+    Ok(doc.finish())
+}
+
+#[allow(clippy::too_many_arguments, reason = "the chapter needs the whole context; a struct would only rename it")]
+fn lot_chapter(
+    cat: &Catalogue,
+    notation: &Notation,
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    doc: &mut Doc,
+    lot: &Lot,
+    e: &LotEvaluation,
+    n: usize,
+) -> Res {
+    let lang = cat.lang();
+    doc.heading(
+        2,
+        &format!("{n}. {}", t!(cat, "spec-h-lot", "id" => id(&lot.id), "title" => inline(lot.title.get(lang)))?),
+    );
+    let mut sub = 0;
+    let mut next = || {
+        sub += 1;
+        format!("{n}.{sub}")
+    };
+
+    // Ranking.
+    doc.heading(3, &format!("{} {}", next(), cat.text("report-h-ranking", &[])?));
+    let compare = match e.comparison {
+        Comparison::HighestTotal => "report-compare-total",
+        Comparison::LowestPricePerQualityPoint => "report-compare-ppqp",
+        Comparison::LowestEvaluationPrice => "report-compare-evaluation-price",
+    };
+    doc.para(&t!(cat, compare, "model" => words::price_model_name(cat, e.price_model)?)?);
+    doc.para(&match lot.award.price_basis.kind {
+        PriceBasisKind::Total => cat.text("report-basis-total", &[])?,
+        PriceBasisKind::LifeCycleCost => cat.text("report-basis-lcc", &[])?,
+    });
+    if let (Some(lo), Some(hi)) = (e.lowest_price, e.highest_price) {
+        doc.para(&t!(cat, "report-price-range",
+            "lowest" => money_exact(cat, tender, lot, lo)?, "highest" => money_exact(cat, tender, lot, hi)?)?);
+    }
+    ranking_table(cat, tender, lot, e, true, doc)?;
+    not_ranked_table(cat, lot, e, true, doc)?;
+
+    // Ties.
+    if !e.ties.is_empty() {
+        doc.heading(3, &format!("{} {}", next(), cat.text("report-h-ties", &[])?));
+        let mut items = Vec::new();
+        for tie in &e.ties {
+            let bids_text = cat.list(&tie.bids.iter().map(|b| words::bid_label(e, b)).collect::<Vec<_>>())?;
+            let value = figure_value(cat, tender, e, tie.value)?;
+            items.push(match (&tie.broken_by, tie.resolved) {
+                (Some(rule), true) => t!(cat, "report-tie-broken",
+                    "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
+                (Some(rule), false) => t!(cat, "report-tie-partly",
+                    "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
+                (None, _) => t!(cat, "report-tie-unresolved", "bids" => bids_text, "value" => value)?,
+            });
+        }
+        doc.bullets(&items);
+    }
+
+    // Warnings.
+    if !e.warnings.is_empty() {
+        doc.heading(3, &format!("{} {}", next(), cat.text("report-h-warnings", &[])?));
+        let items = e
+            .warnings
+            .iter()
+            .map(|w| words::warning(cat, evaluation, Some((lot, e)), w))
+            .collect::<Result<Vec<_>, _>>()?;
+        doc.bullets(&items);
+    }
+
+    // Rank reversal.
+    if let Some(rr) = &e.rank_reversal {
+        doc.heading(3, &format!("{} {}", next(), cat.text("report-h-rank-reversal", &[])?));
+        doc.para(&cat.text("report-rank-reversal-intro", &[])?);
+        if rr.tried.is_empty() {
+            doc.para(&cat.text("report-rank-reversal-none-tried", &[])?);
+        } else {
+            let tried = cat.list(&rr.tried.iter().map(|b| words::bid_label(e, b)).collect::<Vec<_>>())?;
+            if rr.reversals.is_empty() {
+                doc.para(&t!(cat, "report-rank-reversal-none", "tried" => tried)?);
+            } else {
+                doc.para(&t!(cat, "report-rank-reversal-found", "tried" => tried)?);
+                let items = rr
+                    .reversals
+                    .iter()
+                    .map(|r| {
+                        t!(cat, "report-rank-reversal-item",
+                        "removed" => words::bid_label(e, &r.removed),
+                        "now_ahead" => words::bid_label(e, &r.now_ahead),
+                        "was_ahead" => words::bid_label(e, &r.was_ahead))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                doc.bullets(&items);
+            }
+        }
+    }
+
+    // The bids in detail.
+    if !e.bids.is_empty() {
+        let section = next();
+        doc.heading(3, &format!("{section} {}", cat.text("report-h-bids", &[])?));
+        for (k, b) in e.bids.iter().enumerate() {
+            let bid = bids.iter().find(|x| x.id == b.bid);
+            bid_section(cat, notation, tender, lot, e, b, bid, doc, &format!("{section}.{}", k + 1))?;
+        }
+    }
+
+    // Award letters.
+    if !e.bids.is_empty() {
+        let section = next();
+        doc.heading(3, &format!("{section} {}", cat.text("report-h-letters", &[])?));
+        doc.para(&cat.text("report-letters-intro", &[])?);
+        for (k, b) in e.bids.iter().enumerate() {
+            doc.heading(4, &format!("{section}.{} {}", k + 1, words::bid_label(e, &b.bid)));
+            doc.para(&letter(cat, tender, lot, e, b)?);
+        }
+    }
+    Ok(())
+}
+
+/// An exact amount of money, to the currency's minor units (or the policy's decimals if more).
+fn money_exact(cat: &Catalogue, tender: &Tender, lot: &Lot, x: Exact) -> Result<String, TextError> {
+    let r = lot.award.rounding;
+    let places = tender.currency.minor_units().max(r.decimals);
+    let v = x.round(places, r.strategy).unwrap_or_else(|_| x.approx(places));
+    cat.money(v, &tender.currency)
+}
+
+/// A published comparison figure: points, or money for the ratio models.
+fn figure_value(cat: &Catalogue, tender: &Tender, e: &LotEvaluation, value: Decimal) -> Result<String, TextError> {
+    match e.comparison {
+        Comparison::HighestTotal => Ok(cat.fixed(value, e.decimals)),
+        _ => cat.money(value, &tender.currency),
+    }
+}
+
+/// The ranking table of a lot's ranked bids.
+pub(crate) fn ranking_table(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    with_bid_id: bool,
+    doc: &mut Doc,
+) -> Res {
+    let ranked: Vec<&BidResult> = e.bids.iter().filter(|b| b.rank.is_some()).collect();
+    if ranked.is_empty() {
+        doc.para(&cat.text("report-no-ranked", &[])?);
+        return Ok(());
+    }
+    let mut keys = vec!["th-rank", "th-bidder"];
+    if with_bid_id {
+        keys.push("th-bid-id");
+    }
+    keys.push("th-evaluated-price");
+    match e.comparison {
+        Comparison::HighestTotal => keys.extend(["th-price-points", "th-quality-points", "th-total"]),
+        Comparison::LowestPricePerQualityPoint => keys.extend(["th-quality-points", "th-ppqp"]),
+        Comparison::LowestEvaluationPrice => keys.extend(["th-quality-points", "th-evaluation-price"]),
+    }
+    keys.push("th-awarded");
+    let header = keys.iter().map(|k| cat.text(k, &[])).collect::<Result<Vec<_>, _>>()?;
+    let dash = || "–".to_owned();
+    let mut rows = Vec::new();
+    for b in ranked {
+        let mut row = vec![b.rank.map(|r| r.to_string()).unwrap_or_default(), cell(&b.bidder_name)];
+        if with_bid_id {
+            row.push(id(&b.bid));
+        }
+        row.push(match &b.price {
+            Some(p) => money_exact(cat, tender, lot, p.evaluated.exact)?,
+            None => dash(),
+        });
+        let quality = b.quality.map_or_else(dash, |q| cat.fixed(q.value, e.decimals));
+        let total = match b.total {
+            Some(t) => figure_value(cat, tender, e, t.value)?,
+            None => dash(),
+        };
+        match e.comparison {
+            Comparison::HighestTotal => {
+                let pp = b.price.as_ref().and_then(|p| p.points).map_or_else(dash, |f| cat.fixed(f.value, e.decimals));
+                row.extend([pp, quality, total]);
+            }
+            _ => row.extend([quality, total]),
+        }
+        row.push(cat.text(if b.awarded { "yes" } else { "no" }, &[])?);
+        rows.push(row);
+    }
+    doc.table(&header, &rows);
+    Ok(())
+}
+
+/// The table of a lot's bids that were not ranked, with the reason.
+pub(crate) fn not_ranked_table(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, with_bid_id: bool, doc: &mut Doc) -> Res {
+    let out: Vec<&BidResult> = e.bids.iter().filter(|b| b.rank.is_none()).collect();
+    if out.is_empty() {
+        return Ok(());
+    }
+    doc.para(&cat.text("report-not-ranked-intro", &[])?);
+    let mut keys = vec!["th-bidder"];
+    if with_bid_id {
+        keys.push("th-bid-id");
+    }
+    keys.extend(["th-status", "th-reason"]);
+    let header = keys.iter().map(|k| cat.text(k, &[])).collect::<Result<Vec<_>, _>>()?;
+    let mut rows = Vec::new();
+    for b in out {
+        let mut row = vec![cell(&b.bidder_name)];
+        if with_bid_id {
+            row.push(id(&b.bid));
+        }
+        row.push(words::status(cat, b.status)?);
+        row.push(match &b.exclusion {
+            Some(x) => words::exclusion(cat, lot, e.decimals, x)?,
+            None => "–".to_owned(),
+        });
+        rows.push(row);
+    }
+    doc.table(&header, &rows);
+    Ok(())
+}
+
+/// One derivation per bullet: each criterion's marks and points, the price and the total.
+pub(crate) fn derivations(
+    cat: &Catalogue,
+    notation: &Notation,
+    lot: &Lot,
+    e: &LotEvaluation,
+    b: &BidResult,
+) -> Result<Vec<String>, TextError> {
+    let d = e.decimals;
+    let mut items = Vec::new();
+    let label = |c: &Id| words::criterion_label(cat, lot, c);
+    for c in &b.criteria {
+        match &c.basis {
+            ScoreBasis::Marks(m) => items.push(format!(
+                "{}: {}; {}",
+                label(&c.criterion),
+                code(&explain::explain_marks(m, d, notation)),
+                code(&explain::explain_criterion(c, d, notation))
+            )),
+            ScoreBasis::SubCriteria { subs } => {
+                for s in subs {
+                    items.push(format!(
+                        "{}: {}",
+                        label(&s.criterion),
+                        code(&explain::explain_marks(&s.marks, d, notation))
+                    ));
+                }
+                items.push(format!("{}: {}", label(&c.criterion), code(&explain::explain_criterion(c, d, notation))));
+            }
+            ScoreBasis::Sovereignty { .. } => {
+                let objectives: Vec<String> =
+                    explain::explain_sovereignty(c, d, notation).iter().map(|l| code(l)).collect();
+                items.push(t!(cat, "derivation-sovereignty",
+                    "criterion" => label(&c.criterion), "objectives" => objectives.join("; "))?);
+                items.push(format!("{}: {}", label(&c.criterion), code(&explain::explain_criterion(c, d, notation))));
+            }
+        }
+    }
+    if let Some(p) = &b.price {
+        let show_basis = match &p.basis {
+            tender_score::result::PriceBasisDetail::Total { options, .. } => !options.is_empty(),
+            tender_score::result::PriceBasisDetail::LifeCycleCost { .. } => true,
+        };
+        if show_basis {
+            items.push(
+                t!(cat, "derivation-price-basis", "derivation" => code(&explain::explain_price_basis(p, d, notation)))?,
+            );
+        }
+        if let Some(points) = explain::explain_price_points(p, d, notation) {
+            let criterion = lot.award.price_criterion().map_or_else(String::new, |c| label(&c.id));
+            items.push(t!(cat, "derivation-price-points", "criterion" => criterion, "derivation" => code(&points))?);
+        }
+    }
+    if let Some(total) = explain::explain_total(b, d, notation) {
+        let key = match e.comparison {
+            Comparison::HighestTotal => "derivation-total",
+            Comparison::LowestPricePerQualityPoint => "derivation-ppqp",
+            Comparison::LowestEvaluationPrice => "derivation-evaluation-price",
+        };
+        items.push(t!(cat, key, "derivation" => code(&total))?);
+    }
+    Ok(items)
+}
+
+#[allow(clippy::too_many_arguments, reason = "the section needs the whole context; a struct would only rename it")]
+fn bid_section(
+    cat: &Catalogue,
+    notation: &Notation,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    b: &BidResult,
+    bid: Option<&Bid>,
+    doc: &mut Doc,
+    number: &str,
+) -> Res {
+    doc.heading(4, &format!("{number} {}", words::bid_label(e, &b.bid)));
+    let mut facts = Vec::new();
+    if let Some(bid) = bid {
+        facts.push(t!(cat, "report-fact-bidder",
+            "name" => inline(&bid.bidder.name), "id" => id(&bid.bidder.id),
+            "country" => words::country(cat, &bid.bidder.country)?)?);
+        if let Some(d) = bid.submitted {
+            facts.push(t!(cat, "report-fact-submitted", "date" => cat.date(d)?)?);
+        }
+    }
+    facts.push(match (b.rank, b.awarded) {
+        (Some(r), true) => cat.text("report-fact-rank-awarded", &[("rank", r.into())])?,
+        (Some(r), false) => cat.text("report-fact-rank", &[("rank", r.into())])?,
+        (None, _) => t!(cat, "report-fact-status", "status" => words::status(cat, b.status)?)?,
+    });
+    doc.bullets(&facts);
+
+    // Gates.
+    if !b.gates.is_empty() {
+        doc.para(&cat.text("report-gates-intro", &[])?);
+        let header = ["th-requirement", "th-severity", "th-result", "th-reason"]
+            .iter()
+            .map(|k| cat.text(k, &[]))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::new();
+        for g in &b.gates {
+            let reasons =
+                g.reasons.iter().map(|r| words::gate_reason(cat, tender, r)).collect::<Result<Vec<_>, _>>()?;
+            rows.push(vec![
+                id(&g.requirement),
+                words::severity(cat, g.severity)?,
+                cat.text(if g.passed { "gate-passed" } else { "gate-failed" }, &[])?,
+                if reasons.is_empty() { "–".to_owned() } else { reasons.join(" ") },
+            ]);
+        }
+        doc.table(&header, &rows);
+    }
+
+    if let Some(x) = &b.exclusion {
+        doc.para(&t!(cat, "report-excluded", "reason" => words::exclusion(cat, lot, e.decimals, x)?)?);
+    }
+
+    // Quality points.
+    if !b.criteria.is_empty() {
+        doc.para(&cat.text("report-criteria-intro", &[])?);
+        let header = ["th-criterion", "th-score", "th-weight", "th-points"]
+            .iter()
+            .map(|k| cat.text(k, &[]))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::new();
+        for c in &b.criteria {
+            let score = match &c.basis {
+                ScoreBasis::Sovereignty { .. } => cat.percent(c.score.approx(e.decimals + 2).normalize())?,
+                _ => explain::show(c.score, e.decimals, notation),
+            };
+            rows.push(vec![
+                words::criterion_label(cat, lot, &c.criterion),
+                score,
+                cat.number(c.weight),
+                cat.fixed(c.points.value, e.decimals),
+            ]);
+        }
+        if let Some(q) = b.quality {
+            let mut share = String::new();
+            if let Some(p) = b.quality_percent {
+                share = t!(cat, "report-quality-share", "percent" => cat.percent(p.value)?)?;
+            }
+            rows.push(vec![
+                cat.text("report-quality-total", &[])?,
+                share,
+                String::new(),
+                cat.fixed(q.value, e.decimals),
+            ]);
+        }
+        doc.table(&header, &rows);
+    }
+    let lines = derivations(cat, notation, lot, e, b)?;
+    if !lines.is_empty() {
+        doc.para(&cat.text("report-derivations-intro", &[])?);
+        doc.bullets(&lines);
+    }
+
+    // The committee's justifications.
+    if let Some(bid) = bid {
+        justifications(cat, lot, bid, doc)?;
+    }
+    Ok(())
+}
+
+/// Whether an id is a scored leaf of the lot (a criterion without sub-criteria, or a
+/// sub-criterion).
+fn is_leaf(lot: &Lot, leaf: &Id) -> bool {
+    lot.award.criteria.iter().any(|c| {
+        (&c.id == leaf && c.sub_criteria.is_empty() && c.sovereignty.is_none())
+            || c.sub_criteria.iter().any(|s| &s.id == leaf)
+    })
+}
+
+fn justifications(cat: &Catalogue, lot: &Lot, bid: &Bid, doc: &mut Doc) -> Res {
+    let mut rows = Vec::new();
+    let consensus = cat.text("term-consensus", &[])?;
+    for c in bid.consensus.iter().filter(|c| is_leaf(lot, &c.criterion)) {
+        if c.justification.trim().is_empty() {
+            continue;
+        }
+        rows.push(vec![
+            words::criterion_label(cat, lot, &c.criterion),
+            consensus.clone(),
+            cat.number(c.score.get()),
+            cell(&c.justification),
+        ]);
+    }
+    for s in bid.scores.iter().filter(|s| is_leaf(lot, &s.criterion)) {
+        if s.justification.trim().is_empty() {
+            continue;
+        }
+        rows.push(vec![
+            words::criterion_label(cat, lot, &s.criterion),
+            id(&s.evaluator),
+            cat.number(s.score.get()),
+            cell(&s.justification),
+        ]);
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    doc.para(&cat.text("report-justifications-intro", &[])?);
+    let header = ["th-criterion", "th-evaluator", "th-score", "th-justification"]
+        .iter()
+        .map(|k| cat.text(k, &[]))
+        .collect::<Result<Vec<_>, _>>()?;
+    doc.table(&header, &rows);
+    Ok(())
+}
+
+/// The points of a bid per criterion, price first, for comparing two bids: `(label, points)`.
+fn points_by_criterion(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, b: &BidResult) -> Vec<(String, Decimal, bool)> {
+    let mut out = Vec::new();
+    match e.comparison {
+        Comparison::HighestTotal => {
+            if let (Some(pc), Some(points)) = (lot.award.price_criterion(), b.price.as_ref().and_then(|p| p.points)) {
+                out.push((words::criterion_label(cat, lot, &pc.id), points.value, true));
+            }
+        }
+        // The ratio models compare on price: lower is better.
+        _ => {
+            if let Some(p) = &b.price {
+                out.push((String::new(), p.evaluated.value, false));
+            }
+        }
+    }
+    for c in &b.criteria {
+        out.push((words::criterion_label(cat, lot, &c.criterion), c.points.value, true));
+    }
+    out
+}
+
+/// The paragraph for a bidder's award letter.
+fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &BidResult) -> Result<String, TextError> {
+    let lang = cat.lang();
+    let ranked = e.bids.iter().filter(|x| x.rank.is_some()).count();
+    let winners: Vec<&BidResult> = e.awarded.iter().filter_map(|a| e.bid(a)).collect();
+    let winner_names: Vec<String> = winners.iter().map(|w| words::bid_label(e, &w.bid)).collect();
+    let mut parts = Vec::new();
+    parts.push(t!(cat, "letter-to", "bidder" => inline(&b.bidder_name), "lot" => id(&lot.id),
+        "title" => inline(lot.title.get(lang)))?);
+    let figure = |x: &BidResult| -> Result<String, TextError> {
+        match x.total {
+            Some(t) => figure_value(cat, tender, e, t.value),
+            None => Ok("–".to_owned()),
+        }
+    };
+    let own_scores = |x: &BidResult| -> Result<String, TextError> {
+        let price = x.price.as_ref().map(|p| money_exact(cat, tender, lot, p.evaluated.exact)).transpose()?;
+        let quality = x.quality.map(|q| cat.fixed(q.value, e.decimals));
+        let price_points = x.price.as_ref().and_then(|p| p.points).map(|f| cat.fixed(f.value, e.decimals));
+        match e.comparison {
+            Comparison::HighestTotal => t!(cat, "letter-scores-total",
+                "total" => figure(x)?,
+                "price_points" => price_points.unwrap_or_else(|| "0".to_owned()),
+                "quality" => quality.unwrap_or_else(|| "0".to_owned())),
+            Comparison::LowestPricePerQualityPoint => t!(cat, "letter-scores-ppqp",
+                "figure" => figure(x)?, "price" => price.unwrap_or_default(), "quality" => quality.unwrap_or_default()),
+            Comparison::LowestEvaluationPrice => t!(cat, "letter-scores-evaluation-price",
+                "figure" => figure(x)?, "price" => price.unwrap_or_default(), "quality" => quality.unwrap_or_default()),
+        }
+    };
+    match b.rank {
+        Some(rank) if b.awarded => {
+            parts.push(cat.text(
+                "letter-awarded",
+                &[("rank", rank.into()), ("ranked", ranked.into()), ("scores", own_scores(b)?.into())],
+            )?);
+            if winners.len() > 1 {
+                parts.push(
+                    t!(cat, "letter-awarded-with", "bids" => cat.list(&winner_names)?, "count" => winners.len())?,
+                );
+            }
+        }
+        Some(rank) => {
+            parts.push(cat.text(
+                "letter-ranked",
+                &[("rank", rank.into()), ("ranked", ranked.into()), ("scores", own_scores(b)?.into())],
+            )?);
+            // Compare with the lowest-ranked awarded bid: the one this bid would have had to beat.
+            if let Some(w) = winners.last() {
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?, "count" => winners.len())?);
+                parts
+                    .push(t!(cat, if winners.len() > 1 { "letter-reference-last" } else { "letter-reference-winner" },
+                    "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                parts.push(advantages(cat, tender, lot, e, b, w, winners.len())?);
+            }
+        }
+        None => {
+            let reason = match &b.exclusion {
+                Some(x) => words::exclusion(cat, lot, e.decimals, x)?,
+                None => words::status(cat, b.status)?,
+            };
+            parts.push(t!(cat, "letter-excluded", "reason" => reason)?);
+            let failed: Vec<String> = b
+                .gates
+                .iter()
+                .filter(|g| !g.passed)
+                .map(|g| {
+                    let reasons =
+                        g.reasons.iter().map(|r| words::gate_reason(cat, tender, r)).collect::<Result<Vec<_>, _>>()?;
+                    Ok(format!("{}: {}", id(&g.requirement), reasons.join(" ")))
+                })
+                .collect::<Result<Vec<_>, TextError>>()?;
+            if !failed.is_empty() {
+                parts.push(t!(cat, "letter-gates", "gates" => failed.join(" "))?);
+            }
+            if winners.is_empty() {
+                parts.push(cat.text("letter-no-award", &[])?);
+            } else {
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?, "count" => winners.len())?);
+            }
+        }
+    }
+    Ok(parts.join(" "))
+}
+
+/// The winning bid's relative advantages over `b`, and where `b` did better.
+#[allow(clippy::too_many_arguments, reason = "the comparison needs both bids and the lot's context")]
+fn advantages(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    b: &BidResult,
+    w: &BidResult,
+    winners: usize,
+) -> Result<String, TextError> {
+    let ours = points_by_criterion(cat, lot, e, b);
+    let theirs = points_by_criterion(cat, lot, e, w);
+    let mut better = Vec::new();
+    let mut worse = Vec::new();
+    for ((label, mine, higher_is_better), (_, other, _)) in ours.iter().zip(&theirs) {
+        if mine == other {
+            continue;
+        }
+        let winner_better = if *higher_is_better { other > mine } else { other < mine };
+        let item = if *higher_is_better {
+            t!(cat, "letter-criterion-points", "criterion" => label.clone(),
+                "winner" => cat.fixed(*other, e.decimals), "yours" => cat.fixed(*mine, e.decimals))?
+        } else {
+            t!(cat, "letter-criterion-price",
+                "winner" => cat.money(*other, &tender.currency)?, "yours" => cat.money(*mine, &tender.currency)?)?
+        };
+        if winner_better {
+            better.push(item);
+        } else {
+            worse.push(item);
+        }
+    }
+    let mut out = if better.is_empty() {
+        cat.text("letter-no-advantages", &[])?
+    } else {
+        t!(cat, "letter-advantages", "list" => better.join("; "), "count" => winners)?
+    };
+    if !worse.is_empty() {
+        out.push(' ');
+        out.push_str(&t!(cat, "letter-your-advantages", "list" => worse.join("; "))?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,449 @@
+//! The wording of the model's values in one language: severities, procedures, hosting models,
+//! SEAL levels and objectives, clause texts, gate reasons, exclusions and warnings.
+//!
+//! Every function returns Markdown-safe text: words from the catalogue, with text from the
+//! buyer or a bidder escaped.
+
+use tender_core::award::{
+    Aggregation, CriterionKind, PriceModel, RoundingStep, RoundingStrategy, TieBreakRule, Weighting,
+};
+use tender_core::requirement::{CodeRights, ExitAssistance, HostingModel, Severity};
+use tender_core::tender::{BuyerKind, Procedure};
+use tender_core::{Country, Id, Location, Lot, Objective, Seal, Tender};
+use tender_score::Evaluation;
+use tender_score::result::{BidStatus, Exclusion, GateReason, LotEvaluation, Warning};
+
+use crate::catalogue::Catalogue;
+use crate::error::TextError;
+use crate::markdown::{id, inline};
+
+type R = Result<String, TextError>;
+
+/// A severity (`Minimum requirement`).
+pub(crate) fn severity(cat: &Catalogue, s: Severity) -> R {
+    cat.text(
+        match s {
+            Severity::Premise => "severity-premise",
+            Severity::Minimum => "severity-minimum",
+            Severity::Award => "severity-award",
+            Severity::Information => "severity-information",
+        },
+        &[],
+    )
+}
+
+/// A procedure.
+pub(crate) fn procedure(cat: &Catalogue, p: Procedure) -> R {
+    cat.text(
+        match p {
+            Procedure::Open => "procedure-open",
+            Procedure::Restricted => "procedure-restricted",
+            Procedure::CompetitiveWithNegotiation => "procedure-competitive-with-negotiation",
+            Procedure::DynamicPurchasingSystem => "procedure-dynamic-purchasing-system",
+            Procedure::FrameworkCallOff => "procedure-framework-call-off",
+        },
+        &[],
+    )
+}
+
+/// A kind of contracting authority.
+pub(crate) fn buyer_kind(cat: &Catalogue, k: BuyerKind) -> R {
+    cat.text(
+        match k {
+            BuyerKind::Municipality => "buyer-kind-municipality",
+            BuyerKind::Region => "buyer-kind-region",
+            BuyerKind::State => "buyer-kind-state",
+            BuyerKind::EuInstitution => "buyer-kind-eu-institution",
+            BuyerKind::CentralPurchasingBody => "buyer-kind-central-purchasing-body",
+            BuyerKind::Other => "buyer-kind-other",
+        },
+        &[],
+    )
+}
+
+/// Price, cost or quality.
+pub(crate) fn criterion_kind(cat: &Catalogue, k: CriterionKind) -> R {
+    cat.text(
+        match k {
+            CriterionKind::Price => "criterion-kind-price",
+            CriterionKind::Cost => "criterion-kind-cost",
+            CriterionKind::Quality => "criterion-kind-quality",
+        },
+        &[],
+    )
+}
+
+/// How weights are expressed.
+pub(crate) fn weighting(cat: &Catalogue, w: Weighting) -> R {
+    cat.text(
+        match w {
+            Weighting::Percent => "weighting-percent",
+            Weighting::Points => "weighting-points",
+            Weighting::Order => "weighting-order",
+        },
+        &[],
+    )
+}
+
+/// A hosting model.
+pub(crate) fn hosting_model(cat: &Catalogue, m: HostingModel) -> R {
+    cat.text(
+        match m {
+            HostingModel::OnPremise => "hosting-on-premise",
+            HostingModel::OwnDataCentre => "hosting-own-data-centre",
+            HostingModel::GovernmentCloud => "hosting-government-cloud",
+            HostingModel::EuCloud => "hosting-eu-cloud",
+            HostingModel::PublicCloud => "hosting-public-cloud",
+            HostingModel::Hybrid => "hosting-hybrid",
+        },
+        &[],
+    )
+}
+
+/// Rights to customer-specific code.
+pub(crate) fn code_rights(cat: &Catalogue, r: CodeRights) -> R {
+    cat.text(
+        match r {
+            CodeRights::Licence => "code-rights-licence",
+            CodeRights::ExtendedRightOfUse => "code-rights-extended-right-of-use",
+            CodeRights::Ownership => "code-rights-ownership",
+        },
+        &[],
+    )
+}
+
+/// Terms of exit assistance.
+pub(crate) fn exit_assistance(cat: &Catalogue, a: ExitAssistance) -> R {
+    cat.text(
+        match a {
+            ExitAssistance::Included => "exit-assistance-included",
+            ExitAssistance::Paid => "exit-assistance-paid",
+        },
+        &[],
+    )
+}
+
+/// How evaluators' marks become one score.
+pub(crate) fn aggregation(cat: &Catalogue, a: Aggregation) -> R {
+    cat.text(
+        match a {
+            Aggregation::Mean => "aggregation-mean",
+            Aggregation::Median => "aggregation-median",
+            Aggregation::Consensus => "aggregation-consensus",
+        },
+        &[],
+    )
+}
+
+/// A rounding rule, in words with an example.
+pub(crate) fn rounding_strategy(cat: &Catalogue, s: RoundingStrategy) -> R {
+    cat.text(
+        match s {
+            RoundingStrategy::HalfUp => "rounding-half-up",
+            RoundingStrategy::HalfEven => "rounding-half-even",
+            RoundingStrategy::HalfDown => "rounding-half-down",
+            RoundingStrategy::Down => "rounding-down",
+            RoundingStrategy::Up => "rounding-up",
+        },
+        &[],
+    )
+}
+
+/// At which step figures are rounded.
+pub(crate) fn rounding_step(cat: &Catalogue, s: RoundingStep) -> R {
+    cat.text(
+        match s {
+            RoundingStep::Ratio => "rounding-at-ratio",
+            RoundingStep::Criterion => "rounding-at-criterion",
+            RoundingStep::Total => "rounding-at-total",
+        },
+        &[],
+    )
+}
+
+/// The name of a price model from its key (`proportional`).
+pub(crate) fn price_model_name(cat: &Catalogue, key: &str) -> R {
+    cat.text(&format!("price-model-{key}"), &[])
+}
+
+/// The name of a price model.
+pub(crate) fn price_model(cat: &Catalogue, m: &PriceModel) -> R {
+    price_model_name(cat, m.key())
+}
+
+/// A criterion or sub-criterion of a lot by id: `Q1 (Quality)`, escaped; the id alone when the
+/// lot has no such criterion.
+pub(crate) fn criterion_label(cat: &Catalogue, lot: &Lot, criterion: &Id) -> String {
+    match criterion_name(cat, lot, criterion) {
+        Some(name) => format!("{} ({name})", id(criterion)),
+        None => id(criterion),
+    }
+}
+
+/// The escaped name of a criterion or sub-criterion of a lot.
+pub(crate) fn criterion_name(cat: &Catalogue, lot: &Lot, criterion: &Id) -> Option<String> {
+    let lang = cat.lang();
+    for c in &lot.award.criteria {
+        if &c.id == criterion {
+            return Some(inline(c.name.get(lang)));
+        }
+        for s in &c.sub_criteria {
+            if &s.id == criterion {
+                return Some(inline(s.name.get(lang)));
+            }
+        }
+    }
+    None
+}
+
+/// A tie-break rule.
+pub(crate) fn tie_break(cat: &Catalogue, lot: &Lot, rule: &TieBreakRule) -> R {
+    match rule {
+        TieBreakRule::HigherQuality => cat.text("tie-break-higher-quality", &[]),
+        TieBreakRule::LowerPrice => cat.text("tie-break-lower-price", &[]),
+        TieBreakRule::HigherScoreOn(c) => {
+            t!(cat, "tie-break-higher-score-on", "criterion" => criterion_label(cat, lot, c))
+        }
+        TieBreakRule::EarlierSubmission => cat.text("tie-break-earlier-submission", &[]),
+        TieBreakRule::DrawingLots => cat.text("tie-break-drawing-lots", &[]),
+    }
+}
+
+/// A country by code (`Danmark`); the code when the catalogue has no name for it.
+pub(crate) fn country(cat: &Catalogue, c: &Country) -> R {
+    t!(cat, "country", "code" => inline(c.as_str()))
+}
+
+/// A location: a country, the EU or the EEA.
+pub(crate) fn location(cat: &Catalogue, l: &Location) -> R {
+    match l.as_str() {
+        "EU" => cat.text("location-eu", &[]),
+        "EEA" => cat.text("location-eea", &[]),
+        code => country(cat, &Country::new(code)),
+    }
+}
+
+/// A language by code (`dansk`).
+pub(crate) fn language(cat: &Catalogue, code: &str) -> R {
+    t!(cat, "language-name", "code" => inline(code))
+}
+
+/// An objective's name (`Data & AI Sovereignty`).
+pub(crate) fn objective_name(cat: &Catalogue, o: Objective) -> R {
+    cat.text(&format!("objective-{}", o.number()), &[])
+}
+
+/// An objective with its number: `SOV-3 (Data & AI Sovereignty)`.
+pub(crate) fn objective(cat: &Catalogue, o: Objective) -> R {
+    Ok(format!("{o} ({})", objective_name(cat, o)?))
+}
+
+/// A SEAL level's official name.
+pub(crate) fn seal_name(cat: &Catalogue, s: Seal) -> R {
+    cat.text(&format!("seal-name-{}", s.level()), &[])
+}
+
+/// A SEAL level's official definition.
+pub(crate) fn seal_definition(cat: &Catalogue, s: Seal) -> R {
+    cat.text(&format!("seal-definition-{}", s.level()), &[])
+}
+
+/// A SEAL level with its name: `SEAL-2 (Data Sovereignty)`.
+pub(crate) fn seal(cat: &Catalogue, s: Seal) -> R {
+    Ok(format!("{s} ({})", seal_name(cat, s)?))
+}
+
+/// A standard by id with its full name and version: `OpenAPI Specification 3.1.0 (openapi-3.1)`.
+pub(crate) fn standard(cat: &Catalogue, tender: &Tender, s: &Id) -> R {
+    match tender.standard(s) {
+        Some(st) => Ok(format!("{} {} ({})", inline(&st.name), inline(&st.version), id(s))),
+        None => t!(cat, "standard-unknown", "id" => id(s)),
+    }
+}
+
+/// A bid in a lot's evaluation: `Bidder name (bid id)`.
+pub(crate) fn bid_label(lot: &LotEvaluation, bid: &Id) -> String {
+    match lot.bid(bid) {
+        Some(b) => format!("{} ({})", inline(&b.bidder_name), id(bid)),
+        None => id(bid),
+    }
+}
+
+/// Bids joined as prose.
+fn bid_list(cat: &Catalogue, lot: &LotEvaluation, bids: &[Id]) -> R {
+    cat.list(&bids.iter().map(|b| bid_label(lot, b)).collect::<Vec<_>>())
+}
+
+/// Where a bid ended.
+pub(crate) fn status(cat: &Catalogue, s: BidStatus) -> R {
+    cat.text(
+        match s {
+            BidStatus::Ranked => "status-ranked",
+            BidStatus::FailedGate => "status-failed-gate",
+            BidStatus::BelowQualityThreshold => "status-below-quality-threshold",
+            BidStatus::NotAmongBestQuality => "status-not-among-best-quality",
+        },
+        &[],
+    )
+}
+
+/// A number of months or days for plural selection.
+fn n(v: u32) -> fluent_bundle::FluentValue<'static> {
+    fluent_bundle::FluentValue::from(v)
+}
+
+/// Why a gate failed.
+pub(crate) fn gate_reason(cat: &Catalogue, tender: &Tender, reason: &GateReason) -> R {
+    use GateReason as G;
+    match reason {
+        G::NotAnswered => cat.text("gate-not-answered", &[]),
+        G::DeclaredNotMet => cat.text("gate-declared-not-met", &[]),
+        G::NoSovereigntyAssessment => cat.text("gate-no-sovereignty-assessment", &[]),
+        G::ObjectiveSealBelowMinimum { objective: o, seal: Some(s), minimum } => t!(cat,
+            "gate-objective-seal-below-minimum",
+            "objective" => objective(cat, *o)?, "seal" => seal(cat, *s)?, "minimum" => seal(cat, *minimum)?),
+        G::ObjectiveSealBelowMinimum { objective: o, seal: None, minimum } => t!(cat,
+            "gate-objective-seal-not-assessed", "objective" => objective(cat, *o)?, "minimum" => seal(cat, *minimum)?),
+        G::OverallSealBelowMinimum { seal: Some(s), minimum } => {
+            t!(cat, "gate-overall-seal-below-minimum", "seal" => seal(cat, *s)?, "minimum" => seal(cat, *minimum)?)
+        }
+        G::OverallSealBelowMinimum { seal: None, minimum } => {
+            t!(cat, "gate-overall-seal-undetermined", "minimum" => seal(cat, *minimum)?)
+        }
+        G::StandardNotSupported { standard: s } => {
+            t!(cat, "gate-standard-not-supported", "standard" => standard(cat, tender, s)?)
+        }
+        G::NoExitPlan => cat.text("gate-no-exit-plan", &[]),
+        G::ExitHorizonTooLong { offered: Some(o), maximum } => {
+            cat.text("gate-exit-horizon-too-long", &[("offered", n(*o)), ("maximum", n(*maximum))])
+        }
+        G::ExitHorizonTooLong { offered: None, maximum } => {
+            cat.text("gate-exit-horizon-not-stated", &[("maximum", n(*maximum))])
+        }
+        G::ExportFormatMissing { standard: s } => {
+            t!(cat, "gate-export-format-missing", "standard" => standard(cat, tender, s)?)
+        }
+        G::ExitAssistance { offered: Some(o), required } => t!(cat, "gate-exit-assistance-wrong-terms",
+            "offered" => exit_assistance(cat, *o)?, "required" => exit_assistance(cat, *required)?),
+        G::ExitAssistance { offered: None, required } => {
+            t!(cat, "gate-exit-assistance-missing", "required" => exit_assistance(cat, *required)?)
+        }
+        G::NoticeTooLong { offered: Some(o), maximum } => {
+            cat.text("gate-notice-too-long", &[("offered", n(*o)), ("maximum", n(*maximum))])
+        }
+        G::NoticeTooLong { offered: None, maximum } => cat.text("gate-notice-not-stated", &[("maximum", n(*maximum))]),
+        G::TransitionTooLong { offered: Some(o), maximum } => {
+            cat.text("gate-transition-too-long", &[("offered", n(*o)), ("maximum", n(*maximum))])
+        }
+        G::TransitionTooLong { offered: None, maximum } => {
+            cat.text("gate-transition-not-stated", &[("maximum", n(*maximum))])
+        }
+        G::RetrievalTooShort { offered: Some(o), minimum } => {
+            cat.text("gate-retrieval-too-short", &[("offered", n(*o)), ("minimum", n(*minimum))])
+        }
+        G::RetrievalTooShort { offered: None, minimum } => {
+            cat.text("gate-retrieval-not-stated", &[("minimum", n(*minimum))])
+        }
+        G::SwitchingCharges => cat.text("gate-switching-charges", &[]),
+        G::EgressCharges => cat.text("gate-egress-charges", &[]),
+        G::NoDocumentationHandover => cat.text("gate-no-documentation-handover", &[]),
+        G::NoCodeHandover => cat.text("gate-no-code-handover", &[]),
+        G::NoExitOffer => cat.text("gate-no-exit-offer", &[]),
+        G::NoHostingOffer => cat.text("gate-no-hosting-offer", &[]),
+        G::HostingModelNotAllowed { offered, allowed } => {
+            let allowed = allowed.iter().map(|m| hosting_model(cat, *m)).collect::<Result<Vec<_>, _>>()?;
+            t!(cat, "gate-hosting-model-not-allowed",
+                "offered" => hosting_model(cat, *offered)?, "allowed" => cat.list(&allowed)?)
+        }
+        G::DataLocationNotAllowed { location: Some(l) } => {
+            t!(cat, "gate-data-location-not-allowed", "location" => location(cat, l)?)
+        }
+        G::DataLocationNotAllowed { location: None } => cat.text("gate-data-location-not-stated", &[]),
+        G::SupportAccessNotAllowed { location: Some(l) } => {
+            t!(cat, "gate-support-access-not-allowed", "location" => location(cat, l)?)
+        }
+        G::SupportAccessNotAllowed { location: None } => cat.text("gate-support-access-not-stated", &[]),
+        G::JurisdictionNotAllowed { location: Some(l) } => {
+            t!(cat, "gate-jurisdiction-not-allowed", "location" => location(cat, l)?)
+        }
+        G::JurisdictionNotAllowed { location: None } => cat.text("gate-jurisdiction-not-stated", &[]),
+        G::NoOpenSourceOffer => cat.text("gate-no-open-source-offer", &[]),
+        G::LicenceNotAllowed { licence } => t!(cat, "gate-licence-not-allowed", "licence" => inline(licence)),
+        G::OpenSourceShareTooLow { offered: Some(o), minimum } => t!(cat, "gate-open-source-share-too-low",
+            "offered" => cat.percent(*o)?, "minimum" => cat.percent(*minimum)?),
+        G::OpenSourceShareTooLow { offered: None, minimum } => {
+            t!(cat, "gate-open-source-share-not-stated", "minimum" => cat.percent(*minimum)?)
+        }
+        G::CodeRightsTooWeak { offered: Some(o), required } => t!(cat, "gate-code-rights-too-weak",
+            "offered" => code_rights(cat, *o)?, "required" => code_rights(cat, *required)?),
+        G::CodeRightsTooWeak { offered: None, required } => {
+            t!(cat, "gate-code-rights-not-stated", "required" => code_rights(cat, *required)?)
+        }
+        G::NoCodeReview => cat.text("gate-no-code-review", &[]),
+        G::NoSourceDelivery => cat.text("gate-no-source-delivery", &[]),
+    }
+}
+
+/// Why a bid was not ranked.
+pub(crate) fn exclusion(cat: &Catalogue, lot: &Lot, decimals: u32, e: &Exclusion) -> R {
+    match e {
+        Exclusion::Gates { requirements } => {
+            let list = requirements.iter().map(id).collect::<Vec<_>>();
+            t!(cat, "exclusion-gates", "requirements" => cat.list(&list)?, "count" => list.len())
+        }
+        Exclusion::CriterionMinimum { criterion, score, minimum } => t!(cat, "exclusion-criterion-minimum",
+            "criterion" => criterion_label(cat, lot, criterion),
+            "score" => cat.fixed(*score, decimals),
+            "minimum" => cat.number(*minimum)),
+        Exclusion::QualityMinimum { percent, minimum } => t!(cat, "exclusion-quality-minimum",
+            "percent" => cat.percent(*percent)?, "minimum" => cat.percent(*minimum)?),
+        Exclusion::MaxPass { max_pass, place } => {
+            cat.text("exclusion-max-pass", &[("place", n(*place)), ("max_pass", n(*max_pass))])
+        }
+    }
+}
+
+/// A warning of a lot's evaluation (or of the whole evaluation, with `lot` any lot's
+/// evaluation for naming bids).
+pub(crate) fn warning(cat: &Catalogue, evaluation: &Evaluation, lot: Option<(&Lot, &LotEvaluation)>, w: &Warning) -> R {
+    let bid = |b: &Id| lot.map_or_else(|| id(b), |(_, l)| bid_label(l, b));
+    let bids = |bs: &[Id]| match lot {
+        Some((_, l)) => bid_list(cat, l, bs),
+        None => cat.list(&bs.iter().map(id).collect::<Vec<_>>()),
+    };
+    let criterion = |c: &Id| lot.map_or_else(|| id(c), |(l, _)| criterion_label(cat, l, c));
+    match w {
+        Warning::RelativePriceModel { model } => {
+            t!(cat, "warning-relative-price-model", "model" => price_model_name(cat, model)?)
+        }
+        Warning::Disagreement { bid: b, criterion: c, lowest, highest, allowed } => t!(cat, "warning-disagreement",
+            "bid" => bid(b), "criterion" => criterion(c),
+            "lowest" => cat.number(*lowest), "highest" => cat.number(*highest), "allowed" => cat.number(*allowed)),
+        Warning::UnresolvedTie { bids: bs } => t!(cat, "warning-unresolved-tie", "bids" => bids(bs)?),
+        Warning::TieAtAwardCutOff { bids: bs } => t!(cat, "warning-tie-at-award-cut-off", "bids" => bids(bs)?),
+        Warning::PointsCapped { bid: b, objective: o } => {
+            t!(cat, "warning-points-capped", "bid" => bid(b), "objective" => objective(cat, *o)?)
+        }
+        Warning::FewerBidsThanAwards { ranked, to_award } => {
+            cat.text("warning-fewer-bids-than-awards", &[("ranked", n(*ranked)), ("to_award", n(*to_award))])
+        }
+        Warning::TooManyLotsAwarded { bidder, lots, maximum } => {
+            let name = bidder_name(evaluation, bidder);
+            let lots = lots.iter().map(id).collect::<Vec<_>>();
+            t!(cat, "warning-too-many-lots-awarded",
+                "bidder" => name, "lots" => cat.list(&lots)?, "maximum" => *maximum)
+        }
+        Warning::MaxPassTie { bids: bs } => t!(cat, "warning-max-pass-tie", "bids" => bids(bs)?),
+        Warning::RankReversal { removed } => t!(cat, "warning-rank-reversal", "removed" => bid(removed)),
+        Warning::NoQualityPoints { bid: b } => t!(cat, "warning-no-quality-points", "bid" => bid(b)),
+    }
+}
+
+/// A bidder by id: its name as in its bids, and the id; escaped.
+fn bidder_name(evaluation: &Evaluation, bidder: &Id) -> String {
+    let name = evaluation.lots.iter().flat_map(|l| &l.bids).find(|b| &b.bidder == bidder).map(|b| &b.bidder_name);
+    match name {
+        Some(name) => format!("{} ({})", inline(name), id(bidder)),
+        None => id(bidder),
+    }
+}
