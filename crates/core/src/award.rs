@@ -254,7 +254,8 @@ pub enum PriceModel {
     },
     /// Percentage adjustment (Norwegian variant): with quality share `q = Q / Qmax`, deduction:
     /// `P × (1 − q × max_percent)`; markup: `P × (1 + (1 − q) × max_percent)`. Lowest evaluation
-    /// price wins. Independent of the other bids.
+    /// price wins. Independent of the other bids. The published Norwegian markup (abakus.as) sets
+    /// `max_percent` to 100 × the quality weight / the price weight, which can exceed 100.
     PercentAdjustment {
         /// Deduction or markup.
         mode: AdjustMode,

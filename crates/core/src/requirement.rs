@@ -75,6 +75,9 @@ pub struct Requirement {
     /// For an award requirement: the award criterion that scores it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criterion: Option<Id>,
+    /// For a tender-wide requirement: the lots it applies to; empty means every lot.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<Id>,
     /// SEAL minimums.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sovereignty: Option<SovereigntyRequirement>,

@@ -48,6 +48,11 @@ pub struct Tender {
     /// The most lots one bidder may be awarded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_lots_awarded_per_bidder: Option<u32>,
+    /// When a bidder would win more lots than `max_lots_awarded_per_bidder`: the order in which
+    /// lots are awarded, so the bidder keeps the first ones and the later lots go to the next
+    /// ranked bids. Without it the evaluation reports the conflict and awards nothing differently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot_award_order: Option<LotAwardOrder>,
     /// Groups of lots.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lot_groups: Vec<LotGroup>,
@@ -70,9 +75,13 @@ impl Tender {
         self.lots.iter().find(|l| &l.id == id)
     }
 
-    /// Every requirement that applies to a lot: the tender's, then the lot's own.
+    /// Every requirement that applies to a lot: the tender's (those for every lot or naming this
+    /// one), then the lot's own.
     pub fn requirements_for<'a>(&'a self, lot: &'a Lot) -> impl Iterator<Item = &'a Requirement> {
-        self.requirements.iter().chain(lot.requirements.iter())
+        self.requirements
+            .iter()
+            .filter(move |r| r.lots.is_empty() || r.lots.contains(&lot.id))
+            .chain(lot.requirements.iter())
     }
 
     /// The standard with this id: the tender's own entry, else the built-in catalogue's.
@@ -97,6 +106,16 @@ pub struct Buyer {
     /// What kind of authority.
     #[serde(default)]
     pub kind: BuyerKind,
+}
+
+/// The order in which lots are awarded when a bidder may not win them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LotAwardOrder {
+    /// In the order the lots are listed.
+    LotOrder,
+    /// Highest estimated value first (lots without one last, in listed order).
+    HighestEstimatedValue,
 }
 
 /// The kind of contracting authority.

@@ -382,6 +382,13 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
             );
         }
     }
+    if tender.lot_award_order.is_some() && tender.max_lots_awarded_per_bidder.is_none() {
+        c.warn(
+            "lot_award_order",
+            "an award order is given but no limit on lots awarded per bidder",
+            "set `max_lots_awarded_per_bidder`, or remove `lot_award_order`",
+        );
+    }
     if lot_count > 1 && tender.lot_split_reason.is_none() {
         c.warn(
             "lot_split_reason",
@@ -500,7 +507,7 @@ fn check_requirement(c: &mut Checker, tender: &Tender, lot: Option<&Lot>, p: &st
         (Some(crit), Severity::Award) => {
             let lots: Vec<&Lot> = match lot {
                 Some(l) => vec![l],
-                None => tender.lots.iter().collect(),
+                None => tender.lots.iter().filter(|l| r.lots.is_empty() || r.lots.contains(&l.id)).collect(),
             };
             for l in lots {
                 if !l.award.criteria.iter().any(|cr| &cr.id == crit) {
@@ -525,6 +532,22 @@ fn check_requirement(c: &mut Checker, tender: &Tender, lot: Option<&Lot>, p: &st
         (None, _) => {}
     }
 
+    if !r.lots.is_empty() && lot.is_some() {
+        c.error(
+            format!("{p}.lots"),
+            "a lot's own requirement cannot name lots",
+            "remove `lots`, or move the requirement to the tender's requirements",
+        );
+    }
+    for (k, id) in r.lots.iter().enumerate() {
+        if tender.lot(id).is_none() {
+            c.error(
+                format!("{p}.lots[{k}]"),
+                format!("there is no lot `{}`", truncate(id.as_str())),
+                "name lots of the tender by their ids",
+            );
+        }
+    }
     if let Some(s) = &r.sovereignty {
         let q = format!("{p}.sovereignty");
         if s.minimum_overall.is_none() && s.minimum_each.is_none() && s.minimum_per_objective.is_empty() {
@@ -868,7 +891,13 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             }
         }
         PriceModel::PercentAdjustment { mode, max_percent } => {
-            c.percent(&format!("{mp}.max_percent"), *max_percent, false);
+            if max_percent.get() <= Decimal::ZERO {
+                c.error(
+                    format!("{mp}.max_percent"),
+                    format!("{max_percent} is not above zero"),
+                    "give the adjustment for full (deduction) or zero (markup) quality in percent; with quality weighted 40 and price 60 the usual markup is 66.67",
+                );
+            }
             if *mode == crate::award::AdjustMode::Deduction && max_percent.get() >= Decimal::ONE_HUNDRED {
                 c.error(
                     format!("{mp}.max_percent"),

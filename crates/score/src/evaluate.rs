@@ -64,8 +64,75 @@ pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationE
     if !issues.list.is_empty() {
         return Err(EvaluationError { issues: issues.list });
     }
-    let warnings = cross_lot_warnings(tender, &lots);
+    let warnings = match (tender.max_lots_awarded_per_bidder, tender.lot_award_order) {
+        (Some(max), Some(order)) => {
+            apply_lot_limit(tender, &mut lots, max, order);
+            Vec::new()
+        }
+        _ => cross_lot_warnings(tender, &lots),
+    };
     Ok(Evaluation { tender: tender.id.clone(), lots, warnings })
+}
+
+/// Awards the lots again in the tender's lot order, each bidder at most `max` lots: a bidder that
+/// has won `max` lots is passed over in later lots, which go to the next ranked bids. Ties at a
+/// lot's award cut-off stay unawarded, as in a single lot.
+fn apply_lot_limit(tender: &Tender, lots: &mut [LotEvaluation], max: u32, order: tender_core::tender::LotAwardOrder) {
+    let mut sequence: Vec<usize> = (0..lots.len()).collect();
+    if order == tender_core::tender::LotAwardOrder::HighestEstimatedValue {
+        let value = |i: usize| tender.lot(&lots[i].lot).and_then(|l| l.estimated_value);
+        // Stable: lots without a value, or with equal values, keep their listed order.
+        sequence.sort_by(|&a, &b| match (value(a), value(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        });
+    }
+    let mut won: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
+    let limit = usize::try_from(max).unwrap_or(usize::MAX);
+    for i in sequence {
+        let lot = &mut lots[i];
+        let to_award = tender.lot(&lot.lot).map_or(1, |l| l.suppliers_to_award);
+        let slots = usize::try_from(to_award).unwrap_or(usize::MAX);
+        for b in &mut lot.bids {
+            b.awarded = false;
+            b.passed_over = false;
+        }
+        let mut awarded = Vec::new();
+        let mut passed = Vec::new();
+        let ranked: Vec<usize> = (0..lot.bids.len()).filter(|&k| lot.bids[k].rank.is_some()).collect();
+        let mut k = 0;
+        while k < ranked.len() && awarded.len() < slots {
+            let rank = lot.bids[ranked[k]].rank;
+            let group: Vec<usize> = ranked[k..].iter().copied().take_while(|&j| lot.bids[j].rank == rank).collect();
+            k += group.len();
+            let (blocked, open): (Vec<usize>, Vec<usize>) =
+                group.into_iter().partition(|&j| won.get(&lot.bids[j].bidder).is_some_and(|w| w.len() >= limit));
+            passed.extend(blocked);
+            if awarded.len() + open.len() <= slots {
+                awarded.extend(open);
+            } else {
+                // A tie across the cut-off: nobody in it is awarded by noise.
+                break;
+            }
+        }
+        lot.awarded = awarded.iter().map(|&j| lot.bids[j].bid.clone()).collect();
+        for &j in &awarded {
+            lot.bids[j].awarded = true;
+            won.entry(lot.bids[j].bidder.clone()).or_default().push(lot.lot.clone());
+        }
+        lot.warnings.retain(|w| !matches!(w, Warning::PassedOver { .. }));
+        for j in passed {
+            let b = &mut lot.bids[j];
+            b.passed_over = true;
+            lot.warnings.push(Warning::PassedOver {
+                bid: b.bid.clone(),
+                bidder: b.bidder.clone(),
+                won: won.get(&b.bidder).cloned().unwrap_or_default(),
+            });
+        }
+    }
 }
 
 fn cross_lot_warnings(tender: &Tender, lots: &[LotEvaluation]) -> Vec<Warning> {
@@ -393,6 +460,7 @@ fn bid_result(
         total_derivation,
         rank,
         awarded,
+        passed_over: false,
         exclusion: c.exclusion,
     }
 }

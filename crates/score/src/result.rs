@@ -122,6 +122,9 @@ pub struct BidResult {
     pub rank: Option<u32>,
     /// Whether the bid is awarded.
     pub awarded: bool,
+    /// Whether the bid ranked within the lot's awards but was passed over because its bidder won
+    /// the maximum number of lots in lots awarded earlier (`lot_award_order`).
+    pub passed_over: bool,
     /// Why the bid stopped, when it is not ranked.
     pub exclusion: Option<Exclusion>,
 }
@@ -633,6 +636,16 @@ pub enum Warning {
         lots: Vec<Id>,
         /// The maximum.
         maximum: u32,
+    },
+    /// A bid was passed over because its bidder already won the maximum number of lots; the lot
+    /// went to the next ranked bid.
+    PassedOver {
+        /// The bid passed over.
+        bid: Id,
+        /// Its bidder.
+        bidder: Id,
+        /// The lots the bidder was awarded first.
+        won: Vec<Id>,
     },
     /// Ties at the `max_pass` cut-off were all let through.
     MaxPassTie {

@@ -558,3 +558,69 @@ weight = 60
     let b = e.lots[0].bid(&"B".into()).unwrap();
     assert_eq!(b.price.as_ref().unwrap().points.unwrap().value, d("30.80"));
 }
+
+/// A bidder that wins two lots when it may be awarded one keeps the more valuable lot; the other
+/// goes to the next ranked bid, and the report says so.
+#[test]
+fn lot_limit_passes_the_bidder_over_in_later_lots() {
+    let lot = |id: &str, value: u32| {
+        format!(
+            r#"
+[[lots]]
+id = "{id}"
+title = "Lot {id}"
+estimated_value = {value}
+[lots.award]
+price_model = {{ kind = "proportional" }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "{id}-P"
+name = "Price"
+kind = "price"
+weight = 100
+"#
+        )
+    };
+    let tender = common::tender(&format!(
+        r#"
+id = "T"
+title = "Test"
+buyer = {{ name = "Buyer", country = "DK" }}
+procedure = "open"
+currency = "DKK"
+languages = ["en"]
+contract = {{ duration_months = 12 }}
+max_lots_awarded_per_bidder = 1
+lot_award_order = "highest-estimated-value"
+{}{}"#,
+        lot("SMALL", 100),
+        lot("BIG", 900)
+    ));
+    let b = |id: &str, lot: &str, bidder: &str, price: u32| {
+        bid(&format!(
+            "id = \"{id}\"\ntender = \"T\"\nlot = \"{lot}\"\nbidder = {{ id = \"{bidder}\", name = \"{bidder}\", country = \"DK\" }}\nprice = {{ total = {price} }}\n"
+        ))
+    };
+    let e = evaluate(
+        &tender,
+        &[
+            b("S1", "SMALL", "ACME", 10),
+            b("S2", "SMALL", "OTHER", 12),
+            b("B1", "BIG", "ACME", 90),
+            b("B2", "BIG", "THIRD", 95),
+        ],
+    )
+    .unwrap();
+    // BIG is awarded first (higher estimated value): ACME wins it, so in SMALL it is passed over.
+    assert_eq!(e.lots[1].awarded, vec!["B1".into()]);
+    assert_eq!(e.lots[0].awarded, vec!["S2".into()]);
+    let s1 = e.lots[0].bid(&"S1".into()).unwrap();
+    assert!(s1.passed_over && !s1.awarded);
+    assert_eq!(s1.rank, Some(1));
+    assert!(e.lots[0].warnings.contains(&Warning::PassedOver {
+        bid: "S1".into(),
+        bidder: "ACME".into(),
+        won: vec!["BIG".into()]
+    }));
+    assert!(e.warnings.is_empty());
+}
