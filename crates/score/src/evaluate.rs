@@ -543,7 +543,8 @@ fn rank(
         let Some((p, basis)) = c.price.clone() else { continue };
         let q = c.quality.unwrap_or(Exact::ZERO);
         let evaluated = figure(policy, p).map_err(|e| (Some(i), e.into()))?;
-        let mut price_result = PriceResult { basis, evaluated, formula: None, ratio: None, points: None };
+        let mut price_result =
+            PriceResult { basis, evaluated, formula: None, ratio: None, unrounded_ratio: None, points: None };
         let wrap = |e: Overflow| (Some(i), PriceError::from(e));
         let s = match &award.price_model {
             PriceModel::PricePerQualityPoint { corridor, decision } => {
@@ -631,6 +632,7 @@ fn rank(
                 if let (Some(pc), Some(reference)) = (price_criterion, reference) {
                     let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
                     let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
+                    price_result.unrounded_ratio = Some(r);
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
                     let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
                     let pts = round_at(policy, RoundingStep::Criterion, pts).map_err(wrap)?;

@@ -103,12 +103,12 @@ pub fn group(value: Decimal, thousands: char, decimal_mark: char) -> String {
     out
 }
 
-/// Shows an exact value: as a decimal when it has at most `decimals + 2` places, else as its
-/// fraction when that is short, else approximately with `≈`.
+/// Shows an exact value: as a decimal when it is one (at most ten places), else as its fraction
+/// when that is short (`23/3`), else approximately with `≈` and `decimals + 4` places.
 pub fn show(value: Exact, decimals: u32, n: &dyn Notation) -> String {
-    let places = decimals + 2;
-    if value.is_decimal_with(places) {
-        return n.number(value.approx(places).normalize());
+    const PLACES: u32 = 10;
+    if value.is_decimal_with(PLACES) {
+        return n.number(value.approx(PLACES).normalize());
     }
     if value.denom() < 1_000_000 && value.numer().unsigned_abs() < 1_000_000_000_000 {
         let num = Decimal::from_i128_with_scale(value.numer(), 0);
@@ -138,13 +138,35 @@ pub fn explain_marks(m: &Marks, decimals: u32, n: &dyn Notation) -> String {
     }
 }
 
-/// A quality criterion's points, e.g. `35 × 23/3 / 10 = 26.83`.
+/// `weight × expression = result`, or, when the policy rounded the ratio before weighting,
+/// `weight × round(expression) = weight × ratio = result`.
+fn weighted(
+    w: &str,
+    expression: &str,
+    unrounded: Exact,
+    ratio: Exact,
+    result: &str,
+    decimals: u32,
+    n: &dyn Notation,
+) -> String {
+    if unrounded == ratio {
+        format!("{w} × {expression} = {result}")
+    } else {
+        format!("{w} × round({expression}) = {w} × {} = {result}", show(ratio, decimals, n))
+    }
+}
+
+/// A quality criterion's points, e.g. `35 × 23/3 / 10 = 26.83`; with rounding at the ratio,
+/// `35 × round(22/3 / 10) = 35 × 0.73 = 25.55`.
 pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> String {
     let w = dec(c.weight, n);
     let result = n.number(c.points.value);
+    let hundred = Exact::from_int(100).unwrap_or(Exact::ONE);
     match &c.basis {
         ScoreBasis::Marks(m) => {
-            format!("{w} × {} / {} = {result}", show(m.score, decimals, n), dec(m.scale_max, n))
+            let expression = format!("{} / {}", show(m.score, decimals, n), dec(m.scale_max, n));
+            let unrounded = m.score.checked_div(Exact::from_decimal(m.scale_max)).unwrap_or(c.ratio);
+            weighted(&w, &expression, unrounded, c.ratio, &result, decimals, n)
         }
         ScoreBasis::SubCriteria { subs } => {
             let terms = subs
@@ -159,10 +181,14 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
                 })
                 .collect::<Vec<_>>()
                 .join(" + ");
-            format!("{w} × ({terms}) = {result}")
+            let unrounded = subs.iter().try_fold(Exact::ZERO, |acc, s| {
+                Exact::from_decimal(s.weight).checked_mul(s.ratio)?.checked_div(hundred)?.checked_add(acc)
+            });
+            weighted(&w, &format!("({terms})"), unrounded.unwrap_or(c.ratio), c.ratio, &result, decimals, n)
         }
         ScoreBasis::Sovereignty { .. } => {
-            format!("{w} × {} % = {result}", show(c.score, decimals, n))
+            let unrounded = c.score.checked_div(hundred).unwrap_or(c.ratio);
+            weighted(&w, &format!("{} %", show(c.score, decimals, n)), unrounded, c.ratio, &result, decimals, n)
         }
     }
 }
@@ -210,48 +236,44 @@ pub fn explain_price_basis(p: &PriceResult, decimals: u32, n: &dyn Notation) -> 
     }
 }
 
-/// The price points, e.g. `30 × 1 000 000 / 1 300 000 = 23.08`.
+/// The price points, e.g. `30 × 1 000 000 / 1 300 000 = 23.08`; with rounding at the ratio,
+/// `40 × round(4 400 000 / 5 100 000) = 40 × 0.86 = 34.40`.
 pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let formula = p.formula.as_ref()?;
     let points = p.points.map(|f| n.number(f.value)).unwrap_or_default();
     let price = show(p.evaluated.exact, decimals, n);
-    Some(match formula {
-        PriceFormula::Proportional { max, lowest } => {
-            format!("{} × {} / {price} = {points}", dec(*max, n), show(*lowest, decimals, n))
-        }
+    let floor = |floored: bool, body: String| if floored { format!("max(0, {body})") } else { body };
+    let (max, expression) = match formula {
+        PriceFormula::Proportional { max, lowest } => (*max, format!("{} / {price}", show(*lowest, decimals, n))),
         PriceFormula::LinearSlope { max, lowest, slope, floored } => {
             let l = show(*lowest, decimals, n);
-            let body = format!("{} × (1 − ({price} − {l}) / ({} % × {l}))", dec(*max, n), dec(*slope, n));
-            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+            (*max, floor(*floored, format!("(1 − ({price} − {l}) / ({} % × {l}))", dec(*slope, n))))
         }
         PriceFormula::LinearFromLowest { max, lowest, floored } => {
-            let body = format!("{} × (2 − {price} / {})", dec(*max, n), show(*lowest, decimals, n));
-            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+            (*max, floor(*floored, format!("(2 − {price} / {})", show(*lowest, decimals, n))))
         }
         PriceFormula::MinMax { max, lowest, highest } => {
             if lowest == highest {
-                format!("{} = {points}", dec(*max, n))
+                (*max, "1".to_owned())
             } else {
                 let (l, h) = (show(*lowest, decimals, n), show(*highest, decimals, n));
-                format!("{} × ({h} − {price}) / ({h} − {l}) = {points}", dec(*max, n))
+                (*max, format!("({h} − {price}) / ({h} − {l})"))
             }
         }
         PriceFormula::FixedSpan { max, low, high, clamped } => {
             let (l, h) = (dec(*low, n), dec(*high, n));
-            let body = format!("{} × ({h} − {price}) / ({h} − {l})", dec(*max, n));
-            if *clamped {
-                format!("clamp({body}, 0, {}) = {points}", dec(*max, n))
-            } else {
-                format!("{body} = {points}")
-            }
+            let body = format!("({h} − {price}) / ({h} − {l})");
+            (*max, if *clamped { format!("clamp({body}, 0, 1)") } else { body })
         }
         PriceFormula::Logarithmic { max, lowest, zero_at, floored } => {
             let base = Decimal::ONE + *zero_at / Decimal::ONE_HUNDRED;
-            let body =
-                format!("{} × (1 − ln({price} / {}) / ln({}))", dec(*max, n), show(*lowest, decimals, n), dec(base, n));
-            if *floored { format!("max(0, {body}) = {points}") } else { format!("{body} = {points}") }
+            let body = format!("(1 − ln({price} / {}) / ln({}))", show(*lowest, decimals, n), dec(base, n));
+            (*max, floor(*floored, body))
         }
-    })
+    };
+    let ratio = p.ratio.unwrap_or(Exact::ZERO);
+    let unrounded = p.unrounded_ratio.unwrap_or(ratio);
+    Some(weighted(&dec(max, n), &expression, unrounded, ratio, &points, decimals, n))
 }
 
 /// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`.

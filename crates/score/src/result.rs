@@ -506,6 +506,8 @@ pub struct PriceResult {
     /// For points models: the share of the maximum, before weighting (rounded here when the
     /// policy rounds at the ratio).
     pub ratio: Option<Exact>,
+    /// For points models: the share as the formula gives it, before any rounding.
+    pub unrounded_ratio: Option<Exact>,
     /// For points models: the price points.
     pub points: Option<Figure>,
 }
