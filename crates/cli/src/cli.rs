@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tender_core::Language;
 
 const ABOUT: &str = "Write, check and score public tenders: lots, requirements, SEAL sovereignty levels, \
 open standards, exit plans, award criteria and price models.";
@@ -11,7 +12,8 @@ const AFTER_HELP: &str = "\
 Examples:
   tender check fixtures/eu-sovereign-cloud
   tender evaluate fixtures/eu-sovereign-cloud
-  tender evaluate fixtures/eu-sovereign-cloud --format json -o evaluation.json
+  tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
+  tender render fixtures/eu-sovereign-cloud/tender.toml --lang en -o specification.md
   tender schema bid
 
 Files are TOML or JSON, by extension (.toml, .json).
@@ -44,12 +46,22 @@ Exit codes: 0 valid (warnings allowed), 1 at least one error, 2 usage error.")]
 Examples:
   tender evaluate fixtures/eu-sovereign-cloud
   tender evaluate fixtures/eu-sovereign-cloud --explain
+  tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
+    /// Write the requirement specification of a tender as Markdown.
+    #[command(after_help = "\
+Examples:
+  tender render tender.toml --lang da -o kravspecifikation.md
+  tender render fixtures/eu-sovereign-cloud --lang en
+
+The tender is validated first; an error stops the rendering.
+Exit codes: 0 written, 1 invalid input, 2 usage error.")]
+    Render(RenderArgs),
     /// Print the JSON Schema of tender or bid files.
     #[command(after_help = "\
 Examples:
@@ -84,6 +96,9 @@ pub(crate) struct EvaluateArgs {
     /// Show how every figure was computed (text format).
     #[arg(long)]
     pub(crate) explain: bool,
+    /// The language of the Markdown report, e.g. da or en [default: the tender's main language].
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub(crate) lang: Option<Language>,
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -96,6 +111,34 @@ pub(crate) enum OutputFormat {
     Text,
     /// The whole evaluation, every figure with its derivation, as JSON.
     Json,
+    /// The evaluation report as Markdown, in the language of `--lang`.
+    Markdown,
+}
+
+/// `tender render`.
+#[derive(Debug, Args)]
+pub(crate) struct RenderArgs {
+    /// The tender file (.toml or .json), or a directory with tender.toml.
+    #[arg(value_name = "TENDER")]
+    pub(crate) tender: PathBuf,
+    /// The language of the text, e.g. da or en [default: the tender's main language].
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub(crate) lang: Option<Language>,
+    /// Write the text to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// A language the tender texts are written in (`tender_text::languages`).
+fn parse_language(code: &str) -> Result<Language, String> {
+    let available = tender_text::languages();
+    let lang = Language::new(code);
+    if available.contains(&lang) {
+        Ok(lang)
+    } else {
+        let list: Vec<&str> = available.iter().map(Language::as_str).collect();
+        Err(format!("there are no tender texts in `{code}`; available: {}", list.join(", ")))
+    }
 }
 
 /// `tender schema`.

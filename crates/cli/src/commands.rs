@@ -3,7 +3,12 @@
 use std::path::PathBuf;
 
 use crate::Outcome;
-use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, OutputFormat, SchemaArgs, SchemaKind};
+use clap::CommandFactory;
+use clap::error::ErrorKind;
+use tender_core::{Language, Tender};
+
+use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, OutputFormat, RenderArgs, SchemaArgs, SchemaKind};
+use crate::diagnostics::Diagnostic;
 use crate::diagnostics::{Diagnostics, count};
 use crate::input::{self, Case};
 use crate::{output, report};
@@ -13,7 +18,35 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Evaluate(args) => evaluate(&args),
+        Command::Render(args) => render(&args),
         Command::Schema(args) => schema(&args),
+    }
+}
+
+/// A usage error of subcommand `sub` that clap cannot see by itself: printed like clap's own,
+/// with the subcommand's usage line; exit code 2.
+fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
+    let mut cli = Cli::command();
+    cli.build();
+    let mut cmd = cli.find_subcommand(sub).cloned().unwrap_or(cli);
+    let _ = cmd.error(kind, message).print();
+    Outcome::Usage
+}
+
+/// The language a text is written in: `--lang`, else the tender's main language.
+fn language(lang: Option<&Language>, tender: &Tender) -> Language {
+    lang.cloned().unwrap_or_else(|| tender.main_language())
+}
+
+/// A diagnostic for a text that could not be written.
+fn text_error(e: &tender_text::TextError) -> Diagnostic {
+    let d = Diagnostic::error(format!("cannot write the text: {e}"));
+    match e {
+        tender_text::TextError::UnknownLanguage { available, .. } => {
+            let list: Vec<&str> = available.iter().map(Language::as_str).collect();
+            d.with_help(format!("choose a language with --lang {}", list.join("|")))
+        }
+        _ => d,
     }
 }
 
@@ -85,13 +118,27 @@ fn check(args: &CheckArgs) -> Outcome {
 }
 
 fn evaluate(args: &EvaluateArgs) -> Outcome {
+    if args.lang.is_some() && args.format != OutputFormat::Markdown {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--lang chooses the language of --format markdown; add --format markdown",
+        );
+    }
+    if args.explain && args.format != OutputFormat::Text {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--explain adds derivations to the text format; the json and markdown formats always include them",
+        );
+    }
     let mut diags = Diagnostics::default();
     let bids = args.bids.clone().map(|b| vec![b]);
     if let Some(dir) = &args.bids
         && !dir.is_dir()
     {
         diags.push(
-            crate::diagnostics::Diagnostic::error(format!("{}: no such directory", dir.display()))
+            Diagnostic::error(format!("{}: no such directory", dir.display()))
                 .with_help("give the directory that holds the bid files"),
         );
         return finish(&diags, "not evaluated");
@@ -101,7 +148,7 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         && !default_bids.is_dir()
     {
         diags.push(
-            crate::diagnostics::Diagnostic::error(format!("{}: no bids directory", default_bids.display()))
+            Diagnostic::error(format!("{}: no bids directory", default_bids.display()))
                 .with_help("put the bids in bids/ beside the tender, or give their directory with --bids DIR"),
         );
         return finish(&diags, "not evaluated");
@@ -128,13 +175,47 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
                 s
             }
             Err(e) => {
-                diags.push(crate::diagnostics::Diagnostic::error(format!("cannot write the evaluation as JSON: {e}")));
+                diags.push(Diagnostic::error(format!("cannot write the evaluation as JSON: {e}")));
                 return finish(&diags, "not written");
             }
         },
+        OutputFormat::Markdown => {
+            let lang = language(args.lang.as_ref(), tender);
+            match tender_text::report(tender, &case.bid_values(), &evaluation, &lang) {
+                Ok(text) => text,
+                Err(e) => {
+                    diags.push(text_error(&e));
+                    return finish(&diags, "not written");
+                }
+            }
+        }
     };
     // Warnings about the input come first, on standard error; the result goes to stdout or -o.
     let outcome = finish(&diags, "not evaluated");
+    if let Err(d) = output::write(&text, args.output.as_deref()) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        return finish(&diags, "not written");
+    }
+    outcome
+}
+
+fn render(args: &RenderArgs) -> Outcome {
+    let mut diags = Diagnostics::default();
+    let Some(case) = read(&args.tender, Some(Vec::new()), &mut diags) else { return finish(&diags, "not written") };
+    if diags.has_errors() {
+        return finish(&diags, "not written");
+    }
+    let Some((tender, _)) = &case.tender else { return finish(&diags, "not written") };
+    let lang = language(args.lang.as_ref(), tender);
+    let text = match tender_text::specification(tender, &lang) {
+        Ok(text) => text,
+        Err(e) => {
+            diags.push(text_error(&e));
+            return finish(&diags, "not written");
+        }
+    };
+    let outcome = finish(&diags, "not written");
     if let Err(d) = output::write(&text, args.output.as_deref()) {
         let mut diags = Diagnostics::default();
         diags.push(d);

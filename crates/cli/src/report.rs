@@ -107,9 +107,9 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
                 "  Rank reversal: cannot occur; no bid that is not awarded sets a reference value of the price model (such as the lowest price), so removing one changes nothing.\n",
             );
         } else if rr.reversals.is_empty() {
+            let which = if rr.tried.len() == 1 { "" } else { "any one of " };
             out.push_str(&format!(
-                "  Rank reversal: none; removing {} ({}), which sets a reference value of the price model, changes no other bid's place.\n",
-                if rr.tried.len() == 1 { "the bid not awarded" } else { "each bid not awarded" },
+                "  Rank reversal: none; removing {which}{} (not awarded) changes no other bid's place.\n",
                 words::list(&rr.tried)
             ));
         } else {
@@ -133,6 +133,7 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
 fn awarded(b: &BidResult) -> String {
     match b.status {
         BidStatus::Ranked if b.awarded => "yes".to_owned(),
+        BidStatus::Ranked if b.passed_over => "no (passed over)".to_owned(),
         BidStatus::Ranked => "no".to_owned(),
         BidStatus::FailedGate => "no (gate)".to_owned(),
         BidStatus::BelowQualityThreshold => "no (quality)".to_owned(),

@@ -212,6 +212,11 @@ pub(crate) fn warning(w: &Warning) -> String {
             plural(u32::try_from(lots.len()).unwrap_or(u32::MAX), "lot", "lots"),
             list(lots)
         ),
+        Warning::PassedOver { bid, bidder, won } => format!(
+            "{bid} is passed over: its bidder {bidder} already won {} ({}), the most a bidder may be awarded; the lot goes to the next ranked bid",
+            plural(u32::try_from(won.len()).unwrap_or(u32::MAX), "lot", "lots"),
+            list(won)
+        ),
         Warning::MaxPassTie { bids } => {
             format!("{} are tied at the cut-off for going on to price and all were let through", list(bids))
         }

@@ -64,7 +64,13 @@ fn no_panic(r: &Run) {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for args in [vec!["--help"], vec!["check", "--help"], vec!["evaluate", "--help"], vec!["schema", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["evaluate", "--help"],
+        vec!["render", "--help"],
+        vec!["schema", "--help"],
+    ] {
         tender().args(&args).assert().success().stdout(predicate::str::contains("Examples:"));
     }
     let top = run(&["--help"]);
@@ -88,6 +94,10 @@ fn usage_errors_exit_2() {
         vec!["evaluate", "tests/data/small", "--format", "yaml"],
         vec!["schema", "invoice"],
         vec!["check", "--no-such-flag", "x.toml"],
+        vec!["render"],
+        vec!["render", "tests/data/small", "--lang", "xx"],
+        vec!["evaluate", "tests/data/small", "--lang", "da"],
+        vec!["evaluate", "tests/data/small", "--format", "json", "--explain"],
     ] {
         let r = run(&args);
         assert_eq!(r.code, Some(2), "{args:?}:\n{}", r.stderr);
@@ -96,6 +106,8 @@ fn usage_errors_exit_2() {
         no_panic(&r);
     }
     snapshot!("usage-unknown-format", run(&["evaluate", "tests/data/small", "--format", "yaml"]).stderr);
+    snapshot!("usage-unknown-language", run(&["render", "tests/data/small", "--lang", "xx"]).stderr);
+    snapshot!("usage-lang-without-markdown", run(&["evaluate", "tests/data/small", "--lang", "da"]).stderr);
 }
 
 // --- check ------------------------------------------------------------------------------------
@@ -374,6 +386,69 @@ fn evaluate_a_missing_directory_exits_1_with_a_message() {
     let r = run(&["evaluate", "tests/data/bad/invalid.toml"]);
     assert_eq!(r.code, Some(1));
     assert!(r.stderr.contains("no bids directory"), "{}", r.stderr);
+}
+
+// --- markdown: the evaluation report and the requirement specification ---------------------------
+
+/// The small case, read and evaluated in-process, to compare the binary's output with the library's.
+fn small_case() -> (tender_core::Tender, Vec<tender_core::Bid>, tender_score::Evaluation) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small");
+    let (tender, _) = tender_core::files::load::<tender_core::Tender>(&dir.join("tender.toml")).expect("tender");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(dir.join("bids")).expect("bids/").filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let bids: Vec<tender_core::Bid> = paths.iter().map(|p| tender_core::files::load(p).expect("bid").0).collect();
+    let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
+    (tender, bids, evaluation)
+}
+
+#[test]
+fn evaluate_markdown_is_the_text_crates_report() {
+    let (tender, bids, evaluation) = small_case();
+    for lang in ["da", "en"] {
+        let r = run(&["evaluate", "tests/data/small", "--format", "markdown", "--lang", lang]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let expected =
+            tender_text::report(&tender, &bids, &evaluation, &tender_core::Language::new(lang)).expect("the report");
+        assert_eq!(r.stdout, expected);
+    }
+    // Without --lang, the tender's main language (da).
+    let r = run(&["evaluate", "tests/data/small", "--format", "markdown"]);
+    assert!(r.stdout.starts_with("# Evalueringsrapport"), "{}", r.stdout);
+}
+
+#[test]
+fn render_writes_the_requirement_specification() {
+    let (model, _, _) = small_case();
+    for lang in ["da", "en"] {
+        let r = run(&["render", "tests/data/small/tender.toml", "--lang", lang]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let expected = tender_text::specification(&model, &tender_core::Language::new(lang)).expect("the text");
+        assert_eq!(r.stdout, expected);
+    }
+    let r = run(&["render", "tests/data/small"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.starts_with("# Kontorpakke og support"), "{}", r.stdout);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("spec.md");
+    tender()
+        .args(["render", "tests/data/small", "--lang", "en", "-o", out.to_str().expect("UTF-8")])
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(out).expect("written");
+    assert!(written.starts_with("# Office suite and support"), "{written}");
+}
+
+#[test]
+fn render_refuses_an_invalid_tender() {
+    let r = run(&["render", "tests/data/bad/invalid.toml", "--lang", "en"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.ends_with("not written: 3 errors, 1 warning\n"), "{}", r.stderr);
+    let r = run(&["render", "tests/data/bad/syntax.toml"]);
+    assert_eq!(r.code, Some(1));
+    no_panic(&r);
 }
 
 // --- schema -----------------------------------------------------------------------------------
