@@ -39,6 +39,7 @@ fmt-list-or = { $init } eller { $last }
 yes = Ja
 no = Nej
 
+no-passed-over = Nej (forbigået)
 ## Ord i udregninger (tender-scores explain-modul).
 
 term-mean = gennemsnit
@@ -97,7 +98,7 @@ rounding-down = mod nul, idet yderligere cifre skæres bort (2,349 bliver 2,34)
 rounding-up = væk fra nul (2,341 bliver 2,35)
 rounding-at-ratio = Hvert kriteriums andel af de fulde point (prisforholdet og karakteren i forhold til skalaens maksimum) afrundes, før den vægtes; totalen er summen af de vægtede, afrundede andele.
 rounding-at-criterion = Hvert kriteriums vægtede point afrundes; totalen er summen af de afrundede point.
-rounding-at-total = Alle mellemregninger holdes eksakte; kun resultatet afrundes.
+rounding-at-total = Kun resultatet afrundes.
 price-model-proportional = den proportionale prismodel
 price-model-linear-slope = den lineære prismodel med hældning
 price-model-linear-from-lowest = den lineære prismodel fra laveste pris
@@ -287,6 +288,7 @@ exclusion-max-pass = Tilbuddet er nr. { $place } på kvalitet, og kun { $max_pas
        *[other] de { $max_pass } bedste tilbud går
     } videre til prisevaluering.
 warning-relative-price-model = Efter { $model } afhænger et tilbuds prispoint af de øvrige tilbuds priser, så et tilbud, der kommer til eller falder bort, kan ændre rækkefølgen mellem de andre.
+warning-relative-corridor = Efter { $model } med korridor afhænger et tilbuds placering af det bedste forhold mellem kvalitet og pris blandt tilbuddene, så et tilbud, der kommer til eller falder bort, kan ændre rækkefølgen mellem de andre.
 warning-disagreement = { $bid }, { $criterion }: evaluatorernes karakterer går fra { $lowest } til { $highest }, hvilket er mere end den tilladte spredning på { $allowed }. Bedømmelsesudvalget bør drøfte karaktererne og notere, hvorfor de afviger.
 warning-unresolved-tie = { $bids } står lige, og reglerne for pointlighed adskiller dem ikke: der skal trækkes lod.
 warning-tie-at-award-cut-off = { $bids } står lige ved grænsen for tildeling og kan ikke adskilles af reglerne for pointlighed.
@@ -302,6 +304,10 @@ warning-too-many-lots-awarded = Tilbudsgiveren { $bidder } ville få tildelt { $
         [one] delkontrakt
        *[other] delkontrakter
     }, én tilbudsgiver må få tildelt; tildelingen skal tilpasses efter reglen i udbudsmaterialet.
+warning-passed-over = { $bid } forbigås: tilbudsgiveren { $bidder } har allerede fået tildelt { $count ->
+        [one] delkontrakt
+       *[other] delkontrakterne
+    } { $won }, det største antal, én tilbudsgiver kan få tildelt, så denne delkontrakt går til det næste tilbud i rangordenen.
 warning-max-pass-tie = { $bids } står lige ved grænsen for, hvor mange tilbud der går videre til prisevaluering, og alle går videre.
 warning-rank-reversal = Uden { $removed } ændres rækkefølgen mellem andre tilbud (rangordensombytning).
 warning-no-quality-points = { $bid } har ingen kvalitetspoint, så prisen pr. kvalitetspoint er udefineret; tilbuddet rangeres sidst.
@@ -324,7 +330,7 @@ spec-h-seal = Suverænitetsniveauer (SEAL)
 spec-h-objectives = Suverænitetsmål og vægte
 spec-h-standards = Åbne standarder
 spec-h-not-required = Hvad der ikke kræves
-spec-common-intro = Kravene i dette afsnit gælder for alle delkontrakter.
+spec-common-intro = Kravene i dette afsnit gælder for alle delkontrakter, medmindre et krav angiver, hvilke delkontrakter det gælder for.
 spec-fact-buyer = **Ordregiver:** { $name } ({ $kind }, { $country })
 spec-fact-id = **Udbudsnummer:** { $id }
 spec-fact-procedure = **Udbudsform:** { $procedure }
@@ -350,11 +356,8 @@ spec-option-extension = **{ $id }:** { $description } (forlænger kontrakten med
        *[other] { $months } måneder
     })
 spec-about = Dette dokument er skrevet ud fra udbuddets datamodel. { $count ->
-        [one] Evalueringsmodellen i afsnit
-       *[other] Evalueringsmodellerne i afsnit
-    } { $chapters } er den, tilbuddene evalueres efter, og { $count ->
-        [one] regneeksemplet er beregnet
-       *[other] regneeksemplerne er beregnet
+        [one] Evalueringsmodellen i afsnit { $chapters } er den, tilbuddene evalueres efter, og regneeksemplet er beregnet
+       *[other] Evalueringsmodellerne i afsnit { $chapters } er dem, tilbuddene evalueres efter, og regneeksemplerne er beregnet
     } af den samme evaluering.
 spec-lots-single = Udbuddet er ikke opdelt i delkontrakter.
 spec-lots-single-reason = **Begrundelse for ikke at opdele:** { $reason }
@@ -368,6 +371,9 @@ spec-lots-max-awarded = En tilbudsgiver kan højst få tildelt { $count ->
         [one] én delkontrakt
        *[other] { $count } delkontrakter
     }.
+spec-lot-award-order-listed = Delkontrakterne tildeles én ad gangen i den rækkefølge, de er anført nedenfor. En tilbudsgiver, der har fået tildelt det største antal delkontrakter, den kan få, forbigås i de senere delkontrakter, som går til det næste tilbud i rangordenen.
+spec-lot-award-order-value = Delkontrakterne tildeles én ad gangen, den med den højeste anslåede værdi først. En tilbudsgiver, der har fået tildelt det største antal delkontrakter, den kan få, forbigås i de senere delkontrakter, som går til det næste tilbud i rangordenen.
+spec-lot-award-order-none = Udbudsmaterialet angiver ikke, i hvilken rækkefølge delkontrakterne tildeles, hvis en tilbudsgiver ville vinde flere delkontrakter end tilladt.
 spec-lot-groups-intro = Grupper af delkontrakter:
 spec-lot-group = **{ $id } { $title }:** delkontrakterne { $lots }.
 spec-premises-intro = Præmisser er betingelser for overhovedet at gennemføre udbuddet. Et tilbud, der ikke opfylder en præmis, afvises.
@@ -375,7 +381,15 @@ spec-minimum-intro = Mindstekrav skal være opfyldt. Et tilbud, der ikke opfylde
 spec-award-requirements-intro = Konkurrenceparametre er ikke mindstekrav: i hvilket omfang et tilbud opfylder dem, vurderes under det anførte tildelingskriterium.
 spec-information-intro = Oplysningskrav skal besvares; de fører hverken til afvisning eller indgår i evalueringen.
 spec-lot-common-applies = Kravene til alle delkontrakter i afsnit { $chapter } gælder også for denne delkontrakt.
+spec-lot-common-applies-some = Af kravene i afsnit { $chapter } gælder { $count ->
+        [one] kravet { $requirements }
+       *[other] kravene { $requirements }
+    } også for denne delkontrakt.
 req-severity = **Kravtype:** { $severity }
+req-lots = **Gælder for:** { $count ->
+        [one] delkontrakt
+       *[other] delkontrakterne
+    } { $lots }
 req-lead-gate = Kravet er opfyldt, når:
 req-lead-award = Ved evalueringen vurderes, i hvilket omfang:
 req-lead-information = Tilbudsgiveren oplyser, om:
@@ -507,6 +521,7 @@ model-price-value-added-markup = Pris og kvalitet sammenholdes efter { $name }: 
 model-price-percent-deduction = Pris og kvalitet sammenholdes efter { $name }: prisen nedsættes med op til { $percent } i forhold til tilbuddets andel af de maksimale kvalitetspoint. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
 model-price-percent-markup = Pris og kvalitet sammenholdes efter { $name }: prisen forhøjes med op til { $percent } i forhold til den andel af de maksimale kvalitetspoint, tilbuddet ikke opnår. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
 model-relative-warning = **Bemærk:** et tilbuds prispoint afhænger af de øvrige tilbud gennem deres evaluerede priser (fx den laveste pris). Når et tilbud kommer til eller falder bort, kan rækkefølgen mellem andre tilbud derfor ændre sig (rangordensombytning); evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
+model-relative-warning-corridor = **Bemærk:** et tilbuds placering afhænger af de øvrige tilbud, fordi korridoren regnes fra det bedste forhold mellem kvalitet og pris blandt dem. Når et tilbud kommer til eller falder bort, kan rækkefølgen mellem andre tilbud derfor ændre sig (rangordensombytning); evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
 model-fixed-span-floor = **Bemærk:** priser under { $low } giver ikke flere prispoint.
 model-formula-intro = Som formel:
 formula-proportional = { $id } = { $max } × Pmin / P
@@ -533,17 +548,16 @@ legend-pmin = Pmin er den laveste evaluerede pris blandt de tilbud, der går vid
 legend-pmax = Pmax er den højeste evaluerede pris blandt dem.
 legend-q = Q er tilbuddets kvalitetspoint, dvs. summen af kvalitetskriteriernes point.
 legend-score = k er kriteriets karakter på dets skala.
-legend-score-sub = k(…) er et underkriteriums karakter på dets skala.
-legend-score-value = k(…) er et kriteriums karakter på dets skala.
+legend-score-named = k(…) er karakteren for det nævnte kriterium eller underkriterium på dets skala.
 legend-sovereignty = S er tilbuddets suverænitetsscore i procent.
-model-scale = Kvaliteten bedømmes på en skala fra { $scale }, medmindre et kriterium har sin egen.
-model-scale-own = { $criterion } bedømmes på en skala fra { $scale }:
+model-scale = Kvaliteten bedømmes på skalaen { $scale }, medmindre et kriterium har sin egen.
+model-scale-own = { $criterion } bedømmes på skalaen { $scale }:
 model-aggregation = { $aggregation }
 model-disagreement = Afviger evaluatorernes karakterer på et kriterium med mere end { $spread } af skalaen, drøfter bedømmelsesudvalget dem, og det fremgår af evalueringsrapporten.
 model-sovereignty = { $criterion } bedømmes ud fra tilbuddets suverænitetsvurdering, ikke af evaluatorerne: karakteren er suverænitetsscoren i procent (afsnit { $chapter }).
 model-thresholds-intro = Disse kvalitetstærskler anvendes, før priserne evalueres (lovligt efter EU-Domstolens dom i sag C-546/16, Montte); et tilbud, der ikke når dem, afvises:
-model-threshold-criterion = en karakter på mindst { $minimum } på { $criterion };
-model-threshold-total = kvalitetspoint på mindst { $minimum } af det maksimale;
+model-threshold-criterion = en karakter på mindst { $minimum } på { $criterion }
+model-threshold-total = kvalitetspoint på mindst { $minimum } af det maksimale
 model-threshold-max-pass = kun { $count ->
         [one] det tilbud
        *[other] de { $count } tilbud
@@ -559,7 +573,13 @@ model-tie-none = Udbudsmaterialet fastsætter ingen regel for at afgøre pointli
 
 example-order-only = Der er intet regneeksempel, fordi kriterierne kun har en prioriteret rækkefølge.
 example-bid = Tilbud { $letter }
-example-intro = Eksemplet viser, hvordan modellen virker, med tre tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke. Alle tal nedenfor er beregnet af den samme evaluering, som evaluerer de rigtige tilbud.
+example-intro = Eksemplet viser, hvordan modellen virker, med { $count ->
+        [3] tre
+        [4] fire
+        [5] fem
+        [6] seks
+       *[other] { $count }
+    } tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke. Alle tal nedenfor er beregnet af den samme evaluering, som evaluerer de rigtige tilbud.
 example-results = Resultatet:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } pr. mål
@@ -584,6 +604,10 @@ seal-minimums-intro = Udbuddet kræver disse mindsteniveauer:
 seal-no-minimum = Udbuddet fastsætter intet mindste SEAL-niveau.
 seal-scope-all = alle delkontrakter
 seal-scope-lot = delkontrakt { $lot }
+seal-scope-lots = { $count ->
+        [one] delkontrakt
+       *[other] delkontrakterne
+    } { $lots }
 seal-each-objective = hvert mål, SOV-1 til SOV-8
 seal-overall = det samlede niveau
 th-requirement = Krav
@@ -650,14 +674,21 @@ report-h-warnings = Bemærkninger til bedømmelsesudvalget
 report-h-rank-reversal = Kontrol af rangordensombytning
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.
 report-rank-reversal-none-tried = Intet af de tilbud, der ikke tildeles kontrakten, fastlægger en referencepris, så fjernes et af dem, kan rækkefølgen mellem de andre ikke ændre sig.
-report-rank-reversal-none = Fjernes { $tried } ét ad gangen, ændres rækkefølgen mellem de andre tilbud ikke.
-report-rank-reversal-found = Fjernes { $tried } ét ad gangen, ændres rækkefølgen mellem andre tilbud:
+report-rank-reversal-none = { $count ->
+        [one] Fjernes { $tried }, forbliver rækkefølgen mellem de andre tilbud uændret.
+       *[other] Fjernes ét af tilbuddene { $tried }, forbliver rækkefølgen mellem de andre tilbud uændret.
+    }
+report-rank-reversal-found = { $count ->
+        [one] Fjernes { $tried }, ændres rækkefølgen mellem andre tilbud:
+       *[other] Fjernes tilbuddene { $tried } ét ad gangen, ændres rækkefølgen mellem andre tilbud:
+    }
 report-rank-reversal-item = uden { $removed } kommer { $now_ahead } foran { $was_ahead }.
 report-h-bids = Tilbuddene i detaljer
 report-fact-bidder = **Tilbudsgiver:** { $name } ({ $id }), { $country }
 report-fact-submitted = **Modtaget:** { $date }
 report-fact-rank = **Resultat:** placering { $rank }
 report-fact-rank-awarded = **Resultat:** placering { $rank }, tildelt
+report-fact-rank-passed-over = **Resultat:** placering { $rank }, forbigået på grund af grænsen for antal delkontrakter pr. tilbudsgiver
 report-fact-status = **Resultat:** { $status }
 report-gates-intro = Præmisser og mindstekrav:
 th-result = Resultat
@@ -685,11 +716,15 @@ letter-scores-total = { $total } point (pris { $price_points } point, kvalitet {
 letter-scores-ppqp = en pris pr. kvalitetspoint på { $figure } (evalueret pris { $price }, { $quality } kvalitetspoint)
 letter-scores-evaluation-price = en evalueringspris på { $figure } (evalueret pris { $price }, { $quality } kvalitetspoint)
 letter-awarded = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }, og delkontrakten tildeles jer.
-letter-awarded-with = Delkontrakten tildeles { $count } tilbudsgivere: { $bids }.
+letter-awarded-shared = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }, og I er blandt de { $count } tilbudsgivere, som delkontrakten tildeles: { $bids }.
 letter-ranked = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }.
+letter-passed-over = Jeres tilbud er placeret som nr. { $rank } af { $ranked } med { $scores }, men I har allerede fået tildelt { $count ->
+        [one] delkontrakt
+       *[other] delkontrakterne
+    } { $won }, det største antal delkontrakter, én tilbudsgiver kan få tildelt, så denne delkontrakt går til det næste tilbud i rangordenen.
 letter-award-to = Delkontrakten tildeles { $bids }.
-letter-reference-winner = Det vindende tilbud, { $bid }, opnåede { $scores }.
-letter-reference-last = Det lavest placerede af de tildelte tilbud, { $bid }, opnåede { $scores }.
+letter-reference-winner = Delkontrakten tildeles { $bid }, hvis tilbud opnåede { $scores }.
+letter-reference-last = Det lavest placerede af de tildelte tilbud, fra { $bid }, opnåede { $scores }.
 letter-advantages = { $count ->
         [one] Det vindende tilbuds
        *[other] Dette tilbuds
@@ -699,5 +734,5 @@ letter-no-advantages = Det tilbud opnåede ikke flere point end jeres på noget 
 letter-criterion-points = { $criterion } { $winner } point mod jeres { $yours }
 letter-criterion-price = evalueret pris { $winner } mod jeres { $yours }
 letter-excluded = Jeres tilbud kan ikke tages i betragtning: { $reason }
-letter-gates = Nærmere: { $gates }
+letter-gate = Om { $requirement }: { $reasons }
 letter-no-award = Delkontrakten tildeles ikke på grundlag af denne evaluering.

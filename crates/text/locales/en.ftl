@@ -35,6 +35,7 @@ fmt-list-or = { $init } or { $last }
 yes = Yes
 no = No
 
+no-passed-over = No (passed over)
 ## Words in derivations (tender-score's explain module).
 
 term-mean = mean
@@ -93,7 +94,7 @@ rounding-down = towards zero, cutting off further digits (2.349 becomes 2.34)
 rounding-up = away from zero (2.341 becomes 2.35)
 rounding-at-ratio = Each criterion's share of full marks (the price ratio, and a score over the scale's maximum) is rounded before it is weighted; the total is the sum of the weighted rounded shares.
 rounding-at-criterion = Each criterion's weighted points are rounded; the total is the sum of the rounded points.
-rounding-at-total = Every intermediate figure is kept exact; only the result is rounded.
+rounding-at-total = Only the result is rounded.
 price-model-proportional = the proportional price model
 price-model-linear-slope = the linear price model with a slope
 price-model-linear-from-lowest = the linear price model from the lowest price
@@ -283,6 +284,7 @@ exclusion-max-pass = The bid is number { $place } in quality, and only the { $ma
        *[other] { $max_pass } best bids go
     } on to price evaluation.
 warning-relative-price-model = Under { $model } a bid's price points depend on the other bids' prices, so adding or removing a bid can change the order of others.
+warning-relative-corridor = Under { $model } with a corridor, a bid's place depends on the best ratio of quality to price among the bids, so adding or removing a bid can change the order of others.
 warning-disagreement = { $bid }, { $criterion }: the evaluators' marks range from { $lowest } to { $highest }, more than the allowed spread of { $allowed }. The committee should discuss the marks and record why they differ.
 warning-unresolved-tie = { $bids } are tied and the tie-break rules do not separate them: lots must be drawn.
 warning-tie-at-award-cut-off = { $bids } are tied at the cut-off for award and cannot be separated by the tie-break rules.
@@ -298,6 +300,10 @@ warning-too-many-lots-awarded = The bidder { $bidder } would be awarded { $lots 
         [one] lot
        *[other] lots
     } one bidder may be awarded; the award must be adjusted by the rule in the tender documents.
+warning-passed-over = { $bid } is passed over: its bidder { $bidder } has already been awarded { $count ->
+        [one] lot
+       *[other] lots
+    } { $won }, the most one bidder may be awarded, so this lot goes to the next ranked bid.
 warning-max-pass-tie = { $bids } are tied at the limit on the number of bids that go on to price evaluation, and all of them go on.
 warning-rank-reversal = Without { $removed } the order of other bids changes (rank reversal).
 warning-no-quality-points = { $bid } has no quality points, so its price per quality point is undefined; it is ranked last.
@@ -320,7 +326,7 @@ spec-h-seal = Sovereignty levels (SEAL)
 spec-h-objectives = Sovereignty objectives and weights
 spec-h-standards = Open standards
 spec-h-not-required = What is not required
-spec-common-intro = The requirements in this chapter apply to every lot.
+spec-common-intro = The requirements in this chapter apply to every lot, unless a requirement names the lots it applies to.
 spec-fact-buyer = **Contracting authority:** { $name } ({ $kind }, { $country })
 spec-fact-id = **Tender reference:** { $id }
 spec-fact-procedure = **Procedure:** { $procedure }
@@ -345,16 +351,10 @@ spec-option-extension = **{ $id }:** { $description } (extends the contract by {
         [one] { $months } month
        *[other] { $months } months
     })
-spec-about = This document is written from the tender's data model. The evaluation { $count ->
-        [one] model in chapter
-       *[other] models in chapters
-    } { $chapters } { $count ->
-        [one] is
-       *[other] are
-    } the one the bids are evaluated by, and the { $count ->
-        [one] worked example is
-       *[other] worked examples are
-    } computed by the same evaluation.
+spec-about = This document is written from the tender's data model. { $count ->
+        [one] The evaluation model in chapter { $chapters } is the one the bids are evaluated by, and the worked example is computed
+       *[other] The evaluation models in chapters { $chapters } are the ones the bids are evaluated by, and the worked examples are computed
+    } by the same evaluation.
 spec-lots-single = The tender is not divided into lots.
 spec-lots-single-reason = **Why it is not divided:** { $reason }
 spec-lots-split = The tender is divided into { $count } lots. A bid is made, evaluated and awarded per lot.
@@ -367,6 +367,9 @@ spec-lots-max-awarded = A bidder may be awarded at most { $count ->
         [one] one lot
        *[other] { $count } lots
     }.
+spec-lot-award-order-listed = The lots are awarded one after another in the order listed below. A bidder that has been awarded the most lots it may be awarded is passed over in the later lots, which go to the next ranked bid.
+spec-lot-award-order-value = The lots are awarded one after another, the highest estimated value first. A bidder that has been awarded the most lots it may be awarded is passed over in the later lots, which go to the next ranked bid.
+spec-lot-award-order-none = The tender documents do not say in which order the lots are awarded when a bidder would win more lots than allowed.
 spec-lot-groups-intro = Groups of lots:
 spec-lot-group = **{ $id } { $title }:** lots { $lots }.
 spec-premises-intro = Premises are conditions for running the tender at all. A bid that does not meet a premise is rejected.
@@ -374,7 +377,15 @@ spec-minimum-intro = Minimum requirements must be met. A bid that does not meet 
 spec-award-requirements-intro = Award requirements are not minimum requirements: how well a bid meets them is assessed under the award criterion named.
 spec-information-intro = Information requirements must be answered; they neither reject a bid nor count in the evaluation.
 spec-lot-common-applies = The requirements for all lots in chapter { $chapter } apply to this lot as well.
+spec-lot-common-applies-some = Of the requirements in chapter { $chapter }, { $count ->
+        [one] the requirement { $requirements } applies
+       *[other] the requirements { $requirements } apply
+    } to this lot as well.
 req-severity = **Kind of requirement:** { $severity }
+req-lots = **Applies to:** { $count ->
+        [one] lot
+       *[other] lots
+    } { $lots }
 req-lead-gate = The requirement is met when:
 req-lead-award = The evaluation assesses to what extent:
 req-lead-information = The bidder states whether:
@@ -506,6 +517,7 @@ model-price-value-added-markup = Price and quality are compared by { $name }: fo
 model-price-percent-deduction = Price and quality are compared by { $name }: the price is reduced by up to { $percent } in proportion to the bid's share of the maximum quality points. A bid's evaluation price does not depend on the other bids.
 model-price-percent-markup = Price and quality are compared by { $name }: the price is increased by up to { $percent } in proportion to the share of the maximum quality points the bid misses. A bid's evaluation price does not depend on the other bids.
 model-relative-warning = **Note:** a bid's price points depend on the other bids through their evaluated prices (such as the lowest price). Adding or removing a bid can therefore change the order of other bids (rank reversal); the evaluation report states whether that happens. The model and all its parameters are published here in full, as the principles of equal treatment and transparency require (Directive 2014/24/EU Art. 67(5); in Denmark section 160 of the Public Procurement Act).
+model-relative-warning-corridor = **Note:** a bid's place depends on the other bids, because the corridor is measured from the best ratio of quality to price among them. Adding or removing a bid can therefore change the order of other bids (rank reversal); the evaluation report states whether that happens. The model and all its parameters are published here in full, as the principles of equal treatment and transparency require (Directive 2014/24/EU Art. 67(5); in Denmark section 160 of the Public Procurement Act).
 model-fixed-span-floor = **Note:** prices below { $low } earn no further price points.
 model-formula-intro = As a formula:
 formula-proportional = { $id } = { $max } × Pmin / P
@@ -532,8 +544,7 @@ legend-pmin = Pmin is the lowest evaluated price among the bids that go on to pr
 legend-pmax = Pmax is the highest evaluated price among them.
 legend-q = Q is the bid's quality points, the sum of the quality criteria's points.
 legend-score = k is the criterion's score on its scale.
-legend-score-sub = k(…) is a sub-criterion's score on its scale.
-legend-score-value = k(…) is a criterion's score on its scale.
+legend-score-named = k(…) is the score of the criterion or sub-criterion named, on its scale.
 legend-sovereignty = S is the bid's sovereignty score in percent.
 model-scale = Quality is scored on a scale of { $scale } unless a criterion states its own.
 model-scale-own = { $criterion } is scored on a scale of { $scale }:
@@ -541,8 +552,8 @@ model-aggregation = { $aggregation }
 model-disagreement = Where the evaluators' marks on a criterion differ by more than { $spread } of the scale, the committee discusses them, and the evaluation report says so.
 model-sovereignty = { $criterion } is scored from the bid's sovereignty assessment, not by the evaluators: its score is the sovereignty score in percent (chapter { $chapter }).
 model-thresholds-intro = These quality thresholds are applied before prices are evaluated (lawful under the judgment of the Court of Justice in C-546/16, Montte); a bid that does not reach them is rejected:
-model-threshold-criterion = a score of at least { $minimum } on { $criterion };
-model-threshold-total = quality points of at least { $minimum } of the maximum;
+model-threshold-criterion = a score of at least { $minimum } on { $criterion }
+model-threshold-total = quality points of at least { $minimum } of the maximum
 model-threshold-max-pass = only the { $count ->
         [one] bid
        *[other] { $count } bids
@@ -558,7 +569,13 @@ model-tie-none = The tender documents set no rule for breaking a tie.
 
 example-order-only = There is no worked example, because the criteria have only an order of importance.
 example-bid = Bid { $letter }
-example-intro = The example shows how the model works on three illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked. Every figure below is computed by the same evaluation that evaluates the real bids.
+example-intro = The example shows how the model works on { $count ->
+        [3] three
+        [4] four
+        [5] five
+        [6] six
+       *[other] { $count }
+    } illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked. Every figure below is computed by the same evaluation that evaluates the real bids.
 example-results = The result:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } per objective
@@ -583,6 +600,10 @@ seal-minimums-intro = The tender requires these minimum levels:
 seal-no-minimum = The tender sets no minimum SEAL.
 seal-scope-all = all lots
 seal-scope-lot = lot { $lot }
+seal-scope-lots = { $count ->
+        [one] lot
+       *[other] lots
+    } { $lots }
 seal-each-objective = every objective, SOV-1 to SOV-8
 seal-overall = the overall SEAL
 th-requirement = Requirement
@@ -649,14 +670,21 @@ report-h-warnings = Findings for the committee
 report-h-rank-reversal = Rank reversal check
 report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.
 report-rank-reversal-none-tried = No bid that is not awarded sets a reference price, so removing one cannot change the order of the others.
-report-rank-reversal-none = Removing { $tried }, one at a time, changes the order of no other bids.
-report-rank-reversal-found = Removing { $tried }, one at a time, changes the order of others:
+report-rank-reversal-none = { $count ->
+        [one] Removing { $tried } leaves the order of the other bids unchanged.
+       *[other] Removing any one of { $tried } leaves the order of the other bids unchanged.
+    }
+report-rank-reversal-found = { $count ->
+        [one] Removing { $tried } changes the order of others:
+       *[other] Removing { $tried }, one at a time, changes the order of others:
+    }
 report-rank-reversal-item = without { $removed }, { $now_ahead } moves ahead of { $was_ahead }.
 report-h-bids = The bids in detail
 report-fact-bidder = **Bidder:** { $name } ({ $id }), { $country }
 report-fact-submitted = **Received:** { $date }
 report-fact-rank = **Result:** rank { $rank }
 report-fact-rank-awarded = **Result:** rank { $rank }, awarded
+report-fact-rank-passed-over = **Result:** rank { $rank }, passed over under the limit on lots per bidder
 report-fact-status = **Result:** { $status }
 report-gates-intro = Premises and minimum requirements:
 th-result = Result
@@ -684,11 +712,15 @@ letter-scores-total = { $total } points (price { $price_points } points, quality
 letter-scores-ppqp = a price per quality point of { $figure } (evaluated price { $price }, { $quality } quality points)
 letter-scores-evaluation-price = an evaluation price of { $figure } (evaluated price { $price }, { $quality } quality points)
 letter-awarded = Your bid is ranked { $rank } of { $ranked } with { $scores }, and the lot is awarded to you.
-letter-awarded-with = The lot is awarded to { $count } bidders: { $bids }.
+letter-awarded-shared = Your bid is ranked { $rank } of { $ranked } with { $scores }, and you are among the { $count } bidders the lot is awarded to: { $bids }.
 letter-ranked = Your bid is ranked { $rank } of { $ranked } with { $scores }.
+letter-passed-over = Your bid is ranked { $rank } of { $ranked } with { $scores }, but you have already been awarded { $count ->
+        [one] lot
+       *[other] lots
+    } { $won }, the most lots one bidder may be awarded, so this lot goes to the next ranked bid.
 letter-award-to = The lot is awarded to { $bids }.
-letter-reference-winner = The winning bid, { $bid }, achieved { $scores }.
-letter-reference-last = The lowest-ranked bid awarded, { $bid }, achieved { $scores }.
+letter-reference-winner = The lot is awarded to { $bid }, whose bid achieved { $scores }.
+letter-reference-last = The lowest-ranked bid awarded, from { $bid }, achieved { $scores }.
 letter-advantages = The relative advantages of { $count ->
         [one] the winning bid
        *[other] that bid
@@ -698,5 +730,5 @@ letter-no-advantages = That bid scored no more than yours on any single criterio
 letter-criterion-points = { $criterion } { $winner } points against your { $yours }
 letter-criterion-price = evaluated price { $winner } against your { $yours }
 letter-excluded = Your bid cannot be considered: { $reason }
-letter-gates = In detail: { $gates }
+letter-gate = On { $requirement }: { $reasons }
 letter-no-award = The lot is not awarded on this evaluation.

@@ -132,7 +132,12 @@ impl Catalogue {
                 detail: errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
             });
         }
-        Ok(out.into_owned())
+        // A placeable ending in an abbreviation (`kr.`) before the sentence's full stop.
+        let mut out = out.into_owned();
+        while out.contains("..") {
+            out = out.replace("..", ".");
+        }
+        Ok(out)
     }
 
     /// A number as written, grouped (`1.234.567,5`).

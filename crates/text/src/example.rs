@@ -20,10 +20,24 @@ use crate::error::TextError;
 use crate::markdown::{Doc, id};
 use crate::report;
 
-/// The illustrative bids: letter, price factor in percent of the base price, share of full
-/// quality marks in percent, and the SEAL of the sovereignty summary.
-const BIDS: [(&str, i64, i64, Seal); 3] =
-    [("A", 100, 60, Seal::Seal2), ("B", 115, 80, Seal::Seal3), ("C", 140, 90, Seal::Seal3)];
+/// The illustrative bids: letter, price in percent of the base price, share of full quality
+/// marks in percent, and the SEAL of the sovereignty summary. The first three show the
+/// trade-off (cheapest with modest quality, +15 % with good quality, +40 % with the best); a lot
+/// awarded to several suppliers gets one bid more than it awards, up to six, so the example
+/// shows the cut-off.
+const BIDS: [(&str, i64, i64, Seal); 6] = [
+    ("A", 100, 60, Seal::Seal2),
+    ("B", 115, 80, Seal::Seal3),
+    ("C", 140, 90, Seal::Seal3),
+    ("D", 108, 70, Seal::Seal2),
+    ("E", 125, 85, Seal::Seal3),
+    ("F", 160, 95, Seal::Seal3),
+];
+
+/// How many illustrative bids a lot gets.
+fn bid_count(lot: &Lot) -> usize {
+    usize::try_from(lot.suppliers_to_award).unwrap_or(usize::MAX).saturating_add(1).clamp(3, BIDS.len())
+}
 
 /// The lowest illustrative price: the lot's estimated value (the tender's for a single lot),
 /// else one million; for a fixed price span, a quarter into the span.
@@ -62,6 +76,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
     let mut t = tender.clone();
     t.requirements.clear();
     t.max_lots_awarded_per_bidder = None;
+    t.lot_award_order = None;
     let mut l = lot.clone();
     l.requirements.clear();
     t.lots = vec![l];
@@ -77,7 +92,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
     };
     let floor_total = award.quality.minimum_total.map_or(Decimal::ZERO, |m| m.get());
     let mut bids = Vec::new();
-    for (letter, factor, quality, seal) in BIDS {
+    for &(letter, factor, quality, seal) in BIDS.iter().take(bid_count(lot)) {
         let price = share(base, factor);
         let schedule = (award.price_basis.kind == PriceBasisKind::LifeCycleCost).then(|| {
             let one_off = share(price, 10);
@@ -170,11 +185,12 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender, lot: &Lot, doc: &mut Doc)
     let evaluation = tender_score::evaluate(&example_tender, &bids)?;
     let Some(result) = evaluation.lots.first() else { return Ok(()) };
     let example_lot = &example_tender.lots[0];
-    doc.para(&cat.text("example-intro", &[])?);
+    doc.para(&cat.text("example-intro", &[("count", bids.len().into())])?);
     inputs(cat, &example_tender, example_lot, &bids, doc)?;
     doc.para(&cat.text("example-results", &[])?);
     report::ranking_table(cat, &example_tender, example_lot, result, false, doc)?;
     report::not_ranked_table(cat, example_lot, result, false, doc)?;
+    doc.bullets(&report::ties(cat, &example_tender, example_lot, result, false)?);
     let notation = cat.notation()?;
     for b in result.bids.iter().filter(|b| b.total.is_some()) {
         doc.para(&t!(cat, "example-derivation", "bid" => crate::markdown::inline(&b.bidder_name))?);

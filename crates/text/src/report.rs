@@ -118,19 +118,7 @@ fn lot_chapter(
     // Ties.
     if !e.ties.is_empty() {
         doc.heading(3, &format!("{} {}", next(), cat.text("report-h-ties", &[])?));
-        let mut items = Vec::new();
-        for tie in &e.ties {
-            let bids_text = cat.list(&tie.bids.iter().map(|b| words::bid_label(e, b)).collect::<Vec<_>>())?;
-            let value = figure_value(cat, tender, e, tie.value)?;
-            items.push(match (&tie.broken_by, tie.resolved) {
-                (Some(rule), true) => t!(cat, "report-tie-broken",
-                    "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
-                (Some(rule), false) => t!(cat, "report-tie-partly",
-                    "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
-                (None, _) => t!(cat, "report-tie-unresolved", "bids" => bids_text, "value" => value)?,
-            });
-        }
-        doc.bullets(&items);
+        doc.bullets(&ties(cat, tender, lot, e, true)?);
     }
 
     // Warnings.
@@ -151,11 +139,12 @@ fn lot_chapter(
         if rr.tried.is_empty() {
             doc.para(&cat.text("report-rank-reversal-none-tried", &[])?);
         } else {
+            let tried_count = rr.tried.len();
             let tried = cat.list(&rr.tried.iter().map(|b| words::bid_label(e, b)).collect::<Vec<_>>())?;
             if rr.reversals.is_empty() {
-                doc.para(&t!(cat, "report-rank-reversal-none", "tried" => tried)?);
+                doc.para(&t!(cat, "report-rank-reversal-none", "tried" => tried, "count" => tried_count)?);
             } else {
-                doc.para(&t!(cat, "report-rank-reversal-found", "tried" => tried)?);
+                doc.para(&t!(cat, "report-rank-reversal-found", "tried" => tried, "count" => tried_count)?);
                 let items = rr
                     .reversals
                     .iter()
@@ -192,6 +181,32 @@ fn lot_chapter(
         }
     }
     Ok(())
+}
+
+/// The ties of a lot and how each was broken.
+pub(crate) fn ties(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    with_bid_id: bool,
+) -> Result<Vec<String>, TextError> {
+    let label = |b: &Id| {
+        if with_bid_id { words::bid_label(e, b) } else { e.bid(b).map_or_else(|| id(b), |x| inline(&x.bidder_name)) }
+    };
+    let mut items = Vec::new();
+    for tie in &e.ties {
+        let bids_text = cat.list(&tie.bids.iter().map(label).collect::<Vec<_>>())?;
+        let value = figure_value(cat, tender, e, tie.value)?;
+        items.push(match (&tie.broken_by, tie.resolved) {
+            (Some(rule), true) => t!(cat, "report-tie-broken",
+                "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
+            (Some(rule), false) => t!(cat, "report-tie-partly",
+                "bids" => bids_text, "value" => value, "rule" => words::tie_break(cat, lot, rule)?)?,
+            (None, _) => t!(cat, "report-tie-unresolved", "bids" => bids_text, "value" => value)?,
+        });
+    }
+    Ok(items)
 }
 
 /// An exact amount of money, to the currency's minor units (or the policy's decimals if more).
@@ -259,7 +274,14 @@ pub(crate) fn ranking_table(
             }
             _ => row.extend([quality, total]),
         }
-        row.push(cat.text(if b.awarded { "yes" } else { "no" }, &[])?);
+        row.push(cat.text(
+            match (b.awarded, b.passed_over) {
+                (true, _) => "yes",
+                (false, true) => "no-passed-over",
+                (false, false) => "no",
+            },
+            &[],
+        )?);
         rows.push(row);
     }
     doc.table(&header, &rows);
@@ -382,10 +404,11 @@ fn bid_section(
             facts.push(t!(cat, "report-fact-submitted", "date" => cat.date(d)?)?);
         }
     }
-    facts.push(match (b.rank, b.awarded) {
-        (Some(r), true) => cat.text("report-fact-rank-awarded", &[("rank", r.into())])?,
-        (Some(r), false) => cat.text("report-fact-rank", &[("rank", r.into())])?,
-        (None, _) => t!(cat, "report-fact-status", "status" => words::status(cat, b.status)?)?,
+    facts.push(match (b.rank, b.awarded, b.passed_over) {
+        (Some(r), true, _) => cat.text("report-fact-rank-awarded", &[("rank", r.into())])?,
+        (Some(r), false, true) => cat.text("report-fact-rank-passed-over", &[("rank", r.into())])?,
+        (Some(r), false, false) => cat.text("report-fact-rank", &[("rank", r.into())])?,
+        (None, _, _) => t!(cat, "report-fact-status", "status" => words::status(cat, b.status)?)?,
     });
     doc.bullets(&facts);
 
@@ -560,15 +583,45 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
         }
     };
     match b.rank {
-        Some(rank) if b.awarded => {
+        Some(rank) if b.awarded && winners.len() > 1 => parts.push(cat.text(
+            "letter-awarded-shared",
+            &[
+                ("rank", rank.into()),
+                ("ranked", ranked.into()),
+                ("scores", own_scores(b)?.into()),
+                ("count", winners.len().into()),
+                ("bids", cat.list(&winner_names)?.into()),
+            ],
+        )?),
+        Some(rank) if b.awarded => parts.push(cat.text(
+            "letter-awarded",
+            &[("rank", rank.into()), ("ranked", ranked.into()), ("scores", own_scores(b)?.into())],
+        )?),
+        Some(rank) if b.passed_over => {
+            let won: Vec<String> = e
+                .warnings
+                .iter()
+                .find_map(|w| match w {
+                    tender_score::result::Warning::PassedOver { bid, won, .. } if bid == &b.bid => {
+                        Some(won.iter().map(id).collect())
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default();
             parts.push(cat.text(
-                "letter-awarded",
-                &[("rank", rank.into()), ("ranked", ranked.into()), ("scores", own_scores(b)?.into())],
+                "letter-passed-over",
+                &[
+                    ("rank", rank.into()),
+                    ("ranked", ranked.into()),
+                    ("scores", own_scores(b)?.into()),
+                    ("won", cat.list(&won)?.into()),
+                    ("count", won.len().into()),
+                ],
             )?);
-            if winners.len() > 1 {
-                parts.push(
-                    t!(cat, "letter-awarded-with", "bids" => cat.list(&winner_names)?, "count" => winners.len())?,
-                );
+            if winners.is_empty() {
+                parts.push(cat.text("letter-no-award", &[])?);
+            } else {
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
             }
         }
         Some(rank) => {
@@ -577,12 +630,19 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
                 &[("rank", rank.into()), ("ranked", ranked.into()), ("scores", own_scores(b)?.into())],
             )?);
             // Compare with the lowest-ranked awarded bid: the one this bid would have had to beat.
-            if let Some(w) = winners.last() {
-                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?, "count" => winners.len())?);
-                parts
-                    .push(t!(cat, if winners.len() > 1 { "letter-reference-last" } else { "letter-reference-winner" },
-                    "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
-                parts.push(advantages(cat, tender, lot, e, b, w, winners.len())?);
+            match winners.last() {
+                Some(w) if winners.len() > 1 => {
+                    parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
+                    parts.push(t!(cat, "letter-reference-last",
+                        "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                    parts.push(advantages(cat, tender, lot, e, b, w, winners.len())?);
+                }
+                Some(w) => {
+                    parts.push(t!(cat, "letter-reference-winner",
+                        "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                    parts.push(advantages(cat, tender, lot, e, b, w, 1)?);
+                }
+                None => parts.push(cat.text("letter-no-award", &[])?),
             }
         }
         None => {
@@ -591,23 +651,16 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
                 None => words::status(cat, b.status)?,
             };
             parts.push(t!(cat, "letter-excluded", "reason" => reason)?);
-            let failed: Vec<String> = b
-                .gates
-                .iter()
-                .filter(|g| !g.passed)
-                .map(|g| {
-                    let reasons =
-                        g.reasons.iter().map(|r| words::gate_reason(cat, tender, r)).collect::<Result<Vec<_>, _>>()?;
-                    Ok(format!("{}: {}", id(&g.requirement), reasons.join(" ")))
-                })
-                .collect::<Result<Vec<_>, TextError>>()?;
-            if !failed.is_empty() {
-                parts.push(t!(cat, "letter-gates", "gates" => failed.join(" "))?);
+            for g in b.gates.iter().filter(|g| !g.passed) {
+                let reasons =
+                    g.reasons.iter().map(|r| words::gate_reason(cat, tender, r)).collect::<Result<Vec<_>, _>>()?;
+                parts
+                    .push(t!(cat, "letter-gate", "requirement" => id(&g.requirement), "reasons" => reasons.join(" "))?);
             }
             if winners.is_empty() {
                 parts.push(cat.text("letter-no-award", &[])?);
             } else {
-                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?, "count" => winners.len())?);
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
             }
         }
     }

@@ -200,6 +200,14 @@ fn lots_chapter(cat: &Catalogue, tender: &Tender, doc: &mut Doc) -> Res {
     }
     if let Some(m) = tender.max_lots_awarded_per_bidder {
         doc.para(&cat.text("spec-lots-max-awarded", &[("count", m.into())])?);
+        doc.para(&cat.text(
+            match tender.lot_award_order {
+                Some(tender_core::tender::LotAwardOrder::LotOrder) => "spec-lot-award-order-listed",
+                Some(tender_core::tender::LotAwardOrder::HighestEstimatedValue) => "spec-lot-award-order-value",
+                None => "spec-lot-award-order-none",
+            },
+            &[],
+        )?);
     }
     let header = ["th-lot", "th-title", "th-estimated-value", "th-cpv", "th-suppliers-to-award"]
         .iter()
@@ -283,6 +291,10 @@ fn requirement(
     let lang = cat.lang();
     doc.heading(level, &format!("{number} {}: {}", id(&r.id), inline(r.title.get(lang))));
     doc.para(&t!(cat, "req-severity", "severity" => words::severity(cat, r.severity)?)?);
+    if !r.lots.is_empty() {
+        let lots: Vec<String> = r.lots.iter().map(id).collect();
+        doc.para(&t!(cat, "req-lots", "lots" => cat.list(&lots)?, "count" => lots.len())?);
+    }
     if let Some(d) = &r.description {
         doc.para(&inline(d.get(lang)));
     }
@@ -495,7 +507,18 @@ fn lot_chapter(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, l
     facts.push(cat.text("spec-fact-suppliers", &[("count", lot.suppliers_to_award.into())])?);
     doc.bullets(&facts);
     if let Some(c) = ch.common {
-        doc.para(&t!(cat, "spec-lot-common-applies", "chapter" => c.to_string())?);
+        let applying: Vec<String> = tender
+            .requirements
+            .iter()
+            .filter(|r| r.lots.is_empty() || r.lots.contains(&lot.id))
+            .map(|r| id(&r.id))
+            .collect();
+        if applying.len() == tender.requirements.len() {
+            doc.para(&t!(cat, "spec-lot-common-applies", "chapter" => c.to_string())?);
+        } else if !applying.is_empty() {
+            doc.para(&t!(cat, "spec-lot-common-applies-some",
+                "chapter" => c.to_string(), "requirements" => cat.list(&applying)?, "count" => applying.len())?);
+        }
     }
     let mut sub = 0;
     let reqs: Vec<&Requirement> = lot.requirements.iter().collect();
@@ -637,7 +660,12 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     doc.para(&price_basis(cat, tender, award)?);
     doc.para(&price_model_text(cat, tender, award)?);
     if award.price_model.depends_on_other_bids() {
-        doc.para(&cat.text("model-relative-warning", &[])?);
+        let key = if award.price_model.is_points_model() {
+            "model-relative-warning"
+        } else {
+            "model-relative-warning-corridor"
+        };
+        doc.para(&cat.text(key, &[])?);
     }
     if let PriceModel::FixedSpan { low, .. } = &award.price_model
         && !low.is_zero()
@@ -741,7 +769,10 @@ fn price_model_text(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Res
 /// The formula lines (literal, for a code block) and their legend.
 fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<String>), TextError> {
     let mut lines = Vec::new();
-    let mut legend: BTreeSet<&'static str> = BTreeSet::new();
+    let mut legend: Vec<&'static str> = Vec::new();
+    if !award.price_model.is_points_model() || award.price_criterion().is_some() {
+        legend.push("legend-p");
+    }
     let plain = |i: &Id| i.as_str().to_owned();
     let max = award.price_criterion().and_then(|c| c.weight).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
     // Price.
@@ -770,15 +801,15 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         if let Some(l) = price_line {
             lines.push(l);
         }
-        legend.insert("legend-p");
+        legend.push("legend-p");
         match &award.price_model {
             PriceModel::FixedSpan { .. } => {}
             PriceModel::MinMax => {
-                legend.insert("legend-pmin");
-                legend.insert("legend-pmax");
+                legend.push("legend-pmin");
+                legend.push("legend-pmax");
             }
             _ => {
-                legend.insert("legend-pmin");
+                legend.push("legend-pmin");
             }
         }
     }
@@ -790,13 +821,13 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         quality_terms.push(plain(&c.id));
         if c.sovereignty.is_some() {
             lines.push(t!(cat, "formula-sovereignty", "id" => plain(&c.id), "weight" => w)?);
-            legend.insert("legend-sovereignty");
+            legend.push("legend-sovereignty");
         } else if c.sub_criteria.is_empty() {
             let scale = award.scale_of(c);
             lines.push(
                 t!(cat, "formula-marks", "id" => plain(&c.id), "weight" => w, "max" => cat.number(scale.max.get()))?,
             );
-            legend.insert("legend-score");
+            legend.push("legend-score");
         } else {
             let parent = award.scale_of(c);
             let terms = c
@@ -809,7 +840,7 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             lines.push(t!(cat, "formula-sub", "id" => plain(&c.id), "weight" => w, "terms" => terms.join(" + "))?);
-            legend.insert("legend-score-sub");
+            legend.push("legend-score-named");
         }
     }
     // The comparison figure.
@@ -818,8 +849,8 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         PriceModel::PricePerQualityPoint { .. } => {
             lines.push(t!(cat, "formula-quality-sum", "terms" => q_sum)?);
             lines.push(cat.text("formula-ppqp", &[])?);
-            legend.insert("legend-p");
-            legend.insert("legend-q");
+            legend.push("legend-p");
+            legend.push("legend-q");
         }
         PriceModel::ValueAdded { mode } => {
             let parts = award
@@ -839,8 +870,8 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             };
             let terms = if parts.is_empty() { String::new() } else { format!("{sign}{}", parts.join(sign)) };
             lines.push(t!(cat, "formula-value-added", "terms" => terms)?);
-            legend.insert("legend-p");
-            legend.insert("legend-score-value");
+            legend.push("legend-p");
+            legend.push("legend-score-named");
         }
         PriceModel::PercentAdjustment { mode, max_percent } => {
             lines.push(t!(cat, "formula-quality-sum", "terms" => q_sum)?);
@@ -848,8 +879,8 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
                 AdjustMode::Deduction => "formula-percent-deduction",
                 AdjustMode::Markup => "formula-percent-markup",
             }, "percent" => cat.percent(max_percent.get())?, "qmax" => cat.number(total_quality_weight(award)))?);
-            legend.insert("legend-p");
-            legend.insert("legend-q");
+            legend.push("legend-p");
+            legend.push("legend-q");
         }
         _ => {
             let mut terms = Vec::new();
@@ -862,6 +893,8 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             );
         }
     }
+    let mut seen = BTreeSet::new();
+    legend.retain(|k| seen.insert(*k));
     let legend = legend.into_iter().map(|k| cat.text(k, &[])).collect::<Result<Vec<_>, _>>()?;
     Ok((lines, legend))
 }
@@ -944,6 +977,10 @@ fn seal_chapter(cat: &Catalogue, tender: &Tender, doc: &mut Doc, n: u32) -> Res 
         let Some(s) = &r.sovereignty else { continue };
         let scope = match lot {
             Some(l) => t!(cat, "seal-scope-lot", "lot" => id(&l.id))?,
+            None if !r.lots.is_empty() => {
+                let lots: Vec<String> = r.lots.iter().map(id).collect();
+                t!(cat, "seal-scope-lots", "lots" => cat.list(&lots)?, "count" => lots.len())?
+            }
             None => cat.text("seal-scope-all", &[])?,
         };
         let mut push = |what: String, seal: Seal| -> Res {

@@ -256,6 +256,7 @@ pub(crate) fn seal(cat: &Catalogue, s: Seal) -> R {
 /// A standard by id with its full name and version: `OpenAPI Specification 3.1.0 (openapi-3.1)`.
 pub(crate) fn standard(cat: &Catalogue, tender: &Tender, s: &Id) -> R {
     match tender.standard(s) {
+        Some(st) if st.name.contains(st.version.as_str()) => Ok(format!("{} ({})", inline(&st.name), id(s))),
         Some(st) => Ok(format!("{} {} ({})", inline(&st.name), inline(&st.version), id(s))),
         None => t!(cat, "standard-unknown", "id" => id(s)),
     }
@@ -413,6 +414,9 @@ pub(crate) fn warning(cat: &Catalogue, evaluation: &Evaluation, lot: Option<(&Lo
     };
     let criterion = |c: &Id| lot.map_or_else(|| id(c), |(l, _)| criterion_label(cat, l, c));
     match w {
+        Warning::RelativePriceModel { model } if *model == "price-per-quality-point" => {
+            t!(cat, "warning-relative-corridor", "model" => price_model_name(cat, model)?)
+        }
         Warning::RelativePriceModel { model } => {
             t!(cat, "warning-relative-price-model", "model" => price_model_name(cat, model)?)
         }
@@ -433,6 +437,11 @@ pub(crate) fn warning(cat: &Catalogue, evaluation: &Evaluation, lot: Option<(&Lo
             t!(cat, "warning-too-many-lots-awarded",
                 "bidder" => name, "lots" => cat.list(&lots)?, "maximum" => *maximum)
         }
+        Warning::PassedOver { bid: b, bidder, won } => {
+            let won = won.iter().map(id).collect::<Vec<_>>();
+            t!(cat, "warning-passed-over", "bid" => bid(b), "bidder" => bidder_name(evaluation, bidder),
+                "won" => cat.list(&won)?, "count" => won.len())
+        }
         Warning::MaxPassTie { bids: bs } => t!(cat, "warning-max-pass-tie", "bids" => bids(bs)?),
         Warning::RankReversal { removed } => t!(cat, "warning-rank-reversal", "removed" => bid(removed)),
         Warning::NoQualityPoints { bid: b } => t!(cat, "warning-no-quality-points", "bid" => bid(b)),
@@ -445,5 +454,262 @@ fn bidder_name(evaluation: &Evaluation, bidder: &Id) -> String {
     match name {
         Some(name) => format!("{} ({})", inline(name), id(bidder)),
         None => id(bidder),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tender_core::requirement::{CodeRights, ExitAssistance, HostingModel};
+    use tender_core::{Id, Language, Location, Objective, Seal};
+    use tender_score::result::{Exclusion, GateReason, Warning};
+
+    use super::*;
+
+    fn tender() -> Tender {
+        tender_core::files::parse(
+            r#"
+id = "T"
+title = "T"
+buyer = { name = "B", country = "DK" }
+procedure = "open"
+currency = "DKK"
+languages = ["da"]
+contract = { duration_months = 12 }
+[[lots]]
+id = "L"
+title = "L"
+[lots.award]
+price_model = { kind = "proportional" }
+[[lots.award.criteria]]
+id = "Q"
+name = "Q"
+kind = "quality"
+weight = 100
+"#,
+            tender_core::files::Format::Toml,
+            "t.toml".as_ref(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn every_gate_reason() -> Vec<GateReason> {
+        let id = || Id::new("x");
+        let loc = || Some(Location::new("US"));
+        vec![
+            GateReason::NotAnswered,
+            GateReason::DeclaredNotMet,
+            GateReason::NoSovereigntyAssessment,
+            GateReason::ObjectiveSealBelowMinimum {
+                objective: Objective::Legal,
+                seal: Some(Seal::Seal1),
+                minimum: Seal::Seal2,
+            },
+            GateReason::ObjectiveSealBelowMinimum { objective: Objective::Legal, seal: None, minimum: Seal::Seal2 },
+            GateReason::OverallSealBelowMinimum { seal: Some(Seal::Seal0), minimum: Seal::Seal2 },
+            GateReason::OverallSealBelowMinimum { seal: None, minimum: Seal::Seal2 },
+            GateReason::StandardNotSupported { standard: Id::new("odf-1.3") },
+            GateReason::NoExitPlan,
+            GateReason::ExitHorizonTooLong { offered: Some(1), maximum: 1 },
+            GateReason::ExitHorizonTooLong { offered: None, maximum: 9 },
+            GateReason::ExportFormatMissing { standard: id() },
+            GateReason::ExitAssistance { offered: Some(ExitAssistance::Paid), required: ExitAssistance::Included },
+            GateReason::ExitAssistance { offered: None, required: ExitAssistance::Paid },
+            GateReason::NoticeTooLong { offered: Some(3), maximum: 2 },
+            GateReason::NoticeTooLong { offered: None, maximum: 1 },
+            GateReason::TransitionTooLong { offered: Some(90), maximum: 30 },
+            GateReason::TransitionTooLong { offered: None, maximum: 30 },
+            GateReason::RetrievalTooShort { offered: Some(1), minimum: 30 },
+            GateReason::RetrievalTooShort { offered: None, minimum: 30 },
+            GateReason::SwitchingCharges,
+            GateReason::EgressCharges,
+            GateReason::NoDocumentationHandover,
+            GateReason::NoCodeHandover,
+            GateReason::NoExitOffer,
+            GateReason::NoHostingOffer,
+            GateReason::HostingModelNotAllowed {
+                offered: HostingModel::PublicCloud,
+                allowed: vec![HostingModel::OnPremise, HostingModel::GovernmentCloud, HostingModel::Hybrid],
+            },
+            GateReason::DataLocationNotAllowed { location: loc() },
+            GateReason::DataLocationNotAllowed { location: None },
+            GateReason::SupportAccessNotAllowed { location: Some(Location::new("EEA")) },
+            GateReason::SupportAccessNotAllowed { location: None },
+            GateReason::JurisdictionNotAllowed { location: Some(Location::new("EU")) },
+            GateReason::JurisdictionNotAllowed { location: None },
+            GateReason::NoOpenSourceOffer,
+            GateReason::LicenceNotAllowed { licence: "LicenseRef-X".to_owned() },
+            GateReason::OpenSourceShareTooLow { offered: Some(rust_decimal::Decimal::TEN), minimum: 50.into() },
+            GateReason::OpenSourceShareTooLow { offered: None, minimum: 50.into() },
+            GateReason::CodeRightsTooWeak { offered: Some(CodeRights::Licence), required: CodeRights::Ownership },
+            GateReason::CodeRightsTooWeak { offered: None, required: CodeRights::ExtendedRightOfUse },
+            GateReason::NoCodeReview,
+            GateReason::NoSourceDelivery,
+        ]
+    }
+
+    fn every_warning() -> Vec<Warning> {
+        let ids = || vec![Id::new("a"), Id::new("b")];
+        vec![
+            Warning::RelativePriceModel { model: "proportional" },
+            Warning::RelativePriceModel { model: "price-per-quality-point" },
+            Warning::Disagreement {
+                bid: Id::new("a"),
+                criterion: Id::new("Q"),
+                lowest: 2.into(),
+                highest: 9.into(),
+                allowed: 3.into(),
+            },
+            Warning::UnresolvedTie { bids: ids() },
+            Warning::TieAtAwardCutOff { bids: ids() },
+            Warning::PointsCapped { bid: Id::new("a"), objective: Objective::Environmental },
+            Warning::FewerBidsThanAwards { ranked: 1, to_award: 4 },
+            Warning::TooManyLotsAwarded { bidder: Id::new("x"), lots: ids(), maximum: 1 },
+            Warning::PassedOver { bid: Id::new("a"), bidder: Id::new("x"), won: vec![Id::new("L")] },
+            Warning::MaxPassTie { bids: ids() },
+            Warning::RankReversal { removed: Id::new("a") },
+            Warning::NoQualityPoints { bid: Id::new("a") },
+        ]
+    }
+
+    /// Every gate reason, exclusion, warning, status and value of the model has words in every
+    /// language, and none is empty.
+    #[test]
+    fn every_variant_is_worded_in_every_language() {
+        let tender = tender();
+        let lot = &tender.lots[0];
+        let evaluation = Evaluation { tender: tender.id.clone(), lots: Vec::new(), warnings: Vec::new() };
+        for lang in crate::catalogue::available() {
+            let cat = Catalogue::load(&lang).unwrap_or_else(|e| panic!("{e}"));
+            let mut words = Vec::new();
+            for r in every_gate_reason() {
+                words.push(gate_reason(&cat, &tender, &r));
+            }
+            for w in every_warning() {
+                words.push(warning(&cat, &evaluation, None, &w));
+            }
+            for x in [
+                Exclusion::Gates { requirements: vec![Id::new("R1")] },
+                Exclusion::Gates { requirements: vec![Id::new("R1"), Id::new("R2")] },
+                Exclusion::CriterionMinimum { criterion: Id::new("Q"), score: 3.into(), minimum: 5.into() },
+                Exclusion::QualityMinimum { percent: 55.into(), minimum: 60.into() },
+                Exclusion::MaxPass { max_pass: 3, place: 4 },
+            ] {
+                words.push(exclusion(&cat, lot, 2, &x));
+            }
+            for s in [
+                BidStatus::Ranked,
+                BidStatus::FailedGate,
+                BidStatus::BelowQualityThreshold,
+                BidStatus::NotAmongBestQuality,
+            ] {
+                words.push(status(&cat, s));
+            }
+            for rule in [
+                TieBreakRule::HigherQuality,
+                TieBreakRule::LowerPrice,
+                TieBreakRule::HigherScoreOn(Id::new("Q")),
+                TieBreakRule::EarlierSubmission,
+                TieBreakRule::DrawingLots,
+            ] {
+                words.push(tie_break(&cat, lot, &rule));
+            }
+            for s in [Severity::Premise, Severity::Minimum, Severity::Award, Severity::Information] {
+                words.push(severity(&cat, s));
+            }
+            for k in [
+                BuyerKind::Municipality,
+                BuyerKind::Region,
+                BuyerKind::State,
+                BuyerKind::EuInstitution,
+                BuyerKind::CentralPurchasingBody,
+                BuyerKind::Other,
+            ] {
+                words.push(buyer_kind(&cat, k));
+            }
+            for p in [
+                Procedure::Open,
+                Procedure::Restricted,
+                Procedure::CompetitiveWithNegotiation,
+                Procedure::DynamicPurchasingSystem,
+                Procedure::FrameworkCallOff,
+            ] {
+                words.push(procedure(&cat, p));
+            }
+            for a in [Aggregation::Mean, Aggregation::Median, Aggregation::Consensus] {
+                words.push(aggregation(&cat, a));
+            }
+            for s in [
+                RoundingStrategy::HalfUp,
+                RoundingStrategy::HalfEven,
+                RoundingStrategy::HalfDown,
+                RoundingStrategy::Down,
+                RoundingStrategy::Up,
+            ] {
+                words.push(rounding_strategy(&cat, s));
+            }
+            for s in [RoundingStep::Ratio, RoundingStep::Criterion, RoundingStep::Total] {
+                words.push(rounding_step(&cat, s));
+            }
+            for w in [Weighting::Percent, Weighting::Points, Weighting::Order] {
+                words.push(weighting(&cat, w));
+            }
+            for k in [CriterionKind::Price, CriterionKind::Cost, CriterionKind::Quality] {
+                words.push(criterion_kind(&cat, k));
+            }
+            for s in Seal::ALL {
+                words.push(seal(&cat, s));
+                words.push(seal_definition(&cat, s));
+            }
+            for o in Objective::ALL {
+                words.push(objective(&cat, o));
+            }
+            for code in ["DK", "ZZ"] {
+                words.push(country(&cat, &tender_core::Country::new(code)));
+            }
+            for code in ["da", "en", "xx"] {
+                words.push(language(&cat, code));
+            }
+            for (i, w) in words.into_iter().enumerate() {
+                let w = w.unwrap_or_else(|e| panic!("{lang} #{i}: {e}"));
+                assert!(!w.trim().is_empty(), "{lang} #{i}: empty");
+                assert!(!w.contains('\u{2068}') && !w.contains('\u{2069}'), "{lang} #{i}: isolation marks in {w:?}");
+            }
+        }
+    }
+
+    /// The English catalogue's SEAL and objective names and definitions are the framework's
+    /// official ones, as tender-core has them.
+    #[test]
+    fn english_names_are_the_official_ones() {
+        let cat = Catalogue::load(&Language::en()).unwrap_or_else(|e| panic!("{e}"));
+        for s in Seal::ALL {
+            assert_eq!(seal_name(&cat, s).ok().as_deref(), Some(s.name()), "{s}");
+            assert_eq!(seal_definition(&cat, s).ok().as_deref(), Some(s.definition()), "{s}");
+        }
+        for o in Objective::ALL {
+            assert_eq!(objective_name(&cat, o).ok().as_deref(), Some(o.name()), "{o}");
+        }
+    }
+
+    /// Numbers, money and dates as each language writes them.
+    #[test]
+    fn numbers_money_and_dates() {
+        let da = Catalogue::load(&Language::da()).unwrap_or_else(|e| panic!("{e}"));
+        let en = Catalogue::load(&Language::en()).unwrap_or_else(|e| panic!("{e}"));
+        let amount = rust_decimal::Decimal::new(123_456_789, 2);
+        let dkk = tender_core::Currency::new("DKK");
+        let eur = tender_core::Currency::new("EUR");
+        assert_eq!(da.money(amount, &dkk).ok().as_deref(), Some("1.234.567,89 kr."));
+        assert_eq!(en.money(amount, &dkk).ok().as_deref(), Some("DKK 1,234,567.89"));
+        assert_eq!(da.money(amount, &eur).ok().as_deref(), Some("1.234.567,89 euro"));
+        assert_eq!(en.money(180_000_000.into(), &eur).ok().as_deref(), Some("EUR 180,000,000.00"));
+        assert_eq!(da.money(5.into(), &tender_core::Currency::new("SEK")).ok().as_deref(), Some("5,00 SEK"));
+        assert_eq!(da.percent(30.into()).ok().as_deref(), Some("30 %"));
+        assert_eq!(en.percent(30.into()).ok().as_deref(), Some("30%"));
+        let date = tender_core::common::Date::new(2025, 12, 15).unwrap_or_else(|| panic!("a date"));
+        assert_eq!(da.date(date).ok().as_deref(), Some("15. december 2025"));
+        assert_eq!(en.date(date).ok().as_deref(), Some("15 December 2025"));
+        assert_eq!(da.fixed(rust_decimal::Decimal::new(30, 0), 2), "30,00");
+        assert_eq!(da.list(&["a".into(), "b".into(), "c".into()]).ok().as_deref(), Some("a, b og c"));
     }
 }
