@@ -2,14 +2,13 @@
 
 use std::path::PathBuf;
 
-use crate::Outcome;
 use clap::CommandFactory;
 use clap::error::ErrorKind;
 use tender_core::{Language, Tender};
 
+use crate::Outcome;
 use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, OutputFormat, RenderArgs, SchemaArgs, SchemaKind};
-use crate::diagnostics::Diagnostic;
-use crate::diagnostics::{Diagnostics, count};
+use crate::diagnostics::{Diagnostic, Diagnostics, count};
 use crate::input::{self, Case};
 use crate::{output, report};
 

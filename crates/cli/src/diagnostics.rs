@@ -83,6 +83,11 @@ impl Diagnostic {
     /// header rather than as a long bar down the margin.
     pub(crate) fn at(mut self, file: &SourceFile, span: Range<usize>, label: impl Into<String>) -> Self {
         let text = file.text.as_str();
+        if text.trim().is_empty() {
+            // Nothing to show: name the file instead.
+            self.message = format!("{}: {}", file.name, self.message);
+            return self;
+        }
         let start = span.start.min(text.len());
         let mut end = span.end.clamp(start, text.len());
         if let Some(newline) = text[start..end].find('\n') {
@@ -215,6 +220,13 @@ mod tests {
         assert_eq!(d.snippet.map(|s| s.span), Some(4..9));
         let d = Diagnostic::error("m").at(&f, 3..15, "here");
         assert_eq!(d.snippet.map(|s| s.span), Some(3..4));
+    }
+
+    #[test]
+    fn an_empty_file_is_named_not_shown() {
+        let d = Diagnostic::error("the file is empty").at(&file(" \n"), 0..0, "here");
+        assert!(d.snippet.is_none());
+        assert_eq!(d.message, "t.toml: the file is empty");
     }
 
     #[test]

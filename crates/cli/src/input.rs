@@ -194,10 +194,12 @@ pub(crate) fn load_error(e: &LoadError, file: Option<&SourceFile>) -> Diagnostic
         }
         LoadError::Shape { path, location, message, .. } => {
             let (message, fix) = split_fix(message);
-            let d = Diagnostic::error(format!("{path}: {message}")).with_help(fix.unwrap_or_default());
+            // The whole file is "(top level)": the message says enough.
+            let what = if path == "(top level)" { message.to_owned() } else { format!("{path}: {message}") };
+            let d = Diagnostic::error(what.clone()).with_help(fix.unwrap_or_default());
             match (file, location) {
                 (Some(f), Some(l)) => d.at(f, l.span.clone(), "here"),
-                _ => Diagnostic::error(format!("{name}: {path}: {message}")).with_help(fix.unwrap_or_default()),
+                _ => Diagnostic::error(format!("{name}: {what}")).with_help(fix.unwrap_or_default()),
             }
         }
     }

@@ -441,6 +441,22 @@ fn render_writes_the_requirement_specification() {
 }
 
 #[test]
+fn render_in_a_language_without_texts_says_which_there_are() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = std::fs::read_to_string("tests/data/small/tender.toml").expect("read");
+    let german = source.replace(r#"languages = ["da", "en"]"#, r#"languages = ["de"]"#);
+    assert_ne!(german, source);
+    let path = dir.path().join("tender.toml");
+    std::fs::write(&path, german).expect("written");
+    let r = run(&["render", path.to_str().expect("UTF-8")]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("there are no tender texts in `de`"), "{}", r.stderr);
+    assert!(r.stderr.contains("choose a language with --lang da|en"), "{}", r.stderr);
+    // --lang overrides the tender's main language.
+    tender().args(["render", path.to_str().expect("UTF-8"), "--lang", "en"]).assert().success();
+}
+
+#[test]
 fn render_refuses_an_invalid_tender() {
     let r = run(&["render", "tests/data/bad/invalid.toml", "--lang", "en"]);
     assert_eq!(r.code, Some(1));
