@@ -649,6 +649,7 @@ report-h-ranking = Rangordning
 report-compare-total = Tilbuddene rangeres på deres samlede point, med prisen pointgivet efter { $model }.
 report-compare-ppqp = Tilbuddene rangeres efter { $model }: den laveste pris pr. kvalitetspoint først.
 report-compare-evaluation-price = Tilbuddene rangeres efter { $model }: den laveste evalueringspris først.
+report-corridor = Hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige; inden for korridoren rangeres { $decision } først.
 report-basis-total = Priserne er evalueret som samlede priser for kontraktperioden ekskl. moms.
 report-basis-lcc = Priserne er evalueret som livscyklusomkostninger ekskl. moms.
 report-price-range = Laveste evaluerede pris: { $lowest }. Højeste: { $highest }.
@@ -724,6 +725,8 @@ letter-passed-over = Jeres tilbud er placeret som nr. { $rank } af { $ranked } m
     } { $won }, det største antal delkontrakter, én tilbudsgiver kan få tildelt, så denne delkontrakt går til det næste tilbud i rangordenen.
 letter-award-to = Delkontrakten tildeles { $bids }.
 letter-reference-winner = Delkontrakten tildeles { $bid }, hvis tilbud opnåede { $scores }.
+letter-corridor-both = Begge tilbud ligger i korridoren, hvor { $decision } rangeres først.
+letter-corridor-outside = Det vindende tilbud ligger i korridoren, og jeres gør ikke, så det vindende tilbud rangeres først.
 letter-reference-last = Det lavest placerede af de tildelte tilbud, fra { $bid }, opnåede { $scores }.
 letter-advantages = { $count ->
         [one] Det vindende tilbuds

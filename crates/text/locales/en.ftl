@@ -645,6 +645,7 @@ report-h-ranking = Ranking
 report-compare-total = Bids are ranked on their total points, with price scored by { $model }.
 report-compare-ppqp = Bids are ranked by { $model }: the lowest price per quality point first.
 report-compare-evaluation-price = Bids are ranked by { $model }: the lowest evaluation price first.
+report-corridor = Every bid whose quality points per unit of price are within { $corridor } of the best bid's is in the corridor and ranked before the others; within the corridor { $decision } is ranked first.
 report-basis-total = Prices are evaluated as total prices for the contract period, excluding VAT.
 report-basis-lcc = Prices are evaluated as life-cycle costs, excluding VAT.
 report-price-range = Lowest evaluated price: { $lowest }. Highest: { $highest }.
@@ -720,6 +721,8 @@ letter-passed-over = Your bid is ranked { $rank } of { $ranked } with { $scores 
     } { $won }, the most lots one bidder may be awarded, so this lot goes to the next ranked bid.
 letter-award-to = The lot is awarded to { $bids }.
 letter-reference-winner = The lot is awarded to { $bid }, whose bid achieved { $scores }.
+letter-corridor-both = Both bids are in the corridor, where { $decision } is ranked first.
+letter-corridor-outside = The winning bid is in the corridor and yours is not, so the winning bid is ranked first.
 letter-reference-last = The lowest-ranked bid awarded, from { $bid }, achieved { $scores }.
 letter-advantages = The relative advantages of { $count ->
         [one] the winning bid

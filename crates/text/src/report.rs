@@ -104,6 +104,9 @@ fn lot_chapter(
         Comparison::LowestEvaluationPrice => "report-compare-evaluation-price",
     };
     doc.para(&t!(cat, compare, "model" => words::price_model_name(cat, e.price_model)?)?);
+    if let Some((corridor, decision)) = corridor(cat, lot)? {
+        doc.para(&t!(cat, "report-corridor", "corridor" => corridor, "decision" => decision)?);
+    }
     doc.para(&match lot.award.price_basis.kind {
         PriceBasisKind::Total => cat.text("report-basis-total", &[])?,
         PriceBasisKind::LifeCycleCost => cat.text("report-basis-lcc", &[])?,
@@ -181,6 +184,31 @@ fn lot_chapter(
         }
     }
     Ok(())
+}
+
+/// The extended price-per-quality-point method's corridor and decision rule, worded.
+fn corridor(cat: &Catalogue, lot: &Lot) -> Result<Option<(String, String)>, TextError> {
+    match &lot.award.price_model {
+        tender_core::PriceModel::PricePerQualityPoint { corridor: Some(c), decision } => Ok(Some((
+            cat.percent(c.get())?,
+            cat.text(
+                match decision {
+                    tender_core::award::CorridorDecision::HigherQuality => "corridor-higher-quality",
+                    tender_core::award::CorridorDecision::LowerPrice => "corridor-lower-price",
+                },
+                &[],
+            )?,
+        ))),
+        _ => Ok(None),
+    }
+}
+
+/// Whether a bid is in the extended method's corridor (`None` outside that method).
+fn in_corridor(b: &BidResult) -> Option<bool> {
+    match &b.total_derivation {
+        Some(tender_score::result::TotalDerivation::PricePerQualityPoint { in_corridor, .. }) => *in_corridor,
+        _ => None,
+    }
 }
 
 /// The ties of a lot and how each was broken.
@@ -640,6 +668,15 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
                 Some(w) => {
                     parts.push(t!(cat, "letter-reference-winner",
                         "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                    if let Some((_, decision)) = corridor(cat, lot)? {
+                        match (in_corridor(w), in_corridor(b)) {
+                            (Some(true), Some(true)) => {
+                                parts.push(t!(cat, "letter-corridor-both", "decision" => decision)?)
+                            }
+                            (Some(true), Some(false)) => parts.push(cat.text("letter-corridor-outside", &[])?),
+                            _ => {}
+                        }
+                    }
                     parts.push(advantages(cat, tender, lot, e, b, w, 1)?);
                 }
                 None => parts.push(cat.text("letter-no-award", &[])?),

@@ -400,6 +400,13 @@ fn hostile_text_creates_no_structure() {
 fn every_part_of_the_scenario_is_rendered() {
     let (tender, bids) = scenario("Plain text");
     let texts = render(&tender, &bids);
+    // To read the scenario's documents: TENDER_TEXT_DUMP=/some/dir cargo test -p tender-text.
+    if let Some(dir) = std::env::var_os("TENDER_TEXT_DUMP") {
+        for (what, text) in &texts {
+            let path = std::path::Path::new(&dir).join(format!("scenario-{what}.md"));
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
     let find = |what: &str| texts.iter().find(|(w, _)| w == what).map(|(_, t)| t.as_str()).unwrap_or_default();
     let report = find("report-en");
     for expected in [

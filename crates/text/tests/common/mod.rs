@@ -112,6 +112,8 @@ pub(crate) fn check_markdown(what: &str, text: &str) {
     for line in text.lines() {
         assert_eq!(line, line.trim_end(), "{what}: a line ends in a blank: {line:?}");
     }
+    assert!(!text.contains(['\u{2068}', '\u{2069}']), "{what}: Unicode isolation marks in the output");
+    assert!(!text.contains(".."), "{what}: a doubled full stop");
     assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{what}: must end in exactly one newline");
 }
 
