@@ -63,8 +63,21 @@
 //! Every word lives in a Fluent catalogue, `locales/<language>.ftl`, and so do the conventions
 //! for numbers, money and dates (`fmt-*` messages: `1.234.567,89 kr.` in Danish,
 //! `DKK 1,234,567.89` in English). The catalogues are found when the crate is built: a third
-//! language is a new file, not new code. A test fails when any message of one catalogue is
-//! missing from another. [`languages`] lists the languages built in.
+//! language is a new file, not new code. [`languages`] lists the languages built in.
+//!
+//! To add French:
+//!
+//! 1. copy `locales/en.ftl` to `locales/fr.ftl` (the file name is the ISO 639-1 code);
+//! 2. set the conventions at the top (`fmt-decimal-mark`, `fmt-group-separator`,
+//!    `fmt-group-from-digits`, `fmt-money` per currency, `fmt-percent`, `fmt-date`, `fmt-list`,
+//!    `fmt-list-or`) and translate every message, keeping the `{ $arguments }` and the plural
+//!    and number variants (`[one]`, `*[other]`);
+//! 3. `cargo test -p tender-text`: the test `catalogues` fails with the list of messages one
+//!    catalogue has and another lacks, and the wording tests render every value of the model in
+//!    every language. `specification(.., &Language::new("fr"))` then works.
+//!
+//! The official SEAL names and definitions, and the names of the sovereignty objectives, are in
+//! the catalogues too; the English ones are checked against [`tender_core::Seal::definition`].
 //!
 //! # Markdown that cannot be broken
 //!

@@ -101,8 +101,14 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
     introduction(cat, tender, &ch, &mut doc)?;
     lots_chapter(cat, tender, &mut doc)?;
     if let Some(n) = ch.common {
-        doc.heading(2, &format!("{n}. {}", cat.text("spec-h-common-requirements", &[])?));
-        doc.para(&cat.text("spec-common-intro", &[])?);
+        let single = tender.lots.len() == 1;
+        let (heading, intro) = if single {
+            ("spec-h-common-requirements-single", "spec-common-intro-single")
+        } else {
+            ("spec-h-common-requirements", "spec-common-intro")
+        };
+        doc.heading(2, &format!("{n}. {}", cat.text(heading, &[])?));
+        doc.para(&cat.text(intro, &[])?);
         let reqs: Vec<&Requirement> = tender.requirements.iter().collect();
         requirements(cat, tender, &ch, &mut doc, &n.to_string(), 3, &reqs, &mut 0)?;
     }
@@ -513,7 +519,9 @@ fn lot_chapter(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, l
             .filter(|r| r.lots.is_empty() || r.lots.contains(&lot.id))
             .map(|r| id(&r.id))
             .collect();
-        if applying.len() == tender.requirements.len() {
+        if tender.lots.len() == 1 {
+            doc.para(&t!(cat, "spec-lot-common-applies-single", "chapter" => c.to_string())?);
+        } else if applying.len() == tender.requirements.len() {
             doc.para(&t!(cat, "spec-lot-common-applies", "chapter" => c.to_string())?);
         } else if !applying.is_empty() {
             doc.para(&t!(cat, "spec-lot-common-applies-some",
