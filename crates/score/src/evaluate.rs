@@ -707,7 +707,14 @@ fn rank(
             },
         })
     };
-    scored.sort_by(|a, b| primary(a, b).then_with(|| candidates[a.index].bid.id.cmp(&candidates[b.index].bid.id)));
+    // Sort positions, not the (large) figures, then move each figure once into its place.
+    let mut positions: Vec<usize> = (0..scored.len()).collect();
+    positions.sort_by(|&a, &b| {
+        primary(&scored[a], &scored[b])
+            .then_with(|| candidates[scored[a].index].bid.id.cmp(&candidates[scored[b].index].bid.id))
+    });
+    let mut slots: Vec<Option<Scored>> = scored.into_iter().map(Some).collect();
+    let scored: Vec<Scored> = positions.into_iter().filter_map(|p| slots[p].take()).collect();
 
     // Ties on the published figure, broken by the tender's rules in order.
     let mut order = Vec::with_capacity(scored.len());

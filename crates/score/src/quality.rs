@@ -11,23 +11,44 @@ use tender_core::{Bid, Id, Objective, Score};
 use crate::exact::{Exact, Overflow};
 use crate::result::{CriterionResult, Figure, Mark, MarkList, Marks, ObjectiveResult, ScoreBasis, SubResult, Warning};
 
-/// What is needed to score a leaf: where its marks are, and its scale.
-pub(crate) struct Leaf {
-    pub(crate) scale: Scale,
+/// What is needed to score a leaf (a criterion without sub-criteria, or a sub-criterion).
+pub(crate) struct Leaf<'a> {
+    pub(crate) id: &'a Id,
+    pub(crate) scale_max: Decimal,
+    /// `scale_max` as an exact number.
+    pub(crate) max: Exact,
     /// The largest spread of marks allowed before a disagreement is flagged, in points.
     pub(crate) allowed_spread: Decimal,
+}
+
+/// How one quality criterion is scored.
+enum Plan<'a> {
+    /// From the sovereignty assessment.
+    Sovereignty(&'a tender_core::sovereignty::ObjectiveWeights),
+    /// From one leaf's marks.
+    Leaf(usize),
+    /// From sub-criteria: (leaf, weight in percent, weight / 100).
+    Subs(Vec<(usize, Decimal, Exact)>),
+}
+
+/// A quality criterion with everything a bid's scoring needs computed once.
+struct Planned<'a> {
+    criterion: &'a Criterion,
+    weight: Exact,
+    weight_decimal: Decimal,
+    /// The criterion's scale maximum.
+    max: Exact,
+    minimum: Option<Exact>,
+    plan: Plan<'a>,
 }
 
 /// The lot's quality criteria, prepared once for all bids.
 pub(crate) struct QualityPlan<'a> {
     pub(crate) award: &'a AwardModel,
-    /// Leaf id → leaf index; a leaf is a criterion without sub-criteria or a sub-criterion.
-    pub(crate) leaf_index: HashMap<&'a str, usize>,
-    /// Leaf ids in leaf order.
-    pub(crate) leaf_ids: Vec<&'a str>,
-    pub(crate) leaves: Vec<Leaf>,
-    /// Per quality criterion (in order): its weight for quality points.
-    pub(crate) weights: Vec<Exact>,
+    /// Leaf id → leaf index.
+    leaf_index: HashMap<&'a str, usize>,
+    leaves: Vec<Leaf<'a>>,
+    criteria: Vec<Planned<'a>>,
     /// Σ weights: the maximum quality points.
     pub(crate) max_points: Exact,
 }
@@ -50,35 +71,49 @@ impl From<Overflow> for QualityError {
 
 impl<'a> QualityPlan<'a> {
     pub(crate) fn new(award: &'a AwardModel) -> Result<Self, Overflow> {
+        let spread = award.quality.disagreement_spread.get();
         let mut leaf_index = HashMap::new();
-        let mut leaf_ids = Vec::new();
         let mut leaves = Vec::new();
-        let mut weights = Vec::new();
+        let mut criteria = Vec::new();
         let mut max_points = Exact::ZERO;
+        let hundred = Exact::from_int(100)?;
+        let mut add_leaf = |id: &'a Id, scale: &Scale, leaves: &mut Vec<Leaf<'a>>| {
+            leaf_index.insert(id.as_str(), leaves.len());
+            leaves.push(Leaf {
+                id,
+                scale_max: scale.max.get(),
+                max: Exact::from_decimal(scale.max.get()),
+                allowed_spread: allowed_spread(scale, spread),
+            });
+            leaves.len() - 1
+        };
         for c in award.quality_criteria() {
-            let w = quality_weight(c);
-            max_points = max_points.checked_add(w)?;
-            weights.push(w);
-            if c.sovereignty.is_some() {
-                continue;
-            }
+            let weight = quality_weight(c);
+            max_points = max_points.checked_add(weight)?;
             let scale = award.scale_of(c);
-            if c.sub_criteria.is_empty() {
-                leaf_index.insert(c.id.as_str(), leaves.len());
-                leaf_ids.push(c.id.as_str());
-                let allowed_spread = allowed_spread(&scale, award.quality.disagreement_spread.get());
-                leaves.push(Leaf { scale, allowed_spread });
+            let plan = if let Some(s) = &c.sovereignty {
+                Plan::Sovereignty(&s.weights)
+            } else if c.sub_criteria.is_empty() {
+                Plan::Leaf(add_leaf(&c.id, &scale, &mut leaves))
             } else {
+                let mut subs = Vec::with_capacity(c.sub_criteria.len());
                 for s in &c.sub_criteria {
-                    leaf_index.insert(s.id.as_str(), leaves.len());
-                    leaf_ids.push(s.id.as_str());
-                    let scale = s.scale.as_ref().map_or_else(|| scale.clone(), |sc| sc.resolve());
-                    let allowed_spread = allowed_spread(&scale, award.quality.disagreement_spread.get());
-                    leaves.push(Leaf { scale, allowed_spread });
+                    let sub_scale = s.scale.as_ref().map_or_else(|| scale.clone(), |sc| sc.resolve());
+                    let leaf = add_leaf(&s.id, &sub_scale, &mut leaves);
+                    subs.push((leaf, s.weight.get(), Exact::from_decimal(s.weight.get()).checked_div(hundred)?));
                 }
-            }
+                Plan::Subs(subs)
+            };
+            criteria.push(Planned {
+                criterion: c,
+                weight,
+                weight_decimal: weight_decimal(c),
+                max: Exact::from_decimal(scale.max.get()),
+                minimum: c.minimum_score.map(|m| Exact::from_decimal(m.get())),
+                plan,
+            });
         }
-        Ok(Self { award, leaf_index, leaf_ids, leaves, weights, max_points })
+        Ok(Self { award, leaf_index, leaves, criteria, max_points })
     }
 
     /// Scores every quality criterion of a bid. Warnings (disagreement, capped points) are
@@ -97,7 +132,7 @@ impl<'a> QualityPlan<'a> {
             let id = s.criterion.as_str();
             let found = [cursor, cursor + 1]
                 .into_iter()
-                .find(|&i| self.leaf_ids.get(i).is_some_and(|l| *l == id))
+                .find(|&i| self.leaves.get(i).is_some_and(|l| l.id.as_str() == id))
                 .or_else(|| self.leaf_index.get(id).copied());
             if let Some(i) = found {
                 cursor = i;
@@ -110,54 +145,52 @@ impl<'a> QualityPlan<'a> {
                 consensus[i] = Some(s.score.get());
             }
         }
-        let mut results = Vec::with_capacity(self.weights.len());
+        let mut results = Vec::with_capacity(self.criteria.len());
         let mut total = Exact::ZERO;
-        for (c, &weight) in self.award.quality_criteria().zip(&self.weights) {
-            let (basis, score, ratio) = if let Some(s) = &c.sovereignty {
-                let (objectives, percent) = sovereignty(bid, &s.weights, warnings)?;
-                let ratio = percent.checked_div(Exact::from_int(100)?)?;
-                (ScoreBasis::Sovereignty { objectives }, percent, ratio)
-            } else if c.sub_criteria.is_empty() {
-                let m = self.take(&mut marks, &consensus, &c.id, bid, warnings)?;
-                let scale = self.award.scale_of(c);
-                let ratio = m.score.checked_div(Exact::from_decimal(scale.max.get()))?;
-                let score = m.score;
-                (ScoreBasis::Marks(m), score, ratio)
-            } else {
-                let mut subs = Vec::with_capacity(c.sub_criteria.len());
-                let mut ratio = Exact::ZERO;
-                for s in &c.sub_criteria {
-                    let m = self.take(&mut marks, &consensus, &s.id, bid, warnings)?;
-                    let i = self.leaf_index.get(s.id.as_str()).copied().unwrap_or(0);
-                    let max = self.leaves.get(i).map_or(Decimal::ONE, |l| l.scale.max.get());
-                    let r = m.score.checked_div(Exact::from_decimal(max))?;
-                    let w = Exact::from_decimal(s.weight.get());
-                    ratio = ratio.checked_add(w.checked_mul(r)?.checked_div(Exact::from_int(100)?)?)?;
-                    subs.push(SubResult { criterion: s.id.clone(), weight: s.weight.get(), marks: m, ratio: r });
+        for p in &self.criteria {
+            let (basis, score, ratio) = match &p.plan {
+                Plan::Sovereignty(weights) => {
+                    let (objectives, percent) = sovereignty(bid, weights, warnings)?;
+                    let ratio = percent.checked_div(Exact::from_int(100)?)?;
+                    (ScoreBasis::Sovereignty { objectives }, percent, ratio)
                 }
-                let scale = self.award.scale_of(c);
-                let score = ratio.checked_mul(Exact::from_decimal(scale.max.get()))?;
-                (ScoreBasis::SubCriteria { subs }, score, ratio)
+                Plan::Leaf(leaf) => {
+                    let m = self.take(&mut marks, &consensus, *leaf, bid, warnings)?;
+                    let ratio = m.score.checked_div(p.max)?;
+                    let score = m.score;
+                    (ScoreBasis::Marks(m), score, ratio)
+                }
+                Plan::Subs(list) => {
+                    let mut subs = Vec::with_capacity(list.len());
+                    let mut ratio = Exact::ZERO;
+                    for &(leaf, weight, share) in list {
+                        let m = self.take(&mut marks, &consensus, leaf, bid, warnings)?;
+                        let r = m.score.checked_div(self.leaves[leaf].max)?;
+                        ratio = ratio.checked_add(share.checked_mul(r)?)?;
+                        subs.push(SubResult { criterion: self.leaves[leaf].id.clone(), weight, marks: m, ratio: r });
+                    }
+                    let score = ratio.checked_mul(p.max)?;
+                    (ScoreBasis::SubCriteria { subs }, score, ratio)
+                }
             };
             let ratio = if policy.at == RoundingStep::Ratio {
                 Exact::from_decimal(ratio.round(policy.decimals, policy.strategy)?)
             } else {
                 ratio
             };
-            let mut points = weight.checked_mul(ratio)?;
+            let mut points = p.weight.checked_mul(ratio)?;
             if policy.at == RoundingStep::Criterion {
                 points = Exact::from_decimal(points.round(policy.decimals, policy.strategy)?);
             }
             total = total.checked_add(points)?;
-            let below_minimum = c.minimum_score.is_some_and(|m| score < Exact::from_decimal(m.get()));
             results.push(CriterionResult {
-                criterion: c.id.clone(),
-                weight: weight_decimal(c),
+                criterion: p.criterion.id.clone(),
+                weight: p.weight_decimal,
                 basis,
                 score,
                 ratio,
                 points: Figure { exact: points, value: points.round(policy.decimals, policy.strategy)? },
-                below_minimum,
+                below_minimum: p.minimum.is_some_and(|m| score < m),
             });
         }
         Ok((results, total))
@@ -168,22 +201,21 @@ impl<'a> QualityPlan<'a> {
         &self,
         marks: &mut [MarkList],
         consensus: &[Option<Decimal>],
-        id: &Id,
+        leaf: usize,
         bid: &Bid,
         warnings: &mut Vec<Warning>,
     ) -> Result<Marks, QualityError> {
-        let i = self.leaf_index.get(id.as_str()).copied().ok_or_else(|| QualityError::Missing(id.clone()))?;
-        let leaf = &self.leaves[i];
-        let list = std::mem::take(&mut marks[i]);
-        let m = aggregate(self.award.quality.aggregation, list, consensus[i], &leaf.scale, leaf.allowed_spread, id)?;
+        let l = &self.leaves[leaf];
+        let list = std::mem::take(&mut marks[leaf]);
+        let m = aggregate(self.award.quality.aggregation, list, consensus[leaf], l.scale_max, l.allowed_spread, l.id)?;
         if m.disagreement {
             let (lo, hi) = spread(&m.marks);
             warnings.push(Warning::Disagreement {
                 bid: bid.id.clone(),
-                criterion: id.clone(),
+                criterion: l.id.clone(),
                 lowest: lo,
                 highest: hi,
-                allowed: leaf.allowed_spread,
+                allowed: l.allowed_spread,
             });
         }
         Ok(m)
@@ -217,26 +249,28 @@ fn aggregate(
     aggregation: Aggregation,
     marks: MarkList,
     consensus: Option<Decimal>,
-    scale: &Scale,
+    scale_max: Decimal,
     allowed: Decimal,
     id: &Id,
 ) -> Result<Marks, QualityError> {
-    let disagreement = marks.len() >= 2 && {
-        let (lo, hi) = spread(&marks);
-        hi - lo > allowed
-    };
+    // The marks as integers at their largest scale: one pass gives the sum and the spread.
+    let scale = marks.iter().map(|m| m.score.scale()).max().unwrap_or(0);
+    let mut sum: i128 = 0;
+    let (mut lo, mut hi) = (i128::MAX, i128::MIN);
+    for m in &marks {
+        let factor = 10_i128.checked_pow(scale - m.score.scale()).ok_or(Overflow)?;
+        let v = m.score.mantissa().checked_mul(factor).ok_or(Overflow)?;
+        sum = sum.checked_add(v).ok_or(Overflow)?;
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    let disagreement =
+        marks.len() >= 2 && Decimal::try_from_i128_with_scale(hi - lo, scale).map_or(true, |spread| spread > allowed);
     let score = match (aggregation, consensus) {
         (_, Some(c)) => Exact::from_decimal(c),
         (Aggregation::Consensus, None) => return Err(QualityError::NoConsensus(id.clone())),
         (_, None) if marks.is_empty() => return Err(QualityError::Missing(id.clone())),
         (Aggregation::Mean, None) => {
-            // Σ marks / n as one fraction: the marks' mantissas at their largest scale.
-            let scale = marks.iter().map(|m| m.score.scale()).max().unwrap_or(0);
-            let mut sum: i128 = 0;
-            for m in &marks {
-                let factor = 10_i128.checked_pow(scale - m.score.scale()).ok_or(Overflow)?;
-                sum = sum.checked_add(m.score.mantissa().checked_mul(factor).ok_or(Overflow)?).ok_or(Overflow)?;
-            }
             let n = i128::try_from(marks.len()).map_err(|_| Overflow)?;
             Exact::new(sum, 10_i128.checked_pow(scale).ok_or(Overflow)?.checked_mul(n).ok_or(Overflow)?)?
         }
@@ -253,7 +287,7 @@ fn aggregate(
             }
         }
     };
-    Ok(Marks { aggregation, marks, consensus, scale_max: scale.max.get(), score, disagreement })
+    Ok(Marks { aggregation, marks, consensus, scale_max, score, disagreement })
 }
 
 /// The sovereignty score in percent: `Σ min(points, 1000) / 1000 × weight` over the objectives.
