@@ -267,7 +267,8 @@ pub(crate) fn ranking_table(
         doc.para(&cat.text("report-no-ranked", &[])?);
         return Ok(());
     }
-    let mut keys = vec!["th-rank", "th-bidder"];
+    // The worked example's bids have no bidder apart from the bid: one column, "Bid".
+    let mut keys = vec!["th-rank", if with_bid_id { "th-bidder" } else { "th-bid" }];
     if with_bid_id {
         keys.push("th-bid-id");
     }
@@ -323,7 +324,7 @@ pub(crate) fn not_ranked_table(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, wi
         return Ok(());
     }
     doc.para(&cat.text("report-not-ranked-intro", &[])?);
-    let mut keys = vec!["th-bidder"];
+    let mut keys = vec![if with_bid_id { "th-bidder" } else { "th-bid" }];
     if with_bid_id {
         keys.push("th-bid-id");
     }
