@@ -1,0 +1,403 @@
+//! Break-even prices: for each bid that does not win, the highest price at which it would draw
+//! level with the best other bid, everything else unchanged.
+//!
+//! The price is searched in exact decimals on the currency's minor unit (øre, cent), and the
+//! figures are computed as the evaluation computes them, with the tender's rounding: at the
+//! reported price the bid's published figure is at least as good as every other bid's (it wins,
+//! or it ties and the tender's tie-break decides), and one minor unit above it the bid is behind.
+//! The price is the evaluated price: the total plus included options, or the life-cycle cost.
+//!
+//! Lowering a bid's price never makes its figure worse and never makes another bid's better, so
+//! whether the bid is level is monotone in its price and a bisection finds the break-even price.
+//! Under a price model that depends on the other bids, a price below the lowest other price makes
+//! the bid the new `Pmin` (and a price above the highest moves `Pmax` under min-max), which lowers
+//! every other bid's price points; the search recomputes them there. Only the bids that could be
+//! among the best others need recomputing: a bid with a higher price and no more quality than
+//! `k + 1` others can never be among the `k` best (`k` = 1 to win, the number of suppliers to be
+//! awarded). Models independent of the other bids compare with the others' fixed figures.
+//!
+//! A bid that is behind even at one minor unit "cannot win at any positive price": its quality
+//! gap is larger than the price points it could gain.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use tender_core::award::{CorridorDecision, PriceModel};
+use tender_core::{Id, Lot, Tender};
+use tender_score::Exact;
+use tender_score::result::{BidResult, LotEvaluation};
+
+use crate::pricing::{Key, PriceError, Reference, Scorer};
+
+/// The break-even prices of a lot.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakEvenAnalysis {
+    /// The decimals of the currency's minor unit the prices are searched on.
+    pub minor_units: u32,
+    /// Whether the price model depends on the other bids (the bid's price moves the others).
+    pub depends_on_other_bids: bool,
+    /// Per ranked bid that does not win, in rank order.
+    pub bids: Vec<BreakEven>,
+}
+
+/// One bid's break-even prices.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakEven {
+    /// The bid.
+    pub bid: Id,
+    /// Its rank.
+    pub rank: u32,
+    /// Its evaluated price, to the minor unit.
+    pub price: Decimal,
+    /// The price at which it would be first.
+    pub to_win: Target,
+    /// The price at which it would be awarded, for lots awarding more than one supplier when the
+    /// bid is not among them.
+    pub to_be_awarded: Option<Target>,
+}
+
+/// A break-even price, or why there is none.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Target {
+    /// At this price, and any lower, the bid is level with or ahead of the bid it must pass.
+    Price {
+        /// The break-even price (evaluated price).
+        price: Decimal,
+        /// How much lower than the bid's price.
+        reduction: Decimal,
+        /// The reduction in percent of the bid's price, to two decimals.
+        percent: Decimal,
+        /// The bid it draws level with at that price.
+        level_with: Id,
+    },
+    /// The bid's published figure already equals the other's; the tie-break put it behind.
+    TiedNow {
+        /// The bid it ties with.
+        with: Id,
+    },
+    /// Behind even at one minor unit: the quality gap is larger than the price can make up.
+    CannotWin,
+}
+
+struct Entry {
+    id: Id,
+    price: Exact,
+    quality: Exact,
+}
+
+struct Search<'a> {
+    scorer: Scorer<'a>,
+    model: &'a PriceModel,
+    entries: Vec<Entry>,
+    scale: i128,
+    reference: Reference,
+    relative: bool,
+    /// Fixed keys at the evaluation's reference, for models independent of the other bids.
+    fixed: Vec<Key>,
+    /// Indices sorted by price ascending, quality descending (for the candidate sets).
+    by_price: Vec<usize>,
+}
+
+/// `Some(i)` for the `k`-th best of `keys` (lower is better) excluding `skip`, ties by index.
+fn kth_best(keys: impl Iterator<Item = (usize, Key)>, skip: usize, k: usize) -> Option<(usize, Key)> {
+    let mut best: Vec<(Key, usize)> = Vec::with_capacity(k + 1);
+    for (i, key) in keys.filter(|(i, _)| *i != skip) {
+        let pos = best.partition_point(|x| *x <= (key, i));
+        if pos < k {
+            best.insert(pos, (key, i));
+            best.truncate(k);
+        }
+    }
+    (best.len() == k).then(|| best[k - 1]).map(|(key, i)| (i, key))
+}
+
+impl Search<'_> {
+    fn price(&self, units: i128) -> Result<Exact, PriceError> {
+        Ok(Exact::new(units, self.scale)?)
+    }
+
+    /// The bids that can be among the `k` best others of any bid under a relative model: those
+    /// with fewer than `k + 1` bids at least as cheap and at least as good in quality (ties by
+    /// the price order). Every other bid has `k` such bids besides the one being searched, each
+    /// at least as good at every reference price.
+    fn candidates(&self, k: usize) -> Vec<usize> {
+        let mut seen: Vec<Exact> = Vec::with_capacity(k + 2);
+        let mut out = Vec::new();
+        for &i in &self.by_price {
+            let q = self.entries[i].quality;
+            let dominators = seen.iter().filter(|&&s| s >= q).count();
+            if dominators <= k {
+                out.push(i);
+            }
+            let pos = seen.partition_point(|&s| s > q);
+            seen.insert(pos, q);
+            seen.truncate(k + 1);
+        }
+        out
+    }
+
+    /// The reference prices when bid `b` is at `price`.
+    fn reference_for(&self, price: Exact, others: (Exact, Exact)) -> Reference {
+        if !self.relative {
+            return self.reference;
+        }
+        let highest =
+            if matches!(self.model, PriceModel::MinMax) { others.1.max(price) } else { self.reference.highest };
+        Reference { lowest: others.0.min(price), highest }
+    }
+
+    /// The lowest and highest price among the bids other than `b` (there are at least two bids).
+    fn others_range(&self, b: usize) -> (Exact, Exact) {
+        let n = self.by_price.len();
+        let low = if self.by_price[0] == b { self.by_price[1] } else { self.by_price[0] };
+        let high = if self.by_price[n - 1] == b { self.by_price[n - 2] } else { self.by_price[n - 1] };
+        (self.entries[low].price, self.entries[high].price)
+    }
+
+    /// The `k`-th best other bid when `b` is at `price`.
+    fn kth_other(
+        &self,
+        b: usize,
+        price: Exact,
+        k: usize,
+        candidates: &[usize],
+        others: (Exact, Exact),
+    ) -> Result<Option<(usize, Key)>, PriceError> {
+        if !self.relative {
+            return Ok(kth_best(self.fixed.iter().copied().enumerate(), b, k));
+        }
+        let reference = self.reference_for(price, others);
+        let mut keys = Vec::with_capacity(candidates.len());
+        for &i in candidates.iter().filter(|&&i| i != b) {
+            let e = &self.entries[i];
+            keys.push((i, self.scorer.key(e.quality, e.price, reference)?));
+        }
+        Ok(kth_best(keys.into_iter(), b, k))
+    }
+
+    /// How many bids are strictly ahead of `b` at `price` under the extended price-per-quality-
+    /// point method, and the `k`-th of them, recomputing the corridor (it moves with the best
+    /// ratio).
+    fn corridor_ahead(&self, b: usize, price: Exact, k: usize) -> Result<(usize, Option<usize>), PriceError> {
+        let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = self.model else {
+            return Ok((0, None));
+        };
+        let priced = |i: usize| if i == b { price } else { self.entries[i].price };
+        let mut best: Option<Exact> = None;
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.quality.numer().is_positive() {
+                let z = e.quality.checked_div(priced(i))?;
+                best = Some(best.map_or(z, |x: Exact| x.max(z)));
+            }
+        }
+        let keep = Exact::ONE.checked_sub(Exact::from_decimal(width.get()).checked_div(Exact::from_int(100)?)?)?;
+        let threshold = match best {
+            Some(z) => Some(z.checked_mul(keep)?),
+            None => None,
+        };
+        // (group, corridor key, published figure) as the evaluation sorts them.
+        let mut rows = Vec::with_capacity(self.entries.len());
+        for (i, e) in self.entries.iter().enumerate() {
+            let p = priced(i);
+            let key = self.scorer.key(e.quality, p, self.reference)?;
+            let mut group = key.group;
+            let mut ckey = None;
+            if group == 1 {
+                let z = e.quality.checked_div(p)?;
+                if threshold.is_some_and(|t| z >= t) {
+                    group = 0;
+                    ckey = Some(match decision {
+                        CorridorDecision::HigherQuality => e.quality.negate(),
+                        CorridorDecision::LowerPrice => p,
+                    });
+                }
+            }
+            rows.push((group, ckey, key.value, i));
+        }
+        let primary = |x: &(u8, Option<Exact>, Decimal, usize), y: &(u8, Option<Exact>, Decimal, usize)| {
+            x.0.cmp(&y.0).then_with(|| match (x.1, y.1) {
+                (Some(a), Some(c)) => a.cmp(&c),
+                _ => x.2.cmp(&y.2),
+            })
+        };
+        let me = rows[b];
+        let ahead = rows.iter().filter(|r| r.3 != b && primary(r, &me).is_lt()).count();
+        let mut others: Vec<&(u8, Option<Exact>, Decimal, usize)> = rows.iter().filter(|r| r.3 != b).collect();
+        others.sort_by(|x, y| primary(x, y).then(x.3.cmp(&y.3)));
+        Ok((ahead, others.get(k.saturating_sub(1)).map(|r| r.3)))
+    }
+
+    /// Whether `b` at `units` minor units is level with or ahead of the `k`-th best other bid.
+    fn level(
+        &self,
+        b: usize,
+        units: i128,
+        k: usize,
+        candidates: &[usize],
+        cache: &mut Cache,
+    ) -> Result<bool, PriceError> {
+        let price = self.price(units)?;
+        if matches!(self.model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. }) {
+            return Ok(self.corridor_ahead(b, price, k)?.0 < k);
+        }
+        let others = cache.others;
+        let reference = self.reference_for(price, others);
+        let mine = self.scorer.key(self.entries[b].quality, price, reference)?;
+        // Inside the others' price range the reference is theirs alone: their figures are fixed.
+        let inside =
+            !self.relative || (price >= others.0 && (price <= others.1 || !matches!(self.model, PriceModel::MinMax)));
+        let kth = if inside {
+            match cache.fixed_kth {
+                Some(kth) => kth,
+                None => {
+                    let kth = self.kth_other(b, price, k, candidates, others)?.map(|(_, key)| key);
+                    cache.fixed_kth = Some(kth);
+                    kth
+                }
+            }
+        } else {
+            self.kth_other(b, price, k, candidates, others)?.map(|(_, key)| key)
+        };
+        Ok(kth.is_none_or(|kth| mine <= kth))
+    }
+
+    /// The bid `b` is level with at `units`.
+    fn level_with(
+        &self,
+        b: usize,
+        units: i128,
+        k: usize,
+        candidates: &[usize],
+        others: (Exact, Exact),
+    ) -> Result<Id, PriceError> {
+        let price = self.price(units)?;
+        let other = if matches!(self.model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. }) {
+            self.corridor_ahead(b, price, k)?.1
+        } else {
+            self.kth_other(b, price, k, candidates, others)?.map(|(i, _)| i)
+        };
+        Ok(other.map_or_else(|| self.entries[b].id.clone(), |i| self.entries[i].id.clone()))
+    }
+
+    fn target(&self, b: usize, k: usize, candidates: &[usize]) -> Result<Target, PriceError> {
+        let e = &self.entries[b];
+        // The bid's own price in minor units, rounded down onto the grid.
+        let scaled = e.price.checked_mul(Exact::from_int(self.scale)?)?;
+        let top = scaled.numer().div_euclid(scaled.denom());
+        let others = self.others_range(b);
+        let mut cache = Cache { others, fixed_kth: None };
+        if top < 1 || !self.level(b, 1, k, candidates, &mut cache)? {
+            return Ok(Target::CannotWin);
+        }
+        if self.level(b, top, k, candidates, &mut cache)? {
+            let on_grid = scaled.denom() == 1;
+            if on_grid {
+                return Ok(Target::TiedNow { with: self.level_with(b, top, k, candidates, others)? });
+            }
+            return self.price_target(b, top, k, candidates, others);
+        }
+        let (mut lo, mut hi) = (1_i128, top);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.level(b, mid, k, candidates, &mut cache)? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        self.price_target(b, lo, k, candidates, others)
+    }
+
+    fn price_target(
+        &self,
+        b: usize,
+        units: i128,
+        k: usize,
+        candidates: &[usize],
+        others: (Exact, Exact),
+    ) -> Result<Target, PriceError> {
+        let e = &self.entries[b];
+        let price = self.price(units)?;
+        let digits = self.scale.ilog10();
+        let reduction = e.price.checked_sub(price)?;
+        let percent = reduction.checked_mul(Exact::from_int(100)?)?.checked_div(e.price)?;
+        Ok(Target::Price {
+            price: price.round(digits, tender_core::award::RoundingStrategy::HalfUp)?,
+            reduction: reduction.approx(digits),
+            percent: percent.approx(2),
+            level_with: self.level_with(b, units, k, candidates, others)?,
+        })
+    }
+}
+
+/// Per searched bid: the others' price range and, once computed, the `k`-th best other's key
+/// while the reference is theirs alone.
+struct Cache {
+    others: (Exact, Exact),
+    fixed_kth: Option<Option<Key>>,
+}
+
+/// The break-even prices of a lot's ranked bids that do not win.
+///
+/// # Errors
+/// A plain-English reason when fewer than two bids were ranked or a figure cannot be computed.
+pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Result<BreakEvenAnalysis, String> {
+    let ranked: Vec<&BidResult> = eval.bids.iter().filter(|b| b.rank.is_some()).collect();
+    if ranked.len() < 2 {
+        return Err("fewer than two bids were ranked, so there is nobody to catch up with".to_owned());
+    }
+    let reason = |e: PriceError| match e {
+        PriceError::NotPositive => "a price model divides by a price that is not above zero".to_owned(),
+        PriceError::Logarithm => "the logarithmic price model could not be computed".to_owned(),
+        PriceError::Overflow => "the numbers are too large to compute exactly".to_owned(),
+    };
+    let scorer = Scorer::new(lot);
+    let model = &lot.award.price_model;
+    let mut entries = Vec::with_capacity(ranked.len());
+    for b in &ranked {
+        let price = b.price.as_ref().map(|p| p.evaluated.exact).ok_or("a ranked bid has no price")?;
+        entries.push(Entry { id: b.bid.clone(), price, quality: scorer.quality_of(b).map_err(reason)? });
+    }
+    let reference = Reference {
+        lowest: eval.lowest_price.unwrap_or(Exact::ONE),
+        highest: eval.highest_price.unwrap_or(Exact::ONE),
+    };
+    let minor_units = tender.currency.minor_units();
+    let scale = 10_i128.checked_pow(minor_units).ok_or("the currency has too many decimals")?;
+    let relative = model.depends_on_other_bids() && model.is_points_model();
+    let mut fixed = Vec::with_capacity(entries.len());
+    for e in &entries {
+        fixed.push(scorer.key(e.quality, e.price, reference).map_err(reason)?);
+    }
+    let mut by_price: Vec<usize> = (0..entries.len()).collect();
+    by_price.sort_by(|&a, &b| {
+        entries[a].price.cmp(&entries[b].price).then(entries[b].quality.cmp(&entries[a].quality)).then(a.cmp(&b))
+    });
+    let search = Search { scorer, model, entries, scale, reference, relative, fixed, by_price };
+    let to_award = usize::try_from(lot.suppliers_to_award).unwrap_or(usize::MAX).max(1);
+    let all: Vec<usize> = (0..search.entries.len()).collect();
+    let win_candidates = if relative { search.candidates(1) } else { all.clone() };
+    let award_candidates = if relative && to_award > 1 { search.candidates(to_award) } else { all };
+    let mut out = Vec::new();
+    for (b, r) in ranked.iter().enumerate() {
+        let rank = r.rank.unwrap_or(u32::MAX);
+        if rank <= 1 {
+            continue;
+        }
+        let to_win = search.target(b, 1, &win_candidates).map_err(reason)?;
+        let rank_usize = usize::try_from(rank).unwrap_or(usize::MAX);
+        let to_be_awarded = if to_award > 1 && rank_usize > to_award {
+            Some(search.target(b, to_award, &award_candidates).map_err(reason)?)
+        } else {
+            None
+        };
+        out.push(BreakEven {
+            bid: r.bid.clone(),
+            rank,
+            price: search.entries[b].price.approx(minor_units),
+            to_win,
+            to_be_awarded,
+        });
+    }
+    Ok(BreakEvenAnalysis { minor_units, depends_on_other_bids: model.depends_on_other_bids(), bids: out })
+}

@@ -1,0 +1,352 @@
+//! Price-model comparison: the lot evaluated again under each alternative price model and
+//! rounding policy, so a buyer can see before publishing which choices would change the winner.
+//!
+//! Each variant is a copy of the tender with only that lot (and its bids) and the lot's award model
+//! changed, evaluated by `tender_score::evaluate`: nothing is approximated. The alternatives are
+//! the nine kinds with typical parameters, taken from the tender where it has them:
+//!
+//! | Kind | Parameters |
+//! |---|---|
+//! | proportional, min-max | none |
+//! | linear-slope | the tender's slope, else 50 % |
+//! | linear-from-lowest | floored at zero |
+//! | logarithmic | the tender's `zero_at`, else 100 % |
+//! | fixed-span | the tender's span, else 0 to twice the lot's estimated value (skipped without one) |
+//! | price per quality point | the simple method (no corridor); the tender's, if it uses the extended method |
+//! | value added (deduction) | the criteria's money values, else the lot's estimated value shared out by the weights: a criterion weighted `w` of `W` (price included) is worth `w / W × estimate` at full marks |
+//! | percent adjustment (markup) | the tender's, else `100 × quality weight / price weight` (the published Norwegian rule) |
+//!
+//! A points model needs a price weight: when the tender has none (price per quality point, money
+//! models), price gets the sum of the quality weights, a 50/50 split, and the variant says so.
+//! The tender's own model is also evaluated under other rounding policies: each rounding step at
+//! the tender's decimals, and 0 decimals at the tender's step.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use tender_core::award::{AdjustMode, CorridorDecision, CriterionKind, PriceModel, RoundingPolicy, RoundingStep};
+use tender_core::{Bid, Id, Lot, Money, Percent, Tender, Weight};
+use tender_score::result::LotEvaluation;
+
+/// The comparison of a lot's price models and rounding policies.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriceModelComparison {
+    /// The tender's own model and policy, first, then the alternatives.
+    pub variants: Vec<Variant>,
+}
+
+/// One price model and rounding policy.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    /// A short description, e.g. `linear-slope 50 %`.
+    pub label: String,
+    /// Whether it is the tender's own model and policy.
+    pub own: bool,
+    /// The price model.
+    pub model: PriceModel,
+    /// The rounding policy.
+    pub rounding: RoundingPolicy,
+    /// Parameters the analysis had to choose, in plain English.
+    pub assumptions: Vec<String>,
+    /// The outcome.
+    pub outcome: Outcome,
+}
+
+/// What a variant gives.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The ranking.
+    Ranked {
+        /// Ranked bids in rank order, with rank and published figure.
+        ranking: Vec<Ranked>,
+        /// The awarded bids.
+        awarded: Vec<Id>,
+        /// Whether the winner differs from the tender's own model's.
+        changes_winner: bool,
+        /// Whether the awarded set differs from the tender's own model's.
+        changes_awarded: bool,
+        /// Ties the tie-break had to decide.
+        ties: usize,
+    },
+    /// The variant could not be evaluated.
+    Failed {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// A ranked bid under a variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Ranked {
+    /// The bid.
+    pub bid: Id,
+    /// Its rank.
+    pub rank: u32,
+    /// Its published comparison figure.
+    pub figure: Decimal,
+}
+
+/// The label of a model with its parameters.
+pub fn label(model: &PriceModel) -> String {
+    match model {
+        PriceModel::LinearSlope { slope } => format!("linear-slope {slope} %"),
+        PriceModel::LinearFromLowest { floor_at_zero: true } => "linear-from-lowest, floored at 0".to_owned(),
+        PriceModel::LinearFromLowest { floor_at_zero: false } => "linear-from-lowest".to_owned(),
+        PriceModel::FixedSpan { low, high } => format!("fixed-span {low}-{high}"),
+        PriceModel::Logarithmic { zero_at } => format!("logarithmic, 0 at +{zero_at} %"),
+        PriceModel::PricePerQualityPoint { corridor: Some(c), decision } => format!(
+            "price-per-quality-point, corridor {c} %, {}",
+            match decision {
+                CorridorDecision::HigherQuality => "higher quality",
+                CorridorDecision::LowerPrice => "lower price",
+            }
+        ),
+        PriceModel::ValueAdded { mode } | PriceModel::PercentAdjustment { mode, .. } => {
+            let m = match mode {
+                AdjustMode::Deduction => "deduction",
+                AdjustMode::Markup => "markup",
+            };
+            match model {
+                PriceModel::PercentAdjustment { max_percent, .. } => format!("percent-adjustment {m} {max_percent} %"),
+                _ => format!("value-added {m}"),
+            }
+        }
+        other => other.key().to_owned(),
+    }
+}
+
+fn rounding_label(p: RoundingPolicy) -> String {
+    let at = match p.at {
+        RoundingStep::Ratio => "ratio",
+        RoundingStep::Criterion => "criterion",
+        RoundingStep::Total => "total",
+    };
+    let strategy = serde_plain_strategy(p.strategy);
+    format!("{} decimals at the {at} step, {strategy}", p.decimals)
+}
+
+fn serde_plain_strategy(s: tender_core::award::RoundingStrategy) -> &'static str {
+    use tender_core::award::RoundingStrategy as R;
+    match s {
+        R::HalfUp => "half-up",
+        R::HalfEven => "half-even",
+        R::HalfDown => "half-down",
+        R::Down => "down",
+        R::Up => "up",
+    }
+}
+
+/// The lot's award model rewritten for `model`, with the parameters it needs, and what was assumed.
+fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
+    let mut lot = lot.clone();
+    let mut assumptions = Vec::new();
+    let award = &mut lot.award;
+    let quality_weight: Decimal = award
+        .criteria
+        .iter()
+        .filter(|c| c.kind == CriterionKind::Quality)
+        .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default())
+        .sum();
+    let price_index = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality);
+    let price_weight = price_index.and_then(|i| award.criteria[i].weight).map(|w| w.get());
+    if model.is_points_model() {
+        let i = price_index.ok_or("the lot has no price criterion")?;
+        if price_weight.is_none() {
+            award.criteria[i].weight = Some(Weight::new(quality_weight));
+            assumptions.push(format!(
+                "price weighted {} (the sum of the quality weights: 50/50), as the tender gives price no weight",
+                quality_weight.normalize()
+            ));
+        }
+    }
+    if let PriceModel::ValueAdded { .. } = model {
+        let missing = award.quality_criteria().any(|c| c.value.is_none());
+        if missing {
+            let estimate = lot
+                .estimated_value
+                .ok_or("value added needs each criterion's money value or the lot's estimated value to derive them")?
+                .get();
+            let price = price_weight.unwrap_or(quality_weight);
+            let sum = price + quality_weight;
+            if sum.is_zero() {
+                return Err("the criteria have no weights to share the estimated value by".to_owned());
+            }
+            let mut parts = Vec::new();
+            for c in lot.award.criteria.iter_mut().filter(|c| c.kind == CriterionKind::Quality) {
+                let w = c.weight.map(|w| w.get()).unwrap_or_default();
+                let v = (estimate * w / sum).round_dp(0);
+                c.value = Some(Money::new(v));
+                parts.push(format!("{} {}", c.id, v));
+            }
+            assumptions.push(format!(
+                "money values derived from the estimated value {} shared by the weights (price's share {} of {}): {}",
+                estimate.normalize(),
+                price.normalize(),
+                sum.normalize(),
+                parts.join(", ")
+            ));
+        }
+    }
+    lot.award.price_model = model.clone();
+    Ok((lot, assumptions))
+}
+
+/// The alternative models for a lot, with the tender's parameters where it has them.
+fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
+    let own = &lot.award.price_model;
+    let slope = match own {
+        PriceModel::LinearSlope { slope } => *slope,
+        _ => Percent::from(50),
+    };
+    let zero_at = match own {
+        PriceModel::Logarithmic { zero_at } => *zero_at,
+        _ => Percent::from(100),
+    };
+    let fixed_span = match own {
+        PriceModel::FixedSpan { .. } => Ok(own.clone()),
+        _ => match lot.estimated_value {
+            Some(v) => Ok(PriceModel::FixedSpan { low: Money::ZERO, high: Money::new(v.get() * Decimal::TWO) }),
+            None => Err(("fixed-span".to_owned(), "needs the lot's estimated value to place the span".to_owned())),
+        },
+    };
+    let ppqp = match own {
+        PriceModel::PricePerQualityPoint { .. } => own.clone(),
+        _ => PriceModel::PricePerQualityPoint { corridor: None, decision: CorridorDecision::HigherQuality },
+    };
+    let value_added = match own {
+        PriceModel::ValueAdded { .. } => own.clone(),
+        _ => PriceModel::ValueAdded { mode: AdjustMode::Deduction },
+    };
+    let percent = match own {
+        PriceModel::PercentAdjustment { .. } => Ok(own.clone()),
+        _ => {
+            let award = &lot.award;
+            let q: Decimal = award.quality_criteria().map(|c| c.weight.map(|w| w.get()).unwrap_or_default()).sum();
+            let p = award.price_criterion().and_then(|c| c.weight).map(|w| w.get());
+            match p {
+                Some(p) if !p.is_zero() => Ok(PriceModel::PercentAdjustment {
+                    mode: AdjustMode::Markup,
+                    max_percent: Percent::new((Decimal::ONE_HUNDRED * q / p).round_dp(2)),
+                }),
+                _ => Ok(PriceModel::PercentAdjustment { mode: AdjustMode::Markup, max_percent: Percent::HUNDRED }),
+            }
+        }
+    };
+    vec![
+        Ok(PriceModel::Proportional),
+        Ok(PriceModel::LinearSlope { slope }),
+        Ok(PriceModel::LinearFromLowest { floor_at_zero: true }),
+        Ok(PriceModel::MinMax),
+        fixed_span,
+        Ok(PriceModel::Logarithmic { zero_at }),
+        Ok(ppqp),
+        Ok(value_added),
+        percent,
+    ]
+}
+
+fn single_lot(tender: &Tender, lot: Lot) -> Tender {
+    let mut t = tender.clone();
+    t.lots = vec![lot];
+    t.lot_groups.clear();
+    t.lot_award_order = None;
+    t.max_lots_awarded_per_bidder = None;
+    t
+}
+
+fn outcome_of(eval: &LotEvaluation) -> (Vec<Ranked>, Vec<Id>, usize) {
+    let ranking = eval
+        .bids
+        .iter()
+        .filter_map(|b| Some(Ranked { bid: b.bid.clone(), rank: b.rank?, figure: b.total?.value }))
+        .collect();
+    (ranking, eval.awarded.clone(), eval.ties.len())
+}
+
+fn evaluate_variant(tender: &Tender, lot: Lot, bids: &[Bid]) -> Result<(Vec<Ranked>, Vec<Id>, usize), String> {
+    let t = single_lot(tender, lot);
+    let e = tender_score::evaluate(&t, bids)
+        .map_err(|e| e.issues.first().map_or_else(|| "the evaluation failed".to_owned(), |i| i.message.clone()))?;
+    e.lots.first().map(outcome_of).ok_or_else(|| "the evaluation has no lot".to_owned())
+}
+
+/// The ranking of a lot under the alternative price models and rounding policies.
+///
+/// # Errors
+/// A plain-English reason when the tender's own model cannot be evaluated.
+pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<PriceModelComparison, String> {
+    let own_model = lot.award.price_model.clone();
+    let own_policy = lot.award.rounding;
+    let (own_ranking, own_awarded, own_ties) = evaluate_variant(tender, lot.clone(), bids)?;
+    let own_winner = own_ranking.first().filter(|r| r.rank == 1).map(|r| r.bid.clone());
+    let mut variants = vec![Variant {
+        label: format!("{} (the tender's), {}", label(&own_model), rounding_label(own_policy)),
+        own: true,
+        model: own_model.clone(),
+        rounding: own_policy,
+        assumptions: Vec::new(),
+        outcome: Outcome::Ranked {
+            ranking: own_ranking,
+            awarded: own_awarded.clone(),
+            changes_winner: false,
+            changes_awarded: false,
+            ties: own_ties,
+        },
+    }];
+    let judge = |r: Result<(Vec<Ranked>, Vec<Id>, usize), String>| match r {
+        Ok((ranking, awarded, ties)) => {
+            let winner = ranking.first().filter(|r| r.rank == 1).map(|r| r.bid.clone());
+            let mut a = awarded.clone();
+            let mut b = own_awarded.clone();
+            a.sort();
+            b.sort();
+            Outcome::Ranked { changes_winner: winner != own_winner, changes_awarded: a != b, ranking, awarded, ties }
+        }
+        Err(reason) => Outcome::Failed { reason },
+    };
+    // The tender's model under other rounding policies.
+    let mut policies = Vec::new();
+    for at in [RoundingStep::Ratio, RoundingStep::Criterion, RoundingStep::Total] {
+        policies.push(RoundingPolicy { at, ..own_policy });
+    }
+    policies.push(RoundingPolicy { decimals: 0, ..own_policy });
+    policies.dedup();
+    for policy in policies.into_iter().filter(|p| *p != own_policy) {
+        let mut l = lot.clone();
+        l.award.rounding = policy;
+        variants.push(Variant {
+            label: format!("{}, {}", label(&own_model), rounding_label(policy)),
+            own: false,
+            model: own_model.clone(),
+            rounding: policy,
+            assumptions: Vec::new(),
+            outcome: judge(evaluate_variant(tender, l, bids)),
+        });
+    }
+    // The other models at the tender's rounding.
+    for alt in alternatives(lot) {
+        let model = match alt {
+            Ok(m) => m,
+            Err((name, reason)) => {
+                variants.push(Variant {
+                    label: name,
+                    own: false,
+                    model: own_model.clone(),
+                    rounding: own_policy,
+                    assumptions: Vec::new(),
+                    outcome: Outcome::Failed { reason },
+                });
+                continue;
+            }
+        };
+        if model == own_model {
+            continue;
+        }
+        let (outcome, assumptions) = match adapt(lot, &model) {
+            Ok((l, assumptions)) => (judge(evaluate_variant(tender, l, bids)), assumptions),
+            Err(reason) => (Outcome::Failed { reason }, Vec::new()),
+        };
+        variants.push(Variant { label: label(&model), own: false, model, rounding: own_policy, assumptions, outcome });
+    }
+    Ok(PriceModelComparison { variants })
+}

@@ -1,0 +1,292 @@
+//! The analysis in plain English, for the command line and as the basis of the report appendix.
+//!
+//! Numbers are written with thin-space thousands and a decimal point (`1 300 000.00`), as
+//! `tender_score::explain::Plain` writes them; weights to two decimals (the exact rationals are in
+//! the serialised [`crate::Analysis`]).
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use tender_score::Exact;
+use tender_score::explain::group;
+use tender_score::result::Comparison;
+
+use crate::break_even::Target;
+use crate::models::Outcome;
+use crate::sensitivity::{Bound, End, Interval, WeightBasis};
+use crate::{Analysis, LotAnalysis, Perturbation, Section};
+
+fn num(d: Decimal) -> String {
+    group(d, ' ', '.')
+}
+
+fn weight(x: Exact) -> String {
+    num(x.approx(2).normalize())
+}
+
+fn percent(d: Decimal) -> String {
+    format!("{} %", (d * Decimal::ONE_HUNDRED).round_dp(2).normalize())
+}
+
+fn ids(list: &[tender_core::Id]) -> String {
+    if list.is_empty() { "none".to_owned() } else { list.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ") }
+}
+
+fn skipped<T>(out: &mut String, section: &Section<T>) -> Option<()> {
+    if let Section::Skipped { reason } = section {
+        let _ = writeln!(out, "  Not computed: {reason}.");
+        return Some(());
+    }
+    None
+}
+
+fn end_text(b: &Bound, upper: bool) -> String {
+    match &b.end {
+        End::Limit => {
+            if upper {
+                "no change up to the whole sum".to_owned()
+            } else {
+                "no change down to 0".to_owned()
+            }
+        }
+        End::Overtaken { by } => format!("{by} overtakes"),
+        End::AwardChanges { leaves, enters } => format!("{enters} replaces {leaves}"),
+        End::QualityMinimum { bid } => format!("{bid} crosses the minimum total quality"),
+        End::MaxPass { leaves, enters } => format!("{enters} passes the max-pass cut-off instead of {leaves}"),
+    }
+}
+
+fn interval_text(i: &Interval) -> String {
+    format!(
+        "from {} ({}) to {} ({})",
+        weight(i.low.weight),
+        end_text(&i.low, false),
+        weight(i.high.weight),
+        end_text(&i.high, true)
+    )
+}
+
+fn sensitivity(out: &mut String, lot: &LotAnalysis) {
+    let _ = writeln!(out, "\nWeight sensitivity");
+    if skipped(out, &lot.sensitivity).is_some() {
+        return;
+    }
+    let Some(s) = lot.sensitivity.done() else { return };
+    let what = match s.basis {
+        WeightBasis::Weights => "weight",
+        WeightBasis::MoneyValues => "money value",
+    };
+    let _ = writeln!(
+        out,
+        "  Each criterion's {what} is moved while the others are rescaled in proportion, so the sum stays {}.",
+        weight(s.total)
+    );
+    let _ = writeln!(
+        out,
+        "  Computed on exact, unrounded totals (weight × ratio); rounding at the criterion or total step is ignored."
+    );
+    if !s.agrees_with_evaluation {
+        let _ = writeln!(
+            out,
+            "  Note: on exact totals {} is first (awarded: {}), not the evaluation's winner: the published totals tie and the tie-break decided. The intervals are for the exact ranking.",
+            s.winner,
+            ids(&s.awarded)
+        );
+    }
+    for c in &s.criteria {
+        let _ = write!(out, "  {} (published {}): ", c.criterion, weight(c.weight));
+        match (&c.winner, &c.note) {
+            (Some(w), _) => {
+                let _ = writeln!(out, "{} stays first {}.", s.winner, interval_text(w));
+            }
+            (None, Some(note)) => {
+                let _ = writeln!(out, "{note}.");
+            }
+            (None, None) => {
+                let _ = writeln!(out, "no interval.");
+            }
+        }
+        if let Some(a) = &c.awarded {
+            let _ = writeln!(out, "    The awarded set ({}) stays {}.", ids(&s.awarded), interval_text(a));
+        }
+    }
+}
+
+fn break_even(out: &mut String, lot: &LotAnalysis, currency: &str) {
+    let _ = writeln!(out, "\nBreak-even prices");
+    if skipped(out, &lot.break_even).is_some() {
+        return;
+    }
+    let Some(b) = lot.break_even.done() else { return };
+    let unit = Decimal::new(1, b.minor_units);
+    let _ = writeln!(
+        out,
+        "  The evaluated price ({currency}) at which a bid would draw level with the bid it must pass, all else unchanged; searched on {} with the tender's rounding{}.",
+        num(unit),
+        if b.depends_on_other_bids { ", the bid's own price moving the prices the model compares with" } else { "" }
+    );
+    if b.bids.is_empty() {
+        let _ = writeln!(out, "  Every ranked bid wins.");
+    }
+    let target = |t: &Target, goal: &str| match t {
+        Target::Price { price, reduction, percent, level_with } => format!(
+            "{goal} at {} or less ({} lower, {} %), level with {level_with}",
+            num(*price),
+            num(*reduction),
+            percent.normalize()
+        ),
+        Target::TiedNow { with } => {
+            format!("already ties {with} on the published figure; the tie-break ranks it behind")
+        }
+        Target::CannotWin => format!("cannot {goal} at any positive price (not even at {})", num(unit)),
+    };
+    for e in &b.bids {
+        let _ = writeln!(out, "  {} (rank {}, price {}): {}.", e.bid, e.rank, num(e.price), target(&e.to_win, "win"));
+        if let Some(t) = &e.to_be_awarded {
+            let _ = writeln!(out, "    To be awarded: {}.", target(t, "be awarded"));
+        }
+    }
+}
+
+fn stability(out: &mut String, lot: &LotAnalysis) {
+    let _ = writeln!(out, "\nRank stability");
+    if skipped(out, &lot.stability).is_some() {
+        return;
+    }
+    let Some(s) = lot.stability.done() else { return };
+    let how = match s.perturbation {
+        Perturbation::Dirichlet { concentration } => {
+            format!(
+                "weights drawn from a Dirichlet distribution around the published ones, concentration {concentration}"
+            )
+        }
+        Perturbation::Uniform { percent } => {
+            format!("each weight moved uniformly within ±{percent} % and the weights rescaled to their sum")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "  {} samples, seed {}, {how} (floating point; the field of ranked bids held fixed).",
+        s.samples, s.seed
+    );
+    let _ = writeln!(
+        out,
+        "  {} stays first in {} of samples (standard error {}).",
+        s.winner,
+        percent(s.winner_kept.estimate),
+        percent(s.winner_kept.standard_error)
+    );
+    if lot.suppliers_to_award > 1 {
+        let _ = writeln!(
+            out,
+            "  The awarded set stays the same in {} of samples (standard error {}).",
+            percent(s.awarded_kept.estimate),
+            percent(s.awarded_kept.standard_error)
+        );
+    }
+    for b in &s.bids {
+        let _ = write!(out, "  {}: wins {} (± {})", b.bid, percent(b.wins.estimate), percent(b.wins.standard_error));
+        if lot.suppliers_to_award > 1 {
+            let _ = write!(out, ", awarded {} (± {})", percent(b.awarded.estimate), percent(b.awarded.standard_error));
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn models(out: &mut String, lot: &LotAnalysis) {
+    let _ = writeln!(out, "\nPrice models and rounding");
+    if skipped(out, &lot.price_models).is_some() {
+        return;
+    }
+    let Some(m) = lot.price_models.done() else { return };
+    for v in &m.variants {
+        match &v.outcome {
+            Outcome::Ranked { ranking, awarded, changes_winner, changes_awarded, ties } => {
+                let order: Vec<String> = ranking.iter().map(|r| format!("{} {}", r.bid, num(r.figure))).collect();
+                let flag = if *changes_winner {
+                    "  <- changes the winner"
+                } else if *changes_awarded {
+                    "  <- changes the awarded set"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}: {}; awarded {}{}{flag}",
+                    v.label,
+                    order.join(", "),
+                    ids(awarded),
+                    if *ties > 0 {
+                        format!(" ({ties} tie{} broken)", if *ties == 1 { "" } else { "s" })
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            Outcome::Failed { reason } => {
+                let _ = writeln!(out, "  {}: not evaluated: {reason}", v.label);
+            }
+        }
+        for a in &v.assumptions {
+            let _ = writeln!(out, "    assumed: {a}");
+        }
+    }
+}
+
+fn reversal(out: &mut String, lot: &LotAnalysis) {
+    let _ = writeln!(out, "\nRank reversal");
+    if skipped(out, &lot.rank_reversal).is_some() {
+        return;
+    }
+    let Some(r) = lot.rank_reversal.done() else { return };
+    if r.removals.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Removing any one of the {} ranked bids leaves the others in the same order.",
+            r.removals_tried
+        );
+        return;
+    }
+    for rm in &r.removals {
+        let flips: Vec<String> =
+            rm.flips.iter().map(|f| format!("{} overtakes {}", f.now_ahead, f.was_ahead)).collect();
+        let _ = write!(
+            out,
+            "  Without {}: {}",
+            rm.removed,
+            if flips.is_empty() { "no pair flips".to_owned() } else { flips.join("; ") }
+        );
+        if let Some(w) = &rm.new_winner {
+            let _ = write!(out, "; {w} wins");
+        }
+        let _ = writeln!(out, ".");
+    }
+}
+
+/// The whole analysis as plain-English text.
+pub fn render_text(analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Robustness analysis of tender {} (amounts in {})", analysis.tender, analysis.currency);
+    for lot in &analysis.lots {
+        let comparison = match lot.comparison {
+            Comparison::HighestTotal => "highest total wins",
+            Comparison::LowestPricePerQualityPoint => "lowest price per quality point wins",
+            Comparison::LowestEvaluationPrice => "lowest evaluation price wins",
+        };
+        let _ = writeln!(
+            out,
+            "\n== Lot {}: {} price model, {comparison}, {} supplier{} awarded",
+            lot.lot,
+            lot.price_model,
+            lot.suppliers_to_award,
+            if lot.suppliers_to_award == 1 { "" } else { "s" }
+        );
+        let _ = writeln!(out, "Ranked: {}. Awarded: {}.", ids(&lot.ranked), ids(&lot.awarded));
+        sensitivity(&mut out, lot);
+        break_even(&mut out, lot, &analysis.currency);
+        stability(&mut out, lot);
+        models(&mut out, lot);
+        reversal(&mut out, lot);
+    }
+    out
+}
