@@ -13,7 +13,7 @@ use tender_core::{Bid, Tender};
 use tender_score::EvaluationError;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Level};
-use crate::locate::locate;
+use tender_core::files::locate;
 
 /// A file that was read, kept so diagnostics can show its text.
 #[derive(Clone, Debug)]
@@ -213,7 +213,7 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
     };
     let d = Diagnostic::error(format!("{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
     let d = match locate(&file.text, file.format, path) {
-        Some(found) => d.at(file, found.span, if found.exact { "here" } else { "in here" }),
+        Some(found) => d.at(file, found.location.span, if found.exact { "here" } else { "in here" }),
         // Not in the file (a field left out at the top level): name the file instead.
         None => Diagnostic::error(format!("{}: {path}: {}", file.name, p.message))
             .with_level(level)
@@ -276,12 +276,12 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
         });
         let d = if let Some((_, file)) = bid_file {
             match locate(&file.text, file.format, "id") {
-                Some(found) => d.at(file, found.span, "this bid"),
+                Some(found) => d.at(file, found.location.span, "this bid"),
                 None => d,
             }
         } else if let Some((i, file)) = lot_index {
             match locate(&file.text, file.format, &format!("lots[{i}].id")) {
-                Some(found) => d.at(file, found.span, "this lot"),
+                Some(found) => d.at(file, found.location.span, "this lot"),
                 None => d,
             }
         } else {

@@ -24,7 +24,6 @@ mod cli;
 mod commands;
 mod diagnostics;
 mod input;
-mod locate;
 mod output;
 mod report;
 mod words;

@@ -819,14 +819,39 @@ fn parse_path(path: &str) -> Option<Vec<Step>> {
     Some(steps)
 }
 
+/// Where a validation path was found in a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The place.
+    pub location: Location,
+    /// Whether it is the value at the path itself, not the nearest enclosing value (a missing
+    /// field points at its table).
+    pub exact: bool,
+}
+
+/// Finds where a validation path (`lots[1].award.criteria[2].weight`) is in a TOML or JSON
+/// source, and whether it is the value itself or the nearest enclosing one. `None` if the path
+/// does not start in the source (or the TOML does not parse).
+pub fn locate(source: &str, format: Format, path: &str) -> Option<Found> {
+    match format {
+        Format::Toml => toml_found(source, path),
+        Format::Json => json_found(source, path),
+    }
+}
+
 /// Finds where a validation path (`lots[1].award.criteria[2].weight`) is in a TOML source: the
 /// value's span, or the nearest enclosing value that exists (a missing field points at its table).
 /// `None` if the source does not parse or the path does not start in it.
 pub fn locate_toml(source: &str, path: &str) -> Option<Location> {
+    toml_found(source, path).map(|f| f.location)
+}
+
+fn toml_found(source: &str, path: &str) -> Option<Found> {
     let table = toml::de::DeTable::parse(source).ok()?;
     let steps = parse_path(path)?;
     let mut span: Option<Range<usize>> = None;
     let mut current: Option<&toml::Spanned<toml::de::DeValue<'_>>> = None;
+    let mut matched = 0;
     let root = table.get_ref();
     for step in &steps {
         let next = match (current.map(toml::Spanned::get_ref), step) {
@@ -839,11 +864,12 @@ pub fn locate_toml(source: &str, path: &str) -> Option<Location> {
             Some(v) => {
                 span = Some(v.span());
                 current = Some(v);
+                matched += 1;
             }
             None => break,
         }
     }
-    span.map(|s| Location::of(source, s))
+    span.map(|s| Found { location: Location::of(source, s), exact: matched == steps.len() })
 }
 
 /// Finds where a validation path (`lots[1].award.criteria[2].weight`) is in a JSON source: where
@@ -851,89 +877,137 @@ pub fn locate_toml(source: &str, path: &str) -> Option<Location> {
 /// object). `None` if the path does not start in the source. The source is scanned, not parsed, so
 /// this is meant for files that have loaded.
 pub fn locate_json(source: &str, path: &str) -> Option<Location> {
-    enum Frame {
-        Object { path: String, key: Option<String> },
-        Array { path: String, index: usize },
-    }
+    json_found(source, path).map(|f| f.location)
+}
+
+fn json_found(source: &str, path: &str) -> Option<Found> {
+    // The file has loaded, so it is valid JSON: the walk only skips values, it never judges them.
+    let steps = parse_path(path)?;
     let bytes = source.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut expect_value = true;
-    let mut best: Option<(usize, usize)> = None; // (matched length, offset)
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
+    let mut start = skip_ws(bytes, 0);
+    let mut span: Option<Range<usize>> = None;
+    let mut exact = true;
+    for step in &steps {
+        let next = match step {
+            Step::Key(k) => member(source, start, k),
+            Step::Index(i) => element(bytes, start, *i),
+        };
+        match next {
+            Some(value_start) => {
+                let end = skip_value(bytes, value_start)?;
+                span = Some(value_start..end);
+                start = value_start;
+            }
+            None => {
+                exact = false;
+                break;
+            }
         }
-        if expect_value && !matches!(b, b']' | b'}') {
-            expect_value = false;
-            let here = match stack.last() {
-                None => String::new(),
-                Some(Frame::Object { path: p, key: Some(k) }) if p.is_empty() => k.clone(),
-                Some(Frame::Object { path: p, key: Some(k) }) => format!("{p}.{k}"),
-                Some(Frame::Object { path: p, key: None }) => p.clone(),
-                Some(Frame::Array { path: p, index }) => format!("{p}[{index}]"),
-            };
-            if here == path {
-                return Some(Location::of(source, i..i + 1));
-            }
-            let encloses = here.is_empty()
-                || (path.starts_with(here.as_str()) && matches!(path.as_bytes().get(here.len()), Some(b'.' | b'[')));
-            if encloses && best.is_none_or(|(len, _)| here.len() >= len) {
-                best = Some((here.len(), i));
-            }
-            match b {
-                b'{' => stack.push(Frame::Object { path: here, key: None }),
-                b'[' => {
-                    stack.push(Frame::Array { path: here, index: 0 });
-                    expect_value = true;
-                }
-                b'"' => i = skip_json_string(bytes, i),
-                _ => {
-                    while i + 1 < bytes.len()
-                        && !matches!(bytes[i + 1], b',' | b']' | b'}')
-                        && !bytes[i + 1].is_ascii_whitespace()
-                    {
-                        i += 1;
-                    }
-                }
-            }
-            i += 1;
-            continue;
+    }
+    // Nothing of the path is in the file (as for TOML): no place to show.
+    Some(Found { location: Location::of(source, span?), exact })
+}
+
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the string starting at `i` (at its opening quote): the index after the closing one.
+fn skip_string(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' => j += 2,
+            b'"' => return Some(j + 1),
+            _ => j += 1,
         }
+    }
+    None
+}
+
+/// The end of the value starting at `i`, without recursion (brackets are counted).
+fn skip_value(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut depth = 0_usize;
+    loop {
+        let b = *bytes.get(j)?;
         match b {
             b'"' => {
-                let end = skip_json_string(bytes, i);
-                if let Some(Frame::Object { key, .. }) = stack.last_mut() {
-                    *key = source.get(i + 1..end).map(str::to_owned);
+                j = skip_string(bytes, j)?;
+                if depth == 0 {
+                    return Some(j);
                 }
-                i = end;
+                continue;
             }
-            b':' => expect_value = true,
-            b',' => {
-                if let Some(Frame::Array { index, .. }) = stack.last_mut() {
-                    *index += 1;
-                    expect_value = true;
-                }
-            }
+            b'{' | b'[' => depth += 1,
             b'}' | b']' => {
-                stack.pop();
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            _ if depth == 0 => {
+                // A number, true, false or null: up to the next delimiter.
+                let mut k = j;
+                while k < bytes.len() && !matches!(bytes[k], b',' | b'}' | b']') && !bytes[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                return Some(k);
             }
             _ => {}
         }
-        i += 1;
+        j += 1;
     }
-    best.filter(|(len, _)| *len > 0).map(|(_, at)| Location::of(source, at..at + 1))
 }
 
-/// The index of the closing quote of the JSON string that opens at `start`.
-fn skip_json_string(bytes: &[u8], start: usize) -> usize {
-    let mut j = start + 1;
-    while j < bytes.len() && bytes[j] != b'"' {
-        j += if bytes[j] == b'\\' { 2 } else { 1 };
+/// The start of the value of member `key` of the object at `i`.
+fn member(source: &str, i: usize, key: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    if bytes.get(i) != Some(&b'{') {
+        return None;
     }
-    j
+    let mut j = skip_ws(bytes, i + 1);
+    while bytes.get(j) == Some(&b'"') {
+        let key_end = skip_string(bytes, j)?;
+        // Keys are decoded, so an escaped key matches its path.
+        let name: String = serde_json::from_str(source.get(j..key_end)?).ok()?;
+        j = skip_ws(bytes, key_end);
+        if bytes.get(j) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(bytes, j + 1);
+        if name == key {
+            return Some(value);
+        }
+        j = skip_ws(bytes, skip_value(bytes, value)?);
+        if bytes.get(j) == Some(&b',') {
+            j = skip_ws(bytes, j + 1);
+        }
+    }
+    None
+}
+
+/// The start of element `index` of the array at `i`.
+fn element(bytes: &[u8], i: usize, index: usize) -> Option<usize> {
+    if bytes.get(i) != Some(&b'[') {
+        return None;
+    }
+    let mut j = skip_ws(bytes, i + 1);
+    let mut n = 0;
+    while j < bytes.len() && bytes[j] != b']' {
+        if n == index {
+            return Some(j);
+        }
+        j = skip_ws(bytes, skip_value(bytes, j)?);
+        if bytes.get(j) == Some(&b',') {
+            j = skip_ws(bytes, j + 1);
+        }
+        n += 1;
+    }
+    None
 }
 
 /// Why a value could not be written.
@@ -1054,6 +1128,43 @@ mod tests {
         assert_eq!(&src[loc.span], "22");
         let missing = locate_toml(src, "lots[1].nope").expect("falls back to the table");
         assert_eq!(missing.line, 4);
+    }
+
+    const JSON: &str = r#"{
+  "id": "B-1",
+  "price": { "total": 1200.50, "options": [ { "option": "O1", "price": 5 }, { "option": "O\"2", "price": [1, {"x": "]"}] } ] },
+  "esc\u0061ped": true
+}"#;
+
+    fn json_text(path: &str) -> Option<(&'static str, bool)> {
+        locate(JSON, Format::Json, path).map(|f| (&JSON[f.location.span], f.exact))
+    }
+
+    #[test]
+    fn json_values_are_found() {
+        assert_eq!(json_text("id"), Some(("\"B-1\"", true)));
+        assert_eq!(json_text("price.total"), Some(("1200.50", true)));
+        assert_eq!(json_text("price.options[0].option"), Some(("\"O1\"", true)));
+        assert_eq!(json_text("price.options[1].price"), Some(("[1, {\"x\": \"]\"}]", true)));
+        assert_eq!(json_text("escaped"), Some(("true", true)));
+    }
+
+    #[test]
+    fn missing_json_values_point_at_their_parent() {
+        let (t, exact) = json_text("price.options[7].price").expect("parent found");
+        assert!(t.starts_with("[ { \"option\""));
+        assert!(!exact);
+        assert_eq!(json_text("nothing"), None);
+        assert_eq!(json_text("bids (bidder `X`)"), None);
+    }
+
+    #[test]
+    fn toml_values_are_found_and_marked_exact() {
+        let src = "id = \"T\"\n[[lots]]\nid = \"L1\"\n[lots.award]\nweight = 30\n";
+        let f = locate(src, Format::Toml, "lots[0].award.weight").expect("found");
+        assert_eq!((&src[f.location.span], f.exact), ("30", true));
+        let f = locate(src, Format::Toml, "lots[0].award.price_model").expect("parent found");
+        assert!(!f.exact);
     }
 
     #[test]

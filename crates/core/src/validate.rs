@@ -1421,9 +1421,16 @@ pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
     if let Some(max) = tender.max_lots_per_bidder {
         for (bidder, lots) in &per_bidder {
             let n = lots.len();
+            // Point at the bidder of the first bid beyond the limit (bids are in the caller's order).
+            let beyond = bids
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| &b.bidder.id == *bidder)
+                .nth(usize::try_from(max).unwrap_or(usize::MAX))
+                .map_or(0, |(i, _)| i);
             if u32::try_from(n).unwrap_or(u32::MAX) > max {
                 c.error(
-                    format!("bids (bidder `{bidder}`)"),
+                    format!("bids[{beyond}].bidder.id"),
                     format!("bidder `{bidder}` bids for {n} lots; the tender allows at most {max}"),
                     "reject the bids beyond the limit as the tender documents say, or remove them from the evaluation",
                 );

@@ -49,8 +49,8 @@ pub trait Notation {
     fn term(&self, term: Term) -> String;
 }
 
-/// English words, numbers grouped by thin spaces in thousands with a decimal point
-/// (`1 300 000`, `30.77`), as in published evaluation reports.
+/// English words, numbers grouped in thousands by spaces with a decimal point (`1 300 000`,
+/// `30.77`), as in published evaluation reports; four-digit numbers are not grouped (`1234`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Plain;
 
