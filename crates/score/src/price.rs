@@ -22,8 +22,8 @@ use crate::exact::{Exact, Overflow};
 use crate::result::{PriceBasisDetail, PriceFormula};
 
 /// Why a price could not be evaluated, in domain terms.
-#[derive(Debug)]
-pub(crate) enum PriceError {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PriceError {
     /// Life-cycle cost needs a price schedule.
     NoSchedule,
     /// An evaluated option has no price.
@@ -43,7 +43,11 @@ impl From<Overflow> for PriceError {
 }
 
 /// The price a bid is evaluated on, and how it was made.
-pub(crate) fn evaluated_price(
+///
+/// # Errors
+/// [`PriceError::NoSchedule`] for life-cycle cost without a schedule,
+/// [`PriceError::OptionNotPriced`] for an evaluated option without a price, or an overflow.
+pub fn evaluated_price(
     tender: &Tender,
     lot: &tender_core::Lot,
     bid: &Bid,
@@ -92,15 +96,23 @@ pub(crate) fn evaluated_price(
 }
 
 /// The lowest and highest price among those evaluated.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Reference {
-    pub(crate) lowest: Exact,
-    pub(crate) highest: Exact,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The lowest evaluated price.
+    pub lowest: Exact,
+    /// The highest evaluated price.
+    pub highest: Exact,
 }
 
 /// The share of the maximum price points, `r`, for a points model, with the formula used.
-/// `max` is the price criterion's weight.
-pub(crate) fn share(
+/// `max` is the price criterion's weight. This is the one implementation of the formulas: the
+/// evaluation and every analysis call it.
+///
+/// # Errors
+/// [`PriceError::NotPositive`] for a price (or lowest price) not above zero under a relative
+/// model, [`PriceError::Logarithm`], or an overflow; [`PriceError::Overflow`] also for a model
+/// that gives no price points (price per quality point, value added, percent adjustment).
+pub fn share(
     model: &PriceModel,
     max: Decimal,
     price: Exact,
