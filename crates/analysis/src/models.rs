@@ -122,7 +122,8 @@ fn rounding_label(p: RoundingPolicy) -> String {
         RoundingStep::Total => "total",
     };
     let strategy = serde_plain_strategy(p.strategy);
-    format!("{} decimals at the {at} step, {strategy}", p.decimals)
+    let plural = if p.decimals == 1 { "" } else { "s" };
+    format!("{} decimal{plural} at the {at} step, {strategy}", p.decimals)
 }
 
 fn serde_plain_strategy(s: tender_core::award::RoundingStrategy) -> &'static str {

@@ -282,6 +282,12 @@ pub fn render_text(analysis: &Analysis) -> String {
             if lot.suppliers_to_award == 1 { "" } else { "s" }
         );
         let _ = writeln!(out, "Ranked: {}. Awarded: {}.", ids(&lot.ranked), ids(&lot.awarded));
+        if lot.awarded.first().is_some_and(|a| lot.ranked.first() != Some(a)) {
+            let _ = writeln!(
+                out,
+                "The award follows the tender's limit on lots per bidder; the analyses below concern this lot's ranking alone."
+            );
+        }
         sensitivity(&mut out, lot);
         break_even(&mut out, lot, &analysis.currency);
         stability(&mut out, lot);
