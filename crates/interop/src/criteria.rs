@@ -1,0 +1,433 @@
+//! The award criteria of a lot as eForms BG-707 and the OCDS award criteria breakdown see them:
+//! one plan, built once and checked against the eForms SDK rules, that both exporters render.
+//!
+//! # How the model becomes criterion numbers
+//!
+//! | Model | Criterion number (BT-541) | Code (BT-5421/5423) | OCDS code |
+//! |---|---|---|---|
+//! | `weighting = "percent"`, criterion `weight` | the weight | `per-exa` | `percentageExact` |
+//! | `weighting = "points"`, criterion `weight` | the weight | `poi-exa` | `pointsExact` |
+//! | `weighting = "order"`, criterion `weight` (rank) | the rank | `ord-imp` | `order` |
+//! | criterion `minimum_score` | the score | `min-score` | `minimumScore` |
+//! | `quality.max_pass` | the number of bids | `max-pass` on the price criterion | `maximumBids` |
+//!
+//! * **Weights that a number cannot carry.** Under the price-per-quality-point, value-added and
+//!   percent-adjustment models the price criterion has no weight: price and quality are combined
+//!   by a formula. eForms forbids BT-543 (the description of a weighting that cannot be expressed
+//!   per criterion) as soon as any criterion number is present (BR-BT-00543), so for these models
+//!   the plan has **no numbers at all**, and BT-543 carries the method: the price criterion's
+//!   description (required for these models), then one line per quality criterion with its
+//!   weight, money value, minimum score, and a `max-pass` line.
+//! * **Sub-criteria.** eForms has no sub-criterion level. A criterion's BT-540 description is its
+//!   description followed by one line per sub-criterion: `name: weight %` (of the criterion).
+//! * **A description is always written.** The SDK forbids criterion numbers (BR-BT-00541) and the
+//!   name BT-734 (BR-BT-00734) on a criterion without BT-540, so a criterion without a
+//!   description gets its name as description.
+//! * **`max-pass`** ("only the N best in quality go on to price") belongs to the lot; eForms puts
+//!   thresholds on criteria, so it is written on the price or cost criterion, the stage the N
+//!   bids go on to (on the first criterion when there is no price criterion).
+//! * **Not expressible:** `quality.minimum_total` (a minimum share of all quality points) has no
+//!   eForms or OCDS field; state it in the procurement documents. BT-5422 fixed values are never
+//!   written: the model has no fixed price or cost.
+
+use rust_decimal::Decimal;
+use tender_core::award::{AwardModel, PriceModel, Weighting};
+use tender_core::{Criterion, CriterionKind, Language, Lot, Tender, Text};
+
+use crate::error::ExportProblem;
+
+/// eForms field lengths (characters), from the SDK's `fields.json` `maxLength`.
+pub(crate) const MAX_NAME: usize = 400;
+/// BT-540 and BT-733.
+pub(crate) const MAX_DESCRIPTION: usize = 6000;
+/// BT-543.
+pub(crate) const MAX_CALCULATION: usize = 1000;
+
+/// How a criterion number is a weight (eForms BT-5421 `number-weight`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WeightCode {
+    /// `per-exa`.
+    PercentExact,
+    /// `poi-exa`.
+    PointsExact,
+    /// `ord-imp`.
+    Order,
+}
+
+impl WeightCode {
+    pub(crate) fn eforms(self) -> &'static str {
+        match self {
+            Self::PercentExact => "per-exa",
+            Self::PointsExact => "poi-exa",
+            Self::Order => "ord-imp",
+        }
+    }
+
+    pub(crate) fn ocds(self) -> &'static str {
+        match self {
+            Self::PercentExact => "percentageExact",
+            Self::PointsExact => "pointsExact",
+            Self::Order => "order",
+        }
+    }
+}
+
+/// How a criterion number is a threshold (eForms BT-5423 `number-threshold`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ThresholdCode {
+    /// `min-score`.
+    MinScore,
+    /// `max-pass`.
+    MaxPass,
+}
+
+impl ThresholdCode {
+    pub(crate) fn eforms(self) -> &'static str {
+        match self {
+            Self::MinScore => "min-score",
+            Self::MaxPass => "max-pass",
+        }
+    }
+
+    pub(crate) fn ocds(self) -> &'static str {
+        match self {
+            Self::MinScore => "minimumScore",
+            Self::MaxPass => "maximumBids",
+        }
+    }
+}
+
+/// What a criterion number means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumberRole {
+    Weight(WeightCode),
+    Threshold(ThresholdCode),
+}
+
+/// One BT-541 number with its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CriterionNumber {
+    pub(crate) value: Decimal,
+    pub(crate) role: NumberRole,
+}
+
+/// A text in each of the tender's languages, in the tender's language order.
+pub(crate) type Texts = Vec<(Language, String)>;
+
+/// One criterion as exported.
+#[derive(Clone, Debug)]
+pub(crate) struct PlannedCriterion<'a> {
+    pub(crate) criterion: &'a Criterion,
+    pub(crate) name: Texts,
+    pub(crate) description: Texts,
+    pub(crate) numbers: Vec<CriterionNumber>,
+}
+
+/// The award criteria of one lot as exported.
+#[derive(Clone, Debug)]
+pub(crate) struct LotCriteria<'a> {
+    pub(crate) lot: &'a Lot,
+    /// The lot's title in every tender language.
+    pub(crate) title: Texts,
+    pub(crate) criteria: Vec<PlannedCriterion<'a>>,
+    /// BT-543.
+    pub(crate) weighting_description: Option<Texts>,
+    /// BT-733.
+    pub(crate) order_justification: Option<Texts>,
+}
+
+/// The eForms criterion type (BT-539) and OCDS `awardCriterionType` code.
+pub(crate) fn kind_code(kind: CriterionKind) -> &'static str {
+    match kind {
+        CriterionKind::Price => "price",
+        CriterionKind::Cost => "cost",
+        CriterionKind::Quality => "quality",
+    }
+}
+
+/// A decimal as plain text without trailing zeros: `30`, `7.5`.
+pub(crate) fn number_text(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Which export the plan is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// eForms: every text in every tender language, within the SDK's field lengths.
+    EForms,
+    /// OCDS: texts in the tender's main language, no length limits.
+    Ocds,
+}
+
+/// Collects problems while planning.
+struct Planner<'t> {
+    tender: &'t Tender,
+    languages: Vec<Language>,
+    limits: bool,
+    problems: Vec<ExportProblem>,
+}
+
+impl<'t> Planner<'t> {
+    /// A text in every tender language. A per-language text missing a tender language is a
+    /// problem: eForms needs every text in every notice language.
+    fn texts(&mut self, path: &str, text: &Text, max: usize) -> Texts {
+        let max = if self.limits { max } else { usize::MAX };
+        let mut out = Vec::new();
+        for lang in &self.languages {
+            let value = match text {
+                Text::Plain(s) => Some(s.as_str()),
+                Text::PerLanguage(map) => map.get(lang).map(String::as_str),
+            };
+            match value {
+                Some(s) => {
+                    let s = s.trim();
+                    if s.chars().count() > max {
+                        self.problems.push(ExportProblem::new(
+                            path,
+                            format!("the `{lang}` text has {} characters; eForms allows {max}", s.chars().count()),
+                            "shorten the text, and put the detail in the procurement documents",
+                        ));
+                    }
+                    out.push((lang.clone(), s.to_owned()));
+                }
+                None => self.problems.push(ExportProblem::new(
+                    path,
+                    format!("there is no `{lang}` text, but the tender is published in `{lang}`"),
+                    format!("add the `{lang}` text"),
+                )),
+            }
+        }
+        out
+    }
+
+    fn lot(&mut self, li: usize, lot: &'t Lot) -> LotCriteria<'t> {
+        let p = format!("lots[{li}].award");
+        let award = &lot.award;
+        let title = self.texts(&format!("lots[{li}].title"), &lot.title, usize::MAX);
+        if award.criteria.is_empty() {
+            self.problems.push(ExportProblem::new(
+                format!("{p}.criteria"),
+                "the lot has no award criteria",
+                "add the lot's award criteria",
+            ));
+        }
+        let formula = !award.price_model.is_points_model();
+        let mut criteria = Vec::with_capacity(award.criteria.len());
+        for (ci, criterion) in award.criteria.iter().enumerate() {
+            let cp = format!("{p}.criteria[{ci}]");
+            let name = self.texts(&format!("{cp}.name"), &criterion.name, MAX_NAME);
+            let description = self.description(&cp, criterion);
+            let numbers = if formula { Vec::new() } else { self.numbers(&cp, award, criterion) };
+            criteria.push(PlannedCriterion { criterion, name, description, numbers });
+        }
+        if !formula {
+            self.check_weights(&p, award);
+            if let Some(n) = award.quality.max_pass {
+                let target = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality).unwrap_or(0);
+                if let Some(c) = criteria.get_mut(target) {
+                    c.numbers.push(CriterionNumber {
+                        value: Decimal::from(n),
+                        role: NumberRole::Threshold(ThresholdCode::MaxPass),
+                    });
+                }
+            }
+        }
+        let weighting_description = if formula { self.calculation(&p, award) } else { None };
+        let order_justification = match (award.weighting, &award.order_justification) {
+            (Weighting::Order, Some(text)) => {
+                Some(self.texts(&format!("{p}.order_justification"), text, MAX_DESCRIPTION))
+            }
+            (Weighting::Order, None) => {
+                self.problems.push(ExportProblem::new(
+                    format!("{p}.order_justification"),
+                    "the criteria are given in order of importance only, without the justification eForms BT-733 publishes",
+                    "state why weights cannot be given (Directive 2014/24/EU art. 67(5))",
+                ));
+                None
+            }
+            // BT-733 is allowed only with ord-imp (BR-BT-00733).
+            (_, Some(_)) => {
+                self.problems.push(ExportProblem::new(
+                    format!("{p}.order_justification"),
+                    "a justification for order of importance (BT-733) is given, but the criteria are weighted; eForms allows BT-733 only with `ord-imp`",
+                    "remove `order_justification`, or use weighting = \"order\"",
+                ));
+                None
+            }
+            (_, None) => None,
+        };
+        LotCriteria { lot, title, criteria, weighting_description, order_justification }
+    }
+
+    /// BT-540: the description (or the name), then the sub-criteria with their weights.
+    fn description(&mut self, cp: &str, criterion: &Criterion) -> Texts {
+        let base = criterion.description.as_ref().unwrap_or(&criterion.name);
+        let mut texts = self.texts(&format!("{cp}.description"), base, usize::MAX);
+        for (lang, text) in &mut texts {
+            for sub in &criterion.sub_criteria {
+                let name = sub.name.get(lang).trim();
+                text.push_str(&format!("\n{name}: {} %", number_text(sub.weight.get())));
+            }
+            if self.limits && text.chars().count() > MAX_DESCRIPTION {
+                self.problems.push(ExportProblem::new(
+                    format!("{cp}.description"),
+                    format!(
+                        "the `{lang}` description with its sub-criteria has {} characters; eForms BT-540 allows {MAX_DESCRIPTION}",
+                        text.chars().count()
+                    ),
+                    "shorten the description, and put the detail in the procurement documents",
+                ));
+            }
+        }
+        texts
+    }
+
+    fn numbers(&mut self, cp: &str, award: &AwardModel, criterion: &Criterion) -> Vec<CriterionNumber> {
+        let mut numbers = Vec::new();
+        let code = match award.weighting {
+            Weighting::Percent => WeightCode::PercentExact,
+            Weighting::Points => WeightCode::PointsExact,
+            Weighting::Order => WeightCode::Order,
+        };
+        match criterion.weight {
+            Some(w) => numbers.push(CriterionNumber { value: w.get(), role: NumberRole::Weight(code) }),
+            None if code == WeightCode::Order => self.problems.push(ExportProblem::new(
+                format!("{cp}.weight"),
+                "the criterion has no rank; order of importance (ord-imp) is all or nothing (eForms BR-BT-00539-0194)",
+                "give every criterion its rank, 1 for the most important",
+            )),
+            None => self.problems.push(ExportProblem::new(
+                format!("{cp}.weight"),
+                format!(
+                    "the criterion has no weight, but the lot's criteria are weighted `{}`; eForms wants a weight on every criterion or on none",
+                    code.eforms()
+                ),
+                "give the criterion its weight",
+            )),
+        }
+        if let Some(min) = criterion.minimum_score {
+            numbers.push(CriterionNumber { value: min.get(), role: NumberRole::Threshold(ThresholdCode::MinScore) });
+        }
+        numbers
+    }
+
+    /// The SDK's weight rules: `per-exa` sums to 100 (BR-BT-00539-0200, checked exactly here as
+    /// the model requires), `ord-imp` ranks are whole numbers from 1 to the number of criteria
+    /// (BR-BT-00539-0197, -0209).
+    fn check_weights(&mut self, p: &str, award: &AwardModel) {
+        let weights: Vec<Decimal> = award.criteria.iter().filter_map(|c| c.weight.map(|w| w.get())).collect();
+        if weights.len() != award.criteria.len() {
+            return; // reported per criterion
+        }
+        match award.weighting {
+            Weighting::Percent => {
+                let sum: Decimal = weights.iter().copied().sum();
+                if sum != Decimal::ONE_HUNDRED {
+                    self.problems.push(ExportProblem::new(
+                        format!("{p}.criteria"),
+                        format!(
+                            "the percentage weights (per-exa) sum to {}, not 100 (eForms BR-BT-00539-0200)",
+                            number_text(sum)
+                        ),
+                        "adjust the weights so they sum to 100",
+                    ));
+                }
+            }
+            Weighting::Points => {
+                for (ci, w) in weights.iter().enumerate() {
+                    if *w <= Decimal::ZERO {
+                        self.problems.push(ExportProblem::new(
+                            format!("{p}.criteria[{ci}].weight"),
+                            format!("the points weight {} is not above zero", number_text(*w)),
+                            "give every criterion its maximum points",
+                        ));
+                    }
+                }
+            }
+            Weighting::Order => {
+                let n = Decimal::from(weights.len());
+                for (ci, w) in weights.iter().enumerate() {
+                    if !w.is_integer() || *w < Decimal::ONE || *w > n {
+                        self.problems.push(ExportProblem::new(
+                            format!("{p}.criteria[{ci}].weight"),
+                            format!(
+                                "the rank {} is not a whole number from 1 to {n} (eForms BR-BT-00539-0197)",
+                                number_text(*w)
+                            ),
+                            format!("give a rank from 1 (most important) to {n}"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// BT-543 for the models that combine price and quality by a formula.
+    fn calculation(&mut self, p: &str, award: &AwardModel) -> Option<Texts> {
+        let price = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality);
+        let Some(description) = price.and_then(|i| award.criteria[i].description.as_ref()) else {
+            let path = match price {
+                Some(i) => format!("{p}.criteria[{i}].description"),
+                None => format!("{p}.criteria"),
+            };
+            self.problems.push(ExportProblem::new(
+                path,
+                format!(
+                    "the `{}` price model combines price and quality by a formula that no criterion weight can express, and the price criterion does not describe it; eForms publishes the method as BT-543",
+                    award.price_model.key()
+                ),
+                "describe the method in the price criterion's `description` (how price and quality points are combined and who wins)",
+            ));
+            return None;
+        };
+        let currency = self.tender.currency.as_str();
+        let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
+        let mut texts = self.texts(&format!("{p}.price_model"), description, usize::MAX);
+        for (lang, text) in &mut texts {
+            for c in award.quality_criteria() {
+                text.push_str(&format!("\n{}", c.name.get(lang).trim()));
+                if let Some(w) = c.weight {
+                    text.push_str(&format!(": {} %", number_text(w.get())));
+                }
+                if valued && let Some(v) = c.value {
+                    text.push_str(&format!(" = {currency} {}", number_text(v.get())));
+                }
+                if let Some(min) = c.minimum_score {
+                    text.push_str(&format!(" (min-score {})", number_text(min.get())));
+                }
+            }
+            if let Some(n) = award.quality.max_pass {
+                text.push_str(&format!("\nmax-pass: {n}"));
+            }
+            if self.limits && text.chars().count() > MAX_CALCULATION {
+                self.problems.push(ExportProblem::new(
+                    format!("{p}.price_model"),
+                    format!(
+                        "the `{lang}` description of the method (the price criterion's description and the quality weights) has {} characters; eForms BT-543 allows {MAX_CALCULATION}",
+                        text.chars().count()
+                    ),
+                    "shorten the price criterion's description",
+                ));
+            }
+        }
+        Some(texts)
+    }
+}
+
+/// Plans the award criteria of every lot, or returns every problem found.
+pub(crate) fn plan(tender: &Tender, target: Target) -> Result<Vec<LotCriteria<'_>>, Vec<ExportProblem>> {
+    let languages = match target {
+        Target::EForms => tender.languages.clone(),
+        Target::Ocds => vec![tender.main_language()],
+    };
+    let mut planner = Planner { tender, languages, limits: target == Target::EForms, problems: Vec::new() };
+    if tender.languages.is_empty() {
+        planner.problems.push(ExportProblem::new(
+            "languages",
+            "the tender names no language",
+            "list the languages the tender is published in, e.g. languages = [\"da\", \"en\"]",
+        ));
+    }
+    let lots = tender.lots.iter().enumerate().map(|(li, lot)| planner.lot(li, lot)).collect();
+    if planner.problems.is_empty() { Ok(lots) } else { Err(planner.problems) }
+}

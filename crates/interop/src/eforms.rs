@@ -1,0 +1,175 @@
+//! eForms export: the award criteria of each lot (BG-707) as the UBL XML eForms notices carry.
+//!
+//! The output is a **fragment** for a notice: its root element is a `ContractNotice` that only
+//! declares the namespaces and holds one `cac:ProcurementProjectLot` per lot, so the SDK's XPaths
+//! (`/*/cac:ProcurementProjectLot[cbc:ID/@schemeName='Lot']/cac:TenderingTerms/cac:AwardingTerms/
+//! cac:AwardingCriterion`) resolve on it. Copy each lot's `cac:AwardingTerms` into the notice.
+//! Namespaces and element order follow the SDK example `examples/notices/cn_24_FRA_comments.xml`.
+//!
+//! | Model | eForms |
+//! |---|---|
+//! | lot, by position | `cbc:ID schemeName="Lot"`: `LOT-0001`, `LOT-0002`, … (the SDK's pattern `LOT-\d{4}`) |
+//! | lot `id` | BT-22 `cac:ProcurementProject/cbc:ID schemeName="InternalID"` |
+//! | lot `title` | BT-21 `cac:ProcurementProject/cbc:Name` |
+//! | criterion `kind` | BT-539 `cbc:AwardingCriterionTypeCode listName="award-criterion-type"` |
+//! | criterion `name` | BT-734 `cbc:Name` |
+//! | criterion `description` (+ sub-criteria) | BT-540 `cbc:Description` |
+//! | weight, `minimum_score`, `max_pass` | BT-541 `efbc:ParameterNumeric` with BT-5421/BT-5423 `efbc:ParameterCode` |
+//! | formula models | BT-543 `cbc:CalculationExpression` on `cac:AwardingCriterion` |
+//! | `order_justification` | BT-733 `cbc:Description` on `cac:AwardingCriterion` |
+//!
+//! Texts are written once per tender language with `languageID` (see [`crate::lang`]). How the
+//! numbers are chosen, and what cannot be expressed, is in [`crate::criteria`] (private; its
+//! rules are repeated in the crate documentation).
+
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use tender_core::Tender;
+
+use crate::criteria::{self, CriterionNumber, LotCriteria, NumberRole, Texts};
+use crate::error::{ExportError, ExportProblem};
+use crate::lang::eforms_language;
+
+/// The UBL and eForms namespaces, with the prefixes the SDK examples use.
+pub const NAMESPACES: [(&str, &str); 7] = [
+    ("xmlns", "urn:oasis:names:specification:ubl:schema:xsd:ContractNotice-2"),
+    ("xmlns:cac", "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"),
+    ("xmlns:cbc", "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"),
+    ("xmlns:ext", "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"),
+    ("xmlns:efac", "http://data.europa.eu/p27/eforms-ubl-extension-aggregate-components/1"),
+    ("xmlns:efbc", "http://data.europa.eu/p27/eforms-ubl-extension-basic-components/1"),
+    ("xmlns:efext", "http://data.europa.eu/p27/eforms-ubl-extensions/1"),
+];
+
+/// The award criteria of every lot as an eForms UBL fragment (see the [module](self) docs).
+///
+/// # Errors
+/// [`ExportError::Invalid`] with every problem found: a rule of the eForms SDK the tender breaks
+/// (percentage weights not summing to 100, order of importance on only some criteria or without
+/// a justification, a text missing in a notice language or longer than the field allows, a
+/// formula model whose method is not described), or a language eForms has no code for.
+pub fn eforms_award_criteria(tender: &Tender) -> Result<String, ExportError> {
+    let mut problems = Vec::new();
+    for (i, lang) in tender.languages.iter().enumerate() {
+        if eforms_language(lang.as_str()).is_none() {
+            problems.push(ExportProblem::new(
+                format!("languages[{i}]"),
+                format!("eForms has no language code for `{lang}`"),
+                "use the ISO 639-1 code of an official EU language, e.g. `da` or `en`",
+            ));
+        }
+    }
+    let lots = match criteria::plan(tender, criteria::Target::EForms) {
+        Ok(lots) => lots,
+        Err(found) => {
+            problems.extend(found);
+            Vec::new()
+        }
+    };
+    if !problems.is_empty() {
+        return Err(ExportError::Invalid { format: "eForms", problems });
+    }
+    Ok(write(tender, &lots)?)
+}
+
+fn write(tender: &Tender, lots: &[LotCriteria<'_>]) -> io::Result<String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let comment = format!(
+        " eForms award criteria (BG-707) of tender {}: a fragment to merge into a notice ",
+        tender.id.as_str().replace("--", "- -")
+    );
+    w.write_event(Event::Comment(BytesText::new(&comment)))?;
+    w.write_event(Event::Start(BytesStart::new("ContractNotice").with_attributes(NAMESPACES)))?;
+    for (index, lot) in lots.iter().enumerate() {
+        write_lot(&mut w, index, lot)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("ContractNotice")))?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    String::from_utf8(bytes).map_err(io::Error::other)
+}
+
+fn start(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new(name)))
+}
+
+fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+}
+
+fn leaf(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new(name).with_attributes(attributes.iter().copied())))?;
+    w.write_event(Event::Text(BytesText::new(text)))?;
+    end(w, name)
+}
+
+/// One element per language, with the eForms `languageID`.
+fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
+    for (lang, text) in texts {
+        // Checked in `eforms_award_criteria`.
+        let code = eforms_language(lang.as_str()).unwrap_or("ENG");
+        leaf(w, name, &[("languageID", code)], text)?;
+    }
+    Ok(())
+}
+
+fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io::Result<()> {
+    start(w, "cac:ProcurementProjectLot")?;
+    leaf(w, "cbc:ID", &[("schemeName", "Lot")], &format!("LOT-{:04}", index + 1))?;
+    start(w, "cac:TenderingTerms")?;
+    start(w, "cac:AwardingTerms")?;
+    start(w, "cac:AwardingCriterion")?;
+    if let Some(justification) = &lot.order_justification {
+        texts(w, "cbc:Description", justification)?;
+    }
+    if let Some(calculation) = &lot.weighting_description {
+        texts(w, "cbc:CalculationExpression", calculation)?;
+    }
+    for criterion in &lot.criteria {
+        start(w, "cac:SubordinateAwardingCriterion")?;
+        if !criterion.numbers.is_empty() {
+            start(w, "ext:UBLExtensions")?;
+            start(w, "ext:UBLExtension")?;
+            start(w, "ext:ExtensionContent")?;
+            start(w, "efext:EformsExtension")?;
+            for number in &criterion.numbers {
+                parameter(w, number)?;
+            }
+            end(w, "efext:EformsExtension")?;
+            end(w, "ext:ExtensionContent")?;
+            end(w, "ext:UBLExtension")?;
+            end(w, "ext:UBLExtensions")?;
+        }
+        leaf(
+            w,
+            "cbc:AwardingCriterionTypeCode",
+            &[("listName", "award-criterion-type")],
+            criteria::kind_code(criterion.criterion.kind),
+        )?;
+        texts(w, "cbc:Name", &criterion.name)?;
+        texts(w, "cbc:Description", &criterion.description)?;
+        end(w, "cac:SubordinateAwardingCriterion")?;
+    }
+    end(w, "cac:AwardingCriterion")?;
+    end(w, "cac:AwardingTerms")?;
+    end(w, "cac:TenderingTerms")?;
+    start(w, "cac:ProcurementProject")?;
+    leaf(w, "cbc:ID", &[("schemeName", "InternalID")], lot.lot.id.as_str())?;
+    texts(w, "cbc:Name", &lot.title)?;
+    end(w, "cac:ProcurementProject")?;
+    end(w, "cac:ProcurementProjectLot")
+}
+
+fn parameter(w: &mut Writer<Vec<u8>>, number: &CriterionNumber) -> io::Result<()> {
+    let (list, code) = match number.role {
+        NumberRole::Weight(code) => ("number-weight", code.eforms()),
+        NumberRole::Threshold(code) => ("number-threshold", code.eforms()),
+    };
+    start(w, "efac:AwardCriterionParameter")?;
+    leaf(w, "efbc:ParameterCode", &[("listName", list)], code)?;
+    leaf(w, "efbc:ParameterNumeric", &[], &criteria::number_text(number.value))?;
+    end(w, "efac:AwardCriterionParameter")
+}
