@@ -45,7 +45,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 fn num(value: Decimal, decimals: u32) -> String {
     let mut v = value;
     v.rescale(decimals);
-    explain::group(v, ' ', '.')
+    explain::group(v, " ", ".", 5)
 }
 
 fn cut(name: &str, width: usize) -> String {

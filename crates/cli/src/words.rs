@@ -171,7 +171,7 @@ fn rule(r: &TieBreakRule) -> String {
 pub(crate) fn tie(t: &Tie, decimals: u32) -> String {
     let mut value = t.value;
     value.rescale(decimals);
-    let at = tender_score::explain::group(value, ' ', '.');
+    let at = tender_score::explain::group(value, " ", ".", 5);
     match (&t.broken_by, t.resolved) {
         (Some(r), true) => format!("{} tie at {at}; broken by {}", list(&t.bids), rule(r)),
         (Some(TieBreakRule::DrawingLots), false) | (None, false) => {
@@ -262,8 +262,8 @@ pub(crate) fn price_model(m: &PriceModel) -> String {
         PriceModel::MinMax => "min-max interpolation (M × (Pmax − P) / (Pmax − Pmin))".to_owned(),
         PriceModel::FixedSpan { low, high } => format!(
             "fixed price span from {} to {}",
-            tender_score::explain::group(low.get().normalize(), ' ', '.'),
-            tender_score::explain::group(high.get().normalize(), ' ', '.')
+            tender_score::explain::group(low.get().normalize(), " ", ".", 5),
+            tender_score::explain::group(high.get().normalize(), " ", ".", 5)
         ),
         PriceModel::Logarithmic { zero_at } => {
             format!("logarithmic (zero points at {} above the lowest)", pct(zero_at.get()))

@@ -47,6 +47,15 @@ pub trait Notation {
     fn number(&self, value: Decimal) -> String;
     /// A word.
     fn term(&self, term: Term) -> String;
+    /// A percentage, e.g. `60 %` or `60%`.
+    fn percent(&self, value: Decimal) -> String {
+        format!("{} %", self.number(value))
+    }
+    /// What separates the items of a list of numbers: `, ` in English; a language whose decimal
+    /// mark is a comma uses `; ` so `7,5; 8` cannot be misread.
+    fn list_separator(&self) -> &str {
+        ", "
+    }
 }
 
 /// English words, numbers grouped in thousands by spaces with a decimal point (`1 300 000`,
@@ -56,7 +65,7 @@ pub struct Plain;
 
 impl Notation for Plain {
     fn number(&self, value: Decimal) -> String {
-        group(value, ' ', '.')
+        group(value, " ", ".", 5)
     }
 
     fn term(&self, term: Term) -> String {
@@ -76,8 +85,9 @@ impl Notation for Plain {
     }
 }
 
-/// Formats a decimal with a thousands separator and a decimal mark.
-pub fn group(value: Decimal, thousands: char, decimal_mark: char) -> String {
+/// Formats a decimal with its own decimals, a thousands separator and a decimal mark; integer
+/// parts of at least `group_from_digits` digits are grouped in threes (5: `1234`, `12 345`).
+pub fn group(value: Decimal, thousands: &str, decimal_mark: &str, group_from_digits: usize) -> String {
     let text = value.to_string();
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -87,17 +97,17 @@ pub fn group(value: Decimal, thousands: char, decimal_mark: char) -> String {
         Some((i, f)) => (i, Some(f)),
         None => (digits, None),
     };
-    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+    let mut out = String::with_capacity(text.len() + int.len() / 3 * thousands.len() + 1);
     out.push_str(sign);
     let len = int.len();
     for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 && len > 4 {
-            out.push(thousands);
+        if i > 0 && (len - i) % 3 == 0 && len >= group_from_digits {
+            out.push_str(thousands);
         }
         out.push(ch);
     }
     if let Some(f) = frac {
-        out.push(decimal_mark);
+        out.push_str(decimal_mark);
         out.push_str(f);
     }
     out
@@ -124,7 +134,7 @@ fn dec(d: Decimal, n: &dyn Notation) -> String {
 
 /// How a leaf's aggregated score was reached, e.g. `mean(7, 8, 8) = 23/3`.
 pub fn explain_marks(m: &Marks, decimals: u32, n: &dyn Notation) -> String {
-    let list = m.marks.iter().map(|x| dec(x.score, n)).collect::<Vec<_>>().join(", ");
+    let list = m.marks.iter().map(|x| dec(x.score, n)).collect::<Vec<_>>().join(n.list_separator());
     match (m.consensus, m.aggregation) {
         (Some(c), _) => {
             if list.is_empty() {
@@ -188,7 +198,12 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
         }
         ScoreBasis::Sovereignty { .. } => {
             let unrounded = c.score.checked_div(hundred).unwrap_or(c.ratio);
-            weighted(&w, &format!("{} %", show(c.score, decimals, n)), unrounded, c.ratio, &result, decimals, n)
+            let percent = if c.score.is_decimal_with(10) {
+                n.percent(c.score.approx(10).normalize())
+            } else {
+                format!("{} %", show(c.score, decimals, n))
+            };
+            weighted(&w, &percent, unrounded, c.ratio, &result, decimals, n)
         }
     }
 }
@@ -201,9 +216,10 @@ pub fn explain_sovereignty(c: &CriterionResult, decimals: u32, n: &dyn Notation)
         .map(|o| {
             let capped = if o.uncapped.is_some() { format!(" ({})", n.term(Term::Capped)) } else { String::new() };
             format!(
-                "{}: {}{capped} / 1000 × {} = {}",
+                "{}: {}{capped} / {} × {} = {}",
                 o.objective,
                 dec(o.points, n),
+                n.number(tender_core::sovereignty::OBJECTIVE_MAX_POINTS),
                 dec(o.weight, n),
                 show(o.contribution, decimals, n)
             )
@@ -247,7 +263,7 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
         PriceFormula::Proportional { max, lowest } => (*max, format!("{} / {price}", show(*lowest, decimals, n))),
         PriceFormula::LinearSlope { max, lowest, slope, floored } => {
             let l = show(*lowest, decimals, n);
-            (*max, floor(*floored, format!("(1 − ({price} − {l}) / ({} % × {l}))", dec(*slope, n))))
+            (*max, floor(*floored, format!("(1 − ({price} − {l}) / ({} × {l}))", n.percent(slope.normalize()))))
         }
         PriceFormula::LinearFromLowest { max, lowest, floored } => {
             (*max, floor(*floored, format!("(2 − {price} / {})", show(*lowest, decimals, n))))
@@ -316,10 +332,10 @@ pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<S
         }
         TotalDerivation::PercentAdjustment { mode, price, quality_share, max_percent } => {
             let q = show(*quality_share, decimals, n);
-            let m = dec(*max_percent, n);
+            let m = n.percent(max_percent.normalize());
             match mode {
-                AdjustMode::Deduction => format!("{} × (1 − {q} × {m} %) = {result}", show(*price, decimals, n)),
-                AdjustMode::Markup => format!("{} × (1 + (1 − {q}) × {m} %) = {result}", show(*price, decimals, n)),
+                AdjustMode::Deduction => format!("{} × (1 − {q} × {m}) = {result}", show(*price, decimals, n)),
+                AdjustMode::Markup => format!("{} × (1 + (1 − {q}) × {m}) = {result}", show(*price, decimals, n)),
             }
         }
     })
@@ -331,10 +347,11 @@ mod tests {
 
     #[test]
     fn grouping() {
-        assert_eq!(group(Decimal::new(130_000_000, 2), ' ', '.'), "1 300 000.00");
-        assert_eq!(group(Decimal::new(-123_456_789, 2), '.', ','), "-1.234.567,89");
-        assert_eq!(group(Decimal::from(1234), ' ', '.'), "1234");
-        assert_eq!(group(Decimal::from(12345), ' ', '.'), "12 345");
+        assert_eq!(group(Decimal::new(130_000_000, 2), " ", ".", 5), "1 300 000.00");
+        assert_eq!(group(Decimal::new(-123_456_789, 2), ".", ",", 5), "-1.234.567,89");
+        assert_eq!(group(Decimal::from(1234), " ", ".", 5), "1234");
+        assert_eq!(group(Decimal::from(1234), ".", ",", 4), "1.234");
+        assert_eq!(group(Decimal::from(12345), " ", ".", 5), "12 345");
     }
 
     #[test]

@@ -48,29 +48,7 @@ struct Numbers {
 impl Numbers {
     /// `value` with its own decimals, grouped.
     fn write(&self, value: Decimal) -> String {
-        let text = value.to_string();
-        let (sign, digits) = match text.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", text.as_str()),
-        };
-        let (int, frac) = match digits.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (digits, None),
-        };
-        let mut out = String::with_capacity(text.len() + 8);
-        out.push_str(sign);
-        let len = int.len();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (len - i) % 3 == 0 && len >= self.group_from_digits {
-                out.push_str(&self.group_separator);
-            }
-            out.push(ch);
-        }
-        if let Some(f) = frac {
-            out.push_str(&self.decimal_mark);
-            out.push_str(f);
-        }
-        out
+        explain::group(value, &self.group_separator, &self.decimal_mark, self.group_from_digits)
     }
 }
 
@@ -198,8 +176,16 @@ impl Catalogue {
     /// The derivation notation of this language.
     pub(crate) fn notation(&self) -> Result<Notation, TextError> {
         let term = |id: &str| self.text(id, &[]);
+        // The percent pattern around a marker the catalogue cannot contain.
+        const MARK: &str = "\u{1}";
+        let pattern = self.text("fmt-percent", &[("value", FluentValue::from(MARK))])?;
+        let percent = match pattern.split_once(MARK) {
+            Some((before, after)) => (before.to_owned(), after.to_owned()),
+            None => (String::new(), " %".to_owned()),
+        };
         Ok(Notation {
             numbers: self.numbers.clone(),
+            percent,
             terms: Terms {
                 mean: term("term-mean")?,
                 median: term("term-median")?,
@@ -249,6 +235,8 @@ struct Terms {
 pub struct Notation {
     numbers: Numbers,
     terms: Terms,
+    /// `fmt-percent` with the number left open: (before, after).
+    percent: (String, String),
 }
 
 impl Notation {
@@ -265,6 +253,15 @@ impl Notation {
 impl explain::Notation for Notation {
     fn number(&self, value: Decimal) -> String {
         self.numbers.write(value)
+    }
+
+    fn percent(&self, value: Decimal) -> String {
+        format!("{}{}{}", self.percent.0, self.numbers.write(value), self.percent.1)
+    }
+
+    fn list_separator(&self) -> &str {
+        // A decimal comma makes `7,5, 8` ambiguous.
+        if self.numbers.decimal_mark == "," { "; " } else { ", " }
     }
 
     fn term(&self, term: Term) -> String {
