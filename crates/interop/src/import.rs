@@ -456,6 +456,7 @@ fn header_text(cell: &Cell) -> Option<String> {
 fn shown(cell: &Cell) -> String {
     match cell {
         Cell::Empty => "an empty cell".to_owned(),
+        Cell::Float(f) if f.abs() >= 1e15 || (f.abs() < 1e-6 && *f != 0.0) => format!("the number {f:e}"),
         Cell::Float(f) => format!("the number {f}"),
         Cell::Int(i) => format!("the number {i}"),
         Cell::Text(s) => format!("the text \"{}\"", s.trim()),
@@ -467,6 +468,8 @@ fn shown(cell: &Cell) -> String {
 
 struct Reading<'a> {
     grid: &'a Grid,
+    /// Merged regions in the table, already reported: their cells are not checked one by one.
+    merged: Vec<sheet::Region>,
     mapping: &'a Mapping,
     decimals: u32,
     currency: &'a str,
@@ -482,6 +485,12 @@ impl Reading<'_> {
         message: String,
         fix: String,
     ) {
+        if kind != ProblemKind::MergedCells
+            && let (Some(r), Some((c, _))) = (row, column)
+            && self.in_merged(r, c)
+        {
+            return;
+        }
         self.problems.push(SheetProblem {
             kind,
             sheet: self.grid.name.clone(),
@@ -490,6 +499,13 @@ impl Reading<'_> {
             message,
             fix,
         });
+    }
+
+    fn in_merged(&self, row: usize, col: usize) -> bool {
+        self.merged.iter().any(|m| {
+            (m.first_row as usize..=m.last_row as usize).contains(&row)
+                && (m.first_col as usize..=m.last_col as usize).contains(&col)
+        })
     }
 
     /// Finds the header row and each mapped column in it.
@@ -593,12 +609,12 @@ impl Reading<'_> {
                     );
                     return None;
                 }
-                Err(e) => {
+                Err(_) => {
                     self.problem(
                         ProblemKind::InexactNumber,
                         Some(row),
                         at,
-                        format!("{} cannot be an amount: {e}", shown(&cell)),
+                        format!("{} cannot be an amount: it is too large or not a finite number", shown(&cell)),
                         "type the amount in the cell".to_owned(),
                     );
                     return None;
@@ -742,6 +758,7 @@ impl Reading<'_> {
 fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<ImportedPrice>, Vec<SheetProblem>> {
     let mut reading = Reading {
         grid,
+        merged: Vec::new(),
         mapping,
         decimals: tender.currency.minor_units(),
         currency: tender.currency.as_str(),
@@ -770,6 +787,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
                 format!("the cells {range} are merged"),
                 "unmerge them and give every row its own value".to_owned(),
             );
+            reading.merged.push(*region);
         }
     }
 

@@ -145,15 +145,37 @@ fn cell(data: &Data) -> Cell {
         Data::String(s) if s.trim().is_empty() => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) => Cell::Date(d.to_string()),
+        Data::DateTime(d) => Cell::Date(excel_date(d.as_f64())),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }
 
+/// A date serial of the 1900 date system as a calendar date (serial 61 and later; Excel counts
+/// a 29 February 1900 that did not exist), else the serial itself.
+fn excel_date(serial: f64) -> String {
+    let days = serial.floor();
+    if (61.0..2_958_466.0).contains(&days) {
+        // Whole days below 3 million: exact in i64.
+        #[allow(clippy::cast_possible_truncation)] // range checked above
+        let days = days as i64;
+        if let Ok(date) = jiff::civil::date(1899, 12, 30).checked_add(jiff::Span::new().days(days)) {
+            return if serial.fract() == 0.0 { date.to_string() } else { format!("{date} (with a time)") };
+        }
+    }
+    format!("serial {serial}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_dates() {
+        assert_eq!(excel_date(46037.0), "2026-01-15");
+        assert_eq!(excel_date(61.0), "1900-03-01");
+        assert_eq!(excel_date(1.5), "serial 1.5");
+    }
 
     #[test]
     fn column_names() {
