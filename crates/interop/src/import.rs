@@ -620,7 +620,7 @@ impl Reading<'_> {
                     return None;
                 }
             },
-            Cell::Text(s) => match self.text_number(s) {
+            Cell::Text(s) => match text_number(s, self.mapping.thousands_separator, self.mapping.decimal_separator) {
                 Some(d) => d,
                 None => {
                     let mut fix = "type the amount as a number, without currency or units".to_owned();
@@ -677,41 +677,6 @@ impl Reading<'_> {
         Some(value)
     }
 
-    /// A number typed as text: the declared separators, then a plain decimal.
-    fn text_number(&self, text: &str) -> Option<Decimal> {
-        let mut s = text.trim().to_owned();
-        let decimal = self.mapping.decimal_separator.unwrap_or('.');
-        if let Some(t) = self.mapping.thousands_separator {
-            let seps: &[char] = if t == ' ' { &[' ', '\u{a0}', '\u{202f}'] } else { &[t] };
-            let (sign, body) = s.strip_prefix('-').map_or(("", s.as_str()), |b| ("-", b));
-            let (int, frac) = match body.split_once(decimal) {
-                Some((i, f)) => (i, Some(f)),
-                None => (body, None),
-            };
-            if int.contains(seps) {
-                // Groups of three after the first group of one to three digits.
-                let groups: Vec<&str> = int.split(seps).collect();
-                let ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-                    && groups[1..].iter().all(|g| g.len() == 3);
-                if !ok {
-                    return None;
-                }
-            }
-            let int: String = int.chars().filter(|c| !seps.contains(c)).collect();
-            s = match frac {
-                Some(f) => format!("{sign}{int}{decimal}{f}"),
-                None => format!("{sign}{int}"),
-            };
-        }
-        if decimal != '.' {
-            if s.contains('.') {
-                return None;
-            }
-            s = s.replace(decimal, ".");
-        }
-        parse_decimal(&s).ok()
-    }
-
     fn id(&mut self, row: usize, col: usize, header: &str) -> Option<Id> {
         let cell = self.grid.cell(row, col).clone();
         let text = match &cell {
@@ -752,6 +717,42 @@ impl Reading<'_> {
         }
         Some(id)
     }
+}
+
+/// A number typed as text: the declared separators, then a plain decimal
+/// ([`parse_decimal`]). A thousands separator must group by three.
+fn text_number(text: &str, thousands: Option<char>, decimal: Option<char>) -> Option<Decimal> {
+    let mut s = text.trim().to_owned();
+    let decimal = decimal.unwrap_or('.');
+    if let Some(t) = thousands {
+        let seps: &[char] = if t == ' ' { &[' ', '\u{a0}', '\u{202f}'] } else { &[t] };
+        let (sign, body) = s.strip_prefix('-').map_or(("", s.as_str()), |b| ("-", b));
+        let (int, frac) = match body.split_once(decimal) {
+            Some((i, f)) => (i, Some(f)),
+            None => (body, None),
+        };
+        if int.contains(seps) {
+            // Groups of three after the first group of one to three digits.
+            let groups: Vec<&str> = int.split(seps).collect();
+            let ok =
+                groups.first().is_some_and(|g| (1..=3).contains(&g.len())) && groups[1..].iter().all(|g| g.len() == 3);
+            if !ok {
+                return None;
+            }
+        }
+        let int: String = int.chars().filter(|c| !seps.contains(c)).collect();
+        s = match frac {
+            Some(f) => format!("{sign}{int}{decimal}{f}"),
+            None => format!("{sign}{int}"),
+        };
+    }
+    if decimal != '.' {
+        if s.contains('.') {
+            return None;
+        }
+        s = s.replace(decimal, ".");
+    }
+    parse_decimal(&s).ok()
 }
 
 /// Reads the prices from a grid; every problem found, or the prices.
@@ -942,4 +943,39 @@ pub enum TemplateCell {
     Text(String),
     /// An amount.
     Amount(Decimal),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Option<Decimal> {
+        Some(parse_decimal(s).expect("decimal"))
+    }
+
+    #[test]
+    fn text_numbers_are_plain_decimals() {
+        assert_eq!(text_number("1234.56", None, None), dec("1234.56"));
+        assert_eq!(text_number(" 7300000 ", None, None), dec("7300000"));
+        assert_eq!(text_number("-5", None, None), dec("-5"));
+        for bad in ["1,234.56", "1e6", ".5", "+5", "12 kr", "", "1.2.3"] {
+            assert_eq!(text_number(bad, None, None), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn declared_separators_group_by_three() {
+        let (comma, dot, space) = (Some(','), Some('.'), Some(' '));
+        assert_eq!(text_number("7,300,000.50", comma, None), dec("7300000.50"));
+        assert_eq!(text_number("7.300.000,50", dot, comma), dec("7300000.50"));
+        assert_eq!(text_number("7 300 000,50", space, comma), dec("7300000.50"));
+        assert_eq!(text_number("7\u{a0}300\u{a0}000", space, None), dec("7300000"));
+        assert_eq!(text_number("7300000", comma, None), dec("7300000"));
+        assert_eq!(text_number("-1,000", comma, None), dec("-1000"));
+        for bad in ["73,00,000", "7,3000", ",300", "1,000.5.5"] {
+            assert_eq!(text_number(bad, comma, None), None, "{bad}");
+        }
+        // With a decimal comma, a dot is not a decimal point.
+        assert_eq!(text_number("12.50", None, comma), None);
+    }
 }
