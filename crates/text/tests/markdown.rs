@@ -13,6 +13,9 @@ mod common;
 use tender_core::{Bid, Language, Tender, files};
 
 const EVIL: &str = "Evil | Corp\n# pwned <script>alert(1)</script> [x](javascript:alert(1)) *em*";
+/// Hostile text that opens with block markers: a list item, a numbered item, a quote, a setext
+/// underline, a rule, a heading's closing hashes and heading attributes.
+const EVIL_BLOCKS: &str = "1. - > first\n===\n- - -\n+ x ## {#id} ~~gone~~ &amp; <b>";
 
 const TENDER: &str = r#"
 id = "T-SCENARIO"
@@ -381,18 +384,20 @@ fn visible(markdown: &str) -> String {
 fn hostile_text_creates_no_structure() {
     let (tender, bids) = scenario("Harmless text");
     let harmless = render(&tender, &bids);
-    let (tender, bids) = scenario(EVIL);
-    let hostile = render(&tender, &bids);
-    let shown = EVIL.replace('\n', " ");
-    for ((what, calm), (_, evil)) in harmless.iter().zip(&hostile) {
-        common::check_markdown(what, calm);
-        common::check_markdown(what, evil);
-        assert_eq!(
-            common::structure(calm),
-            common::structure(evil),
-            "{what}: hostile text changed the document's structure"
-        );
-        assert!(visible(evil).contains(&shown), "{what}: the hostile text is not shown literally");
+    for evil_text in [EVIL, EVIL_BLOCKS] {
+        let (tender, bids) = scenario(evil_text);
+        let hostile = render(&tender, &bids);
+        let shown = evil_text.replace('\n', " ");
+        for ((what, calm), (_, evil)) in harmless.iter().zip(&hostile) {
+            common::check_markdown(what, calm);
+            common::check_markdown(what, evil);
+            assert_eq!(
+                common::structure(calm),
+                common::structure(evil),
+                "{what}: hostile text `{evil_text}` changed the document's structure"
+            );
+            assert!(visible(evil).contains(&shown), "{what}: the hostile text `{evil_text}` is not shown literally");
+        }
     }
 }
 
