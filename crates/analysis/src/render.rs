@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 use tender_score::Exact;
-use tender_score::explain::group;
+use tender_score::explain::{Notation, Plain};
 use tender_score::result::Comparison;
 
 use crate::break_even::Target;
@@ -17,7 +17,7 @@ use crate::sensitivity::{Bound, End, Interval, WeightBasis};
 use crate::{Analysis, LotAnalysis, Perturbation, Section};
 
 fn num(d: Decimal) -> String {
-    group(d, ' ', '.')
+    Plain.number(d)
 }
 
 fn weight(x: Exact) -> String {
