@@ -14,6 +14,8 @@ Examples:
   tender evaluate fixtures/eu-sovereign-cloud
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
   tender render fixtures/eu-sovereign-cloud/tender.toml --lang en -o specification.md
+  tender export fixtures/eu-sovereign-cloud --eforms -o award-criteria.xml
+  tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender schema bid
 
 Files are TOML or JSON, by extension (.toml, .json).
@@ -62,6 +64,19 @@ Examples:
 The tender is validated first; an error stops the rendering.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
     Render(RenderArgs),
+    /// Export the award criteria as eForms XML, or the tender, bids and scores as OCDS JSON.
+    #[command(after_help = "\
+Examples:
+  tender export tender.toml --eforms -o award-criteria.xml
+  tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
+  tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- --date 2026-11-23T12:00:00Z
+
+--eforms writes each lot's award criteria (BT-539, BT-540, BT-541/5421/5423, BT-543, BT-733,
+BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules.
+--ocds evaluates the bids and writes an OCDS 1.1 release package with the lots, award criteria,
+bids and awards; --date is the release date (default: now), --ocid-prefix your registered prefix.
+Exit codes: 0 written, 1 invalid input, 2 usage error.")]
+    Export(ExportArgs),
     /// Print the JSON Schema of tender or bid files.
     #[command(after_help = "\
 Examples:
@@ -139,6 +154,36 @@ fn parse_language(code: &str) -> Result<Language, String> {
         let list: Vec<&str> = available.iter().map(Language::as_str).collect();
         Err(format!("there are no tender texts in `{code}`; available: {}", list.join(", ")))
     }
+}
+
+/// `tender export`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "ocds"])))]
+pub(crate) struct ExportArgs {
+    /// A directory with tender.toml and bids/, or a tender file.
+    #[arg(value_name = "DIR|TENDER")]
+    pub(crate) input: PathBuf,
+    /// Export the award criteria of each lot as eForms XML.
+    #[arg(long)]
+    pub(crate) eforms: bool,
+    /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
+    #[arg(long, requires = "ocid_prefix")]
+    pub(crate) ocds: bool,
+    /// The directory of bid files for --ocds [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// Your ocid prefix, registered with the Open Contracting Partnership (e.g. ocds-a1b2c3-).
+    #[arg(long, value_name = "PREFIX")]
+    pub(crate) ocid_prefix: Option<String>,
+    /// The release date in RFC 3339 (e.g. 2026-11-23T12:00:00Z) [default: now].
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+    /// The publisher's name in the package [default: the buyer].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) publisher: Option<String>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `tender schema`.

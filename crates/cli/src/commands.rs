@@ -7,7 +7,7 @@ use clap::error::ErrorKind;
 use tender_core::{Language, Tender};
 
 use crate::Outcome;
-use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, OutputFormat, RenderArgs, SchemaArgs, SchemaKind};
+use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, OutputFormat, RenderArgs, SchemaArgs, SchemaKind};
 use crate::diagnostics::{Diagnostic, Diagnostics, count};
 use crate::input::{self, Case};
 use crate::{output, report};
@@ -18,6 +18,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check(&args),
         Command::Evaluate(args) => evaluate(&args),
         Command::Render(args) => render(&args),
+        Command::Export(args) => export(&args),
         Command::Schema(args) => schema(&args),
     }
 }
@@ -221,6 +222,73 @@ fn render(args: &RenderArgs) -> Outcome {
         return finish(&diags, "not written");
     }
     outcome
+}
+
+fn export(args: &ExportArgs) -> Outcome {
+    let mut diags = Diagnostics::default();
+    // eForms needs the tender only; OCDS evaluates the bids too.
+    let bids = if args.ocds { args.bids.clone().map(|b| vec![b]) } else { Some(Vec::new()) };
+    let Some(case) = read(&args.input, bids, &mut diags) else { return finish(&diags, "not exported") };
+    if diags.has_errors() {
+        return finish(&diags, "not exported");
+    }
+    let Some((tender, tender_file)) = &case.tender else { return finish(&diags, "not exported") };
+    let result = if args.eforms {
+        tender_interop::eforms_award_criteria(tender)
+    } else {
+        let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
+            Ok(e) => e,
+            Err(e) => {
+                for d in input::evaluation_issues(&e, &case) {
+                    diags.push(d);
+                }
+                return finish(&diags, "not exported");
+            }
+        };
+        let date = args.date.clone().unwrap_or_else(now);
+        let mut options = tender_interop::OcdsOptions::new(args.ocid_prefix.clone().unwrap_or_default(), date);
+        options.publisher.clone_from(&args.publisher);
+        tender_interop::ocds_release_package(tender, &case.bid_values(), &evaluation, &options).and_then(|v| {
+            serde_json::to_string_pretty(&v)
+                .map(|mut s| {
+                    s.push('\n');
+                    s
+                })
+                .map_err(|e| tender_interop::ExportError::Options { option: "output", message: e.to_string() })
+        })
+    };
+    let text = match result {
+        Ok(text) => text,
+        Err(tender_interop::ExportError::Invalid { format, problems }) => {
+            for p in problems {
+                let problem = tender_core::Problem {
+                    level: tender_core::Level::Error,
+                    file: None,
+                    path: p.path.clone(),
+                    message: format!("{format}: {}", p.message),
+                    fix: p.fix,
+                };
+                diags.push(input::problem(&problem, &p.path, tender_file));
+            }
+            return finish(&diags, "not exported");
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("cannot export: {e}")));
+            return finish(&diags, "not exported");
+        }
+    };
+    let outcome = finish(&diags, "not exported");
+    if let Err(d) = output::write(&text, args.output.as_deref()) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        return finish(&diags, "not written");
+    }
+    outcome
+}
+
+/// The current time in RFC 3339, to the second, in UTC: the default release date.
+fn now() -> String {
+    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 fn schema(args: &SchemaArgs) -> Outcome {

@@ -69,6 +69,7 @@ fn every_command_has_help_with_an_example() {
         vec!["check", "--help"],
         vec!["evaluate", "--help"],
         vec!["render", "--help"],
+        vec!["export", "--help"],
         vec!["schema", "--help"],
     ] {
         tender().args(&args).assert().success().stdout(predicate::str::contains("Examples:"));
@@ -98,6 +99,9 @@ fn usage_errors_exit_2() {
         vec!["render", "tests/data/small", "--lang", "xx"],
         vec!["evaluate", "tests/data/small", "--lang", "da"],
         vec!["evaluate", "tests/data/small", "--format", "json", "--explain"],
+        vec!["export", "tests/data/small"],
+        vec!["export", "tests/data/small", "--eforms", "--ocds", "--ocid-prefix", "ocds-a1b2c3-"],
+        vec!["export", "tests/data/small", "--ocds"],
     ] {
         let r = run(&args);
         assert_eq!(r.code, Some(2), "{args:?}:\n{}", r.stderr);
@@ -477,4 +481,61 @@ fn schema_prints_the_json_schema() {
     let out = dir.path().join("bid.schema.json");
     tender().args(["schema", "bid", "-o", out.to_str().expect("UTF-8")]).assert().success().stdout("");
     assert_eq!(std::fs::read_to_string(out).expect("written"), tender_core::schema::bid_schema());
+}
+
+// --- export -----------------------------------------------------------------------------------
+
+#[test]
+fn export_eforms_writes_the_award_criteria_of_every_lot() {
+    let r = run(&["export", "../../fixtures/eu-sovereign-cloud", "--eforms"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.starts_with("<?xml"), "{}", r.stdout);
+    assert_eq!(r.stdout.matches("<cac:ProcurementProjectLot>").count(), 2);
+    assert!(r.stdout.contains(r#"<efbc:ParameterCode listName="number-weight">per-exa</efbc:ParameterCode>"#));
+    assert_eq!(r.stdout, tender_interop_eforms("eu-sovereign-cloud"), "the CLI writes what the library gives");
+}
+
+fn tender_interop_eforms(case: &str) -> String {
+    let path = workspace().join("fixtures").join(case).join("tender.toml");
+    let (tender, _) = tender_core::files::load::<tender_core::Tender>(&path).expect("the fixture loads");
+    tender_interop::eforms_award_criteria(&tender).expect("the fixture exports")
+}
+
+#[test]
+fn export_ocds_is_byte_identical_for_a_given_date() {
+    let args = [
+        "export",
+        "../../fixtures/copenhagen-lots",
+        "--ocds",
+        "--ocid-prefix",
+        "ocds-a1b2c3-",
+        "--date",
+        "2026-11-23T12:00:00Z",
+    ];
+    let first = run(&args);
+    no_panic(&first);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let json: serde_json::Value = serde_json::from_str(&first.stdout).expect("the output is JSON");
+    assert_eq!(json["releases"][0]["ocid"], "ocds-a1b2c3-KK-2026-SAMARBEJDSTJENESTER");
+    assert_eq!(json["releases"][0]["date"], "2026-11-23T12:00:00Z");
+    assert_eq!(run(&args).stdout, first.stdout);
+}
+
+#[test]
+fn export_problems_are_shown_like_validation_errors() {
+    // An ocid prefix of blanks is refused with what to give instead.
+    let r = run(&[
+        "export",
+        "../../fixtures/eu-sovereign-cloud",
+        "--ocds",
+        "--ocid-prefix",
+        " ",
+        "--date",
+        "2026-11-23T12:00:00Z",
+    ]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("ocid_prefix"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
 }
