@@ -156,3 +156,13 @@ fn break_even_1000_bids_proportional(bencher: divan::Bencher) {
         .unwrap()
     });
 }
+
+#[divan::bench(sample_count = 10)]
+fn sensitivity_and_break_even_1000_bids_min_max(bencher: divan::Bencher) {
+    sensitivity_and_break_even(bencher, "{ kind = \"min-max\" }");
+}
+
+#[divan::bench(sample_count = 5)]
+fn sensitivity_and_break_even_1000_bids_logarithmic(bencher: divan::Bencher) {
+    sensitivity_and_break_even(bencher, "{ kind = \"logarithmic\", zero_at = 100 }");
+}

@@ -286,7 +286,7 @@ impl Search<'_> {
         let top = scaled.numer().div_euclid(scaled.denom());
         let others = self.others_range(b);
         let mut cache = Cache { others, fixed_kth: None };
-        if top < 1 || !self.level(b, 1, k, candidates, &mut cache)? {
+        if top < 1 {
             return Ok(Target::CannotWin);
         }
         if self.level(b, top, k, candidates, &mut cache)? {
@@ -296,7 +296,27 @@ impl Search<'_> {
             }
             return self.price_target(b, top, k, candidates, others);
         }
-        let (mut lo, mut hi) = (1_i128, top);
+        let corridor = matches!(self.model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. });
+        let mut lo = 1_i128;
+        if self.relative && !corridor {
+            // At or above the others' lowest price the reference is theirs: if the bid is level
+            // somewhere there, bisect there (the others' figures are fixed). Otherwise the answer
+            // is below it, where the bid is the lowest.
+            let low = others.0.checked_mul(Exact::from_int(self.scale)?)?;
+            let low_units = low.numer().div_euclid(low.denom()) + i128::from(low.denom() != 1);
+            if low_units < top && low_units >= 1 && self.level(b, low_units, k, candidates, &mut cache)? {
+                lo = low_units;
+            } else {
+                let upper = low_units.min(top) - 1;
+                return match self.below_the_others(b, upper, k, candidates, others)? {
+                    Some(units) => self.price_target(b, units, k, candidates, others),
+                    None => Ok(Target::CannotWin),
+                };
+            }
+        } else if !self.level(b, 1, k, candidates, &mut cache)? {
+            return Ok(Target::CannotWin);
+        }
+        let mut hi = top;
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
             if self.level(b, mid, k, candidates, &mut cache)? {
@@ -306,6 +326,67 @@ impl Search<'_> {
             }
         }
         self.price_target(b, lo, k, candidates, others)
+    }
+
+    /// Under a relative points model, the highest price in `1..=upper` minor units, all below the
+    /// others' lowest price, at which bid `b` is level; `None` when there is none. Below the
+    /// others' lowest price the bid is the lowest and gets full price points, a fixed figure,
+    /// while every other bid's figure falls with the price (it is the new `Pmin`). So each other
+    /// bid `o` is not ahead of `b` up to a threshold `T_o`, and `b` is level up to the `k`-th
+    /// smallest threshold. The thresholds are found one bid at a time, strongest first, and a bid
+    /// that is not ahead at the current answer is skipped: about one bisection per bid searched
+    /// instead of one per step and candidate.
+    fn below_the_others(
+        &self,
+        b: usize,
+        upper: i128,
+        k: usize,
+        candidates: &[usize],
+        others: (Exact, Exact),
+    ) -> Result<Option<i128>, PriceError> {
+        if upper < 1 {
+            return Ok(None);
+        }
+        let at = |units: i128| -> Result<(Exact, Reference), PriceError> {
+            let price = self.price(units)?;
+            Ok((price, self.reference_for(price, others)))
+        };
+        let (price, reference) = at(upper)?;
+        let mine = self.scorer.key(self.entries[b].quality, price, reference)?;
+        let ahead = |o: usize, units: i128| -> Result<bool, PriceError> {
+            let (_, reference) = at(units)?;
+            let e = &self.entries[o];
+            Ok(self.scorer.key(e.quality, e.price, reference)? < mine)
+        };
+        let mut order: Vec<usize> = candidates.iter().copied().filter(|&o| o != b).collect();
+        order.sort_by(|&x, &y| self.fixed[x].cmp(&self.fixed[y]).then(x.cmp(&y)));
+        let mut answer = upper;
+        let mut thresholds: Vec<i128> = Vec::with_capacity(k + 1);
+        for o in order {
+            if answer < 1 {
+                break;
+            }
+            if !ahead(o, answer)? {
+                continue;
+            }
+            // The largest price in 0..answer at which o is not ahead (0: ahead everywhere).
+            let (mut lo, mut hi) = (0_i128, answer);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if ahead(o, mid)? {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let pos = thresholds.partition_point(|&t| t <= lo);
+            thresholds.insert(pos, lo);
+            thresholds.truncate(k);
+            if thresholds.len() == k {
+                answer = answer.min(thresholds[k - 1]);
+            }
+        }
+        Ok((answer >= 1).then_some(answer))
     }
 
     fn price_target(

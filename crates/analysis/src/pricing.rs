@@ -71,7 +71,21 @@ pub(crate) fn share(model: &PriceModel, price: Exact, reference: Reference) -> R
             let r = hi.checked_sub(price)?.checked_div(hi.checked_sub(lo)?)?;
             r.max(Exact::ZERO).min(one)
         }
-        PriceModel::Logarithmic { zero_at } => log_share(price.checked_div(lowest)?, zero_at.get())?.max(Exact::ZERO),
+        PriceModel::Logarithmic { zero_at } => {
+            let ratio = price.checked_div(lowest)?;
+            match log_share(ratio, zero_at.get()) {
+                Ok(r) => r.max(Exact::ZERO),
+                // A price so far above the lowest that its ratio does not fit 24 decimals (the
+                // evaluation would refuse it) is far beyond the zero point: no points. The search
+                // probes such prices when it lowers one bid's price to a few øre.
+                Err(PriceError::Logarithm)
+                    if ratio > Exact::ONE.checked_add(Exact::from_decimal(zero_at.get()).checked_div(hundred)?)? =>
+                {
+                    Exact::ZERO
+                }
+                Err(e) => return Err(e),
+            }
+        }
         PriceModel::PricePerQualityPoint { .. }
         | PriceModel::ValueAdded { .. }
         | PriceModel::PercentAdjustment { .. } => {
