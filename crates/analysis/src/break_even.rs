@@ -19,7 +19,7 @@
 //! A bid that is behind even at one minor unit "cannot win at any positive price": its quality
 //! gap is larger than the price points it could gain.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, MathematicalOps};
 use serde::Serialize;
 use tender_core::award::{CorridorDecision, PriceModel};
 use tender_core::{Id, Lot, Tender};
@@ -243,38 +243,62 @@ impl Search<'_> {
         let others = cache.others;
         let reference = self.reference_for(price, others);
         let mine = self.scorer.key(self.entries[b].quality, price, reference)?;
-        // Inside the others' price range the reference is theirs alone: their figures are fixed.
-        let inside =
-            !self.relative || (price >= others.0 && (price <= others.1 || !matches!(self.model, PriceModel::MinMax)));
-        let kth = if inside {
-            match cache.fixed_kth {
-                Some(kth) => kth,
-                None => {
-                    let kth = self.kth_other(b, price, k, candidates, others)?.map(|(_, key)| key);
-                    cache.fixed_kth = Some(kth);
-                    kth
-                }
-            }
-        } else {
-            self.kth_other(b, price, k, candidates, others)?.map(|(_, key)| key)
-        };
+        let kth = self.kth_at(b, price, k, candidates, cache)?.map(|(_, key)| key);
         Ok(kth.is_none_or(|kth| mine <= kth))
     }
 
-    /// The bid `b` is level with at `units`.
+    /// Whether the reference is the others' alone at `price` (their figures do not move).
+    fn inside(&self, price: Exact, others: (Exact, Exact)) -> bool {
+        !self.relative || (price >= others.0 && (price <= others.1 || !matches!(self.model, PriceModel::MinMax)))
+    }
+
+    /// The `k`-th best other bid at `price`, from the cache while the reference is the others'.
+    /// When the others' range is the evaluation's (the bid is neither the only lowest nor, under
+    /// min-max, the only highest price), their figures are the evaluation's: no recomputation.
+    fn kth_at(
+        &self,
+        b: usize,
+        price: Exact,
+        k: usize,
+        candidates: &[usize],
+        cache: &mut Cache,
+    ) -> Result<Option<(usize, Key)>, PriceError> {
+        let others = cache.others;
+        if !self.inside(price, others) {
+            return self.kth_other(b, price, k, candidates, others);
+        }
+        if let Some(kth) = cache.fixed_kth {
+            return Ok(kth);
+        }
+        let kth = if self.same_reference(others) {
+            kth_best(candidates.iter().map(|&i| (i, self.fixed[i])), b, k)
+        } else {
+            self.kth_other(b, price, k, candidates, others)?
+        };
+        cache.fixed_kth = Some(kth);
+        Ok(kth)
+    }
+
+    /// Whether the reference made by the others alone is the evaluation's.
+    fn same_reference(&self, others: (Exact, Exact)) -> bool {
+        !self.relative
+            || (others.0 == self.reference.lowest
+                && (others.1 == self.reference.highest || !matches!(self.model, PriceModel::MinMax)))
+    }
+
     fn level_with(
         &self,
         b: usize,
         units: i128,
         k: usize,
         candidates: &[usize],
-        others: (Exact, Exact),
+        cache: &mut Cache,
     ) -> Result<Id, PriceError> {
         let price = self.price(units)?;
         let other = if matches!(self.model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. }) {
             self.corridor_ahead(b, price, k)?.1
         } else {
-            self.kth_other(b, price, k, candidates, others)?.map(|(i, _)| i)
+            self.kth_at(b, price, k, candidates, cache)?.map(|(i, _)| i)
         };
         Ok(other.map_or_else(|| self.entries[b].id.clone(), |i| self.entries[i].id.clone()))
     }
@@ -292,9 +316,9 @@ impl Search<'_> {
         if self.level(b, top, k, candidates, &mut cache)? {
             let on_grid = scaled.denom() == 1;
             if on_grid {
-                return Ok(Target::TiedNow { with: self.level_with(b, top, k, candidates, others)? });
+                return Ok(Target::TiedNow { with: self.level_with(b, top, k, candidates, &mut cache)? });
             }
-            return self.price_target(b, top, k, candidates, others);
+            return self.price_target(b, top, k, candidates, &mut cache, None);
         }
         let corridor = matches!(self.model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. });
         let mut lo = 1_i128;
@@ -309,23 +333,43 @@ impl Search<'_> {
             } else {
                 let upper = low_units.min(top) - 1;
                 return match self.below_the_others(b, upper, k, candidates, others)? {
-                    Some(units) => self.price_target(b, units, k, candidates, others),
+                    Some((units, with)) => self.price_target(b, units, k, candidates, &mut cache, with),
                     None => Ok(Target::CannotWin),
                 };
             }
         } else if !self.level(b, 1, k, candidates, &mut cache)? {
             return Ok(Target::CannotWin);
         }
-        let mut hi = top;
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if self.level(b, mid, k, candidates, &mut cache)? {
-                lo = mid;
-            } else {
-                hi = mid;
+        // Under the logarithmic model each step costs a 28-digit logarithm: start from the price
+        // the formula gives without rounding and gallop from there.
+        let guess = match cache.fixed_kth {
+            Some(Some((_, kth))) if self.relative => {
+                self.log_guess(e.quality, -kth.value - self.scorer.half_unit(), others.0)
             }
+            _ => None,
+        };
+        let lo = largest_true(lo, top, guess, |units| self.level(b, units, k, candidates, &mut cache))?;
+        self.price_target(b, lo, k, candidates, &mut cache, None)
+    }
+
+    /// For the logarithmic model, the price (in minor units) at which a bid with quality points
+    /// `quality` reaches the total `total` when the lowest price is `lowest`: from
+    /// `total = quality + M × (1 − ln(P / lowest) / ln(1 + z))`, `P = lowest × (1 + z)^(1 − r)` with
+    /// `r = (total − quality) / M`. Only a starting point for the search, so rounding does not
+    /// matter; `None` for other models or when it cannot be computed.
+    fn log_guess(&self, quality: Exact, total: Decimal, lowest: Exact) -> Option<i128> {
+        let PriceModel::Logarithmic { zero_at } = self.model else { return None };
+        let max = self.scorer.max()?.approx(10);
+        let quality = quality.approx(10);
+        if max.is_zero() {
+            return None;
         }
-        self.price_target(b, lo, k, candidates, others)
+        let r = total.checked_sub(quality)?.checked_div(max)?;
+        let base = Decimal::ONE.checked_add(zero_at.get().checked_div(Decimal::ONE_HUNDRED)?)?;
+        let exponent = Decimal::ONE.checked_sub(r)?.checked_mul(base.checked_ln()?)?;
+        let price = lowest.approx(4).checked_mul(exponent.checked_exp()?)?;
+        let units = price.checked_mul(Decimal::from(self.scale))?.floor();
+        i128::try_from(units).ok()
     }
 
     /// Under a relative points model, the highest price in `1..=upper` minor units, all below the
@@ -343,7 +387,7 @@ impl Search<'_> {
         k: usize,
         candidates: &[usize],
         others: (Exact, Exact),
-    ) -> Result<Option<i128>, PriceError> {
+    ) -> Result<Option<(i128, Option<usize>)>, PriceError> {
         if upper < 1 {
             return Ok(None);
         }
@@ -358,10 +402,15 @@ impl Search<'_> {
             let e = &self.entries[o];
             Ok(self.scorer.key(e.quality, e.price, reference)? < mine)
         };
-        let mut order: Vec<usize> = candidates.iter().copied().filter(|&o| o != b).collect();
+        // Below the evaluation's lowest price every other bid scores no better than in the
+        // evaluation (a lower Pmin lowers every other bid's points), so a bid that is not ahead of
+        // `mine` there is never ahead here. Not so under min-max when this bid alone set Pmax.
+        let prune = self.same_reference(others) || !matches!(self.model, PriceModel::MinMax);
+        let mut order: Vec<usize> =
+            candidates.iter().copied().filter(|&o| o != b && !(prune && self.fixed[o] >= mine)).collect();
         order.sort_by(|&x, &y| self.fixed[x].cmp(&self.fixed[y]).then(x.cmp(&y)));
         let mut answer = upper;
-        let mut thresholds: Vec<i128> = Vec::with_capacity(k + 1);
+        let mut thresholds: Vec<(i128, usize)> = Vec::with_capacity(k + 1);
         for o in order {
             if answer < 1 {
                 break;
@@ -369,24 +418,36 @@ impl Search<'_> {
             if !ahead(o, answer)? {
                 continue;
             }
-            // The largest price in 0..answer at which o is not ahead (0: ahead everywhere).
-            let (mut lo, mut hi) = (0_i128, answer);
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if ahead(o, mid)? {
-                    hi = mid;
-                } else {
-                    lo = mid;
+            // The largest price in 0..answer at which o is not ahead (0: ahead everywhere). Under
+            // the logarithmic model, o reaches b's total where
+            // P' = P_o / (1 + z)^(1 − r), r = (total − q_o) / M: the search starts there.
+            let e = &self.entries[o];
+            if ahead(o, 1)? {
+                // Ahead even at one minor unit (its quality alone beats this bid's best).
+                thresholds.insert(0, (0, o));
+                thresholds.truncate(k);
+                if thresholds.len() == k {
+                    answer = answer.min(thresholds[k - 1].0);
                 }
+                continue;
             }
-            let pos = thresholds.partition_point(|&t| t <= lo);
-            thresholds.insert(pos, lo);
+            let guess = self.log_guess(e.quality, -mine.value + self.scorer.half_unit(), e.price).and_then(|g| {
+                // `log_guess` answers P_o × (1 + z)^(1 − r); the threshold is P_o² over it.
+                let g = Decimal::from(i64::try_from(g).ok()?);
+                let p = e.price.approx(4).checked_mul(Decimal::from(self.scale))?;
+                i128::try_from(p.checked_mul(p)?.checked_div(g)?.floor()).ok()
+            });
+            let lo = largest_true(0, answer, guess, |units| Ok(!ahead(o, units)?))?;
+            let pos = thresholds.partition_point(|&(t, _)| t <= lo);
+            thresholds.insert(pos, (lo, o));
             thresholds.truncate(k);
             if thresholds.len() == k {
-                answer = answer.min(thresholds[k - 1]);
+                answer = answer.min(thresholds[k - 1].0);
             }
         }
-        Ok((answer >= 1).then_some(answer))
+        // The bid it draws level with: the one whose threshold is the answer.
+        let with = thresholds.get(k - 1).filter(|(t, _)| *t == answer).map(|&(_, o)| o);
+        Ok((answer >= 1).then_some((answer, with)))
     }
 
     fn price_target(
@@ -395,7 +456,8 @@ impl Search<'_> {
         units: i128,
         k: usize,
         candidates: &[usize],
-        others: (Exact, Exact),
+        cache: &mut Cache,
+        with: Option<usize>,
     ) -> Result<Target, PriceError> {
         let e = &self.entries[b];
         let price = self.price(units)?;
@@ -406,16 +468,67 @@ impl Search<'_> {
             price: price.round(digits, tender_core::award::RoundingStrategy::HalfUp)?,
             reduction: reduction.approx(digits),
             percent: percent.approx(2),
-            level_with: self.level_with(b, units, k, candidates, others)?,
+            level_with: match with {
+                Some(o) => self.entries[o].id.clone(),
+                None => self.level_with(b, units, k, candidates, cache)?,
+            },
         })
     }
+}
+
+/// The largest `n` in `lo..hi` for which `pred` holds, given that it holds at `lo` (or `lo` is a
+/// sentinel below the range) and fails at `hi`, and that it is monotone (true, then false). From
+/// a `guess` it gallops (steps 1, 2, 4, ...) to a bracket, then bisects.
+fn largest_true(
+    mut lo: i128,
+    mut hi: i128,
+    guess: Option<i128>,
+    mut pred: impl FnMut(i128) -> Result<bool, PriceError>,
+) -> Result<i128, PriceError> {
+    if let Some(g) = guess
+        && hi - lo > 1
+    {
+        let g = g.clamp(lo + 1, hi - 1);
+        let mut step = 1;
+        if pred(g)? {
+            lo = g;
+            while lo + step < hi {
+                if pred(lo + step)? {
+                    lo += step;
+                    step *= 2;
+                } else {
+                    hi = lo + step;
+                    break;
+                }
+            }
+        } else {
+            hi = g;
+            while hi - step > lo {
+                if pred(hi - step)? {
+                    lo = hi - step;
+                    break;
+                }
+                hi -= step;
+                step *= 2;
+            }
+        }
+    }
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
 }
 
 /// Per searched bid: the others' price range and, once computed, the `k`-th best other's key
 /// while the reference is theirs alone.
 struct Cache {
     others: (Exact, Exact),
-    fixed_kth: Option<Option<Key>>,
+    fixed_kth: Option<Option<(usize, Key)>>,
 }
 
 /// The break-even prices of a lot's ranked bids that do not win.

@@ -173,6 +173,17 @@ impl<'a> Scorer<'a> {
         })
     }
 
+    /// The price criterion's weight, for points models.
+    pub(crate) fn max(&self) -> Option<Exact> {
+        self.max
+    }
+
+    /// Half a unit of the published decimals (0.005 for two): how far past a figure the exact value
+    /// may go and still be published as it.
+    pub(crate) fn half_unit(&self) -> Decimal {
+        Decimal::new(5, self.policy.decimals + 1)
+    }
+
     fn published(&self, x: Exact) -> Result<Decimal, Overflow> {
         x.round(self.policy.decimals, self.policy.strategy)
     }
