@@ -18,6 +18,10 @@ use tender_core::files::{Format, parse};
 use tender_core::{Bid, Tender};
 use tender_score::Evaluation;
 
+/// Counts allocations, so the Monte Carlo's "no allocation per sample" shows in the output.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 const QUALITY: usize = 19;
 
 /// A deterministic pseudo-random sequence (xorshift), so every run evaluates the same data.

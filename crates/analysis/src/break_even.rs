@@ -422,22 +422,20 @@ impl Search<'_> {
             // the logarithmic model, o reaches b's total where
             // P' = P_o / (1 + z)^(1 − r), r = (total − q_o) / M: the search starts there.
             let e = &self.entries[o];
-            if ahead(o, 1)? {
-                // Ahead even at one minor unit (its quality alone beats this bid's best).
-                thresholds.insert(0, (0, o));
-                thresholds.truncate(k);
-                if thresholds.len() == k {
-                    answer = answer.min(thresholds[k - 1].0);
-                }
-                continue;
-            }
             let guess = self.log_guess(e.quality, -mine.value + self.scorer.half_unit(), e.price).and_then(|g| {
                 // `log_guess` answers P_o × (1 + z)^(1 − r); the threshold is P_o² over it.
                 let g = Decimal::from(i64::try_from(g).ok()?);
                 let p = e.price.approx(4).checked_mul(Decimal::from(self.scale))?;
                 i128::try_from(p.checked_mul(p)?.checked_div(g)?.floor()).ok()
             });
-            let lo = largest_true(0, answer, guess, |units| Ok(!ahead(o, units)?))?;
+            // Without a usable starting point, first see whether o is ahead even at one minor
+            // unit (its quality alone beats this bid's best), which ends the search at once.
+            let guess = match guess {
+                Some(g) if g >= 1 && g < answer => Some(g),
+                _ if ahead(o, 1)? => Some(0),
+                other => other,
+            };
+            let lo = if guess == Some(0) { 0 } else { largest_true(0, answer, guess, |units| Ok(!ahead(o, units)?))? };
             let pos = thresholds.partition_point(|&(t, _)| t <= lo);
             thresholds.insert(pos, (lo, o));
             thresholds.truncate(k);
