@@ -557,9 +557,13 @@ pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Re
     let minor_units = tender.currency.minor_units();
     let scale = 10_i128.checked_pow(minor_units).ok_or("the currency has too many decimals")?;
     let relative = model.depends_on_other_bids() && model.is_points_model();
+    // The figures at the evaluation's own reference are the evaluation's published ones.
     let mut fixed = Vec::with_capacity(entries.len());
-    for e in &entries {
-        fixed.push(scorer.key(e.quality, e.price, reference).map_err(reason)?);
+    for (e, r) in entries.iter().zip(&ranked) {
+        fixed.push(match r.total {
+            Some(total) => scorer.key_of_published(e.quality, total.value),
+            None => scorer.key(e.quality, e.price, reference).map_err(reason)?,
+        });
     }
     let mut by_price: Vec<usize> = (0..entries.len()).collect();
     by_price.sort_by(|&a, &b| {

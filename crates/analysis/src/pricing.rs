@@ -188,6 +188,17 @@ impl<'a> Scorer<'a> {
         x.round(self.policy.decimals, self.policy.strategy)
     }
 
+    /// The key of a published comparison figure (the evaluation's `total`).
+    pub(crate) fn key_of_published(&self, quality: Exact, value: Decimal) -> Key {
+        match self.model {
+            PriceModel::PricePerQualityPoint { .. } => {
+                Key { group: if quality.is_zero() || quality.is_negative() { 2 } else { 1 }, value }
+            }
+            PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Key { group: 0, value },
+            _ => Key { group: 0, value: -value },
+        }
+    }
+
     /// The bid's key at `price`, with quality `quality` (from [`Self::quality_of`]).
     pub(crate) fn key(&self, quality: Exact, price: Exact, reference: Reference) -> Result<Key, PriceError> {
         Ok(match self.model {
