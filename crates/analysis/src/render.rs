@@ -88,7 +88,7 @@ fn sensitivity(out: &mut String, lot: &LotAnalysis) {
     if !s.agrees_with_evaluation {
         let _ = writeln!(
             out,
-            "  Note: on exact totals {} is first (awarded: {}), not the evaluation's winner: the published totals tie and the tie-break decided. The intervals are for the exact ranking.",
+            "  Note: on exact totals {} is first (awarded: {}), not as the evaluation ranks them: the evaluation ranks on the published, rounded figures and breaks their ties by the tender's rules. The intervals are for the exact ranking.",
             s.winner,
             ids(&s.awarded)
         );

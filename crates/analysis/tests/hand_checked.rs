@@ -509,3 +509,36 @@ fn analyze_checks_its_options() {
     assert!(matches!(a.lots[0].stability, Section::Skipped { .. }));
     assert!(a.lots[0].sensitivity.done().is_some());
 }
+
+/// Rounding decides: proportional 50/50 at 2 decimals. A: 100, Q 6 → 50 + 30 = 80.
+/// B: 111.12, Q 7 → 50 × 100/111.12 + 35 = 44.9964 + 35 = 79.9964, published 80.00: a tie the
+/// tie-break (higher quality) gives to B. On exact totals A is first, so the sensitivity says it
+/// does not agree with the evaluation; and A's break-even is "tied now".
+#[test]
+fn rounding_decides_and_the_analysis_says_so() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "proportional" }
+scale = "0-10"
+tie_break = ["higher-quality", "drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 50
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 50
+"#,
+    );
+    let bids = [simple_bid("A", "100", &[("Q", "6")]), simple_bid("B", "111.12", &[("Q", "7")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    assert_eq!(e.lots[0].awarded, vec![id("B")]);
+    let s = weight_sensitivity(&tender.lots[0], &e.lots[0]).unwrap();
+    assert_eq!(s.winner, id("A"));
+    assert!(!s.agrees_with_evaluation);
+    assert_eq!(target(&tender, &bids, "A"), Target::TiedNow { with: id("B") });
+}
