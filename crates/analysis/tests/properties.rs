@@ -97,21 +97,25 @@ fn spec() -> impl Strategy<Value = Vec<(u32, u8, u8)>> {
     prop::collection::vec((100_000u32..10_000_000, 0u8..=20, 0u8..=20), 2..7)
 }
 
-/// Whether `bid` is first, or tied with the first on the published figure, at `price`; `None`
-/// when the evaluation refuses the price (the logarithmic model cannot score a price some 10⁸
-/// times below the others, which the search still probes at one øre).
-fn level_at(tender: &Tender, bids: &[Bid], bid: &Id, price: Decimal) -> Option<bool> {
+/// Whether `bid` is among the first `k`, or tied on the published figure with a bid that is, at
+/// `price`: fewer than `k` bids are strictly ahead of it. `None` when the evaluation refuses the
+/// price (the logarithmic model cannot score a price some 10⁸ times below the others, which the
+/// search still probes at one øre).
+fn level_at_k(tender: &Tender, bids: &[Bid], bid: &Id, price: Decimal, k: u32) -> Option<bool> {
     let mut bids = bids.to_vec();
     let b = bids.iter_mut().find(|b| &b.id == bid).unwrap();
     b.price.total = price.into();
     let e = evaluate(tender, &bids).ok()?;
     let lot = &e.lots[0];
     let me = lot.bid(bid).unwrap();
-    if me.rank == Some(1) {
-        return Some(true);
-    }
-    let first: Vec<&Id> = lot.bids.iter().filter(|b| b.rank == Some(1)).map(|b| &b.bid).collect();
-    Some(lot.ties.iter().any(|t| t.bids.contains(bid) && first.iter().any(|f| t.bids.contains(f))))
+    let rank = me.rank?;
+    let tied = |o: &Id| lot.ties.iter().any(|t| t.bids.contains(bid) && t.bids.contains(o));
+    let ahead = lot.bids.iter().filter(|o| o.rank.is_some_and(|r| r < rank) && !tied(&o.bid)).count();
+    Some(ahead < usize::try_from(k).unwrap())
+}
+
+fn level_at(tender: &Tender, bids: &[Bid], bid: &Id, price: Decimal) -> Option<bool> {
+    level_at_k(tender, bids, bid, price, 1)
 }
 
 proptest! {
@@ -136,6 +140,31 @@ proptest! {
                 }
                 Target::TiedNow { .. } => {
                     prop_assert_eq!(level_at(&tender, &bids, &b.bid, b.price), Some(true), "{} not tied now", b.bid);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn break_even_prices_to_be_awarded_hold_when_two_are_awarded(model in 0..MODELS.len(), spec in prop::collection::vec((100_000u32..10_000_000, 0u8..=20, 0u8..=20), 3..7)) {
+        let mut tender = tender(MODELS[model], ROUNDINGS[0]);
+        tender.lots[0].suppliers_to_award = 2;
+        let bids = bids(&spec);
+        let e = evaluate(&tender, &bids).unwrap();
+        let Ok(analysis) = break_even_prices(&tender, &tender.lots[0], &e.lots[0]) else { return Ok(()) };
+        let unit = Decimal::new(1, 2);
+        for b in &analysis.bids {
+            let Some(target) = &b.to_be_awarded else { continue };
+            match target {
+                Target::Price { price, .. } => {
+                    prop_assert_ne!(level_at_k(&tender, &bids, &b.bid, *price, 2), Some(false), "{} not level at {}", b.bid, price);
+                    prop_assert_ne!(level_at_k(&tender, &bids, &b.bid, *price + unit, 2), Some(true), "{} level above {}", b.bid, price);
+                }
+                Target::CannotWin => {
+                    prop_assert_ne!(level_at_k(&tender, &bids, &b.bid, unit, 2), Some(true), "{} level at 0.01", b.bid);
+                }
+                Target::TiedNow { .. } => {
+                    prop_assert_eq!(level_at_k(&tender, &bids, &b.bid, b.price, 2), Some(true), "{} not tied now", b.bid);
                 }
             }
         }
