@@ -25,6 +25,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tender_core::award::{AdjustMode, CorridorDecision, CriterionKind, PriceModel, RoundingPolicy, RoundingStep};
 use tender_core::{Bid, Id, Lot, Money, Percent, Tender, Weight};
+use tender_score::explain::{Notation, Plain};
 use tender_score::result::LotEvaluation;
 
 /// The comparison of a lot's price models and rounding policies.
@@ -92,7 +93,9 @@ pub fn label(model: &PriceModel) -> String {
         PriceModel::LinearSlope { slope } => format!("linear-slope {slope} %"),
         PriceModel::LinearFromLowest { floor_at_zero: true } => "linear-from-lowest, floored at 0".to_owned(),
         PriceModel::LinearFromLowest { floor_at_zero: false } => "linear-from-lowest".to_owned(),
-        PriceModel::FixedSpan { low, high } => format!("fixed-span {low}-{high}"),
+        PriceModel::FixedSpan { low, high } => {
+            format!("fixed-span {}-{}", Plain.number(low.get().normalize()), Plain.number(high.get().normalize()))
+        }
         PriceModel::Logarithmic { zero_at } => format!("logarithmic, 0 at +{zero_at} %"),
         PriceModel::PricePerQualityPoint { corridor: Some(c), decision } => format!(
             "price-per-quality-point, corridor {c} %, {}",
@@ -177,13 +180,13 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
                 let w = c.weight.map(|w| w.get()).unwrap_or_default();
                 let v = (estimate * w / sum).round_dp(0);
                 c.value = Some(Money::new(v));
-                parts.push(format!("{} {}", c.id, v));
+                parts.push(format!("{} {}", c.id, Plain.number(v.normalize())));
             }
             assumptions.push(format!(
                 "money values derived from the estimated value {} shared by the weights (price's share {} of {}): {}",
-                estimate.normalize(),
-                price.normalize(),
-                sum.normalize(),
+                Plain.number(estimate.normalize()),
+                Plain.number(price.normalize()),
+                Plain.number(sum.normalize()),
                 parts.join(", ")
             ));
         }

@@ -1,10 +1,9 @@
-//! The analysis in plain English, for the command line and as the basis of the report appendix.
+//! The analysis in plain English, as text for the command line or as Markdown for reports: the
+//! same sentences, with Markdown headings and lists.
 //!
 //! Numbers are written with thin-space thousands and a decimal point (`1 300 000.00`), as
 //! `tender_score::explain::Plain` writes them; weights to two decimals (the exact rationals are in
 //! the serialised [`crate::Analysis`]).
-
-use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 use tender_score::Exact;
@@ -32,9 +31,83 @@ fn ids(list: &[tender_core::Id]) -> String {
     if list.is_empty() { "none".to_owned() } else { list.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ") }
 }
 
-fn skipped<T>(out: &mut String, section: &Section<T>) -> Option<()> {
+/// Where the sentences go: plain text (headings as lines, items indented) or Markdown (headings,
+/// list items, text escaped).
+struct Out {
+    text: String,
+    markdown: bool,
+}
+
+impl Out {
+    fn escape(&self, s: &str) -> String {
+        if !self.markdown {
+            return s.to_owned();
+        }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn push_line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn title(&mut self, s: &str) {
+        let s = self.escape(s);
+        if self.markdown { self.push_line(&format!("# {s}")) } else { self.push_line(&s) }
+    }
+
+    /// A blank line, unless the text already ends with one.
+    fn blank(&mut self) {
+        if !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    fn lot(&mut self, s: &str) {
+        let s = self.escape(s);
+        self.blank();
+        if self.markdown { self.push_line(&format!("## {s}\n")) } else { self.push_line(&format!("== {s}")) }
+    }
+
+    fn section(&mut self, s: &str) {
+        let s = self.escape(s);
+        self.blank();
+        if self.markdown { self.push_line(&format!("### {s}\n")) } else { self.push_line(&s) }
+    }
+
+    /// A sentence at the top of a lot, before its sections.
+    fn line(&mut self, s: &str) {
+        let s = self.escape(s);
+        if self.markdown { self.push_line(&format!("{s}\n")) } else { self.push_line(&s) }
+    }
+
+    /// An explanation at the top of a section.
+    fn note(&mut self, s: &str) {
+        let s = self.escape(s);
+        if self.markdown { self.push_line(&format!("{s}\n")) } else { self.push_line(&format!("  {s}")) }
+    }
+
+    fn item(&mut self, s: &str) {
+        let s = self.escape(s);
+        if self.markdown { self.push_line(&format!("- {s}")) } else { self.push_line(&format!("  {s}")) }
+    }
+
+    fn sub(&mut self, s: &str) {
+        let s = self.escape(s);
+        if self.markdown { self.push_line(&format!("  - {s}")) } else { self.push_line(&format!("    {s}")) }
+    }
+}
+
+fn skipped<T>(out: &mut Out, section: &Section<T>) -> Option<()> {
     if let Section::Skipped { reason } = section {
-        let _ = writeln!(out, "  Not computed: {reason}.");
+        out.note(&format!("Not computed: {reason}."));
         return Some(());
     }
     None
@@ -66,8 +139,8 @@ fn interval_text(i: &Interval) -> String {
     )
 }
 
-fn sensitivity(out: &mut String, lot: &LotAnalysis) {
-    let _ = writeln!(out, "\nWeight sensitivity");
+fn sensitivity(out: &mut Out, lot: &LotAnalysis) {
+    out.section("Weight sensitivity");
     if skipped(out, &lot.sensitivity).is_some() {
         return;
     }
@@ -76,57 +149,44 @@ fn sensitivity(out: &mut String, lot: &LotAnalysis) {
         WeightBasis::Weights => "weight",
         WeightBasis::MoneyValues => "money value",
     };
-    let _ = writeln!(
-        out,
-        "  Each criterion's {what} is moved while the others are rescaled in proportion, so the sum stays {}.",
+    out.note(&format!(
+        "Each criterion's {what} is moved while the others are rescaled in proportion, so the sum stays {}. Computed on exact, unrounded totals (weight × ratio); rounding at the criterion or total step is ignored.",
         weight(s.total)
-    );
-    let _ = writeln!(
-        out,
-        "  Computed on exact, unrounded totals (weight × ratio); rounding at the criterion or total step is ignored."
-    );
+    ));
     if !s.agrees_with_evaluation {
-        let _ = writeln!(
-            out,
-            "  Note: on exact totals {} is first (awarded: {}), not as the evaluation ranks them: the evaluation ranks on the published, rounded figures and breaks their ties by the tender's rules. The intervals are for the exact ranking.",
+        out.note(&format!(
+            "Note: on exact totals {} is first (awarded: {}), not as the evaluation ranks them: the evaluation ranks on the published, rounded figures and breaks their ties by the tender's rules. The intervals are for the exact ranking.",
             s.winner,
             ids(&s.awarded)
-        );
+        ));
     }
     for c in &s.criteria {
-        let _ = write!(out, "  {} (published {}): ", c.criterion, weight(c.weight));
+        let head = format!("{} (published {}): ", c.criterion, weight(c.weight));
         match (&c.winner, &c.note) {
-            (Some(w), _) => {
-                let _ = writeln!(out, "{} stays first {}.", s.winner, interval_text(w));
-            }
-            (None, Some(note)) => {
-                let _ = writeln!(out, "{note}.");
-            }
-            (None, None) => {
-                let _ = writeln!(out, "no interval.");
-            }
+            (Some(w), _) => out.item(&format!("{head}{} stays first {}.", s.winner, interval_text(w))),
+            (None, Some(note)) => out.item(&format!("{head}{note}.")),
+            (None, None) => out.item(&format!("{head}no interval.")),
         }
         if let Some(a) = &c.awarded {
-            let _ = writeln!(out, "    The awarded set ({}) stays {}.", ids(&s.awarded), interval_text(a));
+            out.sub(&format!("The awarded set ({}) stays {}.", ids(&s.awarded), interval_text(a)));
         }
     }
 }
 
-fn break_even(out: &mut String, lot: &LotAnalysis, currency: &str) {
-    let _ = writeln!(out, "\nBreak-even prices");
+fn break_even(out: &mut Out, lot: &LotAnalysis, currency: &str) {
+    out.section("Break-even prices");
     if skipped(out, &lot.break_even).is_some() {
         return;
     }
     let Some(b) = lot.break_even.done() else { return };
     let unit = Decimal::new(1, b.minor_units);
-    let _ = writeln!(
-        out,
-        "  The evaluated price ({currency}) at which a bid would draw level with the bid it must pass, all else unchanged; searched on {} with the tender's rounding{}.",
+    out.note(&format!(
+        "The evaluated price ({currency}) at which a bid would draw level with the bid it must pass, all else unchanged; searched on {} with the tender's rounding{}.",
         num(unit),
         if b.depends_on_other_bids { ", the bid's own price moving the prices the model compares with" } else { "" }
-    );
+    ));
     if b.bids.is_empty() {
-        let _ = writeln!(out, "  Every ranked bid wins.");
+        out.item("Every ranked bid wins.");
     }
     let target = |t: &Target, goal: &str| match t {
         Target::Price { price, reduction, percent, level_with } => format!(
@@ -141,15 +201,15 @@ fn break_even(out: &mut String, lot: &LotAnalysis, currency: &str) {
         Target::CannotWin => format!("cannot {goal} at any positive price (not even at {})", num(unit)),
     };
     for e in &b.bids {
-        let _ = writeln!(out, "  {} (rank {}, price {}): {}.", e.bid, e.rank, num(e.price), target(&e.to_win, "win"));
+        out.item(&format!("{} (rank {}, price {}): {}.", e.bid, e.rank, num(e.price), target(&e.to_win, "win")));
         if let Some(t) = &e.to_be_awarded {
-            let _ = writeln!(out, "    To be awarded: {}.", target(t, "be awarded"));
+            out.sub(&format!("To be awarded: {}.", target(t, "be awarded")));
         }
     }
 }
 
-fn stability(out: &mut String, lot: &LotAnalysis) {
-    let _ = writeln!(out, "\nRank stability");
+fn stability(out: &mut Out, lot: &LotAnalysis) {
+    out.section("Rank stability");
     if skipped(out, &lot.stability).is_some() {
         return;
     }
@@ -164,37 +224,39 @@ fn stability(out: &mut String, lot: &LotAnalysis) {
             format!("each weight moved uniformly within ±{percent} % and the weights rescaled to their sum")
         }
     };
-    let _ = writeln!(
-        out,
-        "  {} samples, seed {}, {how} (floating point; the field of ranked bids held fixed).",
+    out.note(&format!(
+        "{} samples, seed {}, {how} (floating point; the field of ranked bids held fixed).",
         s.samples, s.seed
-    );
-    let _ = writeln!(
-        out,
-        "  {} stays first in {} of samples (standard error {}).",
+    ));
+    let mut kept = format!(
+        "{} stays first in {} of samples (standard error {}).",
         s.winner,
         percent(s.winner_kept.estimate),
         percent(s.winner_kept.standard_error)
     );
     if lot.suppliers_to_award > 1 {
-        let _ = writeln!(
-            out,
-            "  The awarded set stays the same in {} of samples (standard error {}).",
+        kept.push_str(&format!(
+            " The awarded set stays the same in {} of samples (standard error {}).",
             percent(s.awarded_kept.estimate),
             percent(s.awarded_kept.standard_error)
-        );
+        ));
     }
+    out.note(&kept);
     for b in &s.bids {
-        let _ = write!(out, "  {}: wins {} (± {})", b.bid, percent(b.wins.estimate), percent(b.wins.standard_error));
+        let mut line = format!("{}: wins {} (± {})", b.bid, percent(b.wins.estimate), percent(b.wins.standard_error));
         if lot.suppliers_to_award > 1 {
-            let _ = write!(out, ", awarded {} (± {})", percent(b.awarded.estimate), percent(b.awarded.standard_error));
+            line.push_str(&format!(
+                ", awarded {} (± {})",
+                percent(b.awarded.estimate),
+                percent(b.awarded.standard_error)
+            ));
         }
-        let _ = writeln!(out);
+        out.item(&line);
     }
 }
 
-fn models(out: &mut String, lot: &LotAnalysis) {
-    let _ = writeln!(out, "\nPrice models and rounding");
+fn models(out: &mut Out, lot: &LotAnalysis) {
+    out.section("Price models and rounding");
     if skipped(out, &lot.price_models).is_some() {
         return;
     }
@@ -204,95 +266,95 @@ fn models(out: &mut String, lot: &LotAnalysis) {
             Outcome::Ranked { ranking, awarded, changes_winner, changes_awarded, ties } => {
                 let order: Vec<String> = ranking.iter().map(|r| format!("{} {}", r.bid, num(r.figure))).collect();
                 let flag = if *changes_winner {
-                    "  <- changes the winner"
+                    " (changes the winner)"
                 } else if *changes_awarded {
-                    "  <- changes the awarded set"
+                    " (changes the awarded set)"
                 } else {
                     ""
                 };
-                let _ = writeln!(
-                    out,
-                    "  {}: {}; awarded {}{}{flag}",
-                    v.label,
-                    order.join(", "),
-                    ids(awarded),
-                    if *ties > 0 {
-                        format!(" ({ties} tie{} broken)", if *ties == 1 { "" } else { "s" })
-                    } else {
-                        String::new()
-                    }
-                );
+                let ties = if *ties > 0 {
+                    format!(" ({ties} tie{} broken)", if *ties == 1 { "" } else { "s" })
+                } else {
+                    String::new()
+                };
+                out.item(&format!("{}: {}; awarded {}{ties}{flag}", v.label, order.join(", "), ids(awarded)));
             }
-            Outcome::Failed { reason } => {
-                let _ = writeln!(out, "  {}: not evaluated: {reason}", v.label);
-            }
+            Outcome::Failed { reason } => out.item(&format!("{}: not evaluated: {reason}", v.label)),
         }
         for a in &v.assumptions {
-            let _ = writeln!(out, "    assumed: {a}");
+            out.sub(&format!("assumed: {a}"));
         }
     }
 }
 
-fn reversal(out: &mut String, lot: &LotAnalysis) {
-    let _ = writeln!(out, "\nRank reversal");
+fn reversal(out: &mut Out, lot: &LotAnalysis) {
+    out.section("Rank reversal");
     if skipped(out, &lot.rank_reversal).is_some() {
         return;
     }
     let Some(r) = lot.rank_reversal.done() else { return };
     if r.removals.is_empty() {
-        let _ = writeln!(
-            out,
-            "  Removing any one of the {} ranked bids leaves the others in the same order.",
+        out.note(&format!(
+            "Removing any one of the {} ranked bids leaves the others in the same order.",
             r.removals_tried
-        );
+        ));
         return;
     }
     for rm in &r.removals {
         let flips: Vec<String> =
             rm.flips.iter().map(|f| format!("{} overtakes {}", f.now_ahead, f.was_ahead)).collect();
-        let _ = write!(
-            out,
-            "  Without {}: {}",
+        let mut line = format!(
+            "Without {}: {}",
             rm.removed,
             if flips.is_empty() { "no pair flips".to_owned() } else { flips.join("; ") }
         );
         if let Some(w) = &rm.new_winner {
-            let _ = write!(out, "; {w} wins");
+            line.push_str(&format!("; {w} wins"));
         }
-        let _ = writeln!(out, ".");
+        line.push('.');
+        out.item(&line);
     }
 }
 
-/// The whole analysis as plain-English text.
-pub fn render_text(analysis: &Analysis) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "Robustness analysis of tender {} (amounts in {})", analysis.tender, analysis.currency);
+fn render(analysis: &Analysis, markdown: bool) -> String {
+    let mut out = Out { text: String::new(), markdown };
+    out.title(&format!("Robustness analysis of tender {} (amounts in {})", analysis.tender, analysis.currency));
     for lot in &analysis.lots {
         let comparison = match lot.comparison {
             Comparison::HighestTotal => "highest total wins",
             Comparison::LowestPricePerQualityPoint => "lowest price per quality point wins",
             Comparison::LowestEvaluationPrice => "lowest evaluation price wins",
         };
-        let _ = writeln!(
-            out,
-            "\n== Lot {}: {} price model, {comparison}, {} supplier{} awarded",
+        out.lot(&format!(
+            "Lot {}: {} price model, {comparison}, {} supplier{} awarded",
             lot.lot,
             lot.price_model,
             lot.suppliers_to_award,
             if lot.suppliers_to_award == 1 { "" } else { "s" }
-        );
-        let _ = writeln!(out, "Ranked: {}. Awarded: {}.", ids(&lot.ranked), ids(&lot.awarded));
+        ));
+        let mut line = format!("Ranked: {}. Awarded: {}.", ids(&lot.ranked), ids(&lot.awarded));
         if lot.awarded.first().is_some_and(|a| lot.ranked.first() != Some(a)) {
-            let _ = writeln!(
-                out,
-                "The award follows the tender's limit on lots per bidder; the analyses below concern this lot's ranking alone."
+            line.push_str(
+                " The award follows the tender's limit on lots per bidder; the analyses below concern this lot's ranking alone.",
             );
         }
+        out.line(&line);
         sensitivity(&mut out, lot);
         break_even(&mut out, lot, &analysis.currency);
         stability(&mut out, lot);
         models(&mut out, lot);
         reversal(&mut out, lot);
     }
-    out
+    out.text
+}
+
+/// The whole analysis as plain-English text, for the command line.
+pub fn render_text(analysis: &Analysis) -> String {
+    render(analysis, false)
+}
+
+/// The whole analysis as Markdown (English): a heading per lot and per analysis, a list item per
+/// criterion, bid or variant; identifiers and reasons escaped.
+pub fn render_markdown(analysis: &Analysis) -> String {
+    render(analysis, true)
 }
