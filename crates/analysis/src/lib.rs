@@ -19,8 +19,13 @@
 //!   can choose before publishing; alternatives that change the winner are flagged.
 //! * [`reversal`]: which bids, if removed, reorder the others (rank reversal).
 //!
-//! [`analyze`] runs them all; [`render::render_text`] writes the result in plain English, and the
-//! [`Analysis`] value serialises to JSON for other tools.
+//! [`analyze`] runs them all; [`render::render_text`] and [`render::render_markdown`] write the
+//! result in plain English, and the [`Analysis`] value serialises to JSON for other tools. Each
+//! analysis can also be run on its own from a lot and its evaluation:
+//! [`sensitivity::weight_sensitivity`], [`break_even::break_even_prices`],
+//! [`stability::rank_stability`], [`models::compare_price_models`] and
+//! [`reversal::rank_reversal`]. One that does not apply returns the reason as an `Err(String)`,
+//! which [`analyze`] reports as [`Section::Skipped`].
 //!
 //! ```
 //! use tender_analysis::{Options, analyze, render::render_text};
@@ -61,6 +66,24 @@
 //!   that would move a bid across a minimum total quality or the `max_pass` cut-off ends the
 //!   sensitivity interval there (the field changes); the Monte Carlo keeps the field fixed.
 //! * **One lot at a time.** A limit on lots per bidder (`lot_award_order`) is not modelled.
+//!
+//! # Limits
+//!
+//! * Weight sensitivity and the Monte Carlo need the comparison figure to be a weighted sum: points
+//!   models, price per quality point without a corridor (`Q / P` is a weighted sum over `P`), value
+//!   added (the money values are re-weighted, their sum kept) and percent adjustment. The extended
+//!   price-per-quality-point method decides inside a corridor and is skipped with the reason.
+//! * Break-even prices are evaluated prices (total plus included options, or life-cycle cost), not
+//!   the bid's total: under a life-cycle cost the buyer reads how far the evaluated cost must fall.
+//!   The logarithmic model cannot score a price some 10⁸ times below the others (its 24-decimal
+//!   ratio overflows) and the evaluation refuses it; the search, which probes down to one minor
+//!   unit, scores it 0 as the formula floors it. The extended price-per-quality-point method
+//!   recomputes every bid at each step, fine for small lots only.
+//! * The price-model comparison chooses parameters the tender does not give (a slope of 50 %, a
+//!   span of twice the estimate, money values from the estimate shared by the weights, a 50/50
+//!   price weight for a tender without one) and says so in each variant's `assumptions`.
+//! * Rank reversal re-evaluates the lot once per ranked bid, and is skipped above
+//!   [`Options::reversal_limit`] ranked bids.
 #![deny(missing_docs)]
 
 pub mod break_even;
