@@ -140,17 +140,25 @@ fn serde_plain_strategy(s: tender_core::award::RoundingStrategy) -> &'static str
     }
 }
 
+const TOO_LARGE: &str = "the tender's amounts or weights are too large to derive the parameters from";
+
+fn checked_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+}
+
 /// The lot's award model rewritten for `model`, with the parameters it needs, and what was assumed.
 fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
     let mut lot = lot.clone();
     let mut assumptions = Vec::new();
     let award = &mut lot.award;
-    let quality_weight: Decimal = award
-        .criteria
-        .iter()
-        .filter(|c| c.kind == CriterionKind::Quality)
-        .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default())
-        .sum();
+    let quality_weight = checked_sum(
+        award
+            .criteria
+            .iter()
+            .filter(|c| c.kind == CriterionKind::Quality)
+            .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default()),
+    )
+    .ok_or(TOO_LARGE)?;
     let price_index = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality);
     let price_weight = price_index.and_then(|i| award.criteria[i].weight).map(|w| w.get());
     if model.is_points_model() {
@@ -171,14 +179,14 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
                 .ok_or("value added needs each criterion's money value or the lot's estimated value to derive them")?
                 .get();
             let price = price_weight.unwrap_or(quality_weight);
-            let sum = price + quality_weight;
+            let sum = price.checked_add(quality_weight).ok_or(TOO_LARGE)?;
             if sum.is_zero() {
                 return Err("the criteria have no weights to share the estimated value by".to_owned());
             }
             let mut parts = Vec::new();
             for c in lot.award.criteria.iter_mut().filter(|c| c.kind == CriterionKind::Quality) {
                 let w = c.weight.map(|w| w.get()).unwrap_or_default();
-                let v = (estimate * w / sum).round_dp(0);
+                let v = estimate.checked_mul(w).and_then(|x| x.checked_div(sum)).ok_or(TOO_LARGE)?.round_dp(0);
                 c.value = Some(Money::new(v));
                 parts.push(format!("{} {}", c.id, Plain.number(v.normalize())));
             }
@@ -209,7 +217,10 @@ fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
     let fixed_span = match own {
         PriceModel::FixedSpan { .. } => Ok(own.clone()),
         _ => match lot.estimated_value {
-            Some(v) => Ok(PriceModel::FixedSpan { low: Money::ZERO, high: Money::new(v.get() * Decimal::TWO) }),
+            Some(v) => match v.get().checked_mul(Decimal::TWO) {
+                Some(high) => Ok(PriceModel::FixedSpan { low: Money::ZERO, high: Money::new(high) }),
+                None => Err(("fixed-span".to_owned(), TOO_LARGE.to_owned())),
+            },
             None => Err(("fixed-span".to_owned(), "needs the lot's estimated value to place the span".to_owned())),
         },
     };
@@ -225,14 +236,20 @@ fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
         PriceModel::PercentAdjustment { .. } => Ok(own.clone()),
         _ => {
             let award = &lot.award;
-            let q: Decimal = award.quality_criteria().map(|c| c.weight.map(|w| w.get()).unwrap_or_default()).sum();
-            let p = award.price_criterion().and_then(|c| c.weight).map(|w| w.get());
-            match p {
-                Some(p) if !p.is_zero() => Ok(PriceModel::PercentAdjustment {
+            let q = checked_sum(award.quality_criteria().map(|c| c.weight.map(|w| w.get()).unwrap_or_default()));
+            let p = award.price_criterion().and_then(|c| c.weight).map(|w| w.get()).filter(|p| !p.is_zero());
+            // The published Norwegian rule: 100 × quality weight / price weight; 100 % (50/50)
+            // without a price weight.
+            let max = match (q, p) {
+                (Some(q), Some(p)) => Decimal::ONE_HUNDRED.checked_mul(q).and_then(|x| x.checked_div(p)),
+                _ => Some(Decimal::ONE_HUNDRED),
+            };
+            match max {
+                Some(m) => Ok(PriceModel::PercentAdjustment {
                     mode: AdjustMode::Markup,
-                    max_percent: Percent::new((Decimal::ONE_HUNDRED * q / p).round_dp(2)),
+                    max_percent: Percent::new(m.round_dp(2)),
                 }),
-                _ => Ok(PriceModel::PercentAdjustment { mode: AdjustMode::Markup, max_percent: Percent::HUNDRED }),
+                None => Err(("percent-adjustment".to_owned(), TOO_LARGE.to_owned())),
             }
         }
     };

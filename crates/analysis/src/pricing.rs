@@ -181,7 +181,7 @@ impl<'a> Scorer<'a> {
     /// Half a unit of the published decimals (0.005 for two): how far past a figure the exact value
     /// may go and still be published as it.
     pub(crate) fn half_unit(&self) -> Decimal {
-        Decimal::new(5, self.policy.decimals + 1)
+        Decimal::try_new(5, self.policy.decimals.saturating_add(1)).unwrap_or(Decimal::ZERO)
     }
 
     fn published(&self, x: Exact) -> Result<Decimal, Overflow> {
