@@ -542,3 +542,59 @@ weight = 50
     assert!(!s.agrees_with_evaluation);
     assert_eq!(target(&tender, &bids, "A"), Target::TiedNow { with: id("B") });
 }
+
+/// Value added (deduction), two quality criteria worth 1000 each (sum 2000, kept).
+/// A: 900, Q1 10 (ratio 1), Q2 0 → E = 900 − 1000 = −100. B: 800, Q1 0, Q2 10 → −200: B wins.
+/// Q1's value to t, Q2's 2000 − t: E_A = 900 − t, E_B = 800 − (2000 − t) = t − 1200; B stays
+/// lowest while t − 1200 ≤ 900 − t, t ≤ 1050. Q2's value to s: E_A = s − 1100, E_B = 800 − s;
+/// B stays lowest while s ≥ 950.
+#[test]
+fn sensitivity_of_money_values() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "value-added", mode = "deduction" }
+scale = "0-10"
+tie_break = ["higher-quality", "drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+[[lots.award.criteria]]
+id = "Q1"
+name = "Quality 1"
+kind = "quality"
+value = 1000
+[[lots.award.criteria]]
+id = "Q2"
+name = "Quality 2"
+kind = "quality"
+value = 1000
+"#,
+    );
+    let bids =
+        [simple_bid("A", "900", &[("Q1", "10"), ("Q2", "0")]), simple_bid("B", "800", &[("Q1", "0"), ("Q2", "10")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    let s = weight_sensitivity(&tender.lots[0], &e.lots[0]).unwrap();
+    assert_eq!(s.winner, id("B"));
+    assert_eq!(s.total, q(2000, 1));
+    let q1 = s.criteria[0].winner.as_ref().unwrap();
+    assert_eq!((q1.low.weight, q1.high.weight), (q(0, 1), q(1050, 1)));
+    assert_eq!(q1.high.end, End::Overtaken { by: id("A") });
+    let q2 = s.criteria[1].winner.as_ref().unwrap();
+    assert_eq!((q2.low.weight, q2.high.weight), (q(950, 1), q(2000, 1)));
+}
+
+/// The serialised analysis of reference.md §2.4 (a) with C: the JSON other tools read.
+#[test]
+fn analysis_serialises() {
+    let tender = price_quality(2);
+    let bids = [
+        simple_bid("A", "100", &[("Q", "7.0")]),
+        simple_bid("B", "130", &[("Q", "8.5")]),
+        simple_bid("C", "60", &[("Q", "2.0")]),
+    ];
+    let options = Options { samples: 1_000, seed: 3, ..Options::default() };
+    let a = analyze(&tender, &bids, &options).unwrap();
+    insta::assert_json_snapshot!("reference_example_a_json", a);
+}
