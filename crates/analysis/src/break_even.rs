@@ -310,7 +310,10 @@ impl Search<'_> {
         let top = scaled.numer().div_euclid(scaled.denom());
         let others = self.others_range(b);
         let mut cache = Cache { others, fixed_kth: None };
-        if top < 1 {
+        // A percent-adjustment factor at or below zero (a deduction above 100 %) makes a lower
+        // price a higher evaluation price: lowering the price cannot help.
+        let backwards = matches!(self.model, PriceModel::PercentAdjustment { .. }) && !e.quality.numer().is_positive();
+        if top < 1 || backwards {
             return Ok(Target::CannotWin);
         }
         if self.level(b, top, k, candidates, &mut cache)? {

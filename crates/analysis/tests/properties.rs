@@ -171,7 +171,10 @@ proptest! {
     }
 
     #[test]
-    fn inside_the_interval_the_winner_stays_and_just_outside_it_changes(model in 0..POINTS, spec in spec()) {
+    fn inside_the_interval_the_winner_stays_and_just_outside_it_changes(model in 0..MODELS.len(), spec in spec()) {
+        // The extended price-per-quality-point method has no intervals.
+        prop_assume!(!MODELS[model].contains("corridor"));
+        let points_model = model < POINTS;
         let tender = tender(MODELS[model], ROUNDINGS[0]);
         let bids = bids(&spec);
         let e = evaluate(&tender, &bids).unwrap();
@@ -205,22 +208,43 @@ proptest! {
                 points.push((below, false));
             }
             for (t, inside) in points {
-                // Criterion i at t, the others × (W − t)/(W − wᵢ); scaled by (W − wᵢ) so every
-                // weight is a decimal: i gets t·(W − wᵢ), j gets w_j·(W − t). Points models rank
-                // the same whatever the common scale.
                 let mut t2 = tender.clone();
-                let d = total.checked_sub(c.weight).unwrap();
-                let rest = total.checked_sub(t).unwrap();
-                for crit in t2.lots[0].award.criteria.iter_mut() {
-                    let Some(w) = crit.weight else { continue };
-                    let w = Exact::from_decimal(w.get());
-                    let x = if crit.id == c.criterion { t.checked_mul(d).unwrap() } else { w.checked_mul(rest).unwrap() };
-                    crit.weight = Some(Weight::new(x.round(12, tender_core::award::RoundingStrategy::HalfEven).unwrap()));
+                let exact = |x: Exact| x.round(12, tender_core::award::RoundingStrategy::HalfEven).unwrap();
+                if points_model {
+                    // Criterion i at t, the others × (W − t)/(W − wᵢ); scaled by (W − wᵢ) so every
+                    // weight is a decimal: i gets t·(W − wᵢ), j gets w_j·(W − t). Points models
+                    // rank the same whatever the common scale.
+                    let d = total.checked_sub(c.weight).unwrap();
+                    let rest = total.checked_sub(t).unwrap();
+                    for crit in t2.lots[0].award.criteria.iter_mut() {
+                        let Some(w) = crit.weight else { continue };
+                        let w = Exact::from_decimal(w.get());
+                        let x = if crit.id == c.criterion { t.checked_mul(d).unwrap() } else { w.checked_mul(rest).unwrap() };
+                        crit.weight = Some(Weight::new(exact(x)));
+                    }
+                } else {
+                    // Two quality criteria carry the weights (or money values): i gets t, the
+                    // other W − t, both decimals. The sum W stays, as the money models need.
+                    for crit in t2.lots[0].award.criteria.iter_mut().filter(|x| x.kind == tender_core::CriterionKind::Quality) {
+                        let x = if crit.id == c.criterion { t } else { total.checked_sub(t).unwrap() };
+                        if crit.value.is_some() {
+                            crit.value = Some(tender_core::Money::new(exact(x)));
+                        } else {
+                            crit.weight = Some(Weight::new(exact(x)));
+                        }
+                    }
                 }
                 let e2 = evaluate(&t2, &bids).unwrap();
                 let ranked: Vec<_> = e2.lots[0].bids.iter().filter(|b| b.rank.is_some()).collect();
-                let best = ranked.iter().map(|b| b.total.unwrap().exact).max().unwrap();
-                let leaders: Vec<&Id> = ranked.iter().filter(|b| b.total.unwrap().exact == best).map(|b| &b.bid).collect();
+                // The best exact figure: highest total for points models; lowest price per quality
+                // point (bids with quality points) or evaluation price otherwise.
+                let figure = |b: &&tender_score::BidResult| {
+                    let x = b.total.unwrap().exact;
+                    if points_model { x } else { x.negate() }
+                };
+                let eligible: Vec<_> = ranked.iter().filter(|b| points_model || !MODELS[model].contains("quality-point") || b.quality.is_some_and(|q| q.exact.numer() > 0)).collect();
+                let Some(best) = eligible.iter().map(|b| figure(b)).max() else { continue };
+                let leaders: Vec<&Id> = eligible.iter().filter(|b| figure(b) == best).map(|b| &b.bid).collect();
                 if inside {
                     prop_assert!(leaders.contains(&&s.winner), "criterion {i} at {t}: {leaders:?}, expected {}", s.winner);
                 } else {
