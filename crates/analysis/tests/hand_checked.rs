@@ -235,9 +235,9 @@ fn price_of(t: &Target) -> Decimal {
 /// Fixed span 0-200, price 50 / quality 50. A: 100 → 25 + 50 = 75. B: 60 → 50 × 140/200 = 35,
 /// Q 7 → 35: 70. B needs 40 price points: 50 × (200 − P)/200 = 40 at P = 40.00. At 4 decimals
 /// 40.01 gives 74.9975 < 75. At 2 decimals 40.02 gives 74.995, published 75.00 (half-up), a tie,
-/// and 40.03 gives 74.9925 → 74.99: so 40.02. C: 20 → 45, Q 2 → 10: 55; at most 60 < 75: C cannot
-/// win at any positive price (its quality gap, 40 points, is more than price's 50 can close from
-/// its 45).
+/// and 40.03 gives 74.9925 → 74.99: so 40.02. C: 20 → 45, Q 2 → 10: 55; even full price points
+/// give it only 50 + 10 = 60 < 75: C cannot win at any positive price (its quality gap to A, 40
+/// points, is more than the 5 price points it can still gain).
 #[test]
 fn break_even_independent_model() {
     let award = |decimals: u32| {
