@@ -1,12 +1,13 @@
-//! The price step of the evaluation, recomputed for one bid at another price: the same formulas,
+//! The price step of the evaluation, recomputed for one bid at another price: the same formulas
+//! (`tender_score::price::share`),
 //! the same exact arithmetic and the same rounding as `tender_score`, so a break-even price found
 //! here is the one a full re-evaluation gives (the tests check it against `tender_score::evaluate`).
 //!
 //! Only the price step is recomputed: quality points, the quality share and the money adjustments do
 //! not depend on the price and are taken from the evaluation.
 
-use rust_decimal::{Decimal, MathematicalOps};
-use tender_core::award::{AdjustMode, PriceModel, RoundingPolicy, RoundingStep, RoundingStrategy};
+use rust_decimal::Decimal;
+use tender_core::award::{AdjustMode, PriceModel, RoundingPolicy, RoundingStep};
 use tender_score::Exact;
 use tender_score::exact::Overflow;
 use tender_score::result::{BidResult, TotalDerivation};
@@ -35,82 +36,17 @@ pub(crate) struct Reference {
     pub(crate) highest: Exact,
 }
 
-/// The share of the maximum price points for a points model; `tender_score::price` has the same
-/// formulas.
+/// The share of the maximum price points for a points model: `tender_score::price::share`, the
+/// one implementation of the formulas.
 pub(crate) fn share(model: &PriceModel, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
-    let lowest = reference.lowest;
-    let one = Exact::ONE;
-    let hundred = Exact::from_int(100)?;
-    if model.depends_on_other_bids() && (!price.numer().is_positive() || !lowest.numer().is_positive()) {
-        return Err(PriceError::NotPositive);
+    let reference = tender_score::price::Reference { lowest: reference.lowest, highest: reference.highest };
+    // The maximum only labels the formula; the share does not depend on it.
+    match tender_score::price::share(model, Decimal::ZERO, price, reference) {
+        Ok((r, _)) => Ok(r),
+        Err(tender_score::price::PriceError::NotPositive(_)) => Err(PriceError::NotPositive),
+        Err(tender_score::price::PriceError::Logarithm) => Err(PriceError::Logarithm),
+        Err(_) => Err(PriceError::Overflow),
     }
-    Ok(match model {
-        PriceModel::Proportional => lowest.checked_div(price)?,
-        PriceModel::LinearSlope { slope } => {
-            let s = Exact::from_decimal(slope.get()).checked_div(hundred)?;
-            let r = one.checked_sub(price.checked_sub(lowest)?.checked_div(s.checked_mul(lowest)?)?)?;
-            r.max(Exact::ZERO)
-        }
-        PriceModel::LinearFromLowest { floor_at_zero } => {
-            let r = Exact::from_int(2)?.checked_sub(price.checked_div(lowest)?)?;
-            if *floor_at_zero && r.is_negative() { Exact::ZERO } else { r }
-        }
-        PriceModel::MinMax => {
-            let highest = reference.highest;
-            if highest == lowest {
-                one
-            } else {
-                highest.checked_sub(price)?.checked_div(highest.checked_sub(lowest)?)?
-            }
-        }
-        PriceModel::FixedSpan { low, high } => {
-            let (lo, hi) = (Exact::from_decimal(low.get()), Exact::from_decimal(high.get()));
-            if hi <= lo {
-                return Err(PriceError::NotPositive);
-            }
-            let r = hi.checked_sub(price)?.checked_div(hi.checked_sub(lo)?)?;
-            r.max(Exact::ZERO).min(one)
-        }
-        PriceModel::Logarithmic { zero_at } => {
-            let ratio = price.checked_div(lowest)?;
-            match log_share(ratio, zero_at.get()) {
-                Ok(r) => r.max(Exact::ZERO),
-                // A price so far above the lowest that its ratio does not fit 24 decimals (the
-                // evaluation would refuse it) is far beyond the zero point: no points. The search
-                // probes such prices when it lowers one bid's price to a few øre.
-                Err(PriceError::Logarithm)
-                    if ratio > Exact::ONE.checked_add(Exact::from_decimal(zero_at.get()).checked_div(hundred)?)? =>
-                {
-                    Exact::ZERO
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        PriceModel::PricePerQualityPoint { .. }
-        | PriceModel::ValueAdded { .. }
-        | PriceModel::PercentAdjustment { .. } => {
-            return Err(PriceError::Overflow);
-        }
-    })
-}
-
-/// `1 − ln(ratio) / ln(1 + zero_at/100)` in 28-digit decimals, as `tender_score` computes it.
-fn log_share(ratio: Exact, zero_at_percent: Decimal) -> Result<Exact, PriceError> {
-    if ratio == Exact::ONE {
-        return Ok(Exact::ONE);
-    }
-    let x = ratio.round(24, RoundingStrategy::HalfEven).map_err(|_| PriceError::Logarithm)?;
-    let base = Decimal::ONE
-        .checked_add(zero_at_percent.checked_div(Decimal::ONE_HUNDRED).ok_or(PriceError::Logarithm)?)
-        .ok_or(PriceError::Logarithm)?;
-    let ln_x = x.checked_ln().ok_or(PriceError::Logarithm)?;
-    let ln_b = base.checked_ln().ok_or(PriceError::Logarithm)?;
-    if ln_b.is_zero() {
-        return Err(PriceError::Logarithm);
-    }
-    let q = ln_x.checked_div(ln_b).ok_or(PriceError::Logarithm)?;
-    let r = Decimal::ONE.checked_sub(q).ok_or(PriceError::Logarithm)?;
-    Ok(Exact::from_decimal(r.round_dp(20)))
 }
 
 /// A bid's place in the ranking as the evaluation sorts it: lower is better. `group` separates

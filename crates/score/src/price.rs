@@ -160,9 +160,16 @@ pub fn share(
         }
         PriceModel::Logarithmic { zero_at } => {
             let ratio = price.checked_div(lowest)?;
-            let r = log_share(ratio, zero_at.get())?;
-            let floored = r.is_negative();
-            (r.max(Exact::ZERO), PriceFormula::Logarithmic { max, lowest, zero_at: zero_at.get(), floored })
+            // At or beyond the zero point the share is 0 exactly; no logarithm is needed (and none
+            // could be taken of a ratio beyond the decimal range).
+            let zero_point = one.checked_add(Exact::from_decimal(zero_at.get()).checked_div(hundred)?)?;
+            let (r, floored) = if ratio >= zero_point {
+                (Exact::ZERO, ratio > zero_point)
+            } else {
+                let r = log_share(ratio, zero_at.get())?;
+                (r.max(Exact::ZERO), r.is_negative())
+            };
+            (r, PriceFormula::Logarithmic { max, lowest, zero_at: zero_at.get(), floored })
         }
         PriceModel::PricePerQualityPoint { .. }
         | PriceModel::ValueAdded { .. }
