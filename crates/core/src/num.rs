@@ -32,18 +32,20 @@ pub const F64_EXACT_DIGITS: u32 = 15;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecimalError {
     /// The text is not a plain decimal number.
-    #[error("`{0}` is not a decimal number; write digits with an optional sign and decimal point, e.g. 1234.56")]
+    #[error("`{0}` is not a decimal number. Fix: write digits with an optional sign and decimal point, e.g. 1234.56")]
     Syntax(String),
     /// The number has more digits than a 96-bit decimal can hold exactly.
-    #[error("`{0}` has more digits than can be kept exactly (at most 28 significant digits)")]
+    #[error(
+        "`{0}` has more digits than can be kept exactly. Fix: use at most 28 significant digits (amounts are in whole currency units)"
+    )]
     TooPrecise(String),
     /// A binary float with more than 15 significant digits cannot be read back exactly.
     #[error(
-        "the number {0} has more than 15 significant digits and cannot be read exactly from a binary float; write it as a string: \"{0}\""
+        "the number {0} has more than 15 significant digits and cannot be read exactly from a binary float. Fix: write it as a string: \"{0}\""
     )]
     InexactFloat(String),
     /// Not a finite number.
-    #[error("{0} is not a finite number")]
+    #[error("{0} is not a finite number. Fix: write a decimal number such as 1234.56")]
     NotFinite(String),
 }
 

@@ -176,6 +176,7 @@ pub struct SovereigntyRequirement {
     pub minimum_each: Option<Seal>,
     /// Minimum per objective.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(extend("propertyNames" = crate::sovereignty::objective_names()))]
     pub minimum_per_objective: BTreeMap<Objective, Seal>,
 }
 

@@ -287,7 +287,14 @@ impl ObjectiveAssessment {
 #[serde(deny_unknown_fields)]
 pub struct SovereigntyAssessment {
     /// The assessment per objective.
+    #[schemars(extend("propertyNames" = objective_names()))]
     pub objectives: BTreeMap<Objective, ObjectiveAssessment>,
+}
+
+/// The JSON Schema of a map key that must be an objective (`SOV-1` … `SOV-8`).
+pub(crate) fn objective_names() -> serde_json::Value {
+    let names: Vec<String> = Objective::ALL.iter().map(ToString::to_string).collect();
+    serde_json::json!({ "enum": names })
 }
 
 impl SovereigntyAssessment {
