@@ -165,7 +165,7 @@ fn table(out: &mut String, tender: &Tender, lot: &LotEvaluation) {
             b.rank.map_or_else(dash, |r| r.to_string()),
             b.bid.to_string(),
             cut(&b.bidder_name, BIDDER_WIDTH),
-            b.price.as_ref().map_or_else(dash, |p| num(p.evaluated.value, d)),
+            b.price.as_ref().map_or_else(dash, |p| num(p.evaluated.value, tender.currency.minor_units())),
             b.quality.map_or_else(dash, |q| num(q.value, d)),
         ];
         if points {

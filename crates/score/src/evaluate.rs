@@ -337,7 +337,8 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
 
     // 5. Comparison figures and ranking.
     let in_play: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
-    let ranking = match rank(lot, &candidates, &in_play, &mut warnings) {
+    let money_decimals = tender.currency.minor_units();
+    let ranking = match rank(lot, money_decimals, &candidates, &in_play, &mut warnings) {
         Ok(r) => r,
         Err((bid, e)) => {
             match bid {
@@ -350,7 +351,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
 
     // 6. Rank reversal, for models whose points depend on the other bids.
     let rank_reversal = if award.price_model.depends_on_other_bids() && ranking.order.len() >= 3 {
-        Some(rank_reversal_check(lot, &candidates, &ranking, lot.suppliers_to_award))
+        Some(rank_reversal_check(lot, money_decimals, &candidates, &ranking, lot.suppliers_to_award))
     } else {
         None
     };
@@ -510,9 +511,11 @@ struct Ranking {
 
 type RankError = (Option<usize>, PriceError);
 
-/// Computes the comparison figures of `in_play` candidates and ranks them.
+/// Computes the comparison figures of `in_play` candidates and ranks them. Evaluated prices are
+/// published with the currency's decimals (`money_decimals`), points with the policy's.
 fn rank(
     lot: &Lot,
+    money_decimals: u32,
     candidates: &[Candidate<'_>],
     in_play: &[usize],
     warnings: &mut Vec<Warning>,
@@ -542,7 +545,8 @@ fn rank(
         let c = &candidates[i];
         let Some((p, basis)) = c.price.clone() else { continue };
         let q = c.quality.unwrap_or(Exact::ZERO);
-        let evaluated = figure(policy, p).map_err(|e| (Some(i), e.into()))?;
+        let money = RoundingPolicy { decimals: money_decimals, ..policy };
+        let evaluated = figure(money, p).map_err(|e| (Some(i), e.into()))?;
         let mut price_result =
             PriceResult { basis, evaluated, formula: None, ratio: None, unrounded_ratio: None, points: None };
         let wrap = |e: Overflow| (Some(i), PriceError::from(e));
@@ -867,7 +871,13 @@ fn break_tie(
 /// reference value (the lowest or highest price, or the best quality-price ratio), re-ranks the
 /// others, and reports every pair whose order flips. Removing any other bid cannot change the
 /// others' figures, because the models' only dependence on the field is through those values.
-fn rank_reversal_check(lot: &Lot, candidates: &[Candidate<'_>], ranking: &Ranking, to_award: u32) -> RankReversal {
+fn rank_reversal_check(
+    lot: &Lot,
+    money_decimals: u32,
+    candidates: &[Candidate<'_>],
+    ranking: &Ranking,
+    to_award: u32,
+) -> RankReversal {
     let awarded_positions = usize::try_from(to_award).unwrap_or(usize::MAX);
     let in_play: Vec<usize> = ranking.order.iter().map(|s| s.index).collect();
     let price_of = |i: usize| candidates[i].price.as_ref().map(|p| p.0);
@@ -893,7 +903,7 @@ fn rank_reversal_check(lot: &Lot, candidates: &[Candidate<'_>], ranking: &Rankin
         tried.push(removed.clone());
         let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != s.index).collect();
         let mut scratch = Vec::new();
-        let Ok(again) = rank(lot, candidates, &rest, &mut scratch) else { continue };
+        let Ok(again) = rank(lot, money_decimals, candidates, &rest, &mut scratch) else { continue };
         for pair in again.order.windows(2) {
             let (a, b) = (pair[0].index, pair[1].index);
             if old_pos.get(&a) > old_pos.get(&b) {
