@@ -26,6 +26,7 @@ use tender_core::{Id, Lot, Tender};
 use tender_score::Exact;
 use tender_score::result::{BidResult, LotEvaluation};
 
+use crate::Reason;
 use crate::pricing::{Key, PriceError, Reference, Scorer};
 
 /// The break-even prices of a lot.
@@ -535,22 +536,26 @@ struct Cache {
 /// The break-even prices of a lot's ranked bids that do not win.
 ///
 /// # Errors
-/// A plain-English reason when fewer than two bids were ranked or a figure cannot be computed.
-pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Result<BreakEvenAnalysis, String> {
+/// The [`Reason`] when fewer than two bids were ranked or a figure cannot be computed.
+pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Result<BreakEvenAnalysis, Reason> {
     let ranked: Vec<&BidResult> = eval.bids.iter().filter(|b| b.rank.is_some()).collect();
     if ranked.len() < 2 {
-        return Err("fewer than two bids were ranked, so there is nobody to catch up with".to_owned());
+        return Err(Reason::FewerThanTwoRanked);
     }
     let reason = |e: PriceError| match e {
-        PriceError::NotPositive => "a price model divides by a price that is not above zero".to_owned(),
-        PriceError::Logarithm => "the logarithmic price model could not be computed".to_owned(),
-        PriceError::Overflow => "the numbers are too large to compute exactly".to_owned(),
+        PriceError::NotPositive => Reason::PriceNotPositive { bid: None },
+        PriceError::Logarithm => Reason::Logarithm,
+        PriceError::Overflow => Reason::TooLarge,
     };
     let scorer = Scorer::new(lot);
     let model = &lot.award.price_model;
     let mut entries = Vec::with_capacity(ranked.len());
     for b in &ranked {
-        let price = b.price.as_ref().map(|p| p.evaluated.exact).ok_or("a ranked bid has no price")?;
+        let price = b
+            .price
+            .as_ref()
+            .map(|p| p.evaluated.exact)
+            .ok_or_else(|| Reason::MissingFigure { bid: b.bid.clone(), criterion: None })?;
         entries.push(Entry { id: b.bid.clone(), price, quality: scorer.quality_of(b).map_err(reason)? });
     }
     let reference = Reference {
@@ -558,7 +563,7 @@ pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Re
         highest: eval.highest_price.unwrap_or(Exact::ONE),
     };
     let minor_units = tender.currency.minor_units();
-    let scale = 10_i128.checked_pow(minor_units).ok_or("the currency has too many decimals")?;
+    let scale = 10_i128.checked_pow(minor_units).ok_or(Reason::TooLarge)?;
     let relative = model.depends_on_other_bids() && model.is_points_model();
     // The figures at the evaluation's own reference are the evaluation's published ones.
     let mut fixed = Vec::with_capacity(entries.len());

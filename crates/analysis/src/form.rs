@@ -21,6 +21,8 @@ use tender_score::Exact;
 use tender_score::exact::Overflow;
 use tender_score::result::{BidResult, LotEvaluation};
 
+use crate::Reason;
+
 /// What the re-weighted numbers are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -82,13 +84,13 @@ pub(crate) fn quality_weight(c: &tender_core::Criterion) -> Exact {
 }
 
 /// Builds the form, or says why the lot has none.
-pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm, String> {
+pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm, Reason> {
     let award = &lot.award;
     let ranked: Vec<&BidResult> = eval.bids.iter().filter(|b| b.rank.is_some()).collect();
     if ranked.is_empty() {
-        return Err("no bid was ranked".to_owned());
+        return Err(Reason::NoRankedBid);
     }
-    let overflow = |_: Overflow| "the numbers are too large to compute exactly".to_owned();
+    let overflow = |_: Overflow| Reason::TooLarge;
     let mut criteria = Vec::new();
     let mut quality = Vec::new();
     let mut weights = Vec::new();
@@ -96,9 +98,7 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
     let model = &award.price_model;
     match model {
         PriceModel::PricePerQualityPoint { corridor: Some(_), .. } => {
-            return Err("the extended price-per-quality-point method decides inside a corridor around the best \
-                 ratio, which is not a weighted sum; weight sensitivity and the Monte Carlo do not apply"
-                .to_owned());
+            return Err(Reason::Corridor);
         }
         PriceModel::ValueAdded { .. } => {
             basis = WeightBasis::MoneyValues;
@@ -136,7 +136,7 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
         total = total.checked_add(*w).map_err(overflow)?;
     }
     if criteria.is_empty() || total.is_zero() || total.is_negative() {
-        return Err("the lot has no weighted criteria".to_owned());
+        return Err(Reason::NoWeightedCriteria);
     }
     let n = criteria.len();
     let mut constant = Vec::with_capacity(ranked.len());
@@ -151,8 +151,12 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
         s
     };
     for b in &ranked {
-        let price = b.price.as_ref().map(|p| p.evaluated.exact).ok_or("a ranked bid has no price")?;
-        let missing = |id: &Id| format!("bid {} has no result for criterion {id}", b.bid);
+        let price = b
+            .price
+            .as_ref()
+            .map(|p| p.evaluated.exact)
+            .ok_or_else(|| Reason::MissingFigure { bid: b.bid.clone(), criterion: None })?;
+        let missing = |id: &Id| Reason::MissingFigure { bid: b.bid.clone(), criterion: Some(id.clone()) };
         match model {
             PriceModel::ValueAdded { mode } => {
                 constant.push(price.negate());
@@ -166,7 +170,7 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
             }
             PriceModel::PricePerQualityPoint { .. } => {
                 if !price.numer().is_positive() {
-                    return Err(format!("bid {} has a price that is not above zero", b.bid));
+                    return Err(Reason::PriceNotPositive { bid: Some(b.bid.clone()) });
                 }
                 constant.push(Exact::ZERO);
                 for id in &criteria {
@@ -176,7 +180,7 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
             }
             PriceModel::PercentAdjustment { mode, max_percent } => {
                 if quality_total.is_zero() {
-                    return Err("the quality criteria have no weights".to_owned());
+                    return Err(Reason::NoQualityWeights);
                 }
                 let m = Exact::from_decimal(max_percent.get())
                     .checked_div(Exact::from_int(100).map_err(overflow)?)

@@ -19,13 +19,15 @@
 //!   can choose before publishing; alternatives that change the winner are flagged.
 //! * [`reversal`]: which bids, if removed, reorder the others (rank reversal).
 //!
-//! [`analyze`] runs them all; [`render::render_text`] and [`render::render_markdown`] write the
-//! result in plain English, and the [`Analysis`] value serialises to JSON for other tools. Each
-//! analysis can also be run on its own from a lot and its evaluation:
-//! [`sensitivity::weight_sensitivity`], [`break_even::break_even_prices`],
+//! [`analyze`] runs them all; [`render::render_text`] writes the result in plain English for a
+//! terminal, `tender_text::analysis_appendix` writes it as Markdown in Danish or English, and the
+//! [`Analysis`] value serialises to JSON for other tools. Everything a text needs is data, not
+//! English sentences: why an analysis was skipped is a [`Reason`], what a price-model variant
+//! assumed is a [`models::Assumption`]. Each analysis can also be run on its own from a lot and
+//! its evaluation: [`sensitivity::weight_sensitivity`], [`break_even::break_even_prices`],
 //! [`stability::rank_stability`], [`models::compare_price_models`] and
-//! [`reversal::rank_reversal`]. One that does not apply returns the reason as an `Err(String)`,
-//! which [`analyze`] reports as [`Section::Skipped`].
+//! [`reversal::rank_reversal`]. One that does not apply returns the [`Reason`] as an `Err`, which
+//! [`analyze`] reports as [`Section::Skipped`].
 //!
 //! ```
 //! use tender_analysis::{Options, analyze, render::render_text};
@@ -90,6 +92,7 @@ pub mod break_even;
 mod form;
 pub mod models;
 mod pricing;
+mod reason;
 pub mod render;
 pub mod reversal;
 pub mod sensitivity;
@@ -103,6 +106,7 @@ use tender_score::result::Comparison;
 
 pub use break_even::BreakEvenAnalysis;
 pub use models::PriceModelComparison;
+pub use reason::Reason;
 pub use reversal::RankReversalAnalysis;
 pub use sensitivity::WeightSensitivity;
 pub use stability::RankStability;
@@ -186,8 +190,8 @@ pub enum Section<T> {
     Done(T),
     /// The analysis does not apply or could not run.
     Skipped {
-        /// Why, in plain English.
-        reason: String,
+        /// Why.
+        reason: Reason,
     },
 }
 
@@ -200,7 +204,7 @@ impl<T> Section<T> {
         }
     }
 
-    pub(crate) fn from_result(result: Result<T, String>) -> Self {
+    pub(crate) fn from_result(result: Result<T, Reason>) -> Self {
         match result {
             Ok(t) => Self::Done(t),
             Err(reason) => Self::Skipped { reason },
@@ -288,14 +292,14 @@ pub fn analyze(tender: &Tender, bids: &[Bid], options: &Options) -> Result<Analy
         let lot_bids: Vec<Bid> = bids.iter().filter(|b| b.lot == lot.id).cloned().collect();
         let ranked: Vec<Id> = eval.bids.iter().filter(|b| b.rank.is_some()).map(|b| b.bid.clone()).collect();
         let stability = if options.samples == 0 {
-            Section::Skipped { reason: "no samples were asked for".to_owned() }
+            Section::Skipped { reason: Reason::NoSamples }
         } else {
             Section::from_result(stability::rank_stability(lot, eval, options))
         };
         let price_models = if options.compare_price_models {
             Section::from_result(models::compare_price_models(tender, lot, &lot_bids))
         } else {
-            Section::Skipped { reason: "not asked for".to_owned() }
+            Section::Skipped { reason: Reason::NotAskedFor }
         };
         lots.push(LotAnalysis {
             lot: lot.id.clone(),

@@ -21,12 +21,16 @@
 //! The tender's own model is also evaluated under other rounding policies: each rounding step at
 //! the tender's decimals, and 0 decimals at the tender's step.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tender_core::award::{AdjustMode, CorridorDecision, CriterionKind, PriceModel, RoundingPolicy, RoundingStep};
 use tender_core::{Bid, Id, Lot, Money, Percent, Tender, Weight};
 use tender_score::explain::{Notation, Plain};
 use tender_score::result::LotEvaluation;
+
+use crate::Reason;
 
 /// The comparison of a lot's price models and rounding policies.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -38,18 +42,80 @@ pub struct PriceModelComparison {
 /// One price model and rounding policy.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Variant {
-    /// A short description, e.g. `linear-slope 50 %`.
+    /// A short description in plain English, e.g. `linear-slope 50 %`.
     pub label: String,
     /// Whether it is the tender's own model and policy.
     pub own: bool,
-    /// The price model.
-    pub model: PriceModel,
+    /// The kind of price model ([`PriceModel::key`]), also when its parameters could not be
+    /// derived.
+    pub kind: &'static str,
+    /// The price model with its parameters; `None` when they could not be derived (the outcome
+    /// says why).
+    pub model: Option<PriceModel>,
     /// The rounding policy.
     pub rounding: RoundingPolicy,
-    /// Parameters the analysis had to choose, in plain English.
-    pub assumptions: Vec<String>,
+    /// Parameters the analysis had to choose.
+    pub assumptions: Vec<Assumption>,
     /// The outcome.
     pub outcome: Outcome,
+}
+
+/// A parameter the analysis chose because the tender does not give it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Assumption {
+    /// A points model needs a price weight and the tender gives price none: price gets the sum of
+    /// the quality weights (a 50/50 split).
+    PriceWeight {
+        /// The price weight given, the sum of the quality weights.
+        weight: Decimal,
+    },
+    /// Value added needs the quality criteria's money values and the tender gives none: the lot's
+    /// estimated value is shared out by the weights, price's share included.
+    MoneyValues {
+        /// The lot's estimated value.
+        estimate: Decimal,
+        /// Price's share of the weights (its weight, or the quality weights' sum when it has
+        /// none).
+        price_share: Decimal,
+        /// The sum of the weights, price's share included.
+        total: Decimal,
+        /// The money value of each quality criterion at full marks.
+        values: Vec<MoneyValue>,
+    },
+}
+
+/// A quality criterion's derived money value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoneyValue {
+    /// The criterion.
+    pub criterion: Id,
+    /// What full marks are worth.
+    pub value: Decimal,
+}
+
+impl fmt::Display for Assumption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::PriceWeight { weight } => write!(
+                f,
+                "price weighted {} (the sum of the quality weights: 50/50), as the tender gives price no weight",
+                weight.normalize()
+            ),
+            Self::MoneyValues { estimate, price_share, total, values } => {
+                let parts: Vec<String> =
+                    values.iter().map(|v| format!("{} {}", v.criterion, Plain.number(v.value.normalize()))).collect();
+                write!(
+                    f,
+                    "money values derived from the estimated value {} shared by the weights (price's share {} of {}): {}",
+                    Plain.number(estimate.normalize()),
+                    Plain.number(price_share.normalize()),
+                    Plain.number(total.normalize()),
+                    parts.join(", ")
+                )
+            }
+        }
+    }
 }
 
 /// What a variant gives.
@@ -72,7 +138,7 @@ pub enum Outcome {
     /// The variant could not be evaluated.
     Failed {
         /// Why.
-        reason: String,
+        reason: Reason,
     },
 }
 
@@ -140,14 +206,12 @@ fn serde_plain_strategy(s: tender_core::award::RoundingStrategy) -> &'static str
     }
 }
 
-const TOO_LARGE: &str = "the tender's amounts or weights are too large to derive the parameters from";
-
 fn checked_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
 }
 
 /// The lot's award model rewritten for `model`, with the parameters it needs, and what was assumed.
-fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
+fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<Assumption>), Reason> {
     let mut lot = lot.clone();
     let mut assumptions = Vec::new();
     let award = &mut lot.award;
@@ -158,45 +222,37 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
             .filter(|c| c.kind == CriterionKind::Quality)
             .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default()),
     )
-    .ok_or(TOO_LARGE)?;
+    .ok_or(Reason::ParametersTooLarge)?;
     let price_index = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality);
     let price_weight = price_index.and_then(|i| award.criteria[i].weight).map(|w| w.get());
     if model.is_points_model() {
-        let i = price_index.ok_or("the lot has no price criterion")?;
+        let i = price_index.ok_or(Reason::NoPriceCriterion)?;
         if price_weight.is_none() {
             award.criteria[i].weight = Some(Weight::new(quality_weight));
-            assumptions.push(format!(
-                "price weighted {} (the sum of the quality weights: 50/50), as the tender gives price no weight",
-                quality_weight.normalize()
-            ));
+            assumptions.push(Assumption::PriceWeight { weight: quality_weight });
         }
     }
     if let PriceModel::ValueAdded { .. } = model {
         let missing = award.quality_criteria().any(|c| c.value.is_none());
         if missing {
-            let estimate = lot
-                .estimated_value
-                .ok_or("value added needs each criterion's money value or the lot's estimated value to derive them")?
-                .get();
+            let estimate = lot.estimated_value.ok_or(Reason::NoEstimateForMoneyValues)?.get();
             let price = price_weight.unwrap_or(quality_weight);
-            let sum = price.checked_add(quality_weight).ok_or(TOO_LARGE)?;
+            let sum = price.checked_add(quality_weight).ok_or(Reason::ParametersTooLarge)?;
             if sum.is_zero() {
-                return Err("the criteria have no weights to share the estimated value by".to_owned());
+                return Err(Reason::NoWeightsToShare);
             }
-            let mut parts = Vec::new();
+            let mut values = Vec::new();
             for c in lot.award.criteria.iter_mut().filter(|c| c.kind == CriterionKind::Quality) {
                 let w = c.weight.map(|w| w.get()).unwrap_or_default();
-                let v = estimate.checked_mul(w).and_then(|x| x.checked_div(sum)).ok_or(TOO_LARGE)?.round_dp(0);
+                let v = estimate
+                    .checked_mul(w)
+                    .and_then(|x| x.checked_div(sum))
+                    .ok_or(Reason::ParametersTooLarge)?
+                    .round_dp(0);
                 c.value = Some(Money::new(v));
-                parts.push(format!("{} {}", c.id, Plain.number(v.normalize())));
+                values.push(MoneyValue { criterion: c.id.clone(), value: v });
             }
-            assumptions.push(format!(
-                "money values derived from the estimated value {} shared by the weights (price's share {} of {}): {}",
-                Plain.number(estimate.normalize()),
-                Plain.number(price.normalize()),
-                Plain.number(sum.normalize()),
-                parts.join(", ")
-            ));
+            assumptions.push(Assumption::MoneyValues { estimate, price_share: price, total: sum, values });
         }
     }
     lot.award.price_model = model.clone();
@@ -204,7 +260,7 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<String>), String> {
 }
 
 /// The alternative models for a lot, with the tender's parameters where it has them.
-fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
+fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (&'static str, Reason)>> {
     let own = &lot.award.price_model;
     let slope = match own {
         PriceModel::LinearSlope { slope } => *slope,
@@ -219,9 +275,9 @@ fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
         _ => match lot.estimated_value {
             Some(v) => match v.get().checked_mul(Decimal::TWO) {
                 Some(high) => Ok(PriceModel::FixedSpan { low: Money::ZERO, high: Money::new(high) }),
-                None => Err(("fixed-span".to_owned(), TOO_LARGE.to_owned())),
+                None => Err(("fixed-span", Reason::ParametersTooLarge)),
             },
-            None => Err(("fixed-span".to_owned(), "needs the lot's estimated value to place the span".to_owned())),
+            None => Err(("fixed-span", Reason::NoEstimateForSpan)),
         },
     };
     let ppqp = match own {
@@ -249,7 +305,7 @@ fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (String, String)>> {
                     mode: AdjustMode::Markup,
                     max_percent: Percent::new(m.round_dp(2)),
                 }),
-                None => Err(("percent-adjustment".to_owned(), TOO_LARGE.to_owned())),
+                None => Err(("percent-adjustment", Reason::ParametersTooLarge)),
             }
         }
     };
@@ -284,18 +340,20 @@ fn outcome_of(eval: &LotEvaluation) -> (Vec<Ranked>, Vec<Id>, usize) {
     (ranking, eval.awarded.clone(), eval.ties.len())
 }
 
-fn evaluate_variant(tender: &Tender, lot: Lot, bids: &[Bid]) -> Result<(Vec<Ranked>, Vec<Id>, usize), String> {
+fn evaluate_variant(tender: &Tender, lot: Lot, bids: &[Bid]) -> Result<(Vec<Ranked>, Vec<Id>, usize), Reason> {
     let t = single_lot(tender, lot);
-    let e = tender_score::evaluate(&t, bids)
-        .map_err(|e| e.issues.first().map_or_else(|| "the evaluation failed".to_owned(), |i| i.message.clone()))?;
-    e.lots.first().map(outcome_of).ok_or_else(|| "the evaluation has no lot".to_owned())
+    let e = tender_score::evaluate(&t, bids).map_err(|e| Reason::evaluation(&e))?;
+    e.lots
+        .first()
+        .map(outcome_of)
+        .ok_or_else(|| Reason::EvaluationFailed { bid: None, message: "the evaluation has no lot".to_owned() })
 }
 
 /// The ranking of a lot under the alternative price models and rounding policies.
 ///
 /// # Errors
-/// A plain-English reason when the tender's own model cannot be evaluated.
-pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<PriceModelComparison, String> {
+/// The [`Reason`] when the tender's own model cannot be evaluated.
+pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<PriceModelComparison, Reason> {
     let own_model = lot.award.price_model.clone();
     let own_policy = lot.award.rounding;
     let (own_ranking, own_awarded, own_ties) = evaluate_variant(tender, lot.clone(), bids)?;
@@ -303,7 +361,8 @@ pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<
     let mut variants = vec![Variant {
         label: format!("{} (the tender's), {}", label(&own_model), rounding_label(own_policy)),
         own: true,
-        model: own_model.clone(),
+        kind: own_model.key(),
+        model: Some(own_model.clone()),
         rounding: own_policy,
         assumptions: Vec::new(),
         outcome: Outcome::Ranked {
@@ -314,7 +373,7 @@ pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<
             ties: own_ties,
         },
     }];
-    let judge = |r: Result<(Vec<Ranked>, Vec<Id>, usize), String>| match r {
+    let judge = |r: Result<(Vec<Ranked>, Vec<Id>, usize), Reason>| match r {
         Ok((ranking, awarded, ties)) => {
             let winner = ranking.first().filter(|r| r.rank == 1).map(|r| r.bid.clone());
             let mut a = awarded.clone();
@@ -338,7 +397,8 @@ pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<
         variants.push(Variant {
             label: format!("{}, {}", label(&own_model), rounding_label(policy)),
             own: false,
-            model: own_model.clone(),
+            kind: own_model.key(),
+            model: Some(own_model.clone()),
             rounding: policy,
             assumptions: Vec::new(),
             outcome: judge(evaluate_variant(tender, l, bids)),
@@ -348,11 +408,12 @@ pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<
     for alt in alternatives(lot) {
         let model = match alt {
             Ok(m) => m,
-            Err((name, reason)) => {
+            Err((kind, reason)) => {
                 variants.push(Variant {
-                    label: name,
+                    label: kind.to_owned(),
                     own: false,
-                    model: own_model.clone(),
+                    kind,
+                    model: None,
                     rounding: own_policy,
                     assumptions: Vec::new(),
                     outcome: Outcome::Failed { reason },
@@ -367,7 +428,15 @@ pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<
             Ok((l, assumptions)) => (judge(evaluate_variant(tender, l, bids)), assumptions),
             Err(reason) => (Outcome::Failed { reason }, Vec::new()),
         };
-        variants.push(Variant { label: label(&model), own: false, model, rounding: own_policy, assumptions, outcome });
+        variants.push(Variant {
+            label: label(&model),
+            own: false,
+            kind: model.key(),
+            model: Some(model),
+            rounding: own_policy,
+            assumptions,
+            outcome,
+        });
     }
     Ok(PriceModelComparison { variants })
 }

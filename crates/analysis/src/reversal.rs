@@ -11,6 +11,8 @@
 use serde::Serialize;
 use tender_core::{Bid, Id, Lot, Tender};
 
+use crate::Reason;
+
 /// The rank-reversal analysis of a lot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RankReversalAnalysis {
@@ -41,19 +43,21 @@ pub struct Flip {
     pub now_ahead: Id,
 }
 
-fn ranks(tender: &Tender, bids: &[Bid]) -> Result<Vec<(Id, u32)>, String> {
-    let e = tender_score::evaluate(tender, bids)
-        .map_err(|e| e.issues.first().map_or_else(|| "the evaluation failed".to_owned(), |i| i.message.clone()))?;
-    let lot = e.lots.first().ok_or("the evaluation has no lot")?;
+fn ranks(tender: &Tender, bids: &[Bid]) -> Result<Vec<(Id, u32)>, Reason> {
+    let e = tender_score::evaluate(tender, bids).map_err(|e| Reason::evaluation(&e))?;
+    let lot = e
+        .lots
+        .first()
+        .ok_or_else(|| Reason::EvaluationFailed { bid: None, message: "the evaluation has no lot".to_owned() })?;
     Ok(lot.bids.iter().filter_map(|b| Some((b.bid.clone(), b.rank?))).collect())
 }
 
 /// Removes each ranked bid of a lot in turn and reports the pairs of others whose order flips.
 ///
 /// # Errors
-/// A plain-English reason when the lot has more ranked bids than `limit` (each removal evaluates
-/// the lot again) or cannot be evaluated.
-pub fn rank_reversal(tender: &Tender, lot: &Lot, bids: &[Bid], limit: usize) -> Result<RankReversalAnalysis, String> {
+/// The [`Reason`] when the lot has more ranked bids than `limit` (each removal evaluates the lot
+/// again) or cannot be evaluated.
+pub fn rank_reversal(tender: &Tender, lot: &Lot, bids: &[Bid], limit: usize) -> Result<RankReversalAnalysis, Reason> {
     let mut t = tender.clone();
     t.lots = vec![lot.clone()];
     t.lot_groups.clear();
@@ -61,10 +65,7 @@ pub fn rank_reversal(tender: &Tender, lot: &Lot, bids: &[Bid], limit: usize) -> 
     t.max_lots_awarded_per_bidder = None;
     let before = ranks(&t, bids)?;
     if before.len() > limit {
-        return Err(format!(
-            "{} bids were ranked, more than the limit of {limit} for the exhaustive check (raise the limit to run it)",
-            before.len()
-        ));
+        return Err(Reason::TooManyRanked { ranked: before.len(), limit });
     }
     let rank_before = |id: &Id| before.iter().find(|(b, _)| b == id).map(|(_, r)| *r);
     let mut removals = Vec::new();

@@ -38,6 +38,7 @@ use tender_score::Exact;
 use tender_score::exact::Overflow;
 use tender_score::result::{BidStatus, Exclusion, LotEvaluation};
 
+use crate::Reason;
 pub use crate::form::WeightBasis;
 use crate::form::linear_form;
 
@@ -73,7 +74,7 @@ pub struct CriterionSensitivity {
     /// supplier.
     pub awarded: Option<Interval>,
     /// Why an interval is missing.
-    pub note: Option<String>,
+    pub note: Option<Reason>,
 }
 
 /// A closed interval of a weight: at an end point the exact totals tie.
@@ -196,11 +197,11 @@ struct Contender {
 /// The weight sensitivity of a lot, or why it does not apply.
 ///
 /// # Errors
-/// A plain-English reason when the lot has no linear form (the extended price-per-quality-point
-/// method), no ranked bid or no weighted criteria.
-pub fn weight_sensitivity(lot: &Lot, eval: &LotEvaluation) -> Result<WeightSensitivity, String> {
+/// The [`Reason`] when the lot has no linear form (the extended price-per-quality-point method),
+/// no ranked bid or no weighted criteria.
+pub fn weight_sensitivity(lot: &Lot, eval: &LotEvaluation) -> Result<WeightSensitivity, Reason> {
     let form = linear_form(lot, eval)?;
-    let overflow = |_: Overflow| "the numbers are too large to compute exactly".to_owned();
+    let overflow = |_: Overflow| Reason::TooLarge;
     let n = form.bids.len();
     let nc = form.columns();
     let total = form.total;
@@ -271,8 +272,8 @@ pub fn weight_sensitivity(lot: &Lot, eval: &LotEvaluation) -> Result<WeightSensi
                 out.winner = Some(w);
                 out.awarded = a;
             }
-            Ok(None) => out.note = Some("the criterion carries all the weight, so it cannot be re-weighted".to_owned()),
-            Err(Overflow) => out.note = Some("the numbers are too large to compute the interval exactly".to_owned()),
+            Ok(None) => out.note = Some(Reason::CarriesAllWeight),
+            Err(Overflow) => out.note = Some(Reason::TooLarge),
         }
         criteria.push(out);
     }

@@ -33,7 +33,7 @@ use tender_score::Exact;
 use tender_score::result::LotEvaluation;
 
 use crate::form::linear_form;
-use crate::{Options, Perturbation};
+use crate::{Options, Perturbation, Reason};
 
 /// The rank stability of a lot.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -352,12 +352,12 @@ fn decimal_to_f64(d: Decimal) -> f64 {
 /// The rank stability of a lot, or why it does not apply.
 ///
 /// # Errors
-/// A plain-English reason when the lot has no linear form (the extended price-per-quality-point
-/// method), no ranked bid or no weighted criteria.
-pub fn rank_stability(lot: &Lot, eval: &LotEvaluation, options: &Options) -> Result<RankStability, String> {
+/// The [`Reason`] when the lot has no linear form (the extended price-per-quality-point method),
+/// fewer than two ranked bids or no weighted criteria.
+pub fn rank_stability(lot: &Lot, eval: &LotEvaluation, options: &Options) -> Result<RankStability, Reason> {
     let form = linear_form(lot, eval)?;
     if form.bids.len() < 2 {
-        return Err("only one bid was ranked".to_owned());
+        return Err(Reason::FewerThanTwoRanked);
     }
     let problem = Problem::new(&form.constant, &form.coef, &form.weights, form.total);
     let k = usize::try_from(lot.suppliers_to_award).unwrap_or(usize::MAX);

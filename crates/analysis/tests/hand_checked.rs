@@ -11,7 +11,7 @@ use tender_analysis::models::{Outcome, compare_price_models};
 use tender_analysis::reversal::rank_reversal;
 use tender_analysis::sensitivity::{End, weight_sensitivity};
 use tender_analysis::stability::rank_stability;
-use tender_analysis::{Options, Perturbation, Section, analyze};
+use tender_analysis::{Options, Perturbation, Reason, Section, analyze};
 use tender_core::{Bid, Id, Tender};
 use tender_score::evaluate;
 
@@ -471,8 +471,11 @@ fn price_model_comparison() {
     let Outcome::Ranked { ranking, changes_winner, .. } = &find("price-per-quality-point").outcome else { panic!() };
     assert!(changes_winner);
     assert_eq!((ranking[0].bid.clone(), ranking[0].figure), (id("A"), d("2.38")));
-    assert!(matches!(&find("fixed-span").outcome, Outcome::Failed { reason } if reason.contains("estimated value")));
-    assert!(matches!(&find("value-added").outcome, Outcome::Failed { reason } if reason.contains("estimated value")));
+    assert!(matches!(&find("fixed-span").outcome, Outcome::Failed { reason: Reason::NoEstimateForSpan }));
+    assert!(matches!(&find("value-added").outcome, Outcome::Failed { reason: Reason::NoEstimateForMoneyValues }));
+    assert!(find("fixed-span").model.is_none(), "no span could be derived");
+    let Outcome::Failed { reason } = &find("fixed-span").outcome else { panic!("fixed-span fails") };
+    assert!(reason.to_string().contains("estimated value"), "{reason}");
 }
 
 /// reference.md §2.4 (a): removing C (Pmin back to 100) lets A overtake B; removing A or B

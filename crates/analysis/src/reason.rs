@@ -1,0 +1,125 @@
+//! Why an analysis, a price-model variant or a sensitivity interval was not computed, as data.
+//!
+//! Each reason is a value rather than a sentence, so a text can word it in its own language
+//! (`tender-text` has Danish and English); [`Reason`]'s `Display` is the plain-English sentence the
+//! command line prints.
+
+use std::fmt;
+
+use serde::Serialize;
+use tender_core::Id;
+
+/// Why something was not computed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Reason {
+    /// No bid was ranked.
+    NoRankedBid,
+    /// Fewer than two bids were ranked: there is nobody to catch up with and nothing to reorder.
+    FewerThanTwoRanked,
+    /// The extended price-per-quality-point method decides inside a corridor, which is not a
+    /// weighted sum: weight sensitivity and the Monte Carlo do not apply.
+    Corridor,
+    /// The lot has no weighted criteria.
+    NoWeightedCriteria,
+    /// The quality criteria have no weights (percent adjustment needs them).
+    NoQualityWeights,
+    /// A ranked bid lacks a figure the evaluation should have given it (a price, or a criterion's
+    /// result).
+    MissingFigure {
+        /// The bid.
+        bid: Id,
+        /// The criterion, or none for the price.
+        criterion: Option<Id>,
+    },
+    /// A price model divides by a price that is not above zero.
+    PriceNotPositive {
+        /// The bid, when known.
+        bid: Option<Id>,
+    },
+    /// The logarithmic price model could not be computed.
+    Logarithm,
+    /// The numbers are too large to compute exactly.
+    TooLarge,
+    /// A sensitivity interval: the criterion carries all the weight, so it cannot be re-weighted.
+    CarriesAllWeight,
+    /// The Monte Carlo was asked for no samples.
+    NoSamples,
+    /// The price-model comparison was not asked for.
+    NotAskedFor,
+    /// Rank reversal: more ranked bids than the limit for the exhaustive check.
+    TooManyRanked {
+        /// The bids ranked.
+        ranked: usize,
+        /// [`crate::Options::reversal_limit`].
+        limit: usize,
+    },
+    /// The fixed-span variant needs the lot's estimated value to place the span.
+    NoEstimateForSpan,
+    /// The value-added variant needs each criterion's money value or the lot's estimated value to
+    /// derive them.
+    NoEstimateForMoneyValues,
+    /// A points-model variant needs a price criterion.
+    NoPriceCriterion,
+    /// The criteria have no weights to share the estimated value by.
+    NoWeightsToShare,
+    /// The tender's amounts or weights are too large to derive a variant's parameters from.
+    ParametersTooLarge,
+    /// `tender_score::evaluate` refused the variant or the reduced field.
+    EvaluationFailed {
+        /// The bid of the first issue, when it is about one.
+        bid: Option<Id>,
+        /// The first issue's message, in plain English.
+        message: String,
+    },
+}
+
+impl Reason {
+    /// The reason of a failed evaluation: its first issue.
+    pub(crate) fn evaluation(e: &tender_score::EvaluationError) -> Self {
+        match e.issues.first() {
+            Some(i) => Self::EvaluationFailed { bid: i.bid.clone(), message: i.message.clone() },
+            None => Self::EvaluationFailed { bid: None, message: "the evaluation failed".to_owned() },
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoRankedBid => f.write_str("no bid was ranked"),
+            Self::FewerThanTwoRanked => f.write_str("fewer than two bids were ranked"),
+            Self::Corridor => f.write_str(
+                "the extended price-per-quality-point method decides inside a corridor around the best ratio, \
+                 which is not a weighted sum; weight sensitivity and the Monte Carlo do not apply",
+            ),
+            Self::NoWeightedCriteria => f.write_str("the lot has no weighted criteria"),
+            Self::NoQualityWeights => f.write_str("the quality criteria have no weights"),
+            Self::MissingFigure { bid, criterion: Some(c) } => write!(f, "bid {bid} has no result for criterion {c}"),
+            Self::MissingFigure { bid, criterion: None } => write!(f, "bid {bid} has no price"),
+            Self::PriceNotPositive { bid: Some(bid) } => write!(f, "bid {bid} has a price that is not above zero"),
+            Self::PriceNotPositive { bid: None } => {
+                f.write_str("a price model divides by a price that is not above zero")
+            }
+            Self::Logarithm => f.write_str("the logarithmic price model could not be computed"),
+            Self::TooLarge => f.write_str("the numbers are too large to compute exactly"),
+            Self::CarriesAllWeight => f.write_str("the criterion carries all the weight, so it cannot be re-weighted"),
+            Self::NoSamples => f.write_str("no samples were asked for"),
+            Self::NotAskedFor => f.write_str("not asked for"),
+            Self::TooManyRanked { ranked, limit } => write!(
+                f,
+                "{ranked} bids were ranked, more than the limit of {limit} for the exhaustive check (raise the limit to run it)"
+            ),
+            Self::NoEstimateForSpan => f.write_str("needs the lot's estimated value to place the span"),
+            Self::NoEstimateForMoneyValues => f.write_str(
+                "value added needs each criterion's money value or the lot's estimated value to derive them",
+            ),
+            Self::NoPriceCriterion => f.write_str("the lot has no price criterion"),
+            Self::NoWeightsToShare => f.write_str("the criteria have no weights to share the estimated value by"),
+            Self::ParametersTooLarge => {
+                f.write_str("the tender's amounts or weights are too large to derive the parameters from")
+            }
+            Self::EvaluationFailed { message, .. } => f.write_str(message),
+        }
+    }
+}
