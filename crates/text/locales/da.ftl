@@ -742,3 +742,141 @@ letter-criterion-price = evalueret pris { $winner } mod jeres { $yours }
 letter-excluded = Jeres tilbud kan ikke tages i betragtning. { $reason }
 letter-gate = Om { $requirement }: { $reasons }
 letter-no-award = Delkontrakten tildeles ikke på grundlag af denne evaluering.
+
+## Robusthedsanalysen: et selvstændigt dokument eller evalueringsrapportens sidste kapitel.
+#
+# Id'er for tilbud og kriterier er allerede escapet. `analysis-reason-evaluation-failed*` får
+# tender-scores engelske $message, som den danske tekst udelader.
+
+analysis-title = Robusthedsanalyse: { $title }
+analysis-h-chapter = Bilag: robusthedsanalyse
+analysis-intro = Analysen viser, hvor robust evalueringen er: hvor langt hver vægt kan flyttes, før vinderen skifter, ved hvilken pris hvert af de øvrige tilbud ville komme på højde med vinderen, hvor ofte vinderen forbliver først, når vægtene trækkes tilfældigt omkring de offentliggjorte, hvad de andre prismodeller og afrundingsregler ville give, og om rækkefølgen mellem de øvrige tilbud ændrer sig, når et tilbud fjernes. Den er beregnet på de samme tilbud og karakterer som evalueringen og indgår ikke i grundlaget for tildelingsbeslutningen.
+analysis-lot-ranking = { $count ->
+        [one] Kun { $ranked } er rangeret.
+       *[other] Evalueringen rangerer { $ranked } i den rækkefølge.
+    }
+analysis-lot-limit = Tildelingen følger udbuddets grænse for antal delkontrakter pr. tilbudsgiver; analyserne nedenfor gælder alene rangordningen i denne delkontrakt.
+analysis-skipped = Ikke beregnet: { $reason }.
+analysis-h-sensitivity = Vægtfølsomhed
+analysis-sensitivity-intro = { $basis ->
+        [money] Hvert kvalitetskriteriums pengeværdi (værdien af fulde point) flyttes på skift, mens de øvrige skaleres forholdsmæssigt, så summen forbliver { $total }.
+       *[weights] Hvert kriteriums vægt flyttes på skift, mens de øvrige vægte skaleres forholdsmæssigt, så summen forbliver { $total }.
+    } Grænserne er beregnet eksakt på uafrundede totaler; afrunding af kriteriepoint eller total indgår ikke.
+analysis-sensitivity-agrees = På de eksakte totaler rangeres tilbuddene som i evalueringen.
+analysis-sensitivity-disagrees = **Bemærk:** på de eksakte totaler er { $winner } først, og delkontrakten går til { $awarded }, hvilket ikke er evalueringens rangordning: evalueringen rangerer på de offentliggjorte, afrundede tal og afgør pointlighed efter udbuddets regler. Grænserne nedenfor gælder den eksakte rangordning.
+analysis-sensitivity-winner = { $winner } forbliver først, så længe { $basis ->
+        [money] et kriteriums pengeværdi
+       *[weights] et kriteriums vægt
+    } ligger inden for disse grænser:
+analysis-sensitivity-awarded = Delkontrakten går til de samme tilbud ({ $awarded }), så længe { $basis ->
+        [money] et kriteriums pengeværdi
+       *[weights] et kriteriums vægt
+    } ligger inden for disse grænser:
+analysis-sensitivity-no-interval = Ingen grænser for { $criterion }: { $reason }.
+th-published = Offentliggjort
+th-lower-end = Nedre grænse
+th-below = Derunder
+th-upper-end = Øvre grænse
+th-above = Derover
+analysis-end-limit-low = ingen ændring helt ned til 0
+analysis-end-limit-high = ingen ændring helt op til hele summen
+analysis-end-overtaken = { $bid } overhaler
+analysis-end-award-changes = { $enters } tildeles i stedet for { $leaves }
+analysis-end-quality-minimum = { $bid } krydser mindstekravet til samlet kvalitet
+analysis-end-max-pass = { $enters } går videre til prisevaluering i stedet for { $leaves }
+analysis-h-break-even = Break-even-priser
+analysis-break-even-intro = For hvert rangeret tilbud, der ikke vinder: den evaluerede pris, hvor det ville komme på højde med det tilbud, det skal forbi, når alt andet er uændret. Til den pris står tilbuddet lige eller foran (pointlighed afgøres efter reglerne herfor), og { $unit } mere placerer det bagefter. Priserne er evaluerede priser som i evalueringen.
+analysis-break-even-relative = Med denne prismodel flytter et tilbuds egen pris de priser, modellen sammenligner med (som den laveste pris), og dermed de øvrige tilbuds point; priserne tager højde for det.
+analysis-break-even-none = Alle rangerede tilbud er placeret først.
+analysis-break-even-award-intro = Delkontrakten tildeles { $count } leverandører. Den pris, hvor hvert af de tilbud, der ikke tildeles, ville blive tildelt:
+th-price-to-win = Pris for at vinde
+th-price-to-be-awarded = Pris for at blive tildelt
+th-reduction = Nedsættelse
+th-level-with = Lige med
+analysis-reduction = { $amount } ({ $percent })
+analysis-tied-now = står allerede lige med { $bid } på det offentliggjorte tal; reglerne for pointlighed placerer det bagefter
+analysis-cannot-win = kan ikke vinde til nogen positiv pris (heller ikke til { $unit })
+analysis-cannot-be-awarded = kan ikke blive tildelt til nogen positiv pris (heller ikke til { $unit })
+analysis-h-stability = Rangordenens stabilitet
+analysis-stability-dirichlet = { $count ->
+        [one] Ét sæt vægte er
+       *[other] { $samples } sæt vægte er
+    } trukket tilfældigt fra en Dirichlet-fordeling centreret om de offentliggjorte vægte med koncentrationen { $concentration } (jo større, jo tættere på de offentliggjorte vægte), og de rangerede tilbud er sammenlignet med hvert sæt. Startværdien (seed) er { $seed }: samme startværdi giver samme resultat på enhver maskine.
+analysis-stability-uniform = { $count ->
+        [one] Ét sæt vægte er
+       *[other] { $samples } sæt vægte er
+    } trukket tilfældigt, idet hver vægt er flyttet uafhængigt med op til ±{ $percent } og alle er skaleret tilbage til den offentliggjorte sum, og de rangerede tilbud er sammenlignet med hvert sæt. Startværdien (seed) er { $seed }: samme startværdi giver samme resultat på enhver maskine.
+analysis-stability-winner = { $winner } forbliver først i { $estimate } af stikprøverne (standardfejl { $error }).
+analysis-stability-awarded = Delkontrakten går til de samme tilbud i { $estimate } af stikprøverne (standardfejl { $error }).
+th-probability-win = Sandsynlighed for at vinde
+th-probability-award = Sandsynlighed for at blive tildelt
+analysis-probability = { $estimate } ± { $error }
+analysis-h-price-models = Prismodeller og afrunding
+analysis-price-models-intro = Delkontrakten evalueret igen med de samme tilbud og karakterer under hver alternativ prismodel og afrundingsregel; første række er udbuddets egen. Hvert tilbuds offentliggjorte tal står i parentes.
+th-variant = Prismodel og afrunding
+th-ranking = Rangordning
+th-ties = Pointligheder afgjort
+th-change = Ændring
+analysis-changes-winner = **anden vinder**
+analysis-changes-awarded = **andre tilbud tildelt**
+analysis-no-change = ingen
+analysis-not-evaluated = ikke evalueret: { $reason }
+analysis-variant-own = { $model } (udbuddets egen), { $rounding }
+analysis-variant-rounding = { $model }, { $rounding }
+analysis-rounding = { $step ->
+        [ratio] hvert kriteriums andel af de fulde point
+        [criterion] hvert kriteriums point
+       *[total] totalen
+    } afrundet til { $decimals ->
+        [0] hele tal
+        [one] én decimal
+       *[other] { $decimals } decimaler
+    }, { $strategy ->
+        [half-up] 5 rundes væk fra nul
+        [half-even] 5 rundes til nærmeste lige ciffer
+        [half-down] 5 rundes mod nul
+        [down] altid mod nul
+       *[up] altid væk fra nul
+    }
+analysis-model-linear-slope = den lineære prismodel med hældning, 0 point ved en pris { $slope } over den laveste
+analysis-model-linear-from-lowest-floored = den lineære prismodel fra laveste pris, aldrig under 0 point
+analysis-model-fixed-span = den lineære prismodel med fast prisspænd fra { $low } til { $high }
+analysis-model-logarithmic = den logaritmiske prismodel, 0 point ved en pris { $zero_at } over den laveste
+analysis-model-corridor = metoden pris pr. kvalitetspoint med en korridor på { $corridor }, inden for hvilken { $decision } rangeres først
+analysis-model-value-added-deduction = merværdimetoden, kvalitet fratrukket prisen
+analysis-model-value-added-markup = merværdimetoden, manglende kvalitet lagt til prisen
+analysis-model-percent-deduction = procentjusteringsmetoden, prisen nedsat med op til { $percent } for kvalitet
+analysis-model-percent-markup = procentjusteringsmetoden, prisen forhøjet med op til { $percent } for manglende kvalitet
+analysis-assumptions-intro = Parametre, som udbuddet ikke fastsætter, og som er valgt til sammenligningen:
+analysis-assumption-price-weight = { $models }: prisen vægtes { $weight }, summen af kvalitetsvægtene (50/50), fordi udbuddet ikke giver prisen nogen vægt.
+analysis-assumption-money-values = { $models }: pengeværdierne er udledt af den anslåede værdi { $estimate }, fordelt efter vægtene (prisens andel { $share } af { $total }): { $values }.
+analysis-h-reversal = Rangordensombytning
+analysis-reversal-intro = Hvert rangeret tilbud fjernes på skift, og delkontrakten evalueres igen uden det; to andre tilbud, der bytter plads, viser en rangordensombytning.
+analysis-reversal-none = { $count ->
+        [one] Med ét rangeret tilbud er der intet, der kan bytte plads.
+       *[other] Fjernes et hvilket som helst af de { $count } rangerede tilbud, forbliver de øvrige i samme rækkefølge.
+    }
+analysis-reversal-found = Fjernes disse tilbud, ændres rækkefølgen mellem de øvrige:
+analysis-reversal-new-winner = uden { $removed } vinder { $winner }.
+analysis-reason-no-ranked-bid = intet tilbud er rangeret
+analysis-reason-fewer-than-two-ranked = færre end to tilbud er rangeret
+analysis-reason-corridor = den udvidede metode pris pr. kvalitetspoint afgør inden for en korridor om det bedste forhold, hvilket ikke er en vægtet sum, så omvægtning kan ikke anvendes
+analysis-reason-no-weighted-criteria = delkontrakten har ingen vægtede kriterier
+analysis-reason-no-quality-weights = kvalitetskriterierne har ingen vægte
+analysis-reason-missing-result = evalueringen giver ikke { $bid } et resultat for { $criterion }
+analysis-reason-missing-price = evalueringen giver ikke { $bid } en pris
+analysis-reason-bid-price-not-positive = { $bid } har en pris, der ikke er over nul
+analysis-reason-price-not-positive = en prismodel dividerer med en pris, der ikke er over nul
+analysis-reason-logarithm = den logaritmiske prismodel kunne ikke beregnes
+analysis-reason-too-large = tallene er for store til at blive beregnet eksakt
+analysis-reason-carries-all-weight = kriteriet bærer hele vægten og kan derfor ikke omvægtes
+analysis-reason-no-samples = der er ikke bedt om stikprøver
+analysis-reason-not-asked-for = der er ikke bedt om den
+analysis-reason-too-many-ranked = { $ranked } tilbud er rangeret, flere end grænsen på { $limit } for den udtømmende kontrol
+analysis-reason-no-estimate-for-span = prisspændet kræver delkontraktens anslåede værdi
+analysis-reason-no-estimate-for-money-values = pengeværdierne kræver hvert kriteriums pengeværdi eller delkontraktens anslåede værdi
+analysis-reason-no-price-criterion = delkontrakten har intet priskriterium
+analysis-reason-no-weights-to-share = kriterierne har ingen vægte at fordele den anslåede værdi efter
+analysis-reason-parameters-too-large = udbuddets beløb eller vægte er for store til at udlede parametrene af
+analysis-reason-evaluation-failed = evalueringen kan ikke gennemføres
+analysis-reason-evaluation-failed-bid = evalueringen kan ikke gennemføres for { $bid }

@@ -738,3 +738,141 @@ letter-criterion-price = evaluated price { $winner } against your { $yours }
 letter-excluded = Your bid cannot be considered. { $reason }
 letter-gate = On { $requirement }: { $reasons }
 letter-no-award = The lot is not awarded on this evaluation.
+
+## The robustness analysis: a document of its own, or the last chapter of the evaluation report.
+#
+# Bid and criterion ids arrive escaped. The $message of `analysis-reason-evaluation-failed*` is
+# tender-score's plain English; a catalogue in another language leaves it out.
+
+analysis-title = Robustness analysis: { $title }
+analysis-h-chapter = Appendix: robustness analysis
+analysis-intro = This analysis shows how robust the evaluation is: how far each weight could move before the winner changes, at which price each other bid would draw level with the winner, how often the winner stays first when the weights are drawn at random around the published ones, what the other price models and rounding policies would give, and whether removing a bid changes the order of the others. It is computed from the same bids and marks as the evaluation and is not part of the basis for the award decision.
+analysis-lot-ranking = { $count ->
+        [one] Only { $ranked } is ranked.
+       *[other] The evaluation ranks { $ranked }, in that order.
+    }
+analysis-lot-limit = The award follows the tender's limit on lots per bidder; the analyses below concern this lot's ranking alone.
+analysis-skipped = Not computed: { $reason }.
+analysis-h-sensitivity = Weight sensitivity
+analysis-sensitivity-intro = { $basis ->
+        [money] Each quality criterion's money value (what full marks are worth) is moved in turn while the others are rescaled in proportion, so their sum stays { $total }.
+       *[weights] Each criterion's weight is moved in turn while the other weights are rescaled in proportion, so their sum stays { $total }.
+    } The limits are computed exactly on unrounded totals; rounding at the criterion or total step is left out.
+analysis-sensitivity-agrees = On exact totals the bids rank as in the evaluation.
+analysis-sensitivity-disagrees = **Note:** on exact totals { $winner } is first and the lot goes to { $awarded }, which is not how the evaluation ranks them: the evaluation ranks on the published, rounded figures and breaks their ties by the tender's rules. The limits below are those of the exact ranking.
+analysis-sensitivity-winner = { $winner } stays first while { $basis ->
+        [money] a criterion's money value
+       *[weights] a criterion's weight
+    } is within these limits:
+analysis-sensitivity-awarded = The lot goes to the same bids ({ $awarded }) while { $basis ->
+        [money] a criterion's money value
+       *[weights] a criterion's weight
+    } is within these limits:
+analysis-sensitivity-no-interval = No limits for { $criterion }: { $reason }.
+th-published = Published
+th-lower-end = Lower limit
+th-below = Below it
+th-upper-end = Upper limit
+th-above = Above it
+analysis-end-limit-low = nothing changes down to 0
+analysis-end-limit-high = nothing changes up to the whole sum
+analysis-end-overtaken = { $bid } overtakes
+analysis-end-award-changes = { $enters } is awarded instead of { $leaves }
+analysis-end-quality-minimum = { $bid } crosses the minimum total quality
+analysis-end-max-pass = { $enters } goes on to price evaluation instead of { $leaves }
+analysis-h-break-even = Break-even prices
+analysis-break-even-intro = For each ranked bid that does not win: the evaluated price at which it would draw level with the bid it must pass, everything else unchanged. At that price the bid is level or ahead (a tie is broken by the tie-break rules), and { $unit } more puts it behind. The prices are evaluated prices, as in the evaluation.
+analysis-break-even-relative = Under this price model a bid's own price moves the prices the model compares with (such as the lowest price), and so the other bids' points; the prices account for that.
+analysis-break-even-none = Every ranked bid is first.
+analysis-break-even-award-intro = The lot is awarded to { $count } suppliers. The price at which each bid that is not awarded would be:
+th-price-to-win = Price to win
+th-price-to-be-awarded = Price to be awarded
+th-reduction = Reduction
+th-level-with = Level with
+analysis-reduction = { $amount } ({ $percent })
+analysis-tied-now = already tied with { $bid } on the published figure; the tie-break rules rank it behind
+analysis-cannot-win = cannot win at any positive price (not even at { $unit })
+analysis-cannot-be-awarded = cannot be awarded at any positive price (not even at { $unit })
+analysis-h-stability = Rank stability
+analysis-stability-dirichlet = { $count ->
+        [one] One set of weights was
+       *[other] { $samples } sets of weights were
+    } drawn at random from a Dirichlet distribution centred on the published weights, with concentration { $concentration } (the larger, the closer to the published weights), and the ranked bids compared under each. The seed is { $seed }: the same seed gives the same result on every machine.
+analysis-stability-uniform = { $count ->
+        [one] One set of weights was
+       *[other] { $samples } sets of weights were
+    } drawn at random, each weight moved independently by up to ±{ $percent } and all rescaled to their published sum, and the ranked bids compared under each. The seed is { $seed }: the same seed gives the same result on every machine.
+analysis-stability-winner = { $winner } stays first in { $estimate } of the samples (standard error { $error }).
+analysis-stability-awarded = The lot goes to the same bids in { $estimate } of the samples (standard error { $error }).
+th-probability-win = Probability of winning
+th-probability-award = Probability of being awarded
+analysis-probability = { $estimate } ± { $error }
+analysis-h-price-models = Price models and rounding
+analysis-price-models-intro = The lot evaluated again with the same bids and marks under each alternative price model and rounding policy; the first row is the tender's own. Each bid's published figure is in brackets.
+th-variant = Price model and rounding
+th-ranking = Ranking
+th-ties = Ties broken
+th-change = Change
+analysis-changes-winner = **another winner**
+analysis-changes-awarded = **other bids awarded**
+analysis-no-change = none
+analysis-not-evaluated = not evaluated: { $reason }
+analysis-variant-own = { $model } (the tender's own), { $rounding }
+analysis-variant-rounding = { $model }, { $rounding }
+analysis-rounding = { $step ->
+        [ratio] each criterion's share of full marks
+        [criterion] each criterion's points
+       *[total] the total
+    } rounded to { $decimals ->
+        [0] whole numbers
+        [one] one decimal
+       *[other] { $decimals } decimals
+    }, { $strategy ->
+        [half-up] half away from zero
+        [half-even] half to even
+        [half-down] half towards zero
+        [down] always towards zero
+       *[up] always away from zero
+    }
+analysis-model-linear-slope = the linear price model with a slope, 0 points at { $slope } above the lowest price
+analysis-model-linear-from-lowest-floored = the linear price model from the lowest price, never below 0 points
+analysis-model-fixed-span = the linear price model over a fixed price span from { $low } to { $high }
+analysis-model-logarithmic = the logarithmic price model, 0 points at { $zero_at } above the lowest price
+analysis-model-corridor = the price-per-quality-point method with a corridor of { $corridor }, within which { $decision } is ranked first
+analysis-model-value-added-deduction = the value-added method, quality deducted from the price
+analysis-model-value-added-markup = the value-added method, missing quality added to the price
+analysis-model-percent-deduction = the percentage-adjustment method, the price reduced by up to { $percent } for quality
+analysis-model-percent-markup = the percentage-adjustment method, the price raised by up to { $percent } for missing quality
+analysis-assumptions-intro = Parameters the tender does not give, chosen for the comparison:
+analysis-assumption-price-weight = { $models }: price is weighted { $weight }, the sum of the quality weights (50/50), because the tender gives price no weight.
+analysis-assumption-money-values = { $models }: the money values are derived from the estimated value { $estimate }, shared out by the weights (price's share { $share } of { $total }): { $values }.
+analysis-h-reversal = Rank reversal
+analysis-reversal-intro = Each ranked bid is removed in turn and the lot evaluated again without it; two other bids that change places show a rank reversal.
+analysis-reversal-none = { $count ->
+        [one] With one ranked bid there is nothing to reorder.
+       *[other] Removing any one of the { $count } ranked bids leaves the others in the same order.
+    }
+analysis-reversal-found = Removing these bids changes the order of others:
+analysis-reversal-new-winner = without { $removed }, { $winner } wins.
+analysis-reason-no-ranked-bid = no bid is ranked
+analysis-reason-fewer-than-two-ranked = fewer than two bids are ranked
+analysis-reason-corridor = the extended price-per-quality-point method decides inside a corridor around the best ratio, which is not a weighted sum, so re-weighting does not apply
+analysis-reason-no-weighted-criteria = the lot has no weighted criteria
+analysis-reason-no-quality-weights = the quality criteria have no weights
+analysis-reason-missing-result = the evaluation gives { $bid } no result for { $criterion }
+analysis-reason-missing-price = the evaluation gives { $bid } no price
+analysis-reason-bid-price-not-positive = { $bid } has a price that is not above zero
+analysis-reason-price-not-positive = a price model divides by a price that is not above zero
+analysis-reason-logarithm = the logarithmic price model could not be computed
+analysis-reason-too-large = the numbers are too large to compute exactly
+analysis-reason-carries-all-weight = the criterion carries all the weight, so it cannot be re-weighted
+analysis-reason-no-samples = no samples were asked for
+analysis-reason-not-asked-for = it was not asked for
+analysis-reason-too-many-ranked = { $ranked } bids are ranked, more than the limit of { $limit } for the exhaustive check
+analysis-reason-no-estimate-for-span = the price span needs the lot's estimated value
+analysis-reason-no-estimate-for-money-values = the money values need each criterion's money value or the lot's estimated value
+analysis-reason-no-price-criterion = the lot has no price criterion
+analysis-reason-no-weights-to-share = the criteria have no weights to share the estimated value by
+analysis-reason-parameters-too-large = the tender's amounts or weights are too large to derive the parameters from
+analysis-reason-evaluation-failed = the evaluation cannot be completed: { $message }
+analysis-reason-evaluation-failed-bid = the evaluation cannot be completed for { $bid }: { $message }

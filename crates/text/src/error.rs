@@ -59,4 +59,22 @@ pub enum TextError {
         /// The lot.
         lot: Id,
     },
+    /// The robustness analysis is of another tender (or of a version with other lots).
+    #[error(
+        "the robustness analysis is of tender `{analysis}`, not of `{tender}` as it is now; analyse this tender's bids"
+    )]
+    AnalysisOfOtherTender {
+        /// The tender the analysis is of.
+        analysis: Id,
+        /// The tender given.
+        tender: Id,
+    },
+    /// The robustness analysis ranks other bids than the evaluation it is appended to.
+    #[error(
+        "the robustness analysis of lot `{lot}` ranks other bids than the evaluation; analyse the bids that were evaluated"
+    )]
+    AnalysisOfOtherBids {
+        /// The lot.
+        lot: Id,
+    },
 }

@@ -1,6 +1,6 @@
 //! # tender-text: tender texts in Markdown
 //!
-//! Two documents, written from the tender model in any language that has a message catalogue
+//! Three documents, written from the tender model in any language that has a message catalogue
 //! (Danish and English are complete):
 //!
 //! * [`specification`]: the requirement specification a buyer publishes. Introduction and
@@ -18,6 +18,9 @@
 //!   `30 × 1.000.000 / 1.300.000 = 23,08` in Danish), the evaluators' justifications, exclusions,
 //!   ties and how they were broken, warnings, the rank-reversal check, and for each bidder a
 //!   paragraph fit for the award letter.
+//! * [`analysis_appendix`]: the robustness analysis of `tender-analysis` (weight sensitivity,
+//!   break-even prices, rank stability, price-model comparison, rank reversal) as a document, or
+//!   with [`report_with_analysis`] as the report's last chapter.
 //!
 //! ```
 //! use tender_core::{files, Bid, Language, Tender};
@@ -95,6 +98,7 @@ macro_rules! t {
     };
 }
 
+mod analysis;
 mod catalogue;
 mod error;
 mod example;
@@ -106,6 +110,7 @@ mod words;
 pub use catalogue::Notation;
 pub use error::TextError;
 
+use tender_analysis::Analysis;
 use tender_core::{Bid, Language, Tender};
 use tender_score::Evaluation;
 
@@ -132,6 +137,68 @@ pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextErr
 pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
     report::render(&cat, tender, bids, evaluation)
+}
+
+/// The robustness analysis of a tender ([`tender_analysis::analyze`]) as a Markdown document in
+/// `lang`: per lot the weight sensitivity, the break-even prices, the rank stability under random
+/// re-weighting, the price-model comparison and rank reversal; a section that was skipped says
+/// why.
+///
+/// ```
+/// # use tender_core::{files, Bid, Language, Tender};
+/// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite");
+/// # let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
+/// # let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+/// # paths.sort();
+/// # let bids: Vec<Bid> = paths.iter().map(|p| files::load::<Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()?;
+/// let options = tender_analysis::Options { samples: 1_000, ..Default::default() };
+/// let analysis = tender_analysis::analyze(&tender, &bids, &options)?;
+/// let text = tender_text::analysis_appendix(&tender, &analysis, &Language::da())?;
+/// assert!(text.starts_with("# Robusthedsanalyse"));
+/// assert!(text.contains("Vægtfølsomhed"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`TextError::UnknownLanguage`] when there is no catalogue for `lang`;
+/// [`TextError::AnalysisOfOtherTender`] when the analysis is not of this tender; the catalogue
+/// errors when a message is missing or broken.
+pub fn analysis_appendix(tender: &Tender, analysis: &Analysis, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    analysis::render(&cat, tender, analysis)
+}
+
+/// The evaluation report ([`report`]) with the robustness analysis ([`analysis_appendix`]) as its
+/// last chapter, one heading level deeper so the document keeps one title.
+///
+/// The report is written for the bidders, who are entitled to the reasons for the award; the
+/// analysis is for the buyer. Append it only when the report is meant to carry it.
+///
+/// # Errors
+/// As [`report`] and [`analysis_appendix`], and [`TextError::AnalysisOfOtherBids`] when the
+/// analysis ranks other bids than the evaluation (it was run on other bids).
+pub fn report_with_analysis(
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    analysis: &Analysis,
+    lang: &Language,
+) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    for (lot, a) in analysis::lots(tender, analysis)? {
+        let ranked = evaluation
+            .lots
+            .iter()
+            .find(|e| e.lot == lot.id)
+            .map(|e| e.bids.iter().filter(|b| b.rank.is_some()).map(|b| &b.bid).collect::<Vec<_>>());
+        if ranked != Some(a.ranked.iter().collect()) {
+            return Err(TextError::AnalysisOfOtherBids { lot: lot.id.clone() });
+        }
+    }
+    let mut doc = markdown::Doc::default();
+    report::write(&cat, tender, bids, evaluation, &mut doc)?;
+    analysis::write(&cat, tender, analysis, &mut doc, analysis::Place::Chapter(evaluation.lots.len() + 2))?;
+    Ok(doc.finish())
 }
 
 /// The languages with a catalogue, sorted by code.

@@ -23,6 +23,14 @@ pub(crate) fn render(
     bids: &[Bid],
     evaluation: &Evaluation,
 ) -> Result<String, TextError> {
+    let mut doc = Doc::default();
+    write(cat, tender, bids, evaluation, &mut doc)?;
+    Ok(doc.finish())
+}
+
+/// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot. The next chapter
+/// is number `evaluation.lots.len() + 2`.
+pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: &Evaluation, doc: &mut Doc) -> Res {
     if evaluation.tender != tender.id {
         return Err(TextError::OtherTender { evaluation: evaluation.tender.clone(), tender: tender.id.clone() });
     }
@@ -33,7 +41,6 @@ pub(crate) fn render(
     }
     let lang = cat.lang();
     let notation = cat.notation()?;
-    let mut doc = Doc::default();
     doc.heading(1, &t!(cat, "report-title", "title" => inline(tender.title.get(lang)))?);
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
     doc.para(&cat.text("report-intro", &[])?);
@@ -68,9 +75,9 @@ pub(crate) fn render(
 
     for (i, (lot, e)) in lots.iter().enumerate() {
         let n = i + 2;
-        lot_chapter(cat, &notation, tender, bids, evaluation, &mut doc, lot, e, n)?;
+        lot_chapter(cat, &notation, tender, bids, evaluation, doc, lot, e, n)?;
     }
-    Ok(doc.finish())
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments, reason = "the chapter needs the whole context; a struct would only rename it")]

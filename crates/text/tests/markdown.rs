@@ -6,7 +6,7 @@
 //! raw HTML, a `javascript:` link and emphasis): the documents must have exactly the structure
 //! they have with harmless text, so the hostile text creates no heading, table cell, link,
 //! emphasis or HTML, and it must still be shown literally. The same scenario is then evaluated
-//! under every price model, and every output must pass the structure checks.
+//! and analysed under every price model, and every output must pass the structure checks.
 
 mod common;
 
@@ -357,15 +357,24 @@ fn scenario(text: &str) -> (Tender, Vec<Bid>) {
     (tender, bids)
 }
 
-/// Both documents in every language.
+/// Every document in every language: the specification, the report, the robustness analysis on
+/// its own and the report with the analysis as its last chapter.
 fn render(tender: &Tender, bids: &[Bid]) -> Vec<(String, String)> {
     let evaluation = tender_score::evaluate(tender, bids).unwrap_or_else(|e| panic!("the scenario: {e}"));
+    let options = tender_analysis::Options { samples: 500, seed: 7, ..Default::default() };
+    let analysis = tender_analysis::analyze(tender, bids, &options).unwrap_or_else(|e| panic!("the scenario: {e}"));
     let mut out = Vec::new();
     for lang in tender_text::languages() {
         let spec = tender_text::specification(tender, &lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
         let report = tender_text::report(tender, bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let appendix =
+            tender_text::analysis_appendix(tender, &analysis, &lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let with_analysis = tender_text::report_with_analysis(tender, bids, &evaluation, &analysis, &lang)
+            .unwrap_or_else(|e| panic!("{lang}: {e}"));
         out.push((format!("specification-{lang}"), spec));
         out.push((format!("report-{lang}"), report));
+        out.push((format!("analysis-{lang}"), appendix));
+        out.push((format!("report-with-analysis-{lang}"), with_analysis));
     }
     out
 }
