@@ -1,9 +1,9 @@
-//! The analysis in plain English, as text for the command line or as Markdown for reports: the
-//! same sentences, with Markdown headings and lists.
+//! The analysis in plain English, as text for the command line.
 //!
 //! Numbers are written with thin-space thousands and a decimal point (`1 300 000.00`), as
 //! `tender_score::explain::Plain` writes them; weights to two decimals (the exact rationals are in
-//! the serialised [`crate::Analysis`]).
+//! the serialised [`crate::Analysis`]). Markdown, in Danish or English, is `tender-text`'s
+//! (`tender_text::analysis_appendix`), which escapes every id with the rest of its documents.
 
 use rust_decimal::Decimal;
 use tender_score::Exact;
@@ -31,36 +31,19 @@ fn ids(list: &[tender_core::Id]) -> String {
     if list.is_empty() { "none".to_owned() } else { list.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ") }
 }
 
-/// Where the sentences go: plain text (headings as lines, items indented) or Markdown (headings,
-/// list items, text escaped).
+/// Where the sentences go: headings as lines, items indented.
 struct Out {
     text: String,
-    markdown: bool,
 }
 
 impl Out {
-    fn escape(&self, s: &str) -> String {
-        if !self.markdown {
-            return s.to_owned();
-        }
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
-    }
-
     fn push_line(&mut self, line: &str) {
         self.text.push_str(line);
         self.text.push('\n');
     }
 
     fn title(&mut self, s: &str) {
-        let s = self.escape(s);
-        if self.markdown { self.push_line(&format!("# {s}")) } else { self.push_line(&s) }
+        self.push_line(s);
     }
 
     /// A blank line, unless the text already ends with one.
@@ -71,37 +54,31 @@ impl Out {
     }
 
     fn lot(&mut self, s: &str) {
-        let s = self.escape(s);
         self.blank();
-        if self.markdown { self.push_line(&format!("## {s}\n")) } else { self.push_line(&format!("== {s}")) }
+        self.push_line(&format!("== {s}"));
     }
 
     fn section(&mut self, s: &str) {
-        let s = self.escape(s);
         self.blank();
-        if self.markdown { self.push_line(&format!("### {s}\n")) } else { self.push_line(&s) }
+        self.push_line(s);
     }
 
     /// A sentence at the top of a lot, before its sections.
     fn line(&mut self, s: &str) {
-        let s = self.escape(s);
-        if self.markdown { self.push_line(&format!("{s}\n")) } else { self.push_line(&s) }
+        self.push_line(s);
     }
 
     /// An explanation at the top of a section.
     fn note(&mut self, s: &str) {
-        let s = self.escape(s);
-        if self.markdown { self.push_line(&format!("{s}\n")) } else { self.push_line(&format!("  {s}")) }
+        self.push_line(&format!("  {s}"));
     }
 
     fn item(&mut self, s: &str) {
-        let s = self.escape(s);
-        if self.markdown { self.push_line(&format!("- {s}")) } else { self.push_line(&format!("  {s}")) }
+        self.push_line(&format!("  {s}"));
     }
 
     fn sub(&mut self, s: &str) {
-        let s = self.escape(s);
-        if self.markdown { self.push_line(&format!("  - {s}")) } else { self.push_line(&format!("    {s}")) }
+        self.push_line(&format!("    {s}"));
     }
 }
 
@@ -316,8 +293,9 @@ fn reversal(out: &mut Out, lot: &LotAnalysis) {
     }
 }
 
-fn render(analysis: &Analysis, markdown: bool) -> String {
-    let mut out = Out { text: String::new(), markdown };
+/// The whole analysis as plain-English text, for the command line.
+pub fn render_text(analysis: &Analysis) -> String {
+    let mut out = Out { text: String::new() };
     out.title(&format!("Robustness analysis of tender {} (amounts in {})", analysis.tender, analysis.currency));
     for lot in &analysis.lots {
         let comparison = match lot.comparison {
@@ -346,15 +324,4 @@ fn render(analysis: &Analysis, markdown: bool) -> String {
         reversal(&mut out, lot);
     }
     out.text
-}
-
-/// The whole analysis as plain-English text, for the command line.
-pub fn render_text(analysis: &Analysis) -> String {
-    render(analysis, false)
-}
-
-/// The whole analysis as Markdown (English): a heading per lot and per analysis, a list item per
-/// criterion, bid or variant; identifiers and reasons escaped.
-pub fn render_markdown(analysis: &Analysis) -> String {
-    render(analysis, true)
 }
