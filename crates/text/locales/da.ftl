@@ -753,7 +753,7 @@ analysis-h-chapter = Bilag: robusthedsanalyse
 analysis-intro = Analysen viser, hvor robust evalueringen er: hvor langt hver vægt kan flyttes, før vinderen skifter, ved hvilken pris hvert af de øvrige tilbud ville komme på højde med vinderen, hvor ofte vinderen forbliver først, når vægtene trækkes tilfældigt omkring de offentliggjorte, hvad de andre prismodeller og afrundingsregler ville give, og om rækkefølgen mellem de øvrige tilbud ændrer sig, når et tilbud fjernes. Den er beregnet på de samme tilbud og karakterer som evalueringen og indgår ikke i grundlaget for tildelingsbeslutningen.
 analysis-lot-ranking = { $count ->
         [one] Kun { $ranked } er rangeret.
-       *[other] Evalueringen rangerer { $ranked } i den rækkefølge.
+       *[other] Rangerede tilbud i evalueringens rækkefølge: { $ranked }.
     }
 analysis-lot-limit = Tildelingen følger udbuddets grænse for antal delkontrakter pr. tilbudsgiver; analyserne nedenfor gælder alene rangordningen i denne delkontrakt.
 analysis-skipped = Ikke beregnet: { $reason }.
@@ -815,7 +815,7 @@ analysis-h-price-models = Prismodeller og afrunding
 analysis-price-models-intro = Delkontrakten evalueret igen med de samme tilbud og karakterer under hver alternativ prismodel og afrundingsregel; første række er udbuddets egen. Hvert tilbuds offentliggjorte tal står i parentes.
 th-variant = Prismodel og afrunding
 th-ranking = Rangordning
-th-ties = Pointligheder afgjort
+th-ties = Pointligheder
 th-change = Ændring
 analysis-changes-winner = **anden vinder**
 analysis-changes-awarded = **andre tilbud tildelt**

@@ -749,7 +749,7 @@ analysis-h-chapter = Appendix: robustness analysis
 analysis-intro = This analysis shows how robust the evaluation is: how far each weight could move before the winner changes, at which price each other bid would draw level with the winner, how often the winner stays first when the weights are drawn at random around the published ones, what the other price models and rounding policies would give, and whether removing a bid changes the order of the others. It is computed from the same bids and marks as the evaluation and is not part of the basis for the award decision.
 analysis-lot-ranking = { $count ->
         [one] Only { $ranked } is ranked.
-       *[other] The evaluation ranks { $ranked }, in that order.
+       *[other] Ranked bids, in the evaluation's order: { $ranked }.
     }
 analysis-lot-limit = The award follows the tender's limit on lots per bidder; the analyses below concern this lot's ranking alone.
 analysis-skipped = Not computed: { $reason }.
@@ -811,7 +811,7 @@ analysis-h-price-models = Price models and rounding
 analysis-price-models-intro = The lot evaluated again with the same bids and marks under each alternative price model and rounding policy; the first row is the tender's own. Each bid's published figure is in brackets.
 th-variant = Price model and rounding
 th-ranking = Ranking
-th-ties = Ties broken
+th-ties = Ties
 th-change = Change
 analysis-changes-winner = **another winner**
 analysis-changes-awarded = **other bids awarded**
