@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 use tender_core::Language;
 
 const ABOUT: &str = "Write, check and score public tenders: lots, requirements, SEAL sovereignty levels, \
@@ -13,6 +14,8 @@ Examples:
   tender check fixtures/eu-sovereign-cloud
   tender evaluate fixtures/eu-sovereign-cloud
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
+  tender analyze fixtures/eu-sovereign-cloud --samples 20000 --seed 7
+  tender analyze fixtures/eu-sovereign-cloud --format markdown --lang en -o robustness.md
   tender render fixtures/eu-sovereign-cloud/tender.toml --lang en -o specification.md
   tender export fixtures/eu-sovereign-cloud --eforms -o award-criteria.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
@@ -50,11 +53,32 @@ Examples:
   tender evaluate fixtures/eu-sovereign-cloud --explain
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
+  tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
+--analysis appends the robustness analysis of `tender analyze` (default options) to the
+Markdown report. It is off by default because the report goes to the bidders; add it when the
+report is for the buyer.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
+    /// Analyse how robust the evaluation is to other weights, prices and price models.
+    #[command(after_help = "\
+Examples:
+  tender analyze fixtures/eu-sovereign-cloud
+  tender analyze fixtures/eu-sovereign-cloud --samples 20000 --seed 7
+  tender analyze fixtures/eu-sovereign-cloud --uniform 20 --no-price-models
+  tender analyze fixtures/eu-sovereign-cloud --format markdown --lang da -o robusthed.md
+  tender analyze tender.toml --bids received/ --format json -o analysis.json
+
+Per lot: for each criterion the interval of its weight within which the winner (and the awarded
+set) stays the same; for each bid that does not win, the price at which it would draw level;
+how often each bid wins when the weights are drawn at random around the published ones (a
+Dirichlet distribution, or --uniform ±PERCENT); the ranking under the other price models and
+rounding policies; and which bids, if removed, reorder the others.
+The same --seed gives the same output on every machine. The files are validated first.
+Exit codes: 0 analysed, 1 invalid input, 2 usage error (including option values out of range).")]
+    Analyze(AnalyzeArgs),
     /// Write the requirement specification of a tender as Markdown.
     #[command(after_help = "\
 Examples:
@@ -114,9 +138,65 @@ pub(crate) struct EvaluateArgs {
     /// The language of the Markdown report, e.g. da or en [default: the tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
+    /// Append the robustness analysis to the Markdown report as its last chapter (default options,
+    /// as `tender analyze`).
+    #[arg(long)]
+    pub(crate) analysis: bool,
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender analyze`.
+#[derive(Debug, Args)]
+pub(crate) struct AnalyzeArgs {
+    /// A directory with tender.toml (or tender.json) and bids/, or a tender file.
+    #[arg(value_name = "DIR|TENDER")]
+    pub(crate) input: PathBuf,
+    /// The directory of bid files [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// Random sets of weights for the rank stability; 0 skips it.
+    #[arg(long, value_name = "N", default_value_t = tender_analysis::Options::default().samples)]
+    pub(crate) samples: u32,
+    /// The seed of the random weights: the same seed gives the same result everywhere.
+    #[arg(long, value_name = "S", default_value_t = tender_analysis::Options::default().seed)]
+    pub(crate) seed: u64,
+    /// Draw the weights from a Dirichlet distribution around the published ones with this
+    /// concentration; larger keeps them closer [default: 100].
+    #[arg(long, value_name = "C", value_parser = parse_decimal, conflicts_with = "uniform")]
+    pub(crate) concentration: Option<Decimal>,
+    /// Instead, move each weight independently by up to ±PERCENT and rescale them to their sum.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_decimal)]
+    pub(crate) uniform: Option<Decimal>,
+    /// Leave out the comparison with the other price models and rounding policies.
+    #[arg(long)]
+    pub(crate) no_price_models: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AnalysisFormat::Text)]
+    pub(crate) format: AnalysisFormat,
+    /// The language of the Markdown, e.g. da or en [default: the tender's main language].
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub(crate) lang: Option<Language>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How `analyze` writes its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AnalysisFormat {
+    /// Every analysis per lot, in plain English.
+    Text,
+    /// The whole analysis, exact figures included, as JSON.
+    Json,
+    /// The analysis as Markdown, in the language of `--lang`.
+    Markdown,
+}
+
+/// A number as written, exactly (`100`, `12.5`): no float in between.
+fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    Decimal::from_str_exact(text.trim()).map_err(|_| format!("`{text}` is not a number; write it like 100 or 12.5"))
 }
 
 /// How `evaluate` writes its result.

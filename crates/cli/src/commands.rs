@@ -7,7 +7,10 @@ use clap::error::ErrorKind;
 use tender_core::{Language, Tender};
 
 use crate::Outcome;
-use crate::cli::{CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, OutputFormat, RenderArgs, SchemaArgs, SchemaKind};
+use crate::cli::{
+    AnalysisFormat, AnalyzeArgs, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, OutputFormat, RenderArgs,
+    SchemaArgs, SchemaKind,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, count};
 use crate::input::{self, Case};
 use crate::{output, report};
@@ -17,6 +20,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Evaluate(args) => evaluate(&args),
+        Command::Analyze(args) => analyze(&args),
         Command::Render(args) => render(&args),
         Command::Export(args) => export(&args),
         Command::Schema(args) => schema(&args),
@@ -132,31 +136,17 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
             "--explain adds derivations to the text format; the json and markdown formats always include them",
         );
     }
+    if args.analysis && args.format != OutputFormat::Markdown {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--analysis appends the robustness analysis to the Markdown report; add --format markdown, or run `tender analyze` for the analysis alone",
+        );
+    }
     let mut diags = Diagnostics::default();
-    let bids = args.bids.clone().map(|b| vec![b]);
-    if let Some(dir) = &args.bids
-        && !dir.is_dir()
-    {
-        diags.push(
-            Diagnostic::error(format!("{}: no such directory", dir.display()))
-                .with_help("give the directory that holds the bid files"),
-        );
+    let Some(case) = read_bids_case(&args.input, args.bids.as_ref(), &mut diags) else {
         return finish(&diags, "not evaluated");
-    }
-    if args.bids.is_none()
-        && let Ok((_, default_bids)) = input::tender_file(&args.input)
-        && !default_bids.is_dir()
-    {
-        diags.push(
-            Diagnostic::error(format!("{}: no bids directory", default_bids.display()))
-                .with_help("put the bids in bids/ beside the tender, or give their directory with --bids DIR"),
-        );
-        return finish(&diags, "not evaluated");
-    }
-    let Some(case) = read(&args.input, bids, &mut diags) else { return finish(&diags, "not evaluated") };
-    if diags.has_errors() {
-        return finish(&diags, "not evaluated");
-    }
+    };
     let Some((tender, _)) = &case.tender else { return finish(&diags, "not evaluated") };
     let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
         Ok(e) => e,
@@ -181,7 +171,21 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         },
         OutputFormat::Markdown => {
             let lang = language(args.lang.as_ref(), tender);
-            match tender_text::report(tender, &case.bid_values(), &evaluation, &lang) {
+            let bids = case.bid_values();
+            let text = if args.analysis {
+                // The analysis evaluates the same bids again; it cannot fail where the evaluation
+                // did not, but say so if it does.
+                match tender_analysis::analyze(tender, &bids, &tender_analysis::Options::default()) {
+                    Ok(analysis) => tender_text::report_with_analysis(tender, &bids, &evaluation, &analysis, &lang),
+                    Err(e) => {
+                        diags.push(Diagnostic::error(format!("cannot analyse the evaluation: {e}")));
+                        return finish(&diags, "not written");
+                    }
+                }
+            } else {
+                tender_text::report(tender, &bids, &evaluation, &lang)
+            };
+            match text {
                 Ok(text) => text,
                 Err(e) => {
                     diags.push(text_error(&e));
@@ -192,6 +196,125 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
     };
     // Warnings about the input come first, on standard error; the result goes to stdout or -o.
     let outcome = finish(&diags, "not evaluated");
+    if let Err(d) = output::write(&text, args.output.as_deref()) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        return finish(&diags, "not written");
+    }
+    outcome
+}
+
+/// Reads and validates a tender and the bids to evaluate: a `--bids` directory, or `bids/` beside
+/// the tender, which must exist. `None` when anything stops the evaluation (the diagnostics say
+/// what).
+fn read_bids_case(input: &std::path::Path, bids: Option<&PathBuf>, diags: &mut Diagnostics) -> Option<Case> {
+    if let Some(dir) = bids
+        && !dir.is_dir()
+    {
+        diags.push(
+            Diagnostic::error(format!("{}: no such directory", dir.display()))
+                .with_help("give the directory that holds the bid files"),
+        );
+        return None;
+    }
+    if bids.is_none()
+        && let Ok((_, default_bids)) = input::tender_file(input)
+        && !default_bids.is_dir()
+    {
+        diags.push(
+            Diagnostic::error(format!("{}: no bids directory", default_bids.display()))
+                .with_help("put the bids in bids/ beside the tender, or give their directory with --bids DIR"),
+        );
+        return None;
+    }
+    let case = read(input, bids.map(|b| vec![b.clone()]), diags)?;
+    if diags.has_errors() || case.tender.is_none() {
+        return None;
+    }
+    Some(case)
+}
+
+/// The analysis options of the command line.
+fn analysis_options(args: &AnalyzeArgs) -> tender_analysis::Options {
+    let perturbation = match (args.uniform, args.concentration) {
+        (Some(percent), _) => tender_analysis::Perturbation::Uniform { percent },
+        (None, Some(concentration)) => tender_analysis::Perturbation::Dirichlet { concentration },
+        (None, None) => tender_analysis::Perturbation::default(),
+    };
+    tender_analysis::Options {
+        samples: args.samples,
+        seed: args.seed,
+        perturbation,
+        compare_price_models: !args.no_price_models,
+        ..tender_analysis::Options::default()
+    }
+}
+
+/// A usage error for an analysis option out of range (exit 2), with what would fix it.
+fn option_error(e: &tender_analysis::AnalysisError) -> Option<Outcome> {
+    match e {
+        tender_analysis::AnalysisError::Option { option, problem, fix } => {
+            Some(usage("analyze", ErrorKind::ValueValidation, &format!("--{option} is {problem}; {fix}")))
+        }
+        tender_analysis::AnalysisError::Evaluation(_) => None,
+    }
+}
+
+fn analyze(args: &AnalyzeArgs) -> Outcome {
+    if args.lang.is_some() && args.format != AnalysisFormat::Markdown {
+        return usage(
+            "analyze",
+            ErrorKind::ArgumentConflict,
+            "--lang chooses the language of --format markdown; add --format markdown",
+        );
+    }
+    // Option values are checked before any file is read: they are the command line's problem.
+    let options = analysis_options(args);
+    if let Err(e) = tender_analysis::check_options(&options)
+        && let Some(outcome) = option_error(&e)
+    {
+        return outcome;
+    }
+    let mut diags = Diagnostics::default();
+    let Some(case) = read_bids_case(&args.input, args.bids.as_ref(), &mut diags) else {
+        return finish(&diags, "not analysed");
+    };
+    let Some((tender, _)) = &case.tender else { return finish(&diags, "not analysed") };
+    let analysis = match tender_analysis::analyze(tender, &case.bid_values(), &options) {
+        Ok(a) => a,
+        Err(tender_analysis::AnalysisError::Evaluation(e)) => {
+            for d in input::evaluation_issues(&e, &case) {
+                diags.push(d);
+            }
+            return finish(&diags, "not analysed");
+        }
+        Err(e) => return option_error(&e).unwrap_or(Outcome::Usage),
+    };
+    let text = match args.format {
+        AnalysisFormat::Text => tender_analysis::render::render_text(&analysis),
+        AnalysisFormat::Json => match serde_json::to_string_pretty(&analysis) {
+            Ok(mut s) => {
+                s.push('\n');
+                s
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot write the analysis as JSON: {e}")));
+                return finish(&diags, "not written");
+            }
+        },
+        AnalysisFormat::Markdown => {
+            let lang = language(args.lang.as_ref(), tender);
+            match tender_text::analysis_appendix(tender, &analysis, &lang) {
+                Ok(text) => text,
+                Err(e) => {
+                    diags.push(text_error(&e));
+                    return finish(&diags, "not written");
+                }
+            }
+        }
+    };
+    // Warnings about the input come first, on standard error; the result goes to stdout or -o.
+    let outcome = finish(&diags, "not analysed");
     if let Err(d) = output::write(&text, args.output.as_deref()) {
         let mut diags = Diagnostics::default();
         diags.push(d);

@@ -1,11 +1,13 @@
 //! # `tender`: the command line
 //!
-//! Checks tender and bid files, evaluates bids, and prints the JSON Schema of the files:
+//! Checks tender and bid files, evaluates bids, analyses how robust the evaluation is, writes the
+//! texts, exports eForms and OCDS, and prints the JSON Schema of the files:
 //!
 //! ```text
 //! tender check fixtures/eu-sovereign-cloud/tender.toml fixtures/eu-sovereign-cloud/bids
 //! tender evaluate fixtures/eu-sovereign-cloud
 //! tender evaluate fixtures/eu-sovereign-cloud --format json -o evaluation.json
+//! tender analyze fixtures/eu-sovereign-cloud --samples 20000 --seed 7
 //! tender schema tender
 //! ```
 //!
@@ -13,8 +15,9 @@
 //! command line itself is wrong. Problems are listed together, each with the file, line, column and
 //! the offending text, and what would fix it. No input makes the program panic.
 //!
-//! The program is a thin layer over `tender-core` (files, validation, schema) and `tender-score`
-//! (evaluation); everything it shows comes from their values.
+//! The program is a thin layer over `tender-core` (files, validation, schema), `tender-score`
+//! (evaluation), `tender-analysis` (robustness), `tender-text` (Markdown texts) and
+//! `tender-interop` (eForms, OCDS); everything it shows comes from their values.
 
 // A command line prints: its results on stdout, its diagnostics on stderr. The workspace warns
 // on printing elsewhere.

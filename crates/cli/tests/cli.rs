@@ -68,6 +68,7 @@ fn every_command_has_help_with_an_example() {
         vec!["--help"],
         vec!["check", "--help"],
         vec!["evaluate", "--help"],
+        vec!["analyze", "--help"],
         vec!["render", "--help"],
         vec!["export", "--help"],
         vec!["schema", "--help"],
@@ -78,6 +79,8 @@ fn every_command_has_help_with_an_example() {
     snapshot!("help", top.stdout);
     let evaluate = run(&["evaluate", "--help"]);
     snapshot!("help-evaluate", evaluate.stdout);
+    let analyze = run(&["analyze", "--help"]);
+    snapshot!("help-analyze", analyze.stdout);
 }
 
 #[test]
@@ -102,6 +105,22 @@ fn usage_errors_exit_2() {
         vec!["export", "tests/data/small"],
         vec!["export", "tests/data/small", "--eforms", "--ocds", "--ocid-prefix", "ocds-a1b2c3-"],
         vec!["export", "tests/data/small", "--ocds"],
+        vec!["evaluate", "tests/data/small", "--analysis"],
+        vec!["evaluate", "tests/data/small", "--format", "json", "--analysis"],
+        vec!["analyze"],
+        vec!["analyze", "tests/data/small", "--format", "yaml"],
+        vec!["analyze", "tests/data/small", "--lang", "da"],
+        vec!["analyze", "tests/data/small", "--samples", "many"],
+        vec!["analyze", "tests/data/small", "--samples", "-1"],
+        vec!["analyze", "tests/data/small", "--seed", "1.5"],
+        vec!["analyze", "tests/data/small", "--concentration", "0"],
+        vec!["analyze", "tests/data/small", "--concentration", "-5"],
+        vec!["analyze", "tests/data/small", "--concentration", "1e3"],
+        vec!["analyze", "tests/data/small", "--uniform", "0"],
+        vec!["analyze", "tests/data/small", "--uniform", "100"],
+        vec!["analyze", "tests/data/small", "--uniform", "20", "--concentration", "50"],
+        // An option out of range is refused before any file is read.
+        vec!["analyze", "tests/data/no-such-case", "--concentration", "0"],
     ] {
         let r = run(&args);
         assert_eq!(r.code, Some(2), "{args:?}:\n{}", r.stderr);
@@ -112,6 +131,8 @@ fn usage_errors_exit_2() {
     snapshot!("usage-unknown-format", run(&["evaluate", "tests/data/small", "--format", "yaml"]).stderr);
     snapshot!("usage-unknown-language", run(&["render", "tests/data/small", "--lang", "xx"]).stderr);
     snapshot!("usage-lang-without-markdown", run(&["evaluate", "tests/data/small", "--lang", "da"]).stderr);
+    snapshot!("usage-analyze-concentration", run(&["analyze", "tests/data/small", "--concentration", "0"]).stderr);
+    snapshot!("usage-analyze-uniform", run(&["analyze", "tests/data/small", "--uniform", "100"]).stderr);
 }
 
 // --- check ------------------------------------------------------------------------------------
@@ -538,4 +559,179 @@ fn export_problems_are_shown_like_validation_errors() {
     assert_eq!(r.code, Some(1), "{}", r.stderr);
     assert!(r.stderr.contains("ocid_prefix"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
+}
+
+// --- analyze ----------------------------------------------------------------------------------
+
+/// The options the analyze tests run with: few samples, a fixed seed.
+const ANALYZE: [&str; 4] = ["--samples", "2000", "--seed", "7"];
+
+fn analyze(args: &[&str]) -> Run {
+    let mut all = vec!["analyze"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&ANALYZE);
+    run(&all)
+}
+
+/// The small case analysed in-process with the options of [`ANALYZE`].
+fn small_analysis() -> tender_analysis::Analysis {
+    let (tender, bids, _) = small_case();
+    let options = tender_analysis::Options { samples: 2000, seed: 7, ..tender_analysis::Options::default() };
+    tender_analysis::analyze(&tender, &bids, &options).expect("the small case analyses")
+}
+
+#[test]
+fn analyze_prints_every_analysis_per_lot() {
+    let r = analyze(&["tests/data/small"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(r.stdout, tender_analysis::render::render_text(&small_analysis()), "the CLI prints the library's text");
+    for section in
+        ["Weight sensitivity", "Break-even prices", "Rank stability", "Price models and rounding", "Rank reversal"]
+    {
+        assert!(r.stdout.contains(section), "{section} is missing:\n{}", r.stdout);
+    }
+    // Warnings about the input go to stderr and do not change the exit code.
+    assert!(r.stderr.contains("⚠"), "{}", r.stderr);
+    snapshot!("analyze-small-text", r.stdout);
+}
+
+#[test]
+fn analyze_json_is_the_analysis() {
+    let r = analyze(&["tests/data/small/tender.toml", "--bids", "tests/data/small/bids", "--format", "json"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let value: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(value["tender"], "CLI-TEST-1");
+    assert_eq!(value["options"]["samples"], 2000);
+    assert_eq!(value["options"]["seed"], 7);
+    assert_eq!(value["lots"][0]["stability"]["status"], "done");
+    assert_eq!(value["lots"][0]["price_models"]["variants"][7]["outcome"]["reason"]["kind"], "no-estimate-for-span");
+    let expected = serde_json::to_string_pretty(&small_analysis()).expect("JSON") + "\n";
+    assert_eq!(r.stdout, expected, "the CLI writes the library's analysis");
+}
+
+#[test]
+fn analyze_markdown_is_the_text_crates_appendix() {
+    let (tender, _, _) = small_case();
+    let analysis = small_analysis();
+    for lang in ["da", "en"] {
+        let r = analyze(&["tests/data/small", "--format", "markdown", "--lang", lang]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let expected = tender_text::analysis_appendix(&tender, &analysis, &tender_core::Language::new(lang))
+            .expect("the appendix");
+        assert_eq!(r.stdout, expected);
+    }
+    // Without --lang, the tender's main language (da).
+    let r = analyze(&["tests/data/small", "--format", "markdown"]);
+    assert!(r.stdout.starts_with("# Robusthedsanalyse"), "{}", r.stdout);
+    snapshot!("analyze-small-markdown-da", r.stdout);
+}
+
+#[test]
+fn analyze_options_reach_the_analysis() {
+    let r = run(&[
+        "analyze",
+        "tests/data/small",
+        "--format",
+        "json",
+        "--samples",
+        "0",
+        "--uniform",
+        "20",
+        "--no-price-models",
+    ]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let value: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(value["options"]["perturbation"]["kind"], "uniform");
+    assert_eq!(value["options"]["perturbation"]["percent"], "20");
+    assert_eq!(value["options"]["compare_price_models"], false);
+    assert_eq!(value["lots"][0]["stability"]["reason"]["kind"], "no-samples");
+    assert_eq!(value["lots"][0]["price_models"]["reason"]["kind"], "not-asked-for");
+    let r = run(&["analyze", "tests/data/small", "--format", "json", "--samples", "10", "--concentration", "12.5"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let value: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(value["options"]["perturbation"], serde_json::json!({ "kind": "dirichlet", "concentration": "12.5" }));
+    assert_eq!(value["options"]["samples"], 10);
+    assert_eq!(value["options"]["seed"], 1, "the default seed");
+}
+
+#[test]
+fn analyze_output_is_byte_identical_run_to_run() {
+    for format in ["text", "json", "markdown"] {
+        let a = analyze(&["tests/data/small", "--format", format]);
+        let b = analyze(&["tests/data/small", "--format", format]);
+        assert_eq!(a.code, Some(0), "{}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+        assert_eq!(a.stderr, b.stderr, "{format}");
+    }
+    // Another seed draws other weights.
+    let seven = analyze(&["tests/data/small", "--format", "json"]).stdout;
+    let eight = run(&["analyze", "tests/data/small", "--format", "json", "--samples", "2000", "--seed", "8"]).stdout;
+    assert_ne!(seven, eight);
+}
+
+#[test]
+fn analyze_writes_a_file_with_dash_o() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("robustness.md");
+    let r = analyze(&["tests/data/small", "--format", "markdown", "-o", out.to_str().expect("UTF-8 path")]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(written, analyze(&["tests/data/small", "--format", "markdown"]).stdout);
+}
+
+#[test]
+fn analyze_stops_on_invalid_input_like_evaluate() {
+    // An evaluation issue is shown at its lot, as `evaluate` shows it.
+    let r = run(&["analyze", "tests/data/order"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.ends_with("not analysed: 1 error, 2 warnings\n"), "{}", r.stderr);
+    let evaluate = run(&["evaluate", "tests/data/order"]);
+    assert_eq!(
+        r.stderr.replace("not analysed", "not evaluated"),
+        evaluate.stderr,
+        "the same diagnostics as `evaluate`"
+    );
+    // Invalid files, missing directories.
+    let r = run(&["analyze", "tests/data/bad/invalid.toml"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("no bids directory"), "{}", r.stderr);
+    let r = run(&["analyze", "tests/data/small/tender.toml", "--bids", "tests/data/no-such-bids"]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("no such directory"), "{}", r.stderr);
+    let r = run(&["analyze", "tests/data/no-such-case"]);
+    assert_eq!(r.code, Some(1));
+    no_panic(&r);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("tests/data/small/tender.toml", dir.path().join("tender.toml")).expect("copied");
+    std::fs::create_dir(dir.path().join("bids")).expect("bids/");
+    std::fs::copy("tests/data/bad/bid.json", dir.path().join("bids/bid.json")).expect("copied");
+    let r = run(&["analyze", dir.path().to_str().expect("UTF-8")]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.ends_with("not analysed: 2 errors, 1 warning\n"), "{}", r.stderr);
+}
+
+#[test]
+fn evaluate_markdown_with_the_analysis_appends_it() {
+    let (tender, bids, evaluation) = small_case();
+    let analysis = tender_analysis::analyze(&tender, &bids, &tender_analysis::Options::default()).expect("analyses");
+    for lang in ["da", "en"] {
+        let r = run(&["evaluate", "tests/data/small", "--format", "markdown", "--analysis", "--lang", lang]);
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let language = tender_core::Language::new(lang);
+        let expected =
+            tender_text::report_with_analysis(&tender, &bids, &evaluation, &analysis, &language).expect("the report");
+        assert_eq!(r.stdout, expected);
+        let report = tender_text::report(&tender, &bids, &evaluation, &language).expect("the report");
+        assert!(r.stdout.starts_with(&report), "the report comes first, unchanged");
+    }
+    let r = run(&["evaluate", "tests/data/small", "--format", "markdown", "--analysis"]);
+    assert!(r.stdout.contains("\n## 4. Bilag: robusthedsanalyse\n"), "{}", r.stdout);
+    // Without --analysis the report has no appendix: it goes to the bidders.
+    let r = run(&["evaluate", "tests/data/small", "--format", "markdown"]);
+    assert!(!r.stdout.contains("robusthedsanalyse"), "{}", r.stdout);
 }
