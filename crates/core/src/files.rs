@@ -259,6 +259,8 @@ const DECIMAL_DIGITS: u32 = 28;
 /// float keeps.
 fn number_problem(text: &str, binary_float: bool) -> Option<String> {
     let clean = text.replace('_', "");
+    // Floating point only to classify the written text (not finite, or beyond 10^28); no value
+    // read from a file is ever kept as a float.
     let value: f64 = clean.parse().unwrap_or(f64::NAN);
     if !value.is_finite() {
         return Some(format!("`{text}` is not a number. Fix: write a number, e.g. 30 or 12.5"));

@@ -75,7 +75,9 @@ pub fn significant_digits(text: &str) -> u32 {
     u32::try_from(trimmed.len()).unwrap_or(u32::MAX)
 }
 
-/// Reads a binary float exactly, or explains why it cannot be.
+/// Reads a binary float exactly, or explains why it cannot be. This and the writer below are the
+/// only places the model meets `f64`: TOML stores fractional numbers as binary floats, so they are
+/// converted here, once, by the documented rule; nothing is ever computed in floating point.
 ///
 /// # Errors
 /// [`DecimalError::NotFinite`] for NaN and infinities, [`DecimalError::InexactFloat`] when the float's
