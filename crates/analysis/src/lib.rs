@@ -31,13 +31,9 @@
 //!
 //! ```
 //! use tender_analysis::{Options, analyze, render::render_text};
-//! use tender_core::{Bid, Tender, files};
 //!
 //! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/region-syd-warehouse");
-//! let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
-//! let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-//! paths.sort();
-//! let bids: Vec<Bid> = paths.iter().map(|p| files::load::<Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()?;
+//! let (tender, bids) = tender_core::files::load_case(&dir)?;
 //!
 //! let options = Options { samples: 2_000, seed: 7, ..Options::default() };
 //! let analysis = analyze(&tender, &bids, &options)?;

@@ -21,11 +21,7 @@ fn fixture_dirs() -> Vec<PathBuf> {
 }
 
 fn load(dir: &Path) -> (Tender, Vec<Bid>) {
-    let (tender, _) = files::load::<Tender>(&dir.join("tender.toml")).unwrap();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("bids")).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    let bids = paths.iter().map(|p| files::load::<Bid>(p).unwrap().0).collect();
-    (tender, bids)
+    files::load_case(dir).unwrap()
 }
 
 #[test]

@@ -193,6 +193,29 @@ pub fn load<T: DeserializeOwned>(file: &Path) -> Result<(T, String), LoadError> 
     Ok((value, source))
 }
 
+/// Loads a case directory: `tender.toml` (or `tender.json`) and every `.toml`/`.json` file in
+/// `bids/`, in file-name order (so the result never depends on the directory's order). Stops at
+/// the first file that does not load; validation is the caller's next step.
+///
+/// # Errors
+/// [`LoadError`] for the first file that cannot be read or parsed, or [`LoadError::Io`] when the
+/// directory or `bids/` cannot be listed.
+pub fn load_case(dir: &Path) -> Result<(crate::Tender, Vec<crate::Bid>), LoadError> {
+    let toml = dir.join("tender.toml");
+    let tender_file = if toml.exists() || !dir.join("tender.json").exists() { toml } else { dir.join("tender.json") };
+    let (tender, _) = load::<crate::Tender>(&tender_file)?;
+    let bids_dir = dir.join("bids");
+    let io = |source| LoadError::Io { file: bids_dir.clone(), source };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&bids_dir)
+        .map_err(io)?
+        .map(|entry| entry.map(|e| e.path()).map_err(io))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|p| Format::from_path(p).is_some());
+    paths.sort();
+    let bids = paths.iter().map(|p| load::<crate::Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()?;
+    Ok((tender, bids))
+}
+
 /// Parses source text as `T`. `file` is only used in errors.
 ///
 /// # Errors

@@ -17,13 +17,8 @@
 //! is read); only the import reads files.
 //!
 //! ```
-//! # use tender_core::{files, Tender, Bid};
 //! # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/copenhagen-lots");
-//! # let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
-//! # let mut bids: Vec<Bid> = Vec::new();
-//! # let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.filter_map(Result::ok).map(|e| e.path()).collect();
-//! # paths.sort();
-//! # for p in paths { bids.push(files::load::<Bid>(&p)?.0); }
+//! # let (tender, bids) = tender_core::files::load_case(&dir)?;
 //! // The award criteria as eForms XML: one cac:ProcurementProjectLot per lot.
 //! let xml = tender_interop::eforms_award_criteria(&tender)?;
 //! assert!(xml.contains(r#"<efbc:ParameterCode listName="number-weight">per-exa</efbc:ParameterCode>"#));

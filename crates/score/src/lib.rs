@@ -19,13 +19,8 @@
 //! `30 × 1 000 000 / 1 300 000 = 23.08`.
 //!
 //! ```
-//! # use tender_core::{files, Tender, Bid};
-//! # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/eu-sovereign-cloud");
-//! # let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
-//! # let mut bids: Vec<Bid> = Vec::new();
-//! # let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.filter_map(Result::ok).map(|e| e.path()).collect();
-//! # paths.sort();
-//! # for p in paths { bids.push(files::load::<Bid>(&p)?.0); }
+//! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/eu-sovereign-cloud");
+//! let (tender, bids) = tender_core::files::load_case(&dir)?;
 //! let evaluation = tender_score::evaluate(&tender, &bids)?;
 //! for lot in &evaluation.lots {
 //!     for bid in lot.bids.iter().filter(|b| b.awarded) {

@@ -145,12 +145,9 @@ pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Lan
 /// why.
 ///
 /// ```
-/// # use tender_core::{files, Bid, Language, Tender};
+/// # use tender_core::Language;
 /// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite");
-/// # let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml"))?;
-/// # let mut paths: Vec<_> = std::fs::read_dir(dir.join("bids"))?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-/// # paths.sort();
-/// # let bids: Vec<Bid> = paths.iter().map(|p| files::load::<Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()?;
+/// # let (tender, bids) = tender_core::files::load_case(&dir)?;
 /// let options = tender_analysis::Options { samples: 1_000, ..Default::default() };
 /// let analysis = tender_analysis::analyze(&tender, &bids, &options)?;
 /// let text = tender_text::analysis_appendix(&tender, &analysis, &Language::da())?;

@@ -23,12 +23,7 @@ pub fn fixtures() -> Vec<(String, Tender, Vec<Bid>)> {
     dirs.into_iter()
         .map(|dir| {
             let name = dir.file_name().expect("name").to_string_lossy().into_owned();
-            let (tender, _): (Tender, _) = files::load(&dir.join("tender.toml")).expect("tender loads");
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("bids"))
-                .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            paths.sort();
-            let bids = paths.iter().map(|p| files::load::<Bid>(p).expect("bid loads").0).collect();
+            let (tender, bids) = files::load_case(&dir).expect("the fixture loads");
             (name, tender, bids)
         })
         .collect()

@@ -20,22 +20,9 @@ pub(crate) fn fixtures() -> Vec<PathBuf> {
     out
 }
 
-/// A fixture's tender and its bids (`bids/*.toml`, sorted).
+/// A fixture's tender and its bids (`bids/`, in file-name order).
 pub(crate) fn load(fixture: &Path) -> (Tender, Vec<Bid>) {
-    let (tender, _) = files::load::<Tender>(&fixture.join("tender.toml")).unwrap_or_else(|e| panic!("{e}"));
-    let dir = fixture.join("bids");
-    let mut paths: Vec<PathBuf> = if dir.is_dir() {
-        std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-            .map(|e| e.unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display())).path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    paths.sort();
-    let bids = paths.iter().map(|p| files::load::<Bid>(p).unwrap_or_else(|e| panic!("{e}")).0).collect();
-    (tender, bids)
+    files::load_case(fixture).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The parser options: CommonMark with GitHub tables, strikethrough and footnotes, so the checks
