@@ -106,6 +106,8 @@ fn serialize_decimal<S: Serializer>(value: Decimal, serializer: S) -> Result<S::
         return serializer.serialize_i64(int);
     }
     let text = normal.to_string();
+    // Written as a float only when the float's shortest text is this decimal's text (at most 15
+    // significant digits), so reading it back gives the same decimal; nothing is computed on it.
     if significant_digits(&text) <= F64_EXACT_DIGITS
         && let Ok(float) = text.parse::<f64>()
     {
@@ -146,6 +148,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
             .ok_or_else(|| E::custom(DecimalError::TooPrecise(v.to_string())))
     }
 
+    // TOML fractional numbers arrive as binary floats: converted once, by the documented rule.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
         decimal_from_f64(v).map_err(E::custom)
     }

@@ -1,4 +1,5 @@
-//! Helpers for building small tenders and bids in tests.
+//! Helpers for building small tenders and bids in tests; `tender-analysis`'s tests include this
+//! file too (`#[path]`), so there is one copy.
 #![allow(dead_code, clippy::unwrap_used)]
 
 use tender_core::files::{Format, parse};
@@ -14,8 +15,9 @@ pub(crate) fn bid(toml: &str) -> Bid {
     parse(toml, Format::Toml, "test-bid.toml".as_ref()).unwrap()
 }
 
-/// A one-lot tender: `award` is the `[lots.award]` body plus its criteria tables.
-pub(crate) fn one_lot(award: &str) -> Tender {
+/// A one-lot tender: `award` is the `[lots.award]` body plus its criteria tables; `lot` adds keys
+/// to the lot (e.g. `suppliers_to_award = 2`).
+pub(crate) fn one_lot_with(lot: &str, award: &str) -> Tender {
     tender(&format!(
         r#"
 id = "T"
@@ -29,9 +31,15 @@ contract = {{ duration_months = 48 }}
 [[lots]]
 id = "L1"
 title = "Lot"
+{lot}
 {award}
 "#
     ))
+}
+
+/// A one-lot tender.
+pub(crate) fn one_lot(award: &str) -> Tender {
+    one_lot_with("", award)
 }
 
 /// A bid on lot L1 with a total price and consensus scores `(criterion, score)`.
