@@ -231,7 +231,7 @@ pub fn weight_sensitivity(lot: &Lot, eval: &LotEvaluation) -> Result<WeightSensi
             let reached = match b.status {
                 BidStatus::Ranked | BidStatus::NotAmongBestQuality => true,
                 BidStatus::BelowQualityThreshold => matches!(b.exclusion, Some(Exclusion::QualityMinimum { .. })),
-                BidStatus::FailedGate => false,
+                BidStatus::FailedGate | BidStatus::Rejected => false,
             };
             if !reached {
                 continue;

@@ -298,7 +298,7 @@ fn break_even_moves_the_lowest_price() {
     // ranks B first; at 3.24, C wins outright.
     let with = |p: &str| {
         let mut bids = bids.clone();
-        bids[2].price.total = p.parse().unwrap();
+        bids[2].price.total = Some(p.parse().unwrap());
         let e = evaluate(&tender, &bids).unwrap();
         let lot = &e.lots[0];
         (

@@ -104,7 +104,7 @@ fn spec() -> impl Strategy<Value = Vec<(u32, u8, u8)>> {
 fn level_at_k(tender: &Tender, bids: &[Bid], bid: &Id, price: Decimal, k: u32) -> Option<bool> {
     let mut bids = bids.to_vec();
     let b = bids.iter_mut().find(|b| &b.id == bid).unwrap();
-    b.price.total = price.into();
+    b.price.total = Some(price.into());
     let e = evaluate(tender, &bids).ok()?;
     let lot = &e.lots[0];
     let me = lot.bid(bid).unwrap();

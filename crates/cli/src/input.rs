@@ -207,15 +207,17 @@ pub(crate) fn load_error(e: &LoadError, file: Option<&SourceFile>) -> Diagnostic
 
 /// A diagnostic for a validation problem in `file`, shown where its path is.
 pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic {
-    let level = match p.level {
-        ProblemLevel::Error => Level::Error,
-        ProblemLevel::Warning => Level::Warning,
+    let (level, lead) = match p.level {
+        ProblemLevel::Error => (Level::Error, ""),
+        ProblemLevel::Warning => (Level::Warning, ""),
+        // The bidder's defect: the bid will be rejected, and the others evaluated.
+        ProblemLevel::Rejection => (Level::Warning, "will be rejected: "),
     };
-    let d = Diagnostic::error(format!("{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
+    let d = Diagnostic::error(format!("{lead}{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
     let d = match locate(&file.text, file.format, path) {
         Some(found) => d.at(file, found.location.span, if found.exact { "here" } else { "in here" }),
         // Not in the file (a field left out at the top level): name the file instead.
-        None => Diagnostic::error(format!("{}: {path}: {}", file.name, p.message))
+        None => Diagnostic::error(format!("{lead}{}: {path}: {}", file.name, p.message))
             .with_level(level)
             .with_help(p.fix.clone()),
     };

@@ -92,8 +92,10 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
     } else {
         table(out, tender, lot);
     }
+    rejections(out, lot);
     gate_failures(out, lot);
     exclusions(out, lot);
+    seal_lines(out, lot);
     if !lot.ties.is_empty() {
         out.push_str("\n  Ties:\n");
         for t in &lot.ties {
@@ -119,6 +121,12 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
             }
         }
     }
+    if !lot.close_calls.is_empty() {
+        out.push_str("\n  Close call: the award hangs on a hair (run `tender analyze` for the full picture):\n");
+        for c in &lot.close_calls {
+            out.push_str(&format!("    - {}\n", words::close_call(c, lot.decimals)));
+        }
+    }
     if !lot.warnings.is_empty() {
         out.push_str("\n  Warnings:\n");
         for w in &lot.warnings {
@@ -138,6 +146,7 @@ fn awarded(b: &BidResult) -> String {
         BidStatus::FailedGate => "no (gate)".to_owned(),
         BidStatus::BelowQualityThreshold => "no (quality)".to_owned(),
         BidStatus::NotAmongBestQuality => "no (max pass)".to_owned(),
+        BidStatus::Rejected => "no (rejected)".to_owned(),
     }
 }
 
@@ -151,13 +160,22 @@ fn table(out: &mut String, tender: &Tender, lot: &LotEvaluation) {
         header.push("Price pts".into());
     }
     header.push(words::comparison_heading(lot.comparison).into());
+    // Every bid's overall SEAL, whether or not a gate uses it.
+    let seals = lot.bids.iter().any(|b| b.sovereignty.is_some());
+    if seals {
+        header.push("SEAL".into());
+    }
     header.push("Awarded".into());
     // Which columns are numbers (right-aligned).
     let mut right = vec![true, false, false, true, true];
     if points {
         right.push(true);
     }
-    right.extend([true, false]);
+    right.push(true);
+    if seals {
+        right.push(false);
+    }
+    right.push(false);
 
     let mut rows: Vec<Vec<String>> = vec![header];
     for b in &lot.bids {
@@ -172,6 +190,12 @@ fn table(out: &mut String, tender: &Tender, lot: &LotEvaluation) {
             row.push(b.price.as_ref().and_then(|p| p.points).map_or_else(dash, |p| num(p.value, d)));
         }
         row.push(b.total.map_or_else(dash, |t| num(t.value, d)));
+        if seals {
+            row.push(match &b.sovereignty {
+                Some(r) => r.overall.map_or_else(|| "not stated".to_owned(), |s| s.to_string()),
+                None => dash(),
+            });
+        }
         row.push(awarded(b));
         rows.push(row);
     }
@@ -202,6 +226,41 @@ fn table(out: &mut String, tender: &Tender, lot: &LotEvaluation) {
     }
 }
 
+fn rejections(out: &mut String, lot: &LotEvaluation) {
+    let rejected: Vec<&BidResult> = lot.bids.iter().filter(|b| !b.rejection.is_empty()).collect();
+    if rejected.is_empty() {
+        return;
+    }
+    out.push_str("\n  Rejected as non-compliant:\n");
+    for b in rejected {
+        out.push_str(&format!("    {} ({})\n", b.bid, b.bidder_name));
+        for d in &b.rejection {
+            out.push_str(&format!("      - {}\n", d.message()));
+        }
+    }
+}
+
+/// Each objective's SEAL of every bid with a self-assessment, one line a bid.
+fn seal_lines(out: &mut String, lot: &LotEvaluation) {
+    let with: Vec<&BidResult> = lot.bids.iter().filter(|b| b.sovereignty.is_some()).collect();
+    if with.is_empty() {
+        return;
+    }
+    out.push_str("\n  SEAL per objective (overall = lowest):\n");
+    let width = with.iter().map(|b| b.bid.as_str().chars().count()).max().unwrap_or(0);
+    for b in with {
+        let Some(r) = &b.sovereignty else { continue };
+        let levels: Vec<String> = r
+            .objectives
+            .iter()
+            .map(|(o, s)| format!("{o} {}", s.map_or_else(|| "not stated".to_owned(), |s| s.to_string())))
+            .collect();
+        let overall = r.overall.map_or_else(|| "not stated".to_owned(), |s| s.to_string());
+        let pad = " ".repeat(width.saturating_sub(b.bid.as_str().chars().count()));
+        out.push_str(&format!("    {}{pad}  overall {overall}: {}\n", b.bid, levels.join(", ")));
+    }
+}
+
 fn gate_failures(out: &mut String, lot: &LotEvaluation) {
     let failed: Vec<&BidResult> = lot.bids.iter().filter(|b| b.gates.iter().any(|g| !g.passed)).collect();
     if failed.is_empty() {
@@ -227,8 +286,11 @@ fn gate_failures(out: &mut String, lot: &LotEvaluation) {
 }
 
 fn exclusions(out: &mut String, lot: &LotEvaluation) {
-    let excluded: Vec<&BidResult> =
-        lot.bids.iter().filter(|b| !matches!(b.status, BidStatus::Ranked | BidStatus::FailedGate)).collect();
+    let excluded: Vec<&BidResult> = lot
+        .bids
+        .iter()
+        .filter(|b| !matches!(b.status, BidStatus::Ranked | BidStatus::FailedGate | BidStatus::Rejected))
+        .collect();
     if excluded.is_empty() {
         return;
     }
@@ -272,8 +334,16 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
             lines.push((0, words::comparison_heading(lot.comparison).to_lowercase(), total));
         }
         out.push_str(&format!("    {} ({})\n", b.bid, b.bidder_name));
+        if b.status == BidStatus::Rejected {
+            out.push_str("      rejected as non-compliant: takes no rank and sets no reference value; as submitted:\n");
+        }
         if lines.is_empty() {
-            out.push_str("      not scored: the bid failed a premise or minimum requirement\n");
+            let why = if b.status == BidStatus::Rejected {
+                "not scored: the bid is rejected as non-compliant"
+            } else {
+                "not scored: the bid failed a premise or minimum requirement"
+            };
+            out.push_str(&format!("      {why}\n"));
             continue;
         }
         let width = lines.iter().map(|(indent, label, _)| indent * 2 + label.chars().count()).max().unwrap_or(0);

@@ -55,7 +55,7 @@ fn rights(r: CodeRights) -> &'static str {
 }
 
 fn seal(s: Option<Seal>) -> String {
-    s.map_or_else(|| "not assessed".to_owned(), |s| s.to_string())
+    s.map_or_else(|| "not stated".to_owned(), |s| s.to_string())
 }
 
 fn offered<T: std::fmt::Display>(o: Option<T>, unit: &str) -> String {
@@ -72,8 +72,16 @@ pub(crate) fn gate_reason(r: &GateReason) -> String {
         GateReason::NotAnswered => "not answered".to_owned(),
         GateReason::DeclaredNotMet => "the bidder declares it not met".to_owned(),
         GateReason::NoSovereigntyAssessment => "no sovereignty assessment".to_owned(),
+        GateReason::ObjectiveSealBelowMinimum { objective, seal: None, minimum } => {
+            format!("SEAL not stated for {objective} ({}); the minimum is {minimum}", objective.name())
+        }
         GateReason::ObjectiveSealBelowMinimum { objective, seal: s, minimum } => {
             format!("{objective} ({}) is {}, below the minimum {minimum}", objective.name(), seal(*s))
+        }
+        GateReason::OverallSealBelowMinimum { seal: None, minimum } => {
+            format!(
+                "the overall SEAL cannot be determined (SEAL not stated for every objective); the minimum is {minimum}"
+            )
         }
         GateReason::OverallSealBelowMinimum { seal: s, minimum } => {
             format!("the overall SEAL is {}, below the minimum {minimum}", seal(*s))
@@ -200,9 +208,9 @@ pub(crate) fn warning(w: &Warning) -> String {
         Warning::TieAtAwardCutOff { bids } => {
             format!("{} are tied at the last place awarded and the tie is not broken; lots must be drawn", list(bids))
         }
-        Warning::PointsCapped { bid, objective } => {
-            format!("{bid}: the points for {objective} are above 1000 and were capped at 1000")
-        }
+        Warning::PointsAboveMaximum { bid, objective } => format!(
+            "{bid}: the points for {objective} are above the objective's nominal maximum; they count as stated, as in the calculator"
+        ),
         Warning::FewerBidsThanAwards { ranked, to_award } => format!(
             "only {} ranked, fewer than the {to_award} suppliers the lot awards",
             plural(*ranked, "bid is", "bids are")
@@ -326,5 +334,45 @@ mod tests {
     fn max_pass_reads_well() {
         let e = Exclusion::MaxPass { max_pass: 3, place: 4 };
         assert_eq!(exclusion(&e), "number 4 in quality; only the 3 best in quality go on to price");
+    }
+}
+
+/// Why the award of a lot is a close call, in one line.
+pub(crate) fn close_call(c: &tender_score::result::CloseCall, decimals: u32) -> String {
+    use tender_score::result::CloseCall;
+    match c {
+        CloseCall::Margin { last_awarded, first_not_awarded, margin, threshold } => {
+            let mut m = *margin;
+            m.rescale(decimals);
+            format!(
+                "{last_awarded} (last awarded) is only {m} ahead of {first_not_awarded} (first not awarded), below the threshold of {}",
+                number(*threshold)
+            )
+        }
+        CloseCall::MarkFlip { bid, evaluator, criterion, from, to, awarded } => {
+            let who = evaluator.as_ref().map_or_else(|| "the consensus mark".to_owned(), |e| format!("{e}'s mark"));
+            format!(
+                "if {who} for {bid} on {criterion} were {} instead of {} (one step), the lot would go to {}",
+                number(*to),
+                number(*from),
+                list(awarded)
+            )
+        }
+        CloseCall::Rounding { decimals, strategy, awarded } => format!(
+            "rounded to {decimals} decimals {}, the lot would go to {}",
+            strategy_words(*strategy),
+            list(awarded)
+        ),
+    }
+}
+
+fn strategy_words(s: tender_core::award::RoundingStrategy) -> &'static str {
+    use tender_core::award::RoundingStrategy as S;
+    match s {
+        S::HalfUp => "half up",
+        S::HalfEven => "half to even",
+        S::HalfDown => "half down",
+        S::Down => "down (truncated)",
+        S::Up => "up",
     }
 }

@@ -477,12 +477,22 @@ pub struct AwardModel {
     /// Tie-break rules, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tie_break: Vec<TieBreakRule>,
+    /// The award is flagged as a close call when the last awarded and the first bid not awarded
+    /// are closer than this share, in percent, of the maximum points (or, where the lowest figure
+    /// wins, of the last awarded bid's figure). Default 1 %: one point on a 100-point scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_call_percent: Option<Percent>,
     /// Why only an order of importance is given (eForms BT-733).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order_justification: Option<Text>,
 }
 
 impl AwardModel {
+    /// The close-call threshold in percent (`close_call_percent`, default 1).
+    pub fn close_call_percent(&self) -> rust_decimal::Decimal {
+        self.close_call_percent.map_or(rust_decimal::Decimal::ONE, |p| p.get())
+    }
+
     /// The price or cost criterion, if any.
     pub fn price_criterion(&self) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.kind != CriterionKind::Quality)

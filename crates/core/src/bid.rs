@@ -26,8 +26,13 @@ pub struct Bid {
     /// When the bid was received.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<Date>,
-    /// The price.
+    /// The price. A bid without one is rejected as non-compliant.
+    #[serde(default)]
     pub price: BidPrice,
+    /// The bidder's order of priority for this bid among its bids for several lots (1 first),
+    /// used when the tender keeps over-limit bids by priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u32>,
     /// The answer to each requirement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<Answer>,
@@ -133,11 +138,13 @@ pub struct Subcontractor {
 }
 
 /// The price of a bid.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BidPrice {
-    /// The total price for the contract period, options excluded, excluding VAT.
-    pub total: Money,
+    /// The total price for the contract period, options excluded, excluding VAT. A bid that
+    /// gives none is rejected as non-compliant (a missing price is never read as zero).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Money>,
     /// The price schedule, needed for life-cycle cost evaluation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<PriceSchedule>,

@@ -276,14 +276,20 @@ impl fmt::Display for Currency {
     }
 }
 
-/// A calendar date, written `2026-03-01` (TOML date or string).
+/// A calendar date, written `2026-03-01` (TOML date or string), optionally with a time of day,
+/// `2026-03-01T12:00` or `2026-03-01 12:00:00` (local time at the buyer; TOML local date-time or
+/// string), for a submission deadline or the moment a bid was received.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(jiff::civil::Date);
+pub struct Date(jiff::civil::Date, Option<jiff::civil::Time>);
 
 impl Date {
     /// The date from year, month and day, if it exists.
     pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
-        jiff::civil::Date::new(year, month, day).ok().map(Self)
+        jiff::civil::Date::new(year, month, day).ok().map(|d| Self(d, None))
+    }
+    /// The same date at a time of day, if the time exists.
+    pub fn at(self, hour: i8, minute: i8, second: i8) -> Option<Self> {
+        jiff::civil::Time::new(hour, minute, second, 0).ok().map(|t| Self(self.0, Some(t)))
     }
     /// The year.
     pub fn year(self) -> i16 {
@@ -297,26 +303,70 @@ impl Date {
     pub fn day(self) -> i8 {
         self.0.day()
     }
+    /// The date without its time of day.
+    pub fn date(self) -> Self {
+        Self(self.0, None)
+    }
+    /// The time of day as (hour, minute, second), when one is given.
+    pub fn time(self) -> Option<(i8, i8, i8)> {
+        self.1.map(|t| (t.hour(), t.minute(), t.second()))
+    }
+    /// Whether this moment is after `deadline`: `Some(true)` when it is, `Some(false)` when it is
+    /// not, `None` when it cannot be told (the same day, and one of the two has no time of day).
+    pub fn is_after(self, deadline: Self) -> Option<bool> {
+        match self.0.cmp(&deadline.0) {
+            std::cmp::Ordering::Less => Some(false),
+            std::cmp::Ordering::Greater => Some(true),
+            std::cmp::Ordering::Equal => match (self.1, deadline.1) {
+                (Some(a), Some(b)) => Some(a > b),
+                _ => None,
+            },
+        }
+    }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())?;
+        if let Some(t) = self.1 {
+            write!(f, "T{:02}:{:02}", t.hour(), t.minute())?;
+            if t.second() != 0 {
+                write!(f, ":{:02}", t.second())?;
+            }
+        }
+        Ok(())
     }
 }
 
 impl std::str::FromStr for Date {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01");
+        let bad = || {
+            format!("`{s}` is not a date; write it as YYYY-MM-DD (e.g. 2026-03-01), or with a time as 2026-03-01T12:00")
+        };
         let bytes = s.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' || !s.is_char_boundary(10) {
             return Err(bad());
         }
         let year: i16 = s[0..4].parse().map_err(|_| bad())?;
         let month: i8 = s[5..7].parse().map_err(|_| bad())?;
         let day: i8 = s[8..10].parse().map_err(|_| bad())?;
-        Self::new(year, month, day).ok_or_else(|| format!("`{s}` is not a date in the calendar"))
+        let date = Self::new(year, month, day).ok_or_else(|| format!("`{s}` is not a date in the calendar"))?;
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Ok(date);
+        }
+        // A time of day: `T` or a space, then HH:MM or HH:MM:SS (no fraction, no offset: the
+        // buyer's local time, as the tender documents state it).
+        let time = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' ')).ok_or_else(bad)?;
+        let t = time.as_bytes();
+        if !(t.len() == 5 || t.len() == 8) || t[2] != b':' || (t.len() == 8 && t[5] != b':') {
+            return Err(bad());
+        }
+        let hour: i8 = time[0..2].parse().map_err(|_| bad())?;
+        let minute: i8 = time[3..5].parse().map_err(|_| bad())?;
+        let second: i8 = if t.len() == 8 { time[6..8].parse().map_err(|_| bad())? } else { 0 };
+        date.at(hour, minute, second).ok_or_else(|| format!("`{s}` has no such time of day"))
     }
 }
 
@@ -335,7 +385,7 @@ impl<'de> Deserialize<'de> for Date {
         impl<'de> serde::de::Visitor<'de> for DateVisitor {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date as YYYY-MM-DD")
+                f.write_str("a date as YYYY-MM-DD, optionally with a time as YYYY-MM-DDTHH:MM")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
                 v.parse().map_err(E::custom)
@@ -359,7 +409,10 @@ impl JsonSchema for Date {
         "Date".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string", "format": "date" })
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$"
+        })
     }
 }
 
@@ -396,5 +449,23 @@ mod tests {
         let j: D = serde_json::from_str(r#"{"d":"2024-02-29"}"#).expect("json date");
         assert_eq!(j.d.day(), 29);
         assert!(serde_json::from_str::<D>(r#"{"d":"2025-02-29"}"#).is_err());
+        let t: D = toml::from_str("d = 2026-03-01T12:00:00").expect("toml local date-time");
+        assert_eq!(t.d.to_string(), "2026-03-01T12:00");
+        let j: D = serde_json::from_str(r#"{"d":"2026-03-01 12:00:30"}"#).expect("json date-time");
+        assert_eq!(j.d.time(), Some((12, 0, 30)));
+        assert!(serde_json::from_str::<D>(r#"{"d":"2026-03-01T25:00"}"#).is_err());
+        assert!(serde_json::from_str::<D>(r#"{"d":"2026-03-01Tnoon"}"#).is_err());
+    }
+
+    #[test]
+    fn lateness_needs_times_on_the_same_day() {
+        let day = |d: i8| Date::new(2026, 3, d).expect("date");
+        let deadline = day(1).at(12, 0, 0).expect("time");
+        assert_eq!(day(2).is_after(deadline), Some(true));
+        assert_eq!(day(1).at(12, 0, 1).expect("time").is_after(deadline), Some(true));
+        assert_eq!(day(1).at(12, 0, 0).expect("time").is_after(deadline), Some(false));
+        assert_eq!(day(1).is_after(deadline), None);
+        assert_eq!(day(1).is_after(day(1)), None);
+        assert_eq!(Date::new(2026, 2, 28).expect("date").is_after(deadline), Some(false));
     }
 }

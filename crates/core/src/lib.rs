@@ -48,6 +48,7 @@
 pub mod award;
 pub mod bid;
 pub mod common;
+pub mod compliance;
 pub mod files;
 pub mod num;
 pub mod regulatory;

@@ -251,6 +251,8 @@ pub struct SovereigntyAnswer {
 ///
 /// Either the individual `answers` (the objective's SEAL is the lowest of them and its points their
 /// sum), or the summary `seal` and `points` when only the result of the assessment is available.
+/// A points-only assessment (points without a SEAL) can be scored, but fails any SEAL minimum with
+/// "SEAL not stated": a level is never invented.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectiveAssessment {
@@ -260,7 +262,8 @@ pub struct ObjectiveAssessment {
     /// The objective's SEAL when `answers` are not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seal: Option<Seal>,
-    /// The objective's points (out of 1000) when `answers` are not given.
+    /// The objective's points when `answers` are not given, on the assessment's scale
+    /// (`points_out_of`, 1000 unless the assessment says otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<Score>,
 }
@@ -289,6 +292,12 @@ pub struct SovereigntyAssessment {
     /// The assessment per objective.
     #[schemars(extend("propertyNames" = objective_names()))]
     pub objectives: BTreeMap<Objective, ObjectiveAssessment>,
+    /// The nominal maximum of each objective's summary `points` when the assessment was made on
+    /// another scale than the calculator's 1000 (e.g. 4, 10 or 100). The points are entered as
+    /// they are and converted exactly: `points / points_out_of × 1000`. Answers (`answers`) are
+    /// always the calculator's values, out of 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_out_of: Option<Score>,
 }
 
 /// The JSON Schema of a map key that must be an objective (`SOV-1` … `SOV-8`).
@@ -298,6 +307,15 @@ pub(crate) fn objective_names() -> serde_json::Value {
 }
 
 impl SovereigntyAssessment {
+    /// The nominal maximum of an objective's points: `points_out_of` for summary points, 1000 for
+    /// points summed from the calculator's answers.
+    pub fn scale_of(&self, objective: Objective) -> Decimal {
+        match self.objectives.get(&objective) {
+            Some(a) if a.answers.is_empty() => self.points_out_of.map_or(OBJECTIVE_MAX_POINTS, Score::get),
+            _ => OBJECTIVE_MAX_POINTS,
+        }
+    }
+
     /// The overall SEAL: the lowest objective SEAL, never an average. `None` when an objective is
     /// missing, since an unanswered objective has no level.
     pub fn overall_seal(&self) -> Option<Seal> {

@@ -42,9 +42,20 @@ pub struct Tender {
     /// Why the purchase is split into lots (e.g. so smaller suppliers can bid).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lot_split_reason: Option<Text>,
-    /// The most lots one bidder may bid for.
+    /// The most lots one bidder may bid for (udbudsloven § 49, stk. 2; directive 2014/24/EU
+    /// art. 46(2)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_lots_per_bidder: Option<u32>,
+    /// What happens to a bidder's bids when it bids for more lots than `max_lots_per_bidder`
+    /// allows: all of them are rejected (the default), or they are kept in the bidder's stated
+    /// order of priority up to the limit and the rest rejected.
+    #[serde(default, skip_serializing_if = "OverLimitRule::is_default")]
+    pub over_lot_limit: OverLimitRule,
+    /// Whether a bidder may submit more than one bid (alternative offers) for a lot (udbudsloven
+    /// § 53; directive 2014/24/EU art. 45). Without it, two bids from one bidder for one lot are
+    /// both rejected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alternative_offers: bool,
     /// The most lots one bidder may be awarded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_lots_awarded_per_bidder: Option<u32>,
@@ -116,6 +127,27 @@ pub enum LotAwardOrder {
     LotOrder,
     /// Highest estimated value first (lots without one last, in listed order).
     HighestEstimatedValue,
+}
+
+/// What happens to the bids of a bidder that bids for more lots than the tender allows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverLimitRule {
+    /// Every bid of the bidder is rejected as non-compliant: the buyer may not choose for the
+    /// bidder which of its bids to keep.
+    #[default]
+    RejectAll,
+    /// The bids are kept in the order of priority the bidder states in each bid (`priority`, 1
+    /// first) up to the limit; the others are rejected. A bidder that states no complete,
+    /// unambiguous order loses all its bids, as under `reject-all`.
+    KeepByPriority,
+}
+
+impl OverLimitRule {
+    /// Whether this is the default rule (left out when written).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// The kind of contracting authority.

@@ -13,9 +13,10 @@ use serde::Serialize;
 use crate::award::{AwardModel, Criterion, CriterionKind, PriceModel, Scale, Weighting};
 use crate::bid::Bid;
 use crate::common::{Country, Id, Location, Text};
+use crate::compliance::Defect;
 use crate::num::{Money, Percent, Score};
 use crate::requirement::{Requirement, Severity};
-use crate::sovereignty::{OBJECTIVE_MAX_POINTS, Objective, ObjectiveWeights};
+use crate::sovereignty::{OBJECTIVE_MAX_POINTS, ObjectiveWeights};
 use crate::tender::{Lot, Tender};
 
 /// The largest amount accepted anywhere: 10^15 (a thousand billion) in the tender's currency.
@@ -38,6 +39,10 @@ pub enum Level {
     Error,
     /// Allowed, but probably not what was meant, or legally risky.
     Warning,
+    /// The bid is readable but does not comply with the tender: it will be rejected as
+    /// non-compliant (*ukonditionsmæssigt*) with this reason, and the other bids are evaluated.
+    /// See [`crate::compliance`].
+    Rejection,
 }
 
 /// One problem found by validation.
@@ -61,6 +66,7 @@ impl fmt::Display for Problem {
         let level = match self.level {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Rejection => "will be rejected",
         };
         if let Some(file) = &self.file {
             write!(f, "{level}: {file}: ")?;
@@ -92,6 +98,10 @@ impl Checker {
 
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
         self.push(Level::Warning, path, message, fix);
+    }
+
+    fn reject(&mut self, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
+        self.push(Level::Rejection, path, message, fix);
     }
 
     fn push(&mut self, level: Level, path: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) {
@@ -1111,7 +1121,9 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         }
     }
 
-    c.amount("price.total", bid.price.total, true, decimals);
+    if let Some(total) = bid.price.total {
+        c.amount("price.total", total, true, decimals);
+    }
     if let Some(s) = &bid.price.schedule {
         c.amount("price.schedule.one_off", s.one_off, false, decimals);
         c.amount("price.schedule.recurring_per_year", s.recurring_per_year, false, decimals);
@@ -1136,26 +1148,19 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         c.amount(&format!("{p}.price"), o.price, false, decimals);
     }
     if let Some(lot) = lot {
-        let basis = lot.award.price_basis;
-        if basis.kind == crate::award::PriceBasisKind::LifeCycleCost && bid.price.schedule.is_none() {
-            c.error(
-                "price.schedule",
-                "the lot is evaluated on life-cycle cost but the bid has no price schedule",
-                "add `price.schedule` with `one_off` and `recurring_per_year`",
-            );
-        }
-        if basis.include_options {
-            for o in &tender.contract.options {
-                if !priced.contains(&o.id) {
-                    c.error(
-                        "price.options",
-                        format!("the option `{}` is evaluated but not priced", o.id),
-                        format!("add an entry to `price.options` with option `{}` and its price", o.id),
-                    );
-                }
-            }
-        }
         check_bid_against_lot(&mut c, tender, lot, bid);
+    }
+    for d in crate::compliance::bid_defects(tender, bid) {
+        c.reject(d.path(), d.message(), rejection_fix(&d));
+    }
+    if let (Some(deadline), Some(submitted)) = (tender.submission_deadline, bid.submitted)
+        && submitted.is_after(deadline).is_none()
+    {
+        c.warn(
+            "submitted",
+            format!("the bid was received on the deadline's day ({submitted}), and the deadline is {deadline}"),
+            "give both times of day (e.g. 2026-03-01T12:00) so the evaluation can tell whether the bid was in time",
+        );
     }
 
     for (i, id) in bid.standards.iter().enumerate() {
@@ -1189,6 +1194,16 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         }
     }
     if let Some(s) = &bid.sovereignty {
+        if let Some(out_of) = s.points_out_of
+            && out_of.get() <= Decimal::ZERO
+        {
+            c.error(
+                "sovereignty.points_out_of",
+                format!("{out_of} is not above zero"),
+                "give the nominal maximum of each objective's points on the assessment's scale, e.g. 4, 10 or 100",
+            );
+        }
+        let out_of = s.points_out_of.map_or(OBJECTIVE_MAX_POINTS, Score::get);
         for (o, a) in &s.objectives {
             let p = format!("sovereignty.objectives.{o}");
             if !a.answers.is_empty() && (a.seal.is_some() || a.points.is_some()) {
@@ -1198,21 +1213,29 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
                     "give either `answers`, or `seal` and `points`, not both",
                 );
             }
-            if a.answers.is_empty() && a.seal.is_none() {
+            if a.answers.is_empty() && a.seal.is_none() && a.points.is_none() {
                 c.error(
                     format!("{p}.seal"),
-                    "the objective has neither answers nor a SEAL",
+                    "the objective has neither answers, nor a SEAL, nor points",
                     "give the objective's `answers`, or its `seal` and `points`",
                 );
             }
-            if let Some(pts) = a.points
-                && (pts.is_negative() || pts.get() > OBJECTIVE_MAX_POINTS)
-            {
-                c.error(
-                    format!("{p}.points"),
-                    format!("{pts} is outside 0..1000"),
-                    "give the objective's points out of 1000",
-                );
+            if let Some(pts) = a.points {
+                if pts.is_negative() {
+                    c.error(
+                        format!("{p}.points"),
+                        format!("{pts} is below zero"),
+                        "give the objective's points as assessed",
+                    );
+                } else if pts.get() > out_of {
+                    // The calculator's answer values are rounded, so an objective can sum to a
+                    // little over its nominal maximum (1002 of 1000); the score is not capped.
+                    c.warn(
+                        format!("{p}.points"),
+                        format!("{pts} is above the nominal maximum of {out_of}; it is scored as stated, not capped"),
+                        "check the points; the calculator's rounding explains at most a few points over",
+                    );
+                }
             }
             let mut seen = BTreeSet::new();
             for (i, ans) in a.answers.iter().enumerate() {
@@ -1225,6 +1248,7 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
                     );
                 }
                 if ans.points.is_negative() || ans.points.get() > OBJECTIVE_MAX_POINTS {
+                    // One answer is one calculator row: its own range is 0..1000.
                     c.error(
                         format!("{p}.answers[{i}].points"),
                         format!("{} is outside 0..1000", ans.points),
@@ -1266,36 +1290,15 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     for r in &requirements {
         if r.severity.is_gate() && !answered.contains(&r.id) {
             let sev = if r.severity == Severity::Premise { "premise" } else { "minimum requirement" };
-            c.error(
+            c.reject(
                 "answers",
-                format!("the {sev} `{}` is not answered", r.id),
-                format!("add an answer with requirement `{}`, `met` true or false, and the evidence", r.id),
+                format!("the {sev} `{}` is not answered, so it is not met", r.id),
+                format!(
+                    "if the bid as submitted says nothing on `{}`, the rejection is right; if the answer was left out \
+                     when the bid was entered, add it with `met` and the evidence",
+                    r.id
+                ),
             );
-        }
-    }
-    let needs_sovereignty = requirements.iter().any(|r| r.sovereignty.is_some() && r.severity.is_gate())
-        || lot.award.criteria.iter().any(|cr| cr.sovereignty.is_some());
-    if needs_sovereignty && bid.sovereignty.is_none() {
-        c.error(
-            "sovereignty",
-            format!(
-                "lot `{}` sets SEAL minimums or scores sovereignty, but the bid has no sovereignty assessment",
-                lot.id
-            ),
-            "add `sovereignty.objectives` with SOV-1 to SOV-8, each with its answers, or its seal and points",
-        );
-    }
-    if let Some(s) = &bid.sovereignty
-        && needs_sovereignty
-    {
-        for o in Objective::ALL {
-            if !s.objectives.contains_key(&o) {
-                c.error(
-                    format!("sovereignty.objectives.{o}"),
-                    format!("the objective {o} ({}) is not assessed", o.name()),
-                    format!("add {o} under `sovereignty.objectives`, with its answers, or its seal and points"),
-                );
-            }
         }
     }
 
@@ -1388,7 +1391,6 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
 pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
     let mut c = Checker::new();
     let mut ids: BTreeMap<&Id, usize> = BTreeMap::new();
-    let mut per_bidder: BTreeMap<&Id, BTreeSet<&Id>> = BTreeMap::new();
     let mut names: BTreeMap<&Id, &str> = BTreeMap::new();
     for (i, bid) in bids.iter().enumerate() {
         if let Some(first) = ids.insert(&bid.id, i) {
@@ -1397,9 +1399,6 @@ pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
                 format!("the bid id `{}` is also used by bids[{first}]", bid.id),
                 "give every bid its own id",
             );
-        }
-        if !per_bidder.entry(&bid.bidder.id).or_default().insert(&bid.lot) {
-            c.error(format!("bids[{i}].lot"), format!("bidder `{}` has more than one bid for lot `{}`", bid.bidder.id, bid.lot), "keep one bid per bidder and lot; a variant bid needs its own bidder entry only if the tender allows variants");
         }
         match names.get(&bid.bidder.id) {
             Some(name) if *name != bid.bidder.name => c.warn(
@@ -1418,26 +1417,42 @@ pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
             }
         }
     }
-    if let Some(max) = tender.max_lots_per_bidder {
-        for (bidder, lots) in &per_bidder {
-            let n = lots.len();
-            // Point at the bidder of the first bid beyond the limit (bids are in the caller's order).
-            let beyond = bids
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| &b.bidder.id == *bidder)
-                .nth(usize::try_from(max).unwrap_or(usize::MAX))
-                .map_or(0, |(i, _)| i);
-            if u32::try_from(n).unwrap_or(u32::MAX) > max {
-                c.error(
-                    format!("bids[{beyond}].bidder.id"),
-                    format!("bidder `{bidder}` bids for {n} lots; the tender allows at most {max}"),
-                    "reject the bids beyond the limit as the tender documents say, or remove them from the evaluation",
-                );
+    for (i, list) in crate::compliance::defects(tender, bids).into_iter().enumerate() {
+        for d in list {
+            if matches!(d, Defect::TooManyLots { .. } | Defect::SecondBidForLot { .. }) {
+                c.reject(format!("bids[{i}].{}", d.path()), d.message(), rejection_fix(&d));
             }
         }
     }
     c.problems
+}
+
+/// What would make a rejection go away, when the defect is in what was entered rather than in
+/// what the bidder submitted.
+fn rejection_fix(d: &Defect) -> String {
+    let entered = "if the bid as submitted has it and it was left out when the bid was entered, add it; otherwise \
+                   the rejection stands";
+    match d {
+        Defect::NoPrice => format!("{entered} (`price.total`)"),
+        Defect::NoPriceSchedule => format!("{entered} (`price.schedule` with `one_off` and `recurring_per_year`)"),
+        Defect::OptionNotPriced { option } => format!("{entered} (an entry in `price.options` for `{option}`)"),
+        Defect::NoSovereigntyAssessment => {
+            format!("{entered} (`sovereignty.objectives` with SOV-1 to SOV-8)")
+        }
+        Defect::ObjectiveNotAssessed { objective } => format!("{entered} ({objective} under `sovereignty.objectives`)"),
+        Defect::ObjectivePointsNotStated { objective } => {
+            format!("{entered} (the points of {objective}, or its answers)")
+        }
+        Defect::TooManyLots { .. } => {
+            "the tender's `over_lot_limit` rule decides; with `keep-by-priority` each bid states its `priority`".into()
+        }
+        Defect::SecondBidForLot { .. } => {
+            "if the bids are alternative offers the tender allows, set `alternative_offers = true` in the tender; if \
+             they are versions of one bid, keep only the one that counts"
+                .into()
+        }
+        Defect::Late { .. } => "check `submitted` against the receipt in the e-procurement system".into(),
+    }
 }
 
 #[cfg(test)]

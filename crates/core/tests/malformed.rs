@@ -52,8 +52,15 @@ struct Outcome {
 /// path can be found in the source), then the problem's own text.
 fn render_problems(rel: &str, source: &str, format: Format, mut problems: Vec<Problem>) -> Outcome {
     let errors = problems.iter().filter(|p| p.level == Level::Error).count();
-    let warnings = problems.len() - errors;
-    let mut report = format!("{rel}: {errors} error(s), {warnings} warning(s)\n");
+    // A bidder's defect does not stop the evaluation, but the bid is refused: rejected as
+    // non-compliant with its reason.
+    let rejections = problems.iter().filter(|p| p.level == Level::Rejection).count();
+    let warnings = problems.len() - errors - rejections;
+    let mut report = if rejections == 0 {
+        format!("{rel}: {errors} error(s), {warnings} warning(s)\n")
+    } else {
+        format!("{rel}: {errors} error(s), {rejections} rejection(s), {warnings} warning(s)\n")
+    };
     for p in &mut problems {
         let place = match format {
             Format::Toml => files::locate_toml(source, &p.path).map(|l| format!("{rel}:{}:{}", l.line, l.column)),
@@ -62,7 +69,7 @@ fn render_problems(rel: &str, source: &str, format: Format, mut problems: Vec<Pr
         p.file = Some(place.unwrap_or_else(|| rel.to_owned()));
         writeln!(report, "{p}").expect("writing to a String");
     }
-    Outcome { report, refused: errors > 0 }
+    Outcome { report, refused: errors > 0 || rejections > 0 }
 }
 
 /// Shows a load error, with the absolute path of the corpus replaced by the workspace-relative one.
@@ -150,7 +157,7 @@ fn every_malformed_case_is_refused_with_a_readable_message() {
         .collect();
     assert!(
         passed.is_empty(),
-        "these malformed cases were accepted (no load error and no validation error); each must be refused:\n{}",
+        "these malformed cases were accepted (no load error, no validation error, no rejection); each must be refused:\n{}",
         passed.join("\n")
     );
 

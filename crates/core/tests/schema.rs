@@ -157,8 +157,10 @@ fn bid_schema_describes_a_bid() {
     }
     let required: BTreeSet<&str> =
         schema["required"].as_array().expect("required fields").iter().filter_map(Value::as_str).collect();
-    for field in ["id", "tender", "lot", "bidder", "price"] {
+    for field in ["id", "tender", "lot", "bidder"] {
         assert!(required.contains(field), "the bid schema does not require `{field}`");
     }
+    // A bid without a price is read, and rejected as non-compliant with that reason.
+    assert!(!required.contains("price"), "the bid schema must accept a bid without a price, to reject it");
     assert!(text.contains("\"SEAL-4\""), "the bid schema lists the SEAL levels");
 }

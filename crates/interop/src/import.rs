@@ -896,7 +896,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
         seen.insert(key.clone(), row);
         prices.push(ImportedPrice {
             key,
-            price: BidPrice { total: Money::new(total), schedule, options },
+            price: BidPrice { total: Some(Money::new(total)), schedule, options },
             sheet: grid.name.clone(),
             row: u32::try_from(row + 1).unwrap_or(u32::MAX),
         });
@@ -922,7 +922,7 @@ pub fn write_template_rows(tender: &Tender, bids: &[Bid]) -> Vec<Vec<Option<Temp
     for bid in bids {
         let mut row = vec![
             Some(TemplateCell::Text(bid.id.as_str().to_owned())),
-            Some(TemplateCell::Amount(bid.price.total.get())),
+            bid.price.total.map(|t| TemplateCell::Amount(t.get())),
             bid.price.schedule.as_ref().map(|s| TemplateCell::Amount(s.one_off.get())),
             bid.price.schedule.as_ref().map(|s| TemplateCell::Amount(s.recurring_per_year.get())),
         ];

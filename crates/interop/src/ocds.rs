@@ -383,7 +383,9 @@ pub fn ocds_release(
             d.insert("id".into(), json!(bid.id.as_str()));
             d.insert("status".into(), json!(if result.status == BidStatus::Ranked { "valid" } else { "disqualified" }));
             d.insert("tenderers".into(), json!([reference(bid)]));
-            d.insert("value".into(), money(bid.price.total, tender));
+            if let Some(total) = bid.price.total {
+                d.insert("value".into(), money(total, tender));
+            }
             d.insert("relatedLots".into(), json!([lot_id]));
             d.insert("hasRank".into(), json!(result.rank.is_some()));
             if let Some(rank) = result.rank {
@@ -394,14 +396,17 @@ pub fn ocds_release(
         }
         for bid_id in &lot_eval.awarded {
             let Some(bid) = bid_by_id.get(bid_id) else { continue };
-            awards.push(json!({
+            let mut a = json!({
                 "id": format!("{lot_id}-{bid_id}"),
                 "status": "pending",
-                "value": money(bid.price.total, tender),
                 "suppliers": [reference(bid)],
                 "relatedLots": [lot_id],
                 "relatedBids": [bid_id.as_str()],
-            }));
+            });
+            if let (Some(total), Some(o)) = (bid.price.total, a.as_object_mut()) {
+                o.insert("value".into(), money(total, tender));
+            }
+            awards.push(a);
         }
     }
 
@@ -461,6 +466,7 @@ fn bid_evaluation(tender: &Tender, award: &AwardModel, lot: &LotEvaluation, resu
             BidStatus::FailedGate => "failedGate",
             BidStatus::BelowQualityThreshold => "belowQualityThreshold",
             BidStatus::NotAmongBestQuality => "notAmongBestQuality",
+            BidStatus::Rejected => "rejected",
         }),
     );
     o.insert("awarded".into(), json!(result.awarded));

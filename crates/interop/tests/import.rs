@@ -117,7 +117,7 @@ fn blank(bids: &[Bid]) -> Vec<Bid> {
     bids.iter()
         .cloned()
         .map(|mut b| {
-            b.price = BidPrice { total: Money::ZERO, schedule: None, options: Vec::new() };
+            b.price = BidPrice { total: Some(Money::ZERO), schedule: None, options: Vec::new() };
             b
         })
         .collect()
@@ -172,7 +172,7 @@ fn amounts_with_cents_round_trip_exactly() {
         let mut bid = bids[i % bids.len()].clone();
         bid.id = format!("CENTS-{i}").as_str().into();
         let amount = Money::new(text.parse().expect("decimal"));
-        bid.price.total = amount;
+        bid.price.total = Some(amount);
         if let Some(s) = &mut bid.price.schedule {
             s.one_off = amount;
         }
@@ -202,7 +202,7 @@ fn report(path: &Path) -> String {
                     "row {}: {} total {}; {}; options [{}]\n",
                     p.row,
                     p.key,
-                    p.price.total,
+                    p.price.total.map(|t| t.to_string()).unwrap_or_default(),
                     schedule,
                     options.join(", ")
                 )

@@ -31,8 +31,9 @@ use crate::price::{self, PriceError, Reference};
 use crate::quality::{QualityError, QualityPlan};
 use crate::result::{
     BidResult, BidStatus, Comparison, CriterionResult, Evaluation, Exclusion, Figure, GateResult, LotEvaluation,
-    PriceResult, RankReversal, Reversal, Tie, TotalDerivation, ValueAdjustment, Warning,
+    PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment, Warning,
 };
+use tender_core::compliance::Defect;
 
 /// Evaluates every lot of a tender with its bids. Pure: no IO, no clock, no randomness; the
 /// order of `bids` does not matter.
@@ -42,21 +43,22 @@ use crate::result::{
 /// duplicate bid ids, a missing score, a price of zero under a relative model, an overflow.
 pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationError> {
     let mut issues = Issues::default();
-    let mut sorted: Vec<&Bid> = bids.iter().collect();
-    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let defects = tender_core::compliance::defects(tender, bids);
+    let mut sorted: Vec<(&Bid, &[Defect])> = bids.iter().zip(defects.iter().map(Vec::as_slice)).collect();
+    sorted.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     for pair in sorted.windows(2) {
-        if pair[0].id == pair[1].id {
-            issues.push(None, Some(&pair[0].id), "two bids have this id", "give every bid its own id");
+        if pair[0].0.id == pair[1].0.id {
+            issues.push(None, Some(&pair[0].0.id), "two bids have this id", "give every bid its own id");
         }
     }
-    for b in &sorted {
+    for (b, _) in &sorted {
         if tender.lot(&b.lot).is_none() {
             issues.push(None, Some(&b.id), format!("the tender has no lot `{}`", b.lot), "correct the bid's `lot`");
         }
     }
     let mut lots = Vec::with_capacity(tender.lots.len());
     for lot in &tender.lots {
-        let lot_bids: Vec<&Bid> = sorted.iter().copied().filter(|b| b.lot == lot.id).collect();
+        let lot_bids: Vec<(&Bid, &[Defect])> = sorted.iter().copied().filter(|(b, _)| b.lot == lot.id).collect();
         if let Some(e) = evaluate_lot(tender, lot, &lot_bids, &mut issues) {
             lots.push(e);
         }
@@ -154,23 +156,25 @@ fn cross_lot_warnings(tender: &Tender, lots: &[LotEvaluation]) -> Vec<Warning> {
 }
 
 /// One bid's state between the steps.
-struct Candidate<'a> {
-    bid: &'a Bid,
+#[derive(Clone)]
+pub(crate) struct Candidate<'a> {
+    pub(crate) bid: &'a Bid,
+    rejection: Vec<Defect>,
     gates: Vec<GateResult>,
-    criteria: Vec<CriterionResult>,
-    quality: Option<Exact>,
+    pub(crate) criteria: Vec<CriterionResult>,
+    pub(crate) quality: Option<Exact>,
     status: BidStatus,
     exclusion: Option<Exclusion>,
-    price: Option<(Exact, crate::result::PriceBasisDetail)>,
+    pub(crate) price: Option<(Exact, crate::result::PriceBasisDetail)>,
 }
 
 /// What the ranking step computes for one bid.
 #[derive(Clone)]
-struct Scored {
+pub(crate) struct Scored {
     /// Index into the candidates.
-    index: usize,
+    pub(crate) index: usize,
     price: Option<PriceResult>,
-    total: Figure,
+    pub(crate) total: Figure,
     derivation: TotalDerivation,
     /// Sort key within the comparison: corridor group first (0 in, 1 out), then the figure.
     group: u8,
@@ -194,7 +198,7 @@ fn comparison_of(model: &PriceModel) -> Comparison {
     }
 }
 
-fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) -> Option<LotEvaluation> {
+fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: &mut Issues) -> Option<LotEvaluation> {
     let award = &lot.award;
     let policy = award.rounding;
     let lot_id = Some(&lot.id);
@@ -222,11 +226,12 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
 
     // 1. Gates, 2. quality.
     let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(bids.len());
-    for &bid in bids {
+    for &(bid, defects) in bids {
         let gates = gates::check_all(tender, lot, bid);
         let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
         let mut c = Candidate {
             bid,
+            rejection: defects.to_vec(),
             gates,
             criteria: Vec::new(),
             quality: None,
@@ -234,6 +239,19 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
             exclusion: None,
             price: None,
         };
+        if !defects.is_empty() {
+            // Rejected as non-compliant: nothing it sent is lost (its marks and evaluated price
+            // are kept where they can be computed), but it takes no rank and sets no reference.
+            c.status = BidStatus::Rejected;
+            let mut scratch = Vec::new();
+            if let Ok((criteria, q)) = plan.score(bid, &mut scratch) {
+                c.criteria = criteria;
+                c.quality = Some(q);
+            }
+            c.price = price::evaluated_price(tender, lot, bid).ok();
+            candidates.push(c);
+            continue;
+        }
         if !failed.is_empty() {
             c.status = BidStatus::FailedGate;
             c.exclusion = Some(Exclusion::Gates { requirements: failed });
@@ -366,14 +384,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
 
     // 7. Award.
     let to_award = lot.suppliers_to_award;
-    let mut awarded_set = BTreeSet::new();
-    for (pos, s) in ranking.order.iter().enumerate() {
-        let rank = ranking.ranks[pos];
-        let within = ranking.ranks.iter().filter(|&&r| r <= rank).count();
-        if within <= usize::try_from(to_award).unwrap_or(usize::MAX) {
-            awarded_set.insert(s.index);
-        }
-    }
+    let awarded_set = award_set(&ranking, to_award);
     let cutoff_ties: Vec<Id> = ranking
         .order
         .iter()
@@ -395,6 +406,19 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
         warnings.push(Warning::FewerBidsThanAwards { ranked: ranked_count, to_award });
     }
 
+    let close_calls = crate::close::close_calls(
+        &crate::close::Field {
+            lot,
+            money_decimals,
+            plan: &plan,
+            candidates: &candidates,
+            reference: ranking.reference,
+        },
+        &ranking.order,
+        &ranking.ranks,
+        &awarded_set,
+    );
+
     // Assemble: ranked bids in rank order, then the others by id.
     let mut results = Vec::with_capacity(candidates.len());
     let mut awarded = Vec::new();
@@ -406,11 +430,11 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
             if is_awarded {
                 awarded.push(c.bid.id.clone());
             }
-            results.push(bid_result(c, Some(s), Some(rank), is_awarded, policy, max_quality));
+            results.push(bid_result(c, Some(s), Some(rank), is_awarded, policy, money_decimals, max_quality));
         }
     }
     for c in taken.into_iter().flatten() {
-        results.push(bid_result(c, None, None, false, policy, max_quality));
+        results.push(bid_result(c, None, None, false, policy, money_decimals, max_quality));
     }
     let (lowest_price, highest_price) = reference.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
     Some(LotEvaluation {
@@ -426,7 +450,24 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[&Bid], issues: &mut Issues) 
         ties,
         warnings,
         rank_reversal,
+        close_calls,
     })
+}
+
+/// The candidates awarded in a ranking: those whose rank, counted with the bids ranked level with
+/// or ahead of them, is within `to_award` (so a tie across the cut-off awards none of the tied).
+pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
+    let slots = usize::try_from(to_award).unwrap_or(usize::MAX);
+    let mut out = BTreeSet::new();
+    for (pos, s) in ranking.order.iter().enumerate() {
+        let rank = ranking.ranks[pos];
+        // Ranks are sorted, so the bids at or ahead of `rank` are a prefix.
+        let within = ranking.ranks.partition_point(|&r| r <= rank);
+        if within <= slots {
+            out.insert(s.index);
+        }
+    }
+    out
 }
 
 fn bid_result(
@@ -435,6 +476,7 @@ fn bid_result(
     rank: Option<u32>,
     awarded: bool,
     policy: RoundingPolicy,
+    money_decimals: u32,
     max_quality: Exact,
 ) -> BidResult {
     let quality = c.quality.and_then(|q| figure(policy, q).ok());
@@ -445,13 +487,29 @@ fn bid_result(
         .and_then(|p| figure(policy, p).ok());
     let (price, total, total_derivation) = match scored {
         Some(s) => (s.price, Some(s.total), Some(s.derivation)),
-        None => (None, None, None),
+        None => {
+            // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
+            let money = RoundingPolicy { decimals: money_decimals, ..policy };
+            let price = c.price.filter(|_| c.status == BidStatus::Rejected).and_then(|(p, basis)| {
+                figure(money, p).ok().map(|evaluated| PriceResult {
+                    basis,
+                    evaluated,
+                    formula: None,
+                    ratio: None,
+                    unrounded_ratio: None,
+                    points: None,
+                })
+            });
+            (price, None, None)
+        }
     };
     BidResult {
         bid: c.bid.id.clone(),
         bidder: c.bid.bidder.id.clone(),
         bidder_name: c.bid.bidder.name.clone(),
         status: c.status,
+        rejection: c.rejection,
+        sovereignty: c.bid.sovereignty.as_ref().map(SealRecord::of),
         gates: c.gates,
         criteria: c.criteria,
         quality,
@@ -469,6 +527,12 @@ fn bid_result(
 fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
     let (lot_id, bid_id) = (Some(&lot.id), Some(&bid.id));
     match e {
+        PriceError::NoPrice => issues.push(
+            lot_id,
+            bid_id,
+            "the bid states no total price",
+            "add `price.total`; a bid without a price is rejected before evaluation",
+        ),
         PriceError::NoSchedule => issues.push(
             lot_id,
             bid_id,
@@ -502,9 +566,9 @@ fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
 }
 
 /// The outcome of ranking a set of bids.
-struct Ranking {
-    order: Vec<Scored>,
-    ranks: Vec<u32>,
+pub(crate) struct Ranking {
+    pub(crate) order: Vec<Scored>,
+    pub(crate) ranks: Vec<u32>,
     ties: Vec<Tie>,
     reference: Option<Reference>,
 }
@@ -520,13 +584,26 @@ fn rank(
     in_play: &[usize],
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
+    rank_with(lot, money_decimals, candidates, in_play, None, warnings)
+}
+
+/// [`rank`], with the reference prices fixed (`Some`) instead of taken from `in_play`: to rank
+/// a few bids as they stand in the whole field.
+pub(crate) fn rank_with(
+    lot: &Lot,
+    money_decimals: u32,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+    fixed: Option<Reference>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Ranking, RankError> {
     let award = &lot.award;
     let policy = award.rounding;
     let prices: Vec<Exact> = in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
-    let reference = match (prices.iter().min(), prices.iter().max()) {
+    let reference = fixed.or(match (prices.iter().min(), prices.iter().max()) {
         (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest }),
         _ => None,
-    };
+    });
     let price_criterion = award.price_criterion();
     // Models that divide by prices need every price above zero; name the bid that is not.
     let divides = award.price_model.depends_on_other_bids()

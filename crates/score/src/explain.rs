@@ -33,8 +33,6 @@ pub enum Term {
     PerYear,
     /// "months".
     Months,
-    /// "capped at 1000".
-    Capped,
     /// "in corridor".
     InCorridor,
     /// "outside corridor".
@@ -77,7 +75,6 @@ impl Notation for Plain {
             Term::OneOff => "one-off",
             Term::PerYear => "per year",
             Term::Months => "months",
-            Term::Capped => "capped at 1000",
             Term::InCorridor => "in corridor",
             Term::OutsideCorridor => "outside corridor",
         }
@@ -214,12 +211,11 @@ pub fn explain_sovereignty(c: &CriterionResult, decimals: u32, n: &dyn Notation)
     objectives
         .iter()
         .map(|o| {
-            let capped = if o.uncapped.is_some() { format!(" ({})", n.term(Term::Capped)) } else { String::new() };
             format!(
-                "{}: {}{capped} / {} × {} = {}",
+                "{}: {} / {} × {} = {}",
                 o.objective,
                 dec(o.points, n),
-                n.number(tender_core::sovereignty::OBJECTIVE_MAX_POINTS),
+                dec(o.out_of, n),
                 dec(o.weight, n),
                 show(o.contribution, decimals, n)
             )

@@ -32,6 +32,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod close;
 pub mod error;
 mod evaluate;
 pub mod exact;

@@ -24,6 +24,8 @@ use crate::result::{PriceBasisDetail, PriceFormula};
 /// Why a price could not be evaluated, in domain terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PriceError {
+    /// The bid states no total price.
+    NoPrice,
     /// Life-cycle cost needs a price schedule.
     NoSchedule,
     /// An evaluated option has no price.
@@ -71,7 +73,7 @@ pub fn evaluated_price(
     }
     match basis.kind {
         PriceBasisKind::Total => {
-            let total = bid.price.total.get();
+            let total = bid.price.total.ok_or(PriceError::NoPrice)?.get();
             let price = Exact::from_decimal(total).checked_add(option_sum)?;
             Ok((price, PriceBasisDetail::Total { total, options }))
         }

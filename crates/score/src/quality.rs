@@ -19,6 +19,13 @@ pub(crate) struct Leaf<'a> {
     pub(crate) max: Exact,
     /// The largest spread of marks allowed before a disagreement is flagged, in points.
     pub(crate) allowed_spread: Decimal,
+    /// The scale's lowest mark.
+    pub(crate) scale_min: Decimal,
+    /// One step of the scale (1 when the scale sets none).
+    pub(crate) step: Decimal,
+    /// The most the leaf's points in the quality total can move when one mark moves one step:
+    /// `weight × share × step / max` (the full step: a median or consensus can move by it).
+    pub(crate) step_effect: Exact,
 }
 
 /// How one quality criterion is scored.
@@ -84,6 +91,9 @@ impl<'a> QualityPlan<'a> {
                 scale_max: scale.max.get(),
                 max: Exact::from_decimal(scale.max.get()),
                 allowed_spread: allowed_spread(scale, spread),
+                scale_min: scale.min.get(),
+                step: scale.step.map_or(Decimal::ONE, |s| s.get()),
+                step_effect: Exact::ZERO,
             });
             leaves.len() - 1
         };
@@ -113,7 +123,35 @@ impl<'a> QualityPlan<'a> {
                 plan,
             });
         }
+        // What one step of one mark can move: weight × share × step / max per leaf.
+        for p in &criteria {
+            let list: Vec<(usize, Exact)> = match &p.plan {
+                Plan::Sovereignty(_) => Vec::new(),
+                Plan::Leaf(l) => vec![(*l, Exact::ONE)],
+                Plan::Subs(subs) => subs.iter().map(|&(l, _, share)| (l, share)).collect(),
+            };
+            for (l, share) in list {
+                let leaf = &mut leaves[l];
+                if !leaf.max.is_zero() {
+                    leaf.step_effect = p
+                        .weight
+                        .checked_mul(share)?
+                        .checked_mul(Exact::from_decimal(leaf.step))?
+                        .checked_div(leaf.max)?;
+                }
+            }
+        }
         Ok(Self { award, leaf_index, leaves, criteria, max_points })
+    }
+
+    /// The leaf (criterion or sub-criterion scored by marks) with this id.
+    pub(crate) fn leaf(&self, id: &str) -> Option<&Leaf<'a>> {
+        self.leaf_index.get(id).map(|&i| &self.leaves[i])
+    }
+
+    /// The most the quality points can move when one mark moves one step.
+    pub(crate) fn max_step_effect(&self) -> Exact {
+        self.leaves.iter().map(|l| l.step_effect).max().unwrap_or(Exact::ZERO)
     }
 
     /// Scores every quality criterion of a bid. Warnings (disagreement, capped points) are
@@ -290,33 +328,36 @@ fn aggregate(
     Ok(Marks { aggregation, marks, consensus, scale_max, score, disagreement })
 }
 
-/// The sovereignty score in percent: `Σ min(points, 1000) / 1000 × weight` over the objectives.
+/// The sovereignty score in percent: `Σ points / out_of × weight` over the objectives, where
+/// `out_of` is 1000 (the calculator's nominal maximum) or the assessment's own scale. The points
+/// are not capped: the calculator's rounded answer values can sum to 1002 of 1000, and its score
+/// can exceed 100 % (a perfect response scores 100.0756 %), so the engine follows it.
 fn sovereignty(
     bid: &Bid,
     weights: &tender_core::sovereignty::ObjectiveWeights,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Vec<ObjectiveResult>, Exact), Overflow> {
-    let max = Exact::from_decimal(OBJECTIVE_MAX_POINTS);
     let mut total = Exact::ZERO;
     let mut out = Vec::with_capacity(Objective::ALL.len());
     for o in Objective::ALL {
         let weight = weights.weight(o).get();
-        let stated = bid
-            .sovereignty
-            .as_ref()
-            .and_then(|s| s.objectives.get(&o))
-            .and_then(|a| a.points())
-            .unwrap_or(Score::ZERO)
-            .get();
-        let (points, uncapped) = if stated > OBJECTIVE_MAX_POINTS {
-            warnings.push(Warning::PointsCapped { bid: bid.id.clone(), objective: o });
-            (OBJECTIVE_MAX_POINTS, Some(stated))
+        let assessment = bid.sovereignty.as_ref();
+        let stated =
+            assessment.and_then(|s| s.objectives.get(&o)).and_then(|a| a.points()).unwrap_or(Score::ZERO).get();
+        let out_of = assessment.map_or(OBJECTIVE_MAX_POINTS, |s| s.scale_of(o));
+        if stated > out_of {
+            warnings.push(Warning::PointsAboveMaximum { bid: bid.id.clone(), objective: o });
+        }
+        let points = stated.max(Decimal::ZERO);
+        let contribution = if out_of > Decimal::ZERO {
+            Exact::from_decimal(points)
+                .checked_div(Exact::from_decimal(out_of))?
+                .checked_mul(Exact::from_decimal(weight))?
         } else {
-            (stated.max(Decimal::ZERO), None)
+            Exact::ZERO
         };
-        let contribution = Exact::from_decimal(points).checked_div(max)?.checked_mul(Exact::from_decimal(weight))?;
         total = total.checked_add(contribution)?;
-        out.push(ObjectiveResult { objective: o, points, uncapped, weight, contribution });
+        out.push(ObjectiveResult { objective: o, points, out_of, weight, contribution });
     }
     Ok((out, total))
 }

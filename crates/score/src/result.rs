@@ -70,6 +70,53 @@ pub struct LotEvaluation {
     pub warnings: Vec<Warning>,
     /// The rank-reversal check, for price models that depend on the other bids.
     pub rank_reversal: Option<RankReversal>,
+    /// Why the award hangs on a hair, if it does: the committee should read these before it
+    /// signs (and `tender analyze` gives the full picture).
+    pub close_calls: Vec<CloseCall>,
+}
+
+/// A reason the award of a lot is a close call.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum CloseCall {
+    /// The margin between the last awarded and the first bid not awarded is below the threshold.
+    Margin {
+        /// The last awarded bid.
+        last_awarded: Id,
+        /// The first bid not awarded.
+        first_not_awarded: Id,
+        /// The difference of their figures as published (points, or money for the lowest
+        /// evaluation price or price per quality point).
+        margin: Decimal,
+        /// The threshold: the lot's `close_call_percent` of the maximum points, or of the last
+        /// awarded bid's figure when the lowest figure wins.
+        threshold: Decimal,
+    },
+    /// Moving one evaluator's mark on one criterion by one step of the scale changes who is
+    /// awarded.
+    MarkFlip {
+        /// The bid whose mark moves.
+        bid: Id,
+        /// The evaluator (`None` for the committee's consensus score).
+        evaluator: Option<Id>,
+        /// The criterion or sub-criterion.
+        criterion: Id,
+        /// The mark given.
+        from: Decimal,
+        /// The mark one step away.
+        to: Decimal,
+        /// The bids awarded after the change, in rank order.
+        awarded: Vec<Id>,
+    },
+    /// Another rounding (strategy or fewer decimals) changes who is awarded.
+    Rounding {
+        /// The decimals tried.
+        decimals: u32,
+        /// The strategy tried.
+        strategy: tender_core::award::RoundingStrategy,
+        /// The bids awarded under it, in rank order.
+        awarded: Vec<Id>,
+    },
 }
 
 impl LotEvaluation {
@@ -91,6 +138,9 @@ pub enum BidStatus {
     BelowQualityThreshold,
     /// Not among the N best in quality that go on to price (`max_pass`).
     NotAmongBestQuality,
+    /// Rejected as non-compliant (*ukonditionsmæssigt tilbud*) for the reasons in `rejection`:
+    /// it takes no rank and sets no reference value for the others.
+    Rejected,
 }
 
 /// The result of one bid.
@@ -104,6 +154,11 @@ pub struct BidResult {
     pub bidder_name: String,
     /// Where the bid ended.
     pub status: BidStatus,
+    /// Why the bid is rejected as non-compliant, beyond any failed gate (empty otherwise).
+    pub rejection: Vec<tender_core::compliance::Defect>,
+    /// The bid's sovereignty record (the overall SEAL and each objective's), whether or not a
+    /// gate uses it; `None` when the bid has no self-assessment.
+    pub sovereignty: Option<SealRecord>,
     /// Every premise and minimum requirement, passed or failed.
     pub gates: Vec<GateResult>,
     /// Quality criteria, in the award model's order (empty for a bid that failed a gate).
@@ -127,6 +182,29 @@ pub struct BidResult {
     pub passed_over: bool,
     /// Why the bid stopped, when it is not ranked.
     pub exclusion: Option<Exclusion>,
+}
+
+/// A bid's SEALs: the overall level (the lowest objective) and each objective's, `None` where the
+/// self-assessment states no level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SealRecord {
+    /// The overall SEAL, `None` when an objective's level is not stated.
+    pub overall: Option<Seal>,
+    /// Each objective's SEAL, in framework order.
+    pub objectives: Vec<(Objective, Option<Seal>)>,
+}
+
+impl SealRecord {
+    /// The record of a self-assessment.
+    pub fn of(assessment: &tender_core::sovereignty::SovereigntyAssessment) -> Self {
+        Self {
+            overall: assessment.overall_seal(),
+            objectives: Objective::ALL
+                .iter()
+                .map(|o| (*o, assessment.objectives.get(o).and_then(|a| a.seal())))
+                .collect(),
+        }
+    }
 }
 
 /// Why a bid was not ranked.
@@ -357,13 +435,14 @@ pub struct SubResult {
 pub struct ObjectiveResult {
     /// The objective.
     pub objective: Objective,
-    /// The bid's points for it, capped at 1000.
+    /// The bid's points for it, as stated (not capped: the calculator's rounded answer values
+    /// can sum to a little over the nominal maximum).
     pub points: Decimal,
-    /// The points stated before the cap, when they exceeded 1000.
-    pub uncapped: Option<Decimal>,
+    /// The nominal maximum of the points: 1000, or the assessment's `points_out_of`.
+    pub out_of: Decimal,
     /// The objective's weight in percent.
     pub weight: Decimal,
-    /// `points / 1000 × weight`, in percent.
+    /// `points / out_of × weight`, in percent.
     pub contribution: Exact,
 }
 
@@ -378,7 +457,7 @@ pub enum ScoreBasis {
         /// The sub-criteria.
         subs: Vec<SubResult>,
     },
-    /// The sovereignty score: `Σ points / 1000 × weight` per objective, in percent.
+    /// The sovereignty score: `Σ points / out_of × weight` per objective, in percent.
     Sovereignty {
         /// Per objective.
         objectives: Vec<ObjectiveResult>,
@@ -616,8 +695,8 @@ pub enum Warning {
         /// The tied bids.
         bids: Vec<Id>,
     },
-    /// A sovereignty objective's points were capped at 1000.
-    PointsCapped {
+    /// A sovereignty objective's points are above its nominal maximum; they are scored as stated.
+    PointsAboveMaximum {
         /// The bid.
         bid: Id,
         /// The objective.

@@ -34,6 +34,7 @@ fmt-date = { $day }. { $month ->
         [11] november
        *[12] december
     } { $year }
+fmt-date-time = { $date } kl. { $time }
 fmt-list = { $init } og { $last }
 fmt-list-or = { $init } eller { $last }
 yes = Ja
@@ -49,7 +50,6 @@ term-evaluators = evaluatorer
 term-one-off = engangs
 term-per-year = pr. år
 term-months = måneder
-term-capped = nedsat til 1000
 term-in-corridor = i korridoren
 term-outside-corridor = uden for korridoren
 
@@ -170,6 +170,27 @@ status-ranked = Rangeret
 status-failed-gate = Afvist: en præmis eller et mindstekrav er ikke opfyldt
 status-below-quality-threshold = Afvist: under en mindstekarakter for kvalitet
 status-not-among-best-quality = Ikke blandt de bedste på kvalitet, der går videre til prisevaluering
+status-rejected = Afvist som ukonditionsmæssigt tilbud
+seal-not-stated = ikke angivet
+defect-no-price = Tilbuddet angiver ingen samlet pris.
+defect-no-price-schedule = Delkontrakten evalueres på livscyklusomkostninger, men tilbuddet indeholder ingen fordeling på engangsomkostninger og løbende omkostninger.
+defect-option-not-priced = Optionen { $option } indgår i evalueringen, men er ikke prissat i tilbuddet.
+defect-no-sovereignty = Delkontrakten stiller mindstekrav til suverænitetsniveau (SEAL) eller evaluerer suverænitet, men tilbuddet indeholder ingen suverænitetsvurdering.
+defect-objective-not-assessed = Suverænitetsvurderingen omfatter ikke { $objective }.
+defect-objective-points-missing = Suverænitet indgår i tildelingskriterierne, men suverænitetsvurderingen angiver ingen point for { $objective }.
+defect-too-many-lots = Tilbudsgiveren har afgivet tilbud på { $count } delkontrakter ({ $lots }), men udbudsmaterialet tillader tilbud på højst { $maximum }. Alle tilbudsgiverens tilbud er derfor ukonditionsmæssige.
+defect-too-many-lots-no-priority = Tilbudsgiveren har afgivet tilbud på { $count } delkontrakter ({ $lots }), men udbudsmaterialet tillader tilbud på højst { $maximum }, og tilbuddene angiver ikke en entydig prioritering. Alle tilbudsgiverens tilbud er derfor ukonditionsmæssige.
+defect-too-many-lots-kept = Tilbudsgiveren har afgivet tilbud på { $count } delkontrakter ({ $lots }), men udbudsmaterialet tillader tilbud på højst { $maximum }. Efter tilbudsgiverens egen prioritering tages alene tilbuddene på { $kept } i betragtning.
+defect-second-bid = Tilbudsgiveren har også afgivet { $count ->
+        [one] tilbuddet { $others }
+       *[other] tilbuddene { $others }
+    } på denne delkontrakt, og udbudsmaterialet tillader ikke alternative tilbud (udbudsloven § 53). Ordregiveren kan ikke vælge mellem tilbuddene, som derfor alle er ukonditionsmæssige.
+defect-late = Tilbuddet er modtaget { $submitted }, efter tilbudsfristen { $deadline }.
+close-call-margin = Forskellen mellem det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } point og dermed under tærsklen på { $threshold }.
+close-call-evaluator = bedømmer { $evaluator }s karakter
+close-call-consensus = konsensuskarakteren
+close-call-mark = Hvis { $who } for { $bid } på { $criterion } var { $to } i stedet for { $from } (ét trin på skalaen), ville kontrakten blive tildelt { $awarded }.
+close-call-rounding = Med { $decimals } decimaler og { $strategy } ville kontrakten blive tildelt { $awarded }.
 
 ## EU's Cloud Sovereignty Framework. SEAL-navne og -definitioner som i PA Consultings
 ## casekatalog »Cases på digital suverænitet« (januar 2026), der gengiver rammen på dansk.
@@ -201,9 +222,9 @@ gate-not-answered = Tilbuddet besvarer ikke kravet.
 gate-declared-not-met = Tilbudsgiveren oplyser, at kravet ikke er opfyldt.
 gate-no-sovereignty-assessment = Tilbuddet indeholder ingen suverænitetsvurdering.
 gate-objective-seal-below-minimum = { $objective } når { $seal }, hvilket er under minimum { $minimum }.
-gate-objective-seal-not-assessed = { $objective } er ikke vurderet; minimum er { $minimum }.
+gate-objective-seal-not-assessed = SEAL er ikke angivet for { $objective }; minimum er { $minimum }.
 gate-overall-seal-below-minimum = Det samlede SEAL-niveau er { $seal }, hvilket er under minimum { $minimum }.
-gate-overall-seal-undetermined = Det samlede SEAL-niveau kan ikke fastlægges, fordi ikke alle mål er vurderet; minimum er { $minimum }.
+gate-overall-seal-undetermined = Det samlede SEAL-niveau kan ikke fastlægges, fordi SEAL ikke er angivet for alle mål; minimum er { $minimum }.
 gate-standard-not-supported = Løsningen understøtter ikke { $standard }.
 gate-no-exit-plan = Der er ikke vedlagt en exitplan.
 gate-exit-horizon-too-long = Exitplanen tager { $offered ->
@@ -292,7 +313,7 @@ warning-relative-corridor = Efter { $model } med korridor afhænger et tilbuds p
 warning-disagreement = { $bid }, { $criterion }: evaluatorernes karakterer går fra { $lowest } til { $highest }, hvilket er mere end den tilladte spredning på { $allowed }. Bedømmelsesudvalget bør drøfte karaktererne og notere, hvorfor de afviger.
 warning-unresolved-tie = { $bids } står lige, og reglerne for pointlighed adskiller dem ikke: der skal trækkes lod.
 warning-tie-at-award-cut-off = { $bids } står lige ved grænsen for tildeling og kan ikke adskilles af reglerne for pointlighed.
-warning-points-capped = { $bid }: pointene for { $objective } overstiger 1000 og tæller som 1000.
+warning-points-above-maximum = { $bid }: pointene for { $objective } er over målets nominelle maksimum. De tæller som angivet, som i Kommissionens beregningsark, hvor de afrundede svarværdier kan summere til lidt over 1000.
 warning-fewer-bids-than-awards = Kun { $ranked } { $ranked ->
         [one] tilbud
        *[other] tilbud
@@ -674,6 +695,15 @@ report-h-ties = Pointlighed
 report-tie-broken = { $bids } står lige med { $value }; pointligheden afgøres efter reglen om, at { $rule }.
 report-tie-partly = { $bids } står lige med { $value }; reglen om, at { $rule }, adskiller nogle af dem, men ikke alle.
 report-tie-unresolved = { $bids } står lige med { $value }, og reglerne for pointlighed adskiller dem ikke.
+report-h-seals = Suverænitetsniveauer (SEAL) pr. tilbud
+report-seals-intro = Hvert tilbuds samlede SEAL-niveau (det laveste blandt målene) og niveauet for hvert mål efter tilbudsgiverens suverænitetsvurdering, uanset om et mindstekrav bruger dem:
+th-overall-seal = Samlet SEAL
+seal-no-assessment = ingen vurdering
+report-fact-seal = **SEAL:** samlet { $overall } ({ $objectives })
+report-rejected-intro = **Tilbuddet afvises som ukonditionsmæssigt**, fordi:
+report-h-close-calls = Tæt afgørelse
+report-close-calls-intro = Tildelingen afhænger af små forskelle. Bedømmelsesudvalget bør gennemgå følgende, før beslutningen træffes; robusthedsanalysen giver det fulde billede:
+letter-rejected = Jeres tilbud er ukonditionsmæssigt og kan derfor ikke tages i betragtning.
 report-h-warnings = Bemærkninger til bedømmelsesudvalget
 report-h-rank-reversal = Kontrol af rangordensombytning
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.

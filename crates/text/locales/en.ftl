@@ -30,6 +30,7 @@ fmt-date = { $day } { $month ->
         [11] November
        *[12] December
     } { $year }
+fmt-date-time = { $date } at { $time }
 fmt-list = { $init } and { $last }
 fmt-list-or = { $init } or { $last }
 yes = Yes
@@ -45,7 +46,6 @@ term-evaluators = evaluators
 term-one-off = one-off
 term-per-year = per year
 term-months = months
-term-capped = capped at 1000
 term-in-corridor = in corridor
 term-outside-corridor = outside corridor
 
@@ -166,6 +166,27 @@ status-ranked = Ranked
 status-failed-gate = Rejected: a premise or minimum requirement is not met
 status-below-quality-threshold = Rejected: below a minimum quality score
 status-not-among-best-quality = Not among the best in quality that go on to price evaluation
+status-rejected = Rejected as non-compliant
+seal-not-stated = not stated
+defect-no-price = The bid states no total price.
+defect-no-price-schedule = The lot is evaluated on life-cycle cost, but the bid does not split its price into one-off and recurring costs.
+defect-option-not-priced = The option { $option } is part of the evaluation but the bid does not price it.
+defect-no-sovereignty = The lot sets minimum sovereignty levels (SEAL) or evaluates sovereignty, but the bid contains no sovereignty self-assessment.
+defect-objective-not-assessed = The sovereignty self-assessment does not cover { $objective }.
+defect-objective-points-missing = Sovereignty is an award criterion, but the self-assessment states no points for { $objective }.
+defect-too-many-lots = The bidder has bid for { $count } lots ({ $lots }), but the procurement documents allow bids for at most { $maximum }. All the bidder's bids are therefore non-compliant.
+defect-too-many-lots-no-priority = The bidder has bid for { $count } lots ({ $lots }), but the procurement documents allow bids for at most { $maximum }, and the bids state no unambiguous order of priority. All the bidder's bids are therefore non-compliant.
+defect-too-many-lots-kept = The bidder has bid for { $count } lots ({ $lots }), but the procurement documents allow bids for at most { $maximum }. By the bidder's own order of priority, only the bids for { $kept } are considered.
+defect-second-bid = The bidder also submitted { $count ->
+        [one] the bid { $others }
+       *[other] the bids { $others }
+    } for this lot, and the procurement documents allow no variants (alternative offers). The contracting authority cannot choose between them, so all are non-compliant.
+defect-late = The bid was received { $submitted }, after the time limit for receipt of tenders, { $deadline }.
+close-call-margin = The difference between the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin } points, below the threshold of { $threshold }.
+close-call-evaluator = evaluator { $evaluator }'s mark
+close-call-consensus = the consensus mark
+close-call-mark = If { $who } for { $bid } on { $criterion } were { $to } instead of { $from } (one step of the scale), the contract would be awarded to { $awarded }.
+close-call-rounding = With { $decimals } decimals and { $strategy }, the contract would be awarded to { $awarded }.
 
 ## The EU Cloud Sovereignty Framework. SEAL names and definitions: CSF v1.2.1 section 3, as in
 ## tender-core's Seal::name() and Seal::definition() (a test keeps them equal).
@@ -197,9 +218,9 @@ gate-not-answered = The bid does not answer the requirement.
 gate-declared-not-met = The bidder declares the requirement not met.
 gate-no-sovereignty-assessment = The bid has no sovereignty assessment.
 gate-objective-seal-below-minimum = { $objective } reaches { $seal }, below the minimum { $minimum }.
-gate-objective-seal-not-assessed = { $objective } is not assessed; the minimum is { $minimum }.
+gate-objective-seal-not-assessed = The SEAL of { $objective } is not stated; the minimum is { $minimum }.
 gate-overall-seal-below-minimum = The overall SEAL is { $seal }, below the minimum { $minimum }.
-gate-overall-seal-undetermined = The overall SEAL cannot be determined because not every objective is assessed; the minimum is { $minimum }.
+gate-overall-seal-undetermined = The overall SEAL cannot be determined because the SEAL of every objective is not stated; the minimum is { $minimum }.
 gate-standard-not-supported = The solution does not support { $standard }.
 gate-no-exit-plan = No exit plan is delivered.
 gate-exit-horizon-too-long = The exit plan takes { $offered ->
@@ -288,7 +309,7 @@ warning-relative-corridor = Under { $model } with a corridor, a bid's place depe
 warning-disagreement = { $bid }, { $criterion }: the evaluators' marks range from { $lowest } to { $highest }, more than the allowed spread of { $allowed }. The committee should discuss the marks and record why they differ.
 warning-unresolved-tie = { $bids } are tied and the tie-break rules do not separate them: lots must be drawn.
 warning-tie-at-award-cut-off = { $bids } are tied at the cut-off for award and cannot be separated by the tie-break rules.
-warning-points-capped = { $bid }: the points stated for { $objective } exceed 1000 and count as 1000.
+warning-points-above-maximum = { $bid }: the points for { $objective } are above the objective's nominal maximum. They count as stated, as in the Commission's calculator, whose rounded answer values can sum to a little over 1000.
 warning-fewer-bids-than-awards = Only { $ranked } { $ranked ->
         [one] bid is
        *[other] bids are
@@ -670,6 +691,15 @@ report-h-ties = Ties
 report-tie-broken = { $bids } are tied at { $value }; the tie is broken by the rule that { $rule }.
 report-tie-partly = { $bids } are tied at { $value }; the rule that { $rule } separates some of them, but not all.
 report-tie-unresolved = { $bids } are tied at { $value }, and the tie-break rules do not separate them.
+report-h-seals = Sovereignty levels (SEAL) of each bid
+report-seals-intro = Each bid's overall SEAL (the lowest among the objectives) and the level of each objective by the bidder's self-assessment, whether or not a minimum requirement uses them:
+th-overall-seal = Overall SEAL
+seal-no-assessment = no assessment
+report-fact-seal = **SEAL:** overall { $overall } ({ $objectives })
+report-rejected-intro = **The bid is rejected as non-compliant** because:
+report-h-close-calls = Close call
+report-close-calls-intro = The award hangs on small differences. The evaluation committee should review the following before the decision is taken; the robustness analysis gives the full picture:
+letter-rejected = Your bid is non-compliant and therefore cannot be considered.
 report-h-warnings = Findings for the committee
 report-h-rank-reversal = Rank reversal check
 report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.

@@ -151,6 +151,17 @@ impl Catalogue {
 
     /// A date (`15. december 2025`, `15 December 2025`).
     pub(crate) fn date(&self, date: Date) -> Result<String, TextError> {
+        let day = self.day(date)?;
+        match date.time() {
+            None => Ok(day),
+            Some((h, m, _)) => self.text(
+                "fmt-date-time",
+                &[("date", FluentValue::from(day)), ("time", FluentValue::from(format!("{h:02}.{m:02}")))],
+            ),
+        }
+    }
+
+    fn day(&self, date: Date) -> Result<String, TextError> {
         self.text(
             "fmt-date",
             &[
@@ -194,7 +205,6 @@ impl Catalogue {
                 one_off: term("term-one-off")?,
                 per_year: term("term-per-year")?,
                 months: term("term-months")?,
-                capped: term("term-capped")?,
                 in_corridor: term("term-in-corridor")?,
                 outside_corridor: term("term-outside-corridor")?,
             },
@@ -212,7 +222,6 @@ struct Terms {
     one_off: String,
     per_year: String,
     months: String,
-    capped: String,
     in_corridor: String,
     outside_corridor: String,
 }
@@ -274,7 +283,6 @@ impl explain::Notation for Notation {
             Term::OneOff => &t.one_off,
             Term::PerYear => &t.per_year,
             Term::Months => &t.months,
-            Term::Capped => &t.capped,
             Term::InCorridor => &t.in_corridor,
             Term::OutsideCorridor => &t.outside_corridor,
         }

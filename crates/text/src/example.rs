@@ -129,7 +129,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
                         )
                     })
                     .collect();
-                sovereignty = Some(SovereigntyAssessment { objectives });
+                sovereignty = Some(SovereigntyAssessment { objectives, points_out_of: None });
             } else if c.sub_criteria.is_empty() {
                 consensus.push(ConsensusScore {
                     criterion: c.id.clone(),
@@ -161,7 +161,8 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
                 subcontractors: Vec::new(),
             },
             submitted: None,
-            price: BidPrice { total: Money::new(price), schedule, options },
+            price: BidPrice { total: Some(Money::new(price)), schedule, options },
+            priority: None,
             answers: Vec::new(),
             sovereignty,
             standards: Vec::new(),
@@ -189,7 +190,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender, lot: &Lot, doc: &mut Doc)
     inputs(cat, &example_tender, example_lot, &bids, doc)?;
     doc.para(&cat.text("example-results", &[])?);
     report::ranking_table(cat, &example_tender, example_lot, result, false, doc)?;
-    report::not_ranked_table(cat, example_lot, result, false, doc)?;
+    report::not_ranked_table(cat, &example_tender, example_lot, result, false, doc)?;
     doc.bullets(&report::ties(cat, &example_tender, example_lot, result, false)?);
     let notation = cat.notation()?;
     for b in result.bids.iter().filter(|b| b.total.is_some()) {
@@ -239,7 +240,10 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
                 row.push(cat.money(s.one_off.get(), &tender.currency)?);
                 row.push(cat.money(s.recurring_per_year.get(), &tender.currency)?);
             }
-            _ => row.push(cat.money(b.price.total.get(), &tender.currency)?),
+            _ => row.push(match b.price.total {
+                Some(t) => cat.money(t.get(), &tender.currency)?,
+                None => "–".to_owned(),
+            }),
         }
         if with_options {
             let sum: Decimal = b.price.options.iter().map(|o| o.price.get()).sum();

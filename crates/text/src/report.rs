@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use tender_core::award::PriceBasisKind;
 use tender_core::{Bid, Id, Lot, Tender};
 use tender_score::explain;
-use tender_score::result::{BidResult, Comparison, LotEvaluation, ScoreBasis};
+use tender_score::result::{BidResult, BidStatus, Comparison, LotEvaluation, ScoreBasis};
 use tender_score::{Evaluation, Exact};
 
 use crate::catalogue::{Catalogue, Notation};
@@ -123,7 +123,21 @@ fn lot_chapter(
             "lowest" => money_exact(cat, tender, lot, lo)?, "highest" => money_exact(cat, tender, lot, hi)?)?);
     }
     ranking_table(cat, tender, lot, e, true, doc)?;
-    not_ranked_table(cat, lot, e, true, doc)?;
+    not_ranked_table(cat, tender, lot, e, true, doc)?;
+
+    // Every bid's SEALs.
+    if e.bids.iter().any(|b| b.sovereignty.is_some()) {
+        doc.heading(3, &format!("{} {}", next(), cat.text("report-h-seals", &[])?));
+        seal_table(cat, e, doc)?;
+    }
+
+    // Close calls.
+    if !e.close_calls.is_empty() {
+        doc.heading(3, &format!("{} {}", next(), cat.text("report-h-close-calls", &[])?));
+        doc.para(&cat.text("report-close-calls-intro", &[])?);
+        let items = e.close_calls.iter().map(|c| words::close_call(cat, lot, e, c)).collect::<Result<Vec<_>, _>>()?;
+        doc.bullets(&items);
+    }
 
     // Ties.
     if !e.ties.is_empty() {
@@ -325,7 +339,41 @@ pub(crate) fn ranking_table(
 }
 
 /// The table of a lot's bids that were not ranked, with the reason.
-pub(crate) fn not_ranked_table(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, with_bid_id: bool, doc: &mut Doc) -> Res {
+/// Every bid's overall SEAL and each objective's, whether or not a gate uses them.
+pub(crate) fn seal_table(cat: &Catalogue, e: &LotEvaluation, doc: &mut Doc) -> Res {
+    doc.para(&cat.text("report-seals-intro", &[])?);
+    let mut header = vec![cat.text("th-bidder", &[])?, cat.text("th-bid-id", &[])?, cat.text("th-overall-seal", &[])?];
+    header.extend(tender_core::Objective::ALL.iter().map(ToString::to_string));
+    let mut rows = Vec::new();
+    for b in &e.bids {
+        let mut row = vec![cell(&b.bidder_name), id(&b.bid)];
+        match &b.sovereignty {
+            Some(r) => {
+                row.push(words::seal_or_none(cat, r.overall)?);
+                for (_, s) in &r.objectives {
+                    row.push(words::seal_or_none(cat, *s)?);
+                }
+            }
+            None => {
+                let none = cat.text("seal-no-assessment", &[])?;
+                row.push(none);
+                row.extend(std::iter::repeat_n("–".to_owned(), tender_core::Objective::ALL.len()));
+            }
+        }
+        rows.push(row);
+    }
+    doc.table(&header, &rows);
+    Ok(())
+}
+
+pub(crate) fn not_ranked_table(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    with_bid_id: bool,
+    doc: &mut Doc,
+) -> Res {
     let out: Vec<&BidResult> = e.bids.iter().filter(|b| b.rank.is_none()).collect();
     if out.is_empty() {
         return Ok(());
@@ -346,6 +394,7 @@ pub(crate) fn not_ranked_table(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, wi
         row.push(words::status(cat, b.status)?);
         row.push(match &b.exclusion {
             Some(x) => words::exclusion(cat, lot, e.decimals, x)?,
+            None if b.status == BidStatus::Rejected => words::rejection_reasons(cat, tender, b)?.join(" "),
             None => "–".to_owned(),
         });
         rows.push(row);
@@ -446,7 +495,23 @@ fn bid_section(
         (Some(r), false, false) => cat.text("report-fact-rank", &[("rank", r.into())])?,
         (None, _, _) => t!(cat, "report-fact-status", "status" => words::status(cat, b.status)?)?,
     });
+    if let Some(r) = &b.sovereignty {
+        let objectives = r
+            .objectives
+            .iter()
+            .map(|(o, s)| Ok(format!("{o} {}", words::seal_or_none(cat, *s)?)))
+            .collect::<Result<Vec<_>, TextError>>()?;
+        facts.push(t!(cat, "report-fact-seal",
+            "overall" => words::seal_or_none(cat, r.overall)?, "objectives" => objectives.join(", "))?);
+    }
     doc.bullets(&facts);
+
+    // Why a bid is rejected as non-compliant.
+    if !b.rejection.is_empty() {
+        doc.para(&cat.text("report-rejected-intro", &[])?);
+        let reasons = b.rejection.iter().map(|d| words::defect(cat, d)).collect::<Result<Vec<_>, _>>()?;
+        doc.bullets(&reasons);
+    }
 
     // Gates.
     if !b.gates.is_empty() {
@@ -688,6 +753,15 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
                     parts.push(advantages(cat, tender, lot, e, b, w, 1)?);
                 }
                 None => parts.push(cat.text("letter-no-award", &[])?),
+            }
+        }
+        None if b.status == BidStatus::Rejected => {
+            parts.push(cat.text("letter-rejected", &[])?);
+            parts.extend(words::rejection_reasons(cat, tender, b)?);
+            if winners.is_empty() {
+                parts.push(cat.text("letter-no-award", &[])?);
+            } else {
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
             }
         }
         None => {

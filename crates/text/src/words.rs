@@ -7,11 +7,13 @@
 use tender_core::award::{
     Aggregation, CriterionKind, PriceModel, RoundingStep, RoundingStrategy, TieBreakRule, Weighting,
 };
+use tender_core::compliance::Defect;
 use tender_core::requirement::{CodeRights, ExitAssistance, HostingModel, Severity};
+use tender_core::tender::OverLimitRule;
 use tender_core::tender::{BuyerKind, Procedure};
 use tender_core::{Country, Id, Location, Lot, Objective, Seal, Tender};
 use tender_score::Evaluation;
-use tender_score::result::{BidStatus, Exclusion, GateReason, LotEvaluation, Warning};
+use tender_score::result::{BidResult, BidStatus, CloseCall, Exclusion, GateReason, LotEvaluation, Warning};
 
 use crate::catalogue::Catalogue;
 use crate::error::TextError;
@@ -283,6 +285,7 @@ pub(crate) fn status(cat: &Catalogue, s: BidStatus) -> R {
             BidStatus::FailedGate => "status-failed-gate",
             BidStatus::BelowQualityThreshold => "status-below-quality-threshold",
             BidStatus::NotAmongBestQuality => "status-not-among-best-quality",
+            BidStatus::Rejected => "status-rejected",
         },
         &[],
     )
@@ -404,6 +407,76 @@ pub(crate) fn exclusion(cat: &Catalogue, lot: &Lot, decimals: u32, e: &Exclusion
     }
 }
 
+/// Why a bid is rejected as non-compliant, one reason.
+pub(crate) fn defect(cat: &Catalogue, d: &Defect) -> R {
+    let ids = |list: &[Id]| cat.list(&list.iter().map(id).collect::<Vec<_>>());
+    match d {
+        Defect::NoPrice => cat.text("defect-no-price", &[]),
+        Defect::NoPriceSchedule => cat.text("defect-no-price-schedule", &[]),
+        Defect::OptionNotPriced { option } => t!(cat, "defect-option-not-priced", "option" => id(option)),
+        Defect::NoSovereigntyAssessment => cat.text("defect-no-sovereignty", &[]),
+        Defect::ObjectiveNotAssessed { objective: o } => {
+            t!(cat, "defect-objective-not-assessed", "objective" => objective(cat, *o)?)
+        }
+        Defect::ObjectivePointsNotStated { objective: o } => {
+            t!(cat, "defect-objective-points-missing", "objective" => objective(cat, *o)?)
+        }
+        Defect::TooManyLots { lots, maximum, rule, kept } => {
+            let key = match rule {
+                OverLimitRule::RejectAll => "defect-too-many-lots",
+                OverLimitRule::KeepByPriority if kept.is_empty() => "defect-too-many-lots-no-priority",
+                OverLimitRule::KeepByPriority => "defect-too-many-lots-kept",
+            };
+            t!(cat, key, "count" => lots.len(), "lots" => ids(lots)?, "maximum" => *maximum, "kept" => ids(kept)?)
+        }
+        Defect::SecondBidForLot { others } => {
+            t!(cat, "defect-second-bid", "others" => ids(others)?, "count" => others.len())
+        }
+        Defect::Late { submitted, deadline } => {
+            t!(cat, "defect-late", "submitted" => cat.date(*submitted)?, "deadline" => cat.date(*deadline)?)
+        }
+    }
+}
+
+/// Every reason a bid is out: its defects, then each failed gate with its reasons.
+pub(crate) fn rejection_reasons(cat: &Catalogue, tender: &Tender, b: &BidResult) -> Result<Vec<String>, TextError> {
+    let mut out = b.rejection.iter().map(|d| defect(cat, d)).collect::<Result<Vec<_>, _>>()?;
+    for g in b.gates.iter().filter(|g| !g.passed) {
+        let reasons = g.reasons.iter().map(|r| gate_reason(cat, tender, r)).collect::<Result<Vec<_>, _>>()?;
+        out.push(t!(cat, "letter-gate", "requirement" => id(&g.requirement), "reasons" => reasons.join(" "))?);
+    }
+    Ok(out)
+}
+
+/// A bid's SEAL, or "not stated".
+pub(crate) fn seal_or_none(cat: &Catalogue, s: Option<Seal>) -> R {
+    match s {
+        Some(s) => Ok(s.to_string()),
+        None => cat.text("seal-not-stated", &[]),
+    }
+}
+
+/// Why the award of a lot is a close call.
+pub(crate) fn close_call(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, c: &CloseCall) -> R {
+    let bids = |list: &[Id]| cat.list(&list.iter().map(|b| bid_label(e, b)).collect::<Vec<_>>());
+    match c {
+        CloseCall::Margin { last_awarded, first_not_awarded, margin, threshold } => t!(cat, "close-call-margin",
+            "last" => bid_label(e, last_awarded), "first" => bid_label(e, first_not_awarded),
+            "margin" => cat.fixed(*margin, e.decimals), "threshold" => cat.number(*threshold)),
+        CloseCall::MarkFlip { bid, evaluator, criterion, from, to, awarded } => {
+            let who = match evaluator {
+                Some(ev) => t!(cat, "close-call-evaluator", "evaluator" => id(ev))?,
+                None => cat.text("close-call-consensus", &[])?,
+            };
+            t!(cat, "close-call-mark", "who" => who, "bid" => bid_label(e, bid),
+                "criterion" => criterion_label(cat, lot, criterion),
+                "from" => cat.number(*from), "to" => cat.number(*to), "awarded" => bids(awarded)?)
+        }
+        CloseCall::Rounding { decimals, strategy, awarded } => t!(cat, "close-call-rounding",
+            "decimals" => *decimals, "strategy" => rounding_strategy(cat, *strategy)?, "awarded" => bids(awarded)?),
+    }
+}
+
 /// A warning of a lot's evaluation (or of the whole evaluation, with `lot` any lot's
 /// evaluation for naming bids).
 pub(crate) fn warning(cat: &Catalogue, evaluation: &Evaluation, lot: Option<(&Lot, &LotEvaluation)>, w: &Warning) -> R {
@@ -425,8 +498,8 @@ pub(crate) fn warning(cat: &Catalogue, evaluation: &Evaluation, lot: Option<(&Lo
             "lowest" => cat.number(*lowest), "highest" => cat.number(*highest), "allowed" => cat.number(*allowed)),
         Warning::UnresolvedTie { bids: bs } => t!(cat, "warning-unresolved-tie", "bids" => bids(bs)?),
         Warning::TieAtAwardCutOff { bids: bs } => t!(cat, "warning-tie-at-award-cut-off", "bids" => bids(bs)?),
-        Warning::PointsCapped { bid: b, objective: o } => {
-            t!(cat, "warning-points-capped", "bid" => bid(b), "objective" => objective(cat, *o)?)
+        Warning::PointsAboveMaximum { bid: b, objective: o } => {
+            t!(cat, "warning-points-above-maximum", "bid" => bid(b), "objective" => objective(cat, *o)?)
         }
         Warning::FewerBidsThanAwards { ranked, to_award } => {
             cat.text("warning-fewer-bids-than-awards", &[("ranked", n(*ranked)), ("to_award", n(*to_award))])
@@ -561,7 +634,7 @@ weight = 100
             },
             Warning::UnresolvedTie { bids: ids() },
             Warning::TieAtAwardCutOff { bids: ids() },
-            Warning::PointsCapped { bid: Id::new("a"), objective: Objective::Environmental },
+            Warning::PointsAboveMaximum { bid: Id::new("a"), objective: Objective::Environmental },
             Warning::FewerBidsThanAwards { ranked: 1, to_award: 4 },
             Warning::TooManyLotsAwarded { bidder: Id::new("x"), lots: ids(), maximum: 1 },
             Warning::PassedOver { bid: Id::new("a"), bidder: Id::new("x"), won: vec![Id::new("L")] },

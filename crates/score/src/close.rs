@@ -1,0 +1,255 @@
+//! Close calls: when the award of a lot hangs on a hair, the committee is told before it signs.
+//!
+//! Three exact checks, none of them sampling (the Monte Carlo belongs to `tender-analysis`):
+//!
+//! 1. **Margin**: the last awarded and the first bid not awarded are closer than the lot's
+//!    `close_call_percent` (default 1 %) of the maximum points, or, where the lowest figure wins,
+//!    of the last awarded bid's figure.
+//! 2. **One mark**: moving one evaluator's mark (or a consensus score) on one criterion by one
+//!    step of its scale changes who is awarded. A mark moves only its own bid, so a bid can only
+//!    change the award by crossing the cut-off: an awarded bid must fall behind the first bid not
+//!    awarded, or a bid not awarded must catch up with the last awarded one. Each such move is
+//!    scored exactly and ranked against that one bid with the field's reference prices and the
+//!    tender's tie-breaks. Under points models only bids whose total is within reach of the
+//!    cut-off (the largest effect one step can have, plus rounding) are tried.
+//! 3. **Rounding**: the award is recomputed under each other rounding strategy at the tender's
+//!    decimals, and under the tender's strategy with fewer decimals.
+//!
+//! The checks are skipped where they have no meaning: when every ranked bid is awarded, or when
+//! a tie across the cut-off already leaves a place unawarded (that is reported as a tie).
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use tender_core::award::{PriceModel, RoundingPolicy, RoundingStep, RoundingStrategy};
+use tender_core::{Id, Lot};
+
+use crate::evaluate::{Candidate, Scored, award_set, rank_with};
+use crate::exact::Exact;
+use crate::price::Reference;
+use crate::quality::QualityPlan;
+use crate::result::{CloseCall, Comparison};
+
+/// The lot's field as evaluated: what the checks re-rank.
+pub(crate) struct Field<'a, 'b> {
+    pub(crate) lot: &'a Lot,
+    pub(crate) money_decimals: u32,
+    pub(crate) plan: &'b QualityPlan<'a>,
+    pub(crate) candidates: &'b [Candidate<'a>],
+    pub(crate) reference: Option<Reference>,
+}
+
+/// The close calls of a lot, given its ranking (`order`, `ranks`) and the awarded candidates.
+pub(crate) fn close_calls(
+    f: &Field<'_, '_>,
+    order: &[Scored],
+    ranks: &[u32],
+    awarded: &BTreeSet<usize>,
+) -> Vec<CloseCall> {
+    let mut out = Vec::new();
+    let to_award = usize::try_from(f.lot.suppliers_to_award).unwrap_or(usize::MAX);
+    let last_in = order.iter().rposition(|s| awarded.contains(&s.index));
+    let first_out = order.iter().position(|s| !awarded.contains(&s.index));
+    let (Some(a), Some(b)) = (last_in, first_out) else { return out };
+    if awarded.len() < to_award || ranks.get(a) == ranks.get(b) {
+        // A tie across the cut-off: already reported, and no single change is "the" flip.
+        return out;
+    }
+    let comparison = comparison_of(&f.lot.award.price_model);
+    if let Some(m) = margin(f, comparison, &order[a], &order[b]) {
+        out.push(m);
+    }
+    mark_flips(f, comparison, order, awarded, a, b, &mut out);
+    rounding(f, order, awarded, &mut out);
+    out
+}
+
+fn comparison_of(model: &PriceModel) -> Comparison {
+    match model {
+        PriceModel::PricePerQualityPoint { .. } => Comparison::LowestPricePerQualityPoint,
+        PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Comparison::LowestEvaluationPrice,
+        _ => Comparison::HighestTotal,
+    }
+}
+
+fn id_of(f: &Field<'_, '_>, s: &Scored) -> Id {
+    f.candidates[s.index].bid.id.clone()
+}
+
+fn margin(f: &Field<'_, '_>, comparison: Comparison, last: &Scored, first_out: &Scored) -> Option<CloseCall> {
+    let award = &f.lot.award;
+    let diff = last.total.value.checked_sub(first_out.total.value)?.abs();
+    let base = match comparison {
+        Comparison::HighestTotal => {
+            award.criteria.iter().filter_map(|c| c.weight).try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w.get()))?
+        }
+        _ => last.total.value.abs(),
+    };
+    let threshold = base.checked_mul(award.close_call_percent())?.checked_div(Decimal::ONE_HUNDRED)?.normalize();
+    (diff < threshold).then(|| CloseCall::Margin {
+        last_awarded: id_of(f, last),
+        first_not_awarded: id_of(f, first_out),
+        margin: diff,
+        threshold,
+    })
+}
+
+/// Whether `changed` (candidate 0) ends on the other side of the cut-off from where `was_awarded`
+/// puts it, ranked against `rival` (candidate 1) with the field's reference prices.
+fn crosses(f: &Field<'_, '_>, pair: &[Candidate<'_>], was_awarded: bool) -> bool {
+    let mut scratch = Vec::new();
+    let Ok(r) = rank_with(f.lot, f.money_decimals, pair, &[0, 1], f.reference, &mut scratch) else { return false };
+    let rank_of = |i: usize| r.order.iter().position(|s| s.index == i).map(|p| r.ranks[p]);
+    let (Some(x), Some(y)) = (rank_of(0), rank_of(1)) else { return false };
+    if was_awarded { x >= y } else { x <= y }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mark_flips(
+    f: &Field<'_, '_>,
+    comparison: Comparison,
+    order: &[Scored],
+    awarded: &BTreeSet<usize>,
+    a: usize,
+    b: usize,
+    out: &mut Vec<CloseCall>,
+) {
+    let policy = f.lot.award.rounding;
+    // The corridor of the extended price-per-quality-point method depends on the whole field, so
+    // a pair cannot be ranked alone; that model is left to `tender analyze`.
+    if matches!(f.lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. }) {
+        return;
+    }
+    // Under points models a bid further from the cut-off than one step can move it is skipped.
+    let reach = if comparison == Comparison::HighestTotal {
+        let unit = Exact::new(1, 10_i128.checked_pow(policy.decimals).unwrap_or(i128::MAX)).ok();
+        let weights = f.lot.award.criteria.len();
+        let slack =
+            unit.and_then(|u| Exact::from_int(i128::try_from(weights).unwrap_or(0) + 2).ok()?.checked_mul(u).ok());
+        slack.and_then(|s| f.plan.max_step_effect().checked_add(s).ok())
+    } else {
+        None
+    };
+    let awarded_ids: BTreeSet<Id> = awarded.iter().map(|&i| f.candidates[i].bid.id.clone()).collect();
+    for s in order {
+        let was_awarded = awarded.contains(&s.index);
+        let rival = if was_awarded { &order[b] } else { &order[a] };
+        if let Some(reach) = reach {
+            let gap = Exact::from_decimal(s.total.value).checked_sub(Exact::from_decimal(rival.total.value));
+            let within = gap.is_ok_and(|g| if g.is_negative() { g.negate() <= reach } else { g <= reach });
+            if !within {
+                continue;
+            }
+        }
+        let c = &f.candidates[s.index];
+        let mut flipped: BTreeSet<(Option<Id>, Id)> = BTreeSet::new();
+        let marks = c
+            .bid
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (Some(k), None, Some(&m.evaluator), &m.criterion, m.score.get()))
+            .chain(c.bid.consensus.iter().enumerate().map(|(k, m)| (None, Some(k), None, &m.criterion, m.score.get())));
+        for (mark, consensus, evaluator, criterion, score) in marks {
+            let Some(leaf) = f.plan.leaf(criterion.as_str()) else { continue };
+            if flipped.contains(&(evaluator.cloned(), criterion.clone())) {
+                continue;
+            }
+            for to in [score.checked_sub(leaf.step), score.checked_add(leaf.step)].into_iter().flatten() {
+                if to < leaf.scale_min || to > leaf.scale_max {
+                    continue;
+                }
+                let mut bid = c.bid.clone();
+                let new = tender_core::Score::new(to);
+                if let Some(k) = mark {
+                    bid.scores[k].score = new;
+                } else if let Some(k) = consensus {
+                    bid.consensus[k].score = new;
+                }
+                let mut scratch = Vec::new();
+                let Ok((criteria, q)) = f.plan.score(&bid, &mut scratch) else { continue };
+                if Some(q) == c.quality {
+                    continue;
+                }
+                let below = criteria.iter().any(|r| r.below_minimum);
+                let mut moved = c.clone();
+                moved.bid = &bid;
+                moved.criteria = criteria;
+                moved.quality = Some(q);
+                let pair = [moved, f.candidates[rival.index].clone()];
+                let flips =
+                    if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
+                if flips {
+                    let mut now = awarded_ids.clone();
+                    if was_awarded {
+                        now.remove(&c.bid.id);
+                    } else {
+                        now.remove(&f.candidates[rival.index].bid.id);
+                    }
+                    now.insert(f.candidates[if was_awarded { rival.index } else { s.index }].bid.id.clone());
+                    out.push(CloseCall::MarkFlip {
+                        bid: c.bid.id.clone(),
+                        evaluator: evaluator.cloned(),
+                        criterion: criterion.clone(),
+                        from: score,
+                        to,
+                        awarded: now.into_iter().collect(),
+                    });
+                    flipped.insert((evaluator.cloned(), criterion.clone()));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out: &mut Vec<CloseCall>) {
+    let policy = f.lot.award.rounding;
+    let mut variants: Vec<RoundingPolicy> = [
+        RoundingStrategy::HalfUp,
+        RoundingStrategy::HalfEven,
+        RoundingStrategy::HalfDown,
+        RoundingStrategy::Down,
+        RoundingStrategy::Up,
+    ]
+    .into_iter()
+    .filter(|&s| s != policy.strategy)
+    .map(|strategy| RoundingPolicy { strategy, ..policy })
+    .collect();
+    variants.extend((0..policy.decimals).rev().map(|decimals| RoundingPolicy { decimals, ..policy }));
+    let in_play: Vec<usize> = order.iter().map(|s| s.index).collect();
+    for variant in variants {
+        let mut lot = f.lot.clone();
+        lot.award.rounding = variant;
+        let rescored: Option<Vec<Candidate<'_>>> = if policy.at == RoundingStep::Total {
+            None
+        } else {
+            // Rounding at a criterion or ratio changes the quality points: score again.
+            let Ok(plan) = QualityPlan::new(&lot.award) else { continue };
+            let mut again = f.candidates.to_vec();
+            let mut ok = true;
+            for &i in &in_play {
+                let mut scratch = Vec::new();
+                match plan.score(again[i].bid, &mut scratch) {
+                    Ok((criteria, q)) => {
+                        again[i].criteria = criteria;
+                        again[i].quality = Some(q);
+                    }
+                    Err(_) => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            Some(again)
+        };
+        let field = rescored.as_deref().unwrap_or(f.candidates);
+        let mut scratch = Vec::new();
+        let Ok(r) = rank_with(&lot, f.money_decimals, field, &in_play, None, &mut scratch) else { continue };
+        let now = award_set(&r, lot.suppliers_to_award);
+        if &now != awarded {
+            let ids: Vec<Id> = r.order.iter().filter(|s| now.contains(&s.index)).map(|s| id_of(f, s)).collect();
+            out.push(CloseCall::Rounding { decimals: variant.decimals, strategy: variant.strategy, awarded: ids });
+        }
+    }
+}
