@@ -142,6 +142,11 @@ pub(crate) struct EvaluateArgs {
     /// as `tender analyze`).
     #[arg(long)]
     pub(crate) analysis: bool,
+    /// Evaluate the other bids when a bid file cannot be read as a bid of this tender (syntax, an
+    /// unknown field, another tender's id, a missing mark): the skipped files are listed in the
+    /// output. Without it such a file stops the evaluation, since it is a data-entry mistake.
+    #[arg(long)]
+    pub(crate) skip_unreadable: bool,
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -156,6 +161,10 @@ pub(crate) struct AnalyzeArgs {
     /// The directory of bid files [default: bids/ beside the tender].
     #[arg(long, value_name = "DIR")]
     pub(crate) bids: Option<PathBuf>,
+    /// Analyse the other bids when a bid file cannot be read as a bid of this tender (as
+    /// `evaluate --skip-unreadable`).
+    #[arg(long)]
+    pub(crate) skip_unreadable: bool,
     /// Random sets of weights for the rank stability; 0 skips it.
     #[arg(long, value_name = "N", default_value_t = tender_analysis::Options::default().samples)]
     pub(crate) samples: u32,

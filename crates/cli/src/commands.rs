@@ -1,10 +1,13 @@
 //! The commands: what each does with its arguments, and the exit code it ends with.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use clap::CommandFactory;
 use clap::error::ErrorKind;
-use tender_core::{Language, Tender};
+use tender_core::{Id, Language, Tender};
+use tender_score::Evaluation;
+use tender_score::result::SkippedFile;
 
 use crate::Outcome;
 use crate::cli::{
@@ -106,17 +109,31 @@ fn check(args: &CheckArgs) -> Outcome {
         Some(Vec::new())
     };
     let case = read(&args.tender, bids, &mut diags);
+    // A valid case is also run through the gates, so `check` tells every coming rejection and
+    // every problem that would stop the evaluation.
+    if let Some(case) = &case
+        && !diags.has_errors()
+        && !case.bids.is_empty()
+    {
+        input::gate_preview(case, &mut diags);
+    }
     let outcome = finish(&diags, "invalid");
     if outcome == Outcome::Success
         && let Some(case) = case
     {
         let (_, warnings) = diags.counts();
+        let warnings = warnings - diags.rejections();
         let what = match case.bids.len() {
             0 => "the tender is valid".to_owned(),
             n => format!("the tender and its {} are valid", count(n, "bid")),
         };
         let warnings = if warnings > 0 { format!(" ({})", count(warnings, "warning")) } else { String::new() };
-        output::to_stdout(&format!("ok: {what}{warnings}\n"));
+        let rejected = match diags.rejected_files() {
+            0 => String::new(),
+            1 => "; 1 bid will be rejected as non-compliant, the others evaluated".to_owned(),
+            n => format!("; {n} bids will be rejected as non-compliant, the others evaluated"),
+        };
+        output::to_stdout(&format!("ok: {what}{warnings}{rejected}\n"));
     }
     outcome
 }
@@ -144,19 +161,16 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         );
     }
     let mut diags = Diagnostics::default();
-    let Some(case) = read_bids_case(&args.input, args.bids.as_ref(), &mut diags) else {
+    let Some((mut case, mut skipped)) =
+        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut diags)
+    else {
         return finish(&diags, "not evaluated");
     };
-    let Some((tender, _)) = &case.tender else { return finish(&diags, "not evaluated") };
-    let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
-        Ok(e) => e,
-        Err(e) => {
-            for d in input::evaluation_issues(&e, &case) {
-                diags.push(d);
-            }
-            return finish(&diags, "not evaluated");
-        }
+    let Some((tender, _)) = case.tender.clone() else { return finish(&diags, "not evaluated") };
+    let Some(evaluation) = evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, &mut diags) else {
+        return finish(&diags, "not evaluated");
     };
+    let tender = &tender;
     let text = match args.format {
         OutputFormat::Text => report::text(tender, &evaluation, args.explain),
         OutputFormat::Json => match serde_json::to_string_pretty(&evaluation) {
@@ -207,7 +221,12 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
 /// Reads and validates a tender and the bids to evaluate: a `--bids` directory, or `bids/` beside
 /// the tender, which must exist. `None` when anything stops the evaluation (the diagnostics say
 /// what).
-fn read_bids_case(input: &std::path::Path, bids: Option<&PathBuf>, diags: &mut Diagnostics) -> Option<Case> {
+fn read_bids_case(
+    input: &std::path::Path,
+    bids: Option<&PathBuf>,
+    skip_unreadable: bool,
+    diags: &mut Diagnostics,
+) -> Option<(Case, Vec<SkippedFile>)> {
     if let Some(dir) = bids
         && !dir.is_dir()
     {
@@ -227,11 +246,69 @@ fn read_bids_case(input: &std::path::Path, bids: Option<&PathBuf>, diags: &mut D
         );
         return None;
     }
-    let case = read(input, bids.map(|b| vec![b.clone()]), diags)?;
+    let (tender, bid_files) = resolve(input, bids.map(|b| vec![b.clone()]), diags)?;
+    let mut case = input::read_case(&tender, &bid_files, diags);
+    input::validate(&case, diags);
+    let mut skipped = Vec::new();
+    if skip_unreadable {
+        // The tender's own problems (order 0) and those of no one file still stop everything.
+        for order in diags.error_orders() {
+            if order == 0 || order > bid_files.len() {
+                continue;
+            }
+            let reasons = diags.skip_file(order);
+            case.bids.retain(|(_, f)| f.order != order);
+            skipped.push(SkippedFile { file: bid_files[order - 1].display().to_string(), reasons });
+        }
+    }
     if diags.has_errors() || case.tender.is_none() {
         return None;
     }
-    Some(case)
+    Some((case, skipped))
+}
+
+/// Evaluates the case; with `skip_unreadable`, a bid whose committee data stops the evaluation
+/// (a missing mark) is skipped like an unreadable file, and the rest evaluated.
+fn evaluate_case(
+    tender: &Tender,
+    case: &mut Case,
+    skipped: &mut Vec<SkippedFile>,
+    skip_unreadable: bool,
+    diags: &mut Diagnostics,
+) -> Option<Evaluation> {
+    loop {
+        match tender_score::evaluate(tender, &case.bid_values()) {
+            Ok(mut e) => {
+                e.skipped = std::mem::take(skipped);
+                return Some(e);
+            }
+            Err(e) => {
+                let bids: BTreeSet<Id> = e.issues.iter().filter_map(|i| i.bid.clone()).collect();
+                let all_on_bids = e.issues.iter().all(|i| i.bid.is_some());
+                if !skip_unreadable || !all_on_bids || bids.is_empty() {
+                    for d in input::evaluation_issues(&e, case) {
+                        diags.push(d);
+                    }
+                    return None;
+                }
+                for d in input::evaluation_issues(&e, case) {
+                    diags.push(d.with_level(crate::diagnostics::Level::Warning));
+                }
+                for id in bids {
+                    let reasons: Vec<String> = e
+                        .issues
+                        .iter()
+                        .filter(|i| i.bid.as_ref() == Some(&id))
+                        .map(|i| format!("bid {id}: {}", i.message))
+                        .collect();
+                    if let Some(pos) = case.bids.iter().position(|(b, _)| b.id == id) {
+                        let (_, file) = case.bids.remove(pos);
+                        skipped.push(SkippedFile { file: file.name.clone(), reasons });
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The analysis options of the command line.
@@ -276,10 +353,17 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
         return outcome;
     }
     let mut diags = Diagnostics::default();
-    let Some(case) = read_bids_case(&args.input, args.bids.as_ref(), &mut diags) else {
+    let Some((mut case, mut skipped)) =
+        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut diags)
+    else {
         return finish(&diags, "not analysed");
     };
-    let Some((tender, _)) = &case.tender else { return finish(&diags, "not analysed") };
+    let Some((tender, _)) = case.tender.clone() else { return finish(&diags, "not analysed") };
+    // The bids whose committee data is incomplete are skipped as in `evaluate`.
+    if evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, &mut diags).is_none() {
+        return finish(&diags, "not analysed");
+    }
+    let tender = &tender;
     let analysis = match tender_analysis::analyze(tender, &case.bid_values(), &options) {
         Ok(a) => a,
         Err(tender_analysis::AnalysisError::Evaluation(e)) => {

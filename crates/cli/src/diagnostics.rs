@@ -24,6 +24,9 @@ pub(crate) enum Level {
     Error,
     /// Worth reading, but the input can be used.
     Warning,
+    /// A bid that will be rejected as non-compliant: shown as a warning, since the evaluation of
+    /// the other bids goes on.
+    Rejection,
 }
 
 /// Where in a file a diagnostic points.
@@ -121,7 +124,7 @@ impl miette::Diagnostic for Diagnostic {
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.level {
             Level::Error => miette::Severity::Error,
-            Level::Warning => miette::Severity::Warning,
+            Level::Warning | Level::Rejection => miette::Severity::Warning,
         })
     }
 
@@ -157,7 +160,36 @@ impl Diagnostics {
         self.list.iter().any(Diagnostic::is_error)
     }
 
-    /// How many errors and warnings.
+    /// How many bids will be rejected (their diagnostics, counted per file).
+    pub(crate) fn rejected_files(&self) -> usize {
+        let files: std::collections::BTreeSet<usize> =
+            self.list.iter().filter(|d| d.level == Level::Rejection).map(|d| d.order).collect();
+        files.len()
+    }
+
+    /// The files (by order) that have errors.
+    pub(crate) fn error_orders(&self) -> std::collections::BTreeSet<usize> {
+        self.list.iter().filter(|d| d.is_error()).map(|d| d.order).collect()
+    }
+
+    /// Turns the errors of file `order` into warnings that say the file is skipped, and returns
+    /// their messages.
+    pub(crate) fn skip_file(&mut self, order: usize) -> Vec<String> {
+        let mut reasons = Vec::new();
+        for d in self.list.iter_mut().filter(|d| d.order == order && d.is_error()) {
+            reasons.push(d.message.clone());
+            d.level = Level::Warning;
+            d.message = format!("skipped (--skip-unreadable): {}", d.message);
+        }
+        reasons
+    }
+
+    /// How many diagnostics are coming rejections.
+    pub(crate) fn rejections(&self) -> usize {
+        self.list.iter().filter(|d| d.level == Level::Rejection).count()
+    }
+
+    /// How many errors and warnings (coming rejections count as warnings).
     pub(crate) fn counts(&self) -> (usize, usize) {
         let errors = self.list.iter().filter(|d| d.is_error()).count();
         (errors, self.list.len() - errors)

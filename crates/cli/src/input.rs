@@ -211,7 +211,7 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
         ProblemLevel::Error => (Level::Error, ""),
         ProblemLevel::Warning => (Level::Warning, ""),
         // The bidder's defect: the bid will be rejected, and the others evaluated.
-        ProblemLevel::Rejection => (Level::Warning, "will be rejected: "),
+        ProblemLevel::Rejection => (Level::Rejection, "will be rejected: "),
     };
     let d = Diagnostic::error(format!("{lead}{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
     let d = match locate(&file.text, file.format, path) {
@@ -240,7 +240,11 @@ pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
         match bid_path(&p.path).and_then(|(i, rest)| Some((case.bids.get(i)?, rest))) {
             Some(((_, file), rest)) => diags.push(problem(&p, rest, file)),
             None => {
-                let level = if p.level == ProblemLevel::Error { Level::Error } else { Level::Warning };
+                let level = match p.level {
+                    ProblemLevel::Error => Level::Error,
+                    ProblemLevel::Warning => Level::Warning,
+                    ProblemLevel::Rejection => Level::Rejection,
+                };
                 diags.push(
                     Diagnostic::error(format!("{}: {}", p.path, p.message))
                         .with_level(level)
@@ -292,6 +296,56 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
         out.push(d);
     }
     out
+}
+
+/// What `check` can tell before the evaluation: the issues that would stop it (a missing mark, for
+/// example) as errors, and each bid that will fail a premise or minimum requirement as a coming
+/// rejection. Gates failed only because a requirement is not answered are left out: validation
+/// has reported them at the answers.
+pub(crate) fn gate_preview(case: &Case, diags: &mut Diagnostics) {
+    let Some((tender, _)) = &case.tender else { return };
+    let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
+        Ok(e) => e,
+        Err(e) => {
+            for d in evaluation_issues(&e, case) {
+                diags.push(d);
+            }
+            return;
+        }
+    };
+    for lot in &evaluation.lots {
+        for b in &lot.bids {
+            let Some((_, file)) = case.bids.iter().find(|(bid, _)| bid.id == b.bid) else { continue };
+            for g in b.gates.iter().filter(|g| !g.passed) {
+                if g.reasons.iter().all(|r| *r == tender_score::result::GateReason::NotAnswered) {
+                    continue;
+                }
+                let reasons: Vec<String> = g.reasons.iter().map(crate::words::gate_reason).collect();
+                let what = match g.severity {
+                    tender_core::requirement::Severity::Premise => "premise",
+                    _ => "minimum requirement",
+                };
+                let message = format!("will be rejected: fails the {what} `{}`: {}", g.requirement, reasons.join("; "));
+                let path = match bid_answer_index(case, &b.bid, &g.requirement) {
+                    Some(i) => format!("answers[{i}]"),
+                    None => "answers".to_owned(),
+                };
+                let d = Diagnostic::error(message)
+                    .with_level(Level::Rejection)
+                    .with_help("a bid that does not meet a premise or minimum requirement is non-compliant; check the answer against the bid as submitted");
+                let d = match locate(&file.text, file.format, &path) {
+                    Some(found) => d.at(file, found.location.span, "here"),
+                    None => d,
+                };
+                diags.push(d.in_order(file.order));
+            }
+        }
+    }
+}
+
+fn bid_answer_index(case: &Case, bid: &tender_core::Id, requirement: &tender_core::Id) -> Option<usize> {
+    let (b, _) = case.bids.iter().find(|(x, _)| &x.id == bid)?;
+    b.answers.iter().position(|a| &a.requirement == requirement)
 }
 
 #[cfg(test)]

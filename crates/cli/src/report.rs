@@ -24,6 +24,15 @@ pub(crate) fn text(tender: &Tender, evaluation: &Evaluation, explain: bool) -> S
     let bids: usize = evaluation.lots.iter().map(|l| l.bids.len()).sum();
     out.push_str(&format!("Tender {}: {}\n", tender.id, tender.title.get(&en)));
     out.push_str(&format!("{} in {}\n", count(bids, "bid", "bids"), count(evaluation.lots.len(), "lot", "lots")));
+    if !evaluation.skipped.is_empty() {
+        out.push_str("\nNot evaluated: these files could not be read as bids of this tender (--skip-unreadable):\n");
+        for f in &evaluation.skipped {
+            out.push_str(&format!("  - {}\n", f.file));
+            for r in &f.reasons {
+                out.push_str(&format!("      {r}\n"));
+            }
+        }
+    }
     for lot in &evaluation.lots {
         out.push('\n');
         lot_text(&mut out, tender, lot, explain);

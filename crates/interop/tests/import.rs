@@ -126,6 +126,9 @@ fn blank(bids: &[Bid]) -> Vec<Bid> {
 /// Writes the bids' prices to a CSV file and an XLSX workbook, imports both, and checks every
 /// price comes back exactly.
 fn round_trip(name: &str, tender: &Tender, bids: &[Bid]) {
+    // A bid without a price (rejected as non-compliant) has nothing to round-trip.
+    let priced: Vec<Bid> = bids.iter().filter(|b| b.price.total.is_some()).cloned().collect();
+    let bids = priced.as_slice();
     let dir = tempfile::tempdir().expect("temp dir");
     let rows = write_template_rows(tender, bids);
     let csv = dir.path().join("prices.csv");

@@ -73,7 +73,7 @@ pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationE
         }
         _ => cross_lot_warnings(tender, &lots),
     };
-    Ok(Evaluation { tender: tender.id.clone(), lots, warnings })
+    Ok(Evaluation { tender: tender.id.clone(), lots, warnings, skipped: Vec::new() })
 }
 
 /// Awards the lots again in the tender's lot order, each bidder at most `max` lots: a bidder that
@@ -852,7 +852,7 @@ fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &Scored, rule: &TieBreakR
                 c.criteria.iter().find(|r| &r.criterion == id).map(|r| TieKey::Desc(r.points.value))
             }
         }
-        TieBreakRule::EarlierSubmission => c.bid.submitted.map(|d| TieKey::AscDate(d.to_string())),
+        TieBreakRule::EarlierSubmission => c.bid.submitted.map(TieKey::AscDate),
         TieBreakRule::DrawingLots => None,
     }
 }
@@ -861,7 +861,7 @@ fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &Scored, rule: &TieBreakR
 enum TieKey {
     Desc(Decimal),
     AscExact(Exact),
-    AscDate(String),
+    AscDate(tender_core::Date),
 }
 
 impl TieKey {
@@ -897,7 +897,16 @@ fn break_tie(
                 next.push(part);
                 continue;
             }
-            let keys: Vec<Option<TieKey>> = part.iter().map(|s| tie_key(lot, candidates, s, rule)).collect();
+            let mut keys: Vec<Option<TieKey>> = part.iter().map(|s| tie_key(lot, candidates, s, rule)).collect();
+            // Submission times separate bids only when every bid has one; otherwise the days do
+            // (bids received the same day without a time stay tied).
+            if keys.iter().any(|k| matches!(k, Some(TieKey::AscDate(d)) if d.time().is_none())) {
+                for k in keys.iter_mut().flatten() {
+                    if let TieKey::AscDate(d) = k {
+                        *d = d.date();
+                    }
+                }
+            }
             if keys.iter().any(Option::is_none) {
                 next.push(part);
                 continue;

@@ -29,6 +29,20 @@ pub struct Evaluation {
     pub lots: Vec<LotEvaluation>,
     /// Findings across lots (e.g. a bidder awarded more lots than allowed).
     pub warnings: Vec<Warning>,
+    /// Bid files left out because they could not be read as bids of this tender (a data-entry
+    /// mistake, not the bidder's), when the caller chose to evaluate the rest (the command
+    /// line's `--skip-unreadable`). Empty from [`crate::evaluate`] itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// A bid file that was not evaluated, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SkippedFile {
+    /// The file, as the caller names it.
+    pub file: String,
+    /// The problems that kept it out, each in one line.
+    pub reasons: Vec<String>,
 }
 
 /// How bids are compared in a lot.

@@ -704,6 +704,10 @@ report-rejected-intro = **Tilbuddet afvises som ukonditionsmæssigt**, fordi:
 report-h-close-calls = Tæt afgørelse
 report-close-calls-intro = Tildelingen afhænger af små forskelle. Bedømmelsesudvalget bør gennemgå følgende, før beslutningen træffes; robusthedsanalysen giver det fulde billede:
 letter-rejected = Jeres tilbud er ukonditionsmæssigt og kan derfor ikke tages i betragtning.
+report-skipped-intro = { $count ->
+        [one] Følgende fil kunne ikke læses som et tilbud i dette udbud og indgår ikke i evalueringen. Den skal rettes og evalueringen gentages, før tildelingsbeslutningen træffes:
+       *[other] Følgende { $count } filer kunne ikke læses som tilbud i dette udbud og indgår ikke i evalueringen. De skal rettes og evalueringen gentages, før tildelingsbeslutningen træffes:
+    }
 report-h-warnings = Bemærkninger til bedømmelsesudvalget
 report-h-rank-reversal = Kontrol af rangordensombytning
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.

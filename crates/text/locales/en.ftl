@@ -700,6 +700,10 @@ report-rejected-intro = **The bid is rejected as non-compliant** because:
 report-h-close-calls = Close call
 report-close-calls-intro = The award hangs on small differences. The evaluation committee should review the following before the decision is taken; the robustness analysis gives the full picture:
 letter-rejected = Your bid is non-compliant and therefore cannot be considered.
+report-skipped-intro = { $count ->
+        [one] The following file could not be read as a bid of this tender and is not part of the evaluation. It must be corrected and the evaluation repeated before the award decision is taken:
+       *[other] The following { $count } files could not be read as bids of this tender and are not part of the evaluation. They must be corrected and the evaluation repeated before the award decision is taken:
+    }
 report-h-warnings = Findings for the committee
 report-h-rank-reversal = Rank reversal check
 report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.

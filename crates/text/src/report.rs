@@ -63,6 +63,10 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
         ]);
     }
     doc.table(&header, &rows);
+    if !evaluation.skipped.is_empty() {
+        doc.para(&cat.text("report-skipped-intro", &[("count", evaluation.skipped.len().into())])?);
+        doc.bullets(&evaluation.skipped.iter().map(|f| code(&f.file)).collect::<Vec<_>>());
+    }
     if !evaluation.warnings.is_empty() {
         doc.para(&cat.text("report-cross-lot-warnings", &[])?);
         let items = evaluation
