@@ -861,7 +861,7 @@ fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &Scored, rule: &TieBreakR
 enum TieKey {
     Desc(Decimal),
     AscExact(Exact),
-    AscDate(tender_core::Date),
+    AscDate(tender_core::common::Date),
 }
 
 impl TieKey {
