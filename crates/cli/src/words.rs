@@ -318,25 +318,6 @@ pub(crate) fn rounding(decimals: u32, at: RoundingStep, strategy: RoundingStrate
     format!("{} rounded {how} at {step}", plural(decimals, "decimal", "decimals"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_read_as_english() {
-        assert_eq!(list::<&str>(&[]), "");
-        assert_eq!(list(&["A"]), "A");
-        assert_eq!(list(&["A", "B"]), "A and B");
-        assert_eq!(list(&["A", "B", "C"]), "A, B and C");
-    }
-
-    #[test]
-    fn max_pass_reads_well() {
-        let e = Exclusion::MaxPass { max_pass: 3, place: 4 };
-        assert_eq!(exclusion(&e), "number 4 in quality; only the 3 best in quality go on to price");
-    }
-}
-
 /// Why the award of a lot is a close call, in one line.
 pub(crate) fn close_call(c: &tender_score::result::CloseCall, decimals: u32) -> String {
     use tender_score::result::CloseCall;
@@ -374,5 +355,24 @@ fn strategy_words(s: tender_core::award::RoundingStrategy) -> &'static str {
         S::HalfDown => "half down",
         S::Down => "down (truncated)",
         S::Up => "up",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(list::<&str>(&[]), "");
+        assert_eq!(list(&["A"]), "A");
+        assert_eq!(list(&["A", "B"]), "A and B");
+        assert_eq!(list(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn max_pass_reads_well() {
+        let e = Exclusion::MaxPass { max_pass: 3, place: 4 };
+        assert_eq!(exclusion(&e), "number 4 in quality; only the 3 best in quality go on to price");
     }
 }

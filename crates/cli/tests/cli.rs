@@ -141,7 +141,10 @@ fn usage_errors_exit_2() {
 fn check_a_valid_case_exits_0_and_shows_its_warnings() {
     let r = run(&["check", "tests/data/small"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
-    assert_eq!(r.stdout, "ok: the tender and its 5 bids are valid (1 warning)\n");
+    assert_eq!(
+        r.stdout,
+        "ok: the tender and its 5 bids are valid (1 warning); 1 bid will be rejected as non-compliant, the others evaluated\n"
+    );
     snapshot!("check-small-warning", r.stderr);
 }
 

@@ -396,17 +396,16 @@ pub fn ocds_release(
         }
         for bid_id in &lot_eval.awarded {
             let Some(bid) = bid_by_id.get(bid_id) else { continue };
-            let mut a = json!({
-                "id": format!("{lot_id}-{bid_id}"),
-                "status": "pending",
-                "suppliers": [reference(bid)],
-                "relatedLots": [lot_id],
-                "relatedBids": [bid_id.as_str()],
-            });
-            if let (Some(total), Some(o)) = (bid.price.total, a.as_object_mut()) {
-                o.insert("value".into(), money(total, tender));
+            let mut a = Map::new();
+            a.insert("id".into(), json!(format!("{lot_id}-{bid_id}")));
+            a.insert("status".into(), json!("pending"));
+            if let Some(total) = bid.price.total {
+                a.insert("value".into(), money(total, tender));
             }
-            awards.push(a);
+            a.insert("suppliers".into(), json!([reference(bid)]));
+            a.insert("relatedLots".into(), json!([lot_id]));
+            a.insert("relatedBids".into(), json!([bid_id.as_str()]));
+            awards.push(Value::Object(a));
         }
     }
 

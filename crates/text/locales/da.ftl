@@ -186,7 +186,8 @@ defect-second-bid = Tilbudsgiveren har også afgivet { $count ->
        *[other] tilbuddene { $others }
     } på denne delkontrakt, og udbudsmaterialet tillader ikke alternative tilbud (udbudsloven § 53). Ordregiveren kan ikke vælge mellem tilbuddene, som derfor alle er ukonditionsmæssige.
 defect-late = Tilbuddet er modtaget { $submitted }, efter tilbudsfristen { $deadline }.
-close-call-margin = Forskellen mellem det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } point og dermed under tærsklen på { $threshold }.
+close-call-margin = Forskellen mellem det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } point og dermed under tærsklen på { $threshold } point.
+close-call-margin-figure = Forskellen mellem sammenligningstallene for det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } og dermed under tærsklen på { $threshold }.
 close-call-evaluator = bedømmer { $evaluator }s karakter
 close-call-consensus = konsensuskarakteren
 close-call-mark = Hvis { $who } for { $bid } på { $criterion } var { $to } i stedet for { $from } (ét trin på skalaen), ville kontrakten blive tildelt { $awarded }.

@@ -182,7 +182,8 @@ defect-second-bid = The bidder also submitted { $count ->
        *[other] the bids { $others }
     } for this lot, and the procurement documents allow no variants (alternative offers). The contracting authority cannot choose between them, so all are non-compliant.
 defect-late = The bid was received { $submitted }, after the time limit for receipt of tenders, { $deadline }.
-close-call-margin = The difference between the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin } points, below the threshold of { $threshold }.
+close-call-margin = The difference between the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin } points, below the threshold of { $threshold } points.
+close-call-margin-figure = The difference between the figures of the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin }, below the threshold of { $threshold }.
 close-call-evaluator = evaluator { $evaluator }'s mark
 close-call-consensus = the consensus mark
 close-call-mark = If { $who } for { $bid } on { $criterion } were { $to } instead of { $from } (one step of the scale), the contract would be awarded to { $awarded }.

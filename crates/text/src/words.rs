@@ -460,7 +460,8 @@ pub(crate) fn seal_or_none(cat: &Catalogue, s: Option<Seal>) -> R {
 pub(crate) fn close_call(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, c: &CloseCall) -> R {
     let bids = |list: &[Id]| cat.list(&list.iter().map(|b| bid_label(e, b)).collect::<Vec<_>>());
     match c {
-        CloseCall::Margin { last_awarded, first_not_awarded, margin, threshold } => t!(cat, "close-call-margin",
+        CloseCall::Margin { last_awarded, first_not_awarded, margin, threshold } => t!(cat,
+            if e.comparison == tender_score::result::Comparison::HighestTotal { "close-call-margin" } else { "close-call-margin-figure" },
             "last" => bid_label(e, last_awarded), "first" => bid_label(e, first_not_awarded),
             "margin" => cat.fixed(*margin, e.decimals), "threshold" => cat.number(*threshold)),
         CloseCall::MarkFlip { bid, evaluator, criterion, from, to, awarded } => {
@@ -650,7 +651,8 @@ weight = 100
     fn every_variant_is_worded_in_every_language() {
         let tender = tender();
         let lot = &tender.lots[0];
-        let evaluation = Evaluation { tender: tender.id.clone(), lots: Vec::new(), warnings: Vec::new() };
+        let evaluation =
+            Evaluation { tender: tender.id.clone(), lots: Vec::new(), warnings: Vec::new(), skipped: Vec::new() };
         for lang in crate::catalogue::available() {
             let cat = Catalogue::load(&lang).unwrap_or_else(|e| panic!("{e}"));
             let mut words = Vec::new();
