@@ -256,12 +256,18 @@ fn truncate(s: &str) -> String {
 /// Tracks ids that must be unique, with the path where each was first seen.
 struct Unique<'a> {
     what: &'a str,
+    /// The lot the ids must be unique within; `None` for the whole tender.
+    lot: Option<&'a Id>,
     seen: BTreeMap<String, String>,
 }
 
 impl<'a> Unique<'a> {
     fn new(what: &'a str) -> Self {
-        Self { what, seen: BTreeMap::new() }
+        Self { what, lot: None, seen: BTreeMap::new() }
+    }
+
+    fn within(what: &'a str, lot: &'a Id) -> Self {
+        Self { what, lot: Some(lot), seen: BTreeMap::new() }
     }
 
     fn check(&mut self, c: &mut Checker, path: &str, id: &Id) {
@@ -269,9 +275,10 @@ impl<'a> Unique<'a> {
             return;
         }
         if let Some(first) = self.seen.get(id.as_str()) {
+            let scope = self.lot.map(|l| format!(" in lot `{}`", truncate(l.as_str()))).unwrap_or_default();
             c.error(
                 path,
-                format!("the {} id `{}` is used twice (first at {first})", self.what, truncate(id.as_str())),
+                format!("the {} id `{}` is used twice{scope} (first at {first})", self.what, truncate(id.as_str())),
                 "give each one its own id",
             );
         } else {
@@ -424,22 +431,22 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         }
     }
 
-    // Ids of requirements, criteria and sub-criteria share one namespace: scores and answers refer
-    // to them without saying which kind they are.
-    let mut item_ids = Unique::new("requirement or criterion");
+    // Requirement ids are unique across the tender: a requirement may apply to several lots, and
+    // bids answer it by id. Criterion and sub-criterion ids need only be unique within their lot
+    // (every lot may have its own `PRICE`): bids, tie-break rules and award requirements name them
+    // within one lot. Within a lot they share one namespace with the requirements that apply to
+    // it, since a bid's answers and scores name both by bare id.
+    let mut requirement_ids = Unique::new("requirement");
     for (i, r) in tender.requirements.iter().enumerate() {
-        item_ids.check(&mut c, &format!("requirements[{i}].id"), &r.id);
+        requirement_ids.check(&mut c, &format!("requirements[{i}].id"), &r.id);
     }
     for (i, lot) in tender.lots.iter().enumerate() {
         for (j, r) in lot.requirements.iter().enumerate() {
-            item_ids.check(&mut c, &format!("lots[{i}].requirements[{j}].id"), &r.id);
+            requirement_ids.check(&mut c, &format!("lots[{i}].requirements[{j}].id"), &r.id);
         }
-        for (j, cr) in lot.award.criteria.iter().enumerate() {
-            item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].id"), &cr.id);
-            for (k, s) in cr.sub_criteria.iter().enumerate() {
-                item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].sub_criteria[{k}].id"), &s.id);
-            }
-        }
+    }
+    for (i, lot) in tender.lots.iter().enumerate() {
+        check_criterion_ids(&mut c, tender, i, lot);
     }
 
     for (i, r) in tender.requirements.iter().enumerate() {
@@ -452,6 +459,40 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         c.text(&format!("not_required[{i}]"), t, true);
     }
     c.problems
+}
+
+/// Criterion and sub-criterion ids of one lot: unique within the lot, and distinct from the ids of
+/// the requirements that apply to the lot (the tender's shared ones and the lot's own).
+fn check_criterion_ids(c: &mut Checker, tender: &Tender, i: usize, lot: &Lot) {
+    let shared = tender
+        .requirements
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.lots.is_empty() || r.lots.contains(&lot.id))
+        .map(|(k, r)| (&r.id, format!("requirements[{k}].id")));
+    let own = lot.requirements.iter().enumerate().map(|(k, r)| (&r.id, format!("lots[{i}].requirements[{k}].id")));
+    let requirements: BTreeMap<&Id, String> = shared.chain(own).rev().collect();
+    let mut ids = Unique::within("criterion", &lot.id);
+    let mut one = |c: &mut Checker, path: String, id: &Id| {
+        ids.check(c, &path, id);
+        if let Some(at) = requirements.get(id) {
+            c.error(
+                path,
+                format!(
+                    "the criterion id `{}` of lot `{}` is also the id of the requirement at {at}, which applies to this lot",
+                    truncate(id.as_str()),
+                    truncate(lot.id.as_str())
+                ),
+                "give the criterion or the requirement another id: bids name both by id",
+            );
+        }
+    };
+    for (j, cr) in lot.award.criteria.iter().enumerate() {
+        one(c, format!("lots[{i}].award.criteria[{j}].id"), &cr.id);
+        for (k, s) in cr.sub_criteria.iter().enumerate() {
+            one(c, format!("lots[{i}].award.criteria[{j}].sub_criteria[{k}].id"), &s.id);
+        }
+    }
 }
 
 fn check_lot(c: &mut Checker, tender: &Tender, p: &str, lot: &Lot) {
