@@ -348,6 +348,25 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         c.plain(&format!("{p}.name"), &s.name, true);
         c.plain(&format!("{p}.version"), &s.version, true);
         c.plain(&format!("{p}.body"), &s.body, true);
+        if let Some(b) = crate::standards::builtin(s.id.as_str()) {
+            let same = b.name == s.name && b.version == s.version && b.body == s.body && b.area == s.area;
+            let fix = if same {
+                format!("remove this entry: it repeats the built-in `{}`", b.id)
+            } else {
+                format!(
+                    "give this entry its own id (e.g. `{}-local`) and name that id where it is meant, or remove the entry to use the built-in standard",
+                    truncate(s.id.as_str())
+                )
+            };
+            c.warn(
+                format!("{p}.id"),
+                format!(
+                    "the id `{}` is that of the built-in standard {}, {} ({}); this entry replaces it wherever the tender and its bids name `{}`",
+                    b.id, b.name, b.version, b.body, b.id
+                ),
+                fix,
+            );
+        }
     }
 
     // Lots and lot-level settings.
@@ -901,6 +920,8 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                     format!("the slope {slope} is not above zero"),
                     "give the percentage above the lowest price at which a bid gets zero points, e.g. 50",
                 );
+            } else if slope.get() < Decimal::ONE {
+                c.warn(format!("{mp}.slope"), slope_as_share(award, slope.get()), slope_fix(slope.get()));
             }
         }
         PriceModel::Logarithmic { zero_at } => {
@@ -993,6 +1014,36 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             "state how equal totals are decided, e.g. [\"higher-quality\", \"lower-price\", \"drawing-lots\"]",
         );
     }
+}
+
+/// What a linear slope under 1 means, in words: the slope is a percentage, so `0.5` is 0.5 %.
+/// Shows the price at which a bid gets zero points, and what a price a fifth of the slope above the
+/// lowest loses, in the price criterion's points when it has a weight.
+fn slope_as_share(award: &AwardModel, slope: Decimal) -> String {
+    let fifth = (slope / Decimal::from(5)).normalize();
+    let loses = match award.price_criterion().and_then(|cr| cr.weight) {
+        Some(m) => {
+            let points = (m.get() / Decimal::from(5)).normalize();
+            format!("0.2 × M = {points} of the {} price points", m.get().normalize())
+        }
+        None => "0.2 × M price points".to_owned(),
+    };
+    format!(
+        "the slope is a percentage, so {} means {} %: a bid gets zero price points at {} % above the lowest price, and a price {fifth} % above the lowest already loses {loses}",
+        slope.normalize(),
+        slope.normalize(),
+        slope.normalize(),
+    )
+}
+
+/// The fix for a slope under 1: the percentage it was probably meant as, with what that means.
+fn slope_fix(slope: Decimal) -> String {
+    let meant = (slope * Decimal::ONE_HUNDRED).normalize();
+    let fifth = (meant / Decimal::from(5)).normalize();
+    format!(
+        "did you mean {meant}? With slope = {meant} a bid gets zero price points at {meant} % above the lowest price, and a price {fifth} % above the lowest loses 0.2 × M; if {} % is meant, keep it",
+        slope.normalize()
+    )
 }
 
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
