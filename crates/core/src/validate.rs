@@ -921,7 +921,8 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                     "give the percentage above the lowest price at which a bid gets zero points, e.g. 50",
                 );
             } else if slope.get() < Decimal::ONE {
-                c.warn(format!("{mp}.slope"), slope_as_share(award, slope.get()), slope_fix(slope.get()));
+                let (message, fix) = slope_under_one(award, slope.get());
+                c.warn(format!("{mp}.slope"), message, fix);
             }
         }
         PriceModel::Logarithmic { zero_at } => {
@@ -1016,34 +1017,27 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     }
 }
 
-/// What a linear slope under 1 means, in words: the slope is a percentage, so `0.5` is 0.5 %.
-/// Shows the price at which a bid gets zero points, and what a price a fifth of the slope above the
-/// lowest loses, in the price criterion's points when it has a weight.
-fn slope_as_share(award: &AwardModel, slope: Decimal) -> String {
-    let fifth = (slope / Decimal::from(5)).normalize();
+/// What a linear slope under 1 means, in words, and what would fix it: the slope is a percentage,
+/// so `0.5` is 0.5 %, probably meant as 50. Each says where a bid gets zero points and what a price
+/// a fifth of the slope above the lowest loses (a fifth of the price points, `0.2 × M`, counted in
+/// points when the price criterion has its weight).
+fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
+    let fifth_of = |d: Decimal| (d / Decimal::from(5)).normalize();
     let loses = match award.price_criterion().and_then(|cr| cr.weight) {
-        Some(m) => {
-            let points = (m.get() / Decimal::from(5)).normalize();
-            format!("0.2 × M = {points} of the {} price points", m.get().normalize())
-        }
-        None => "0.2 × M price points".to_owned(),
+        Some(m) => format!("0.2 × M = {} of the {} price points", fifth_of(m.get()), m.get().normalize()),
+        None => "a fifth of the price points (0.2 × M)".to_owned(),
     };
-    format!(
-        "the slope is a percentage, so {} means {} %: a bid gets zero price points at {} % above the lowest price, and a price {fifth} % above the lowest already loses {loses}",
-        slope.normalize(),
-        slope.normalize(),
-        slope.normalize(),
-    )
-}
-
-/// The fix for a slope under 1: the percentage it was probably meant as, with what that means.
-fn slope_fix(slope: Decimal) -> String {
+    let slope = slope.normalize();
     let meant = (slope * Decimal::ONE_HUNDRED).normalize();
-    let fifth = (meant / Decimal::from(5)).normalize();
-    format!(
-        "did you mean {meant}? With slope = {meant} a bid gets zero price points at {meant} % above the lowest price, and a price {fifth} % above the lowest loses 0.2 × M; if {} % is meant, keep it",
-        slope.normalize()
-    )
+    let message = format!(
+        "the slope is a percentage, so {slope} means {slope} %: a bid gets zero price points at {slope} % above the lowest price, and a price {} % above the lowest already loses {loses}",
+        fifth_of(slope)
+    );
+    let fix = format!(
+        "did you mean {meant}? With slope = {meant} a bid gets zero price points at {meant} % above the lowest price, and a price {} % above the lowest loses {loses}; if {slope} % is meant, keep it",
+        fifth_of(meant)
+    );
+    (message, fix)
 }
 
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
