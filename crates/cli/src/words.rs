@@ -30,8 +30,10 @@ fn number(d: Decimal) -> String {
 
 fn hosting(m: HostingModel) -> &'static str {
     match m {
-        HostingModel::OnPremise => "on the buyer's premises",
-        HostingModel::OwnDataCentre => "in the buyer's own data centre",
+        HostingModel::BuyerPremises => "on the buyer's own premises",
+        HostingModel::BuyerDataCentre => "in the buyer's own data centre",
+        HostingModel::SupplierDataCentreDk => "in the supplier's data centre in Denmark",
+        HostingModel::SupplierDataCentreEu => "in the supplier's data centre in an EU country",
         HostingModel::GovernmentCloud => "in a government cloud",
         HostingModel::EuCloud => "in an EU-controlled cloud",
         HostingModel::PublicCloud => "in a public cloud",

@@ -206,7 +206,8 @@ pub enum PriceModel {
     /// Linear from the lowest with a slope (Danish practice): `M × max(0, 1 − (P − Pmin) / (slope × Pmin))`;
     /// zero points at `Pmin × (1 + slope)`. Depends on the other bids.
     LinearSlope {
-        /// The percentage above the lowest price at which a bid gets zero points.
+        /// The percentage above the lowest price at which a bid gets zero points, e.g. 50 for 50 %
+        /// (a slope under 1 is warned: 0.5 means 0.5 %, not a half).
         slope: Percent,
     },
     /// `M × (2 − P / Pmin)` (Norwegian practice); negative below zero unless floored. Depends on

@@ -253,22 +253,55 @@ pub struct ExitRequirement {
     pub handover_code: bool,
 }
 
-/// Where and how the service is operated.
+/// Where and how the service is operated, and by whom: the buyer's own premises and data centre
+/// are one thing, a supplier's data centre in Denmark or the EU another, a cloud service a third.
+///
+/// Two earlier names are still read: `on-premise` as `buyer-premises` and
+/// `own-data-centre` as `buyer-data-centre` (they always meant the buyer's own).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum HostingModel {
-    /// On the buyer's premises.
-    OnPremise,
-    /// In the buyer's own data centre.
-    OwnDataCentre,
-    /// In a national government cloud (e.g. Statens It GovCloud).
+    /// On the buyer's own premises, at the site or in its server rooms (on-premise).
+    #[serde(alias = "on-premise")]
+    BuyerPremises,
+    /// In a data centre the buyer itself owns or runs; the supplier may operate the service there.
+    #[serde(alias = "own-data-centre")]
+    BuyerDataCentre,
+    /// In the supplier's (or its subcontractor's) data centre in Denmark: hosting operated by the
+    /// supplier, not a public cloud service.
+    SupplierDataCentreDk,
+    /// In the supplier's (or its subcontractor's) data centre in an EU country, Denmark included.
+    /// Allowing it admits `supplier-data-centre-dk`.
+    SupplierDataCentreEu,
+    /// In a public-sector cloud run by or for the state (e.g. Statens It).
     GovernmentCloud,
-    /// In a cloud operated by an EU-controlled provider.
+    /// In a cloud service operated by an EU-controlled provider.
     EuCloud,
     /// In any public cloud, including non-EU hyperscalers.
     PublicCloud,
     /// A combination of the above.
     Hybrid,
+}
+
+impl HostingModel {
+    /// Every model, in the order of the schema.
+    pub const ALL: [Self; 8] = [
+        Self::BuyerPremises,
+        Self::BuyerDataCentre,
+        Self::SupplierDataCentreDk,
+        Self::SupplierDataCentreEu,
+        Self::GovernmentCloud,
+        Self::EuCloud,
+        Self::PublicCloud,
+        Self::Hybrid,
+    ];
+
+    /// Whether a requirement allowing this model is met by a bid offering `offered`: the same
+    /// model, or a supplier's data centre in Denmark where one in the EU is allowed (Denmark is in
+    /// the EU).
+    pub fn admits(self, offered: Self) -> bool {
+        self == offered || (self == Self::SupplierDataCentreEu && offered == Self::SupplierDataCentreDk)
+    }
 }
 
 /// Hosting, data location, support access and operator jurisdiction.

@@ -2,7 +2,8 @@
 //!
 //! A tender names standards by id (`odf-1.3`); the tender text prints the full name, version and
 //! standards body from here. A tender can add its own entries (`[[standards]]`), which take the same
-//! shape; an id from neither place is a validation error.
+//! shape; an id from neither place is a validation error. An own entry with the id of a built-in one
+//! replaces it, and validation warns.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

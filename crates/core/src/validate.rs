@@ -266,12 +266,18 @@ fn truncate(s: &str) -> String {
 /// Tracks ids that must be unique, with the path where each was first seen.
 struct Unique<'a> {
     what: &'a str,
+    /// The lot the ids must be unique within; `None` for the whole tender.
+    lot: Option<&'a Id>,
     seen: BTreeMap<String, String>,
 }
 
 impl<'a> Unique<'a> {
     fn new(what: &'a str) -> Self {
-        Self { what, seen: BTreeMap::new() }
+        Self { what, lot: None, seen: BTreeMap::new() }
+    }
+
+    fn within(what: &'a str, lot: &'a Id) -> Self {
+        Self { what, lot: Some(lot), seen: BTreeMap::new() }
     }
 
     fn check(&mut self, c: &mut Checker, path: &str, id: &Id) {
@@ -279,9 +285,10 @@ impl<'a> Unique<'a> {
             return;
         }
         if let Some(first) = self.seen.get(id.as_str()) {
+            let scope = self.lot.map(|l| format!(" in lot `{}`", truncate(l.as_str()))).unwrap_or_default();
             c.error(
                 path,
-                format!("the {} id `{}` is used twice (first at {first})", self.what, truncate(id.as_str())),
+                format!("the {} id `{}` is used twice{scope} (first at {first})", self.what, truncate(id.as_str())),
                 "give each one its own id",
             );
         } else {
@@ -351,6 +358,25 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         c.plain(&format!("{p}.name"), &s.name, true);
         c.plain(&format!("{p}.version"), &s.version, true);
         c.plain(&format!("{p}.body"), &s.body, true);
+        if let Some(b) = crate::standards::builtin(s.id.as_str()) {
+            let same = b.name == s.name && b.version == s.version && b.body == s.body && b.area == s.area;
+            let fix = if same {
+                format!("remove this entry: it repeats the built-in `{}`", b.id)
+            } else {
+                format!(
+                    "give this entry its own id (e.g. `{}-local`) and name that id where it is meant, or remove the entry to use the built-in standard",
+                    truncate(s.id.as_str())
+                )
+            };
+            c.warn(
+                format!("{p}.id"),
+                format!(
+                    "the id `{}` is that of the built-in standard {}, {} ({}); this entry replaces it wherever the tender and its bids name `{}`",
+                    b.id, b.name, b.version, b.body, b.id
+                ),
+                fix,
+            );
+        }
     }
 
     // Lots and lot-level settings.
@@ -434,22 +460,22 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         }
     }
 
-    // Ids of requirements, criteria and sub-criteria share one namespace: scores and answers refer
-    // to them without saying which kind they are.
-    let mut item_ids = Unique::new("requirement or criterion");
+    // Requirement ids are unique across the tender: a requirement may apply to several lots, and
+    // bids answer it by id. Criterion and sub-criterion ids need only be unique within their lot
+    // (every lot may have its own `PRICE`): bids, tie-break rules and award requirements name them
+    // within one lot. Within a lot they share one namespace with the requirements that apply to
+    // it, since a bid's answers and scores name both by bare id.
+    let mut requirement_ids = Unique::new("requirement");
     for (i, r) in tender.requirements.iter().enumerate() {
-        item_ids.check(&mut c, &format!("requirements[{i}].id"), &r.id);
+        requirement_ids.check(&mut c, &format!("requirements[{i}].id"), &r.id);
     }
     for (i, lot) in tender.lots.iter().enumerate() {
         for (j, r) in lot.requirements.iter().enumerate() {
-            item_ids.check(&mut c, &format!("lots[{i}].requirements[{j}].id"), &r.id);
+            requirement_ids.check(&mut c, &format!("lots[{i}].requirements[{j}].id"), &r.id);
         }
-        for (j, cr) in lot.award.criteria.iter().enumerate() {
-            item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].id"), &cr.id);
-            for (k, s) in cr.sub_criteria.iter().enumerate() {
-                item_ids.check(&mut c, &format!("lots[{i}].award.criteria[{j}].sub_criteria[{k}].id"), &s.id);
-            }
-        }
+    }
+    for (i, lot) in tender.lots.iter().enumerate() {
+        check_criterion_ids(&mut c, tender, i, lot);
     }
 
     for (i, r) in tender.requirements.iter().enumerate() {
@@ -462,6 +488,40 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         c.text(&format!("not_required[{i}]"), t, true);
     }
     c.problems
+}
+
+/// Criterion and sub-criterion ids of one lot: unique within the lot, and distinct from the ids of
+/// the requirements that apply to the lot (the tender's shared ones and the lot's own).
+fn check_criterion_ids(c: &mut Checker, tender: &Tender, i: usize, lot: &Lot) {
+    let shared = tender
+        .requirements
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.lots.is_empty() || r.lots.contains(&lot.id))
+        .map(|(k, r)| (&r.id, format!("requirements[{k}].id")));
+    let own = lot.requirements.iter().enumerate().map(|(k, r)| (&r.id, format!("lots[{i}].requirements[{k}].id")));
+    let requirements: BTreeMap<&Id, String> = shared.chain(own).rev().collect();
+    let mut ids = Unique::within("criterion", &lot.id);
+    let mut one = |c: &mut Checker, path: String, id: &Id| {
+        ids.check(c, &path, id);
+        if let Some(at) = requirements.get(id) {
+            c.error(
+                path,
+                format!(
+                    "the criterion id `{}` of lot `{}` is also the id of the requirement at {at}, which applies to this lot",
+                    truncate(id.as_str()),
+                    truncate(lot.id.as_str())
+                ),
+                "give the criterion or the requirement another id: bids name both by id",
+            );
+        }
+    };
+    for (j, cr) in lot.award.criteria.iter().enumerate() {
+        one(c, format!("lots[{i}].award.criteria[{j}].id"), &cr.id);
+        for (k, s) in cr.sub_criteria.iter().enumerate() {
+            one(c, format!("lots[{i}].award.criteria[{j}].sub_criteria[{k}].id"), &s.id);
+        }
+    }
 }
 
 fn check_lot(c: &mut Checker, tender: &Tender, p: &str, lot: &Lot) {
@@ -870,6 +930,9 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                     format!("the slope {slope} is not above zero"),
                     "give the percentage above the lowest price at which a bid gets zero points, e.g. 50",
                 );
+            } else if slope.get() < Decimal::ONE {
+                let (message, fix) = slope_under_one(award, slope.get());
+                c.warn(format!("{mp}.slope"), message, fix);
             }
         }
         PriceModel::Logarithmic { zero_at } => {
@@ -962,6 +1025,29 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             "state how equal totals are decided, e.g. [\"higher-quality\", \"lower-price\", \"drawing-lots\"]",
         );
     }
+}
+
+/// What a linear slope under 1 means, in words, and what would fix it: the slope is a percentage,
+/// so `0.5` is 0.5 %, probably meant as 50. Each says where a bid gets zero points and what a price
+/// a fifth of the slope above the lowest loses (a fifth of the price points, `0.2 × M`, counted in
+/// points when the price criterion has its weight).
+fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
+    let fifth_of = |d: Decimal| (d / Decimal::from(5)).normalize();
+    let loses = match award.price_criterion().and_then(|cr| cr.weight) {
+        Some(m) => format!("0.2 × M = {} of the {} price points", fifth_of(m.get()), m.get().normalize()),
+        None => "a fifth of the price points (0.2 × M)".to_owned(),
+    };
+    let slope = slope.normalize();
+    let meant = (slope * Decimal::ONE_HUNDRED).normalize();
+    let message = format!(
+        "the slope is a percentage, so {slope} means {slope} %: a bid gets zero price points at {slope} % above the lowest price, and a price {} % above the lowest already loses {loses}",
+        fifth_of(slope)
+    );
+    let fix = format!(
+        "did you mean {meant}? With slope = {meant} a bid gets zero price points at {meant} % above the lowest price, and a price {} % above the lowest loses {loses}; if {slope} % is meant, keep it",
+        fifth_of(meant)
+    );
+    (message, fix)
 }
 
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {

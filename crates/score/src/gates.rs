@@ -159,7 +159,7 @@ fn locations(allowed: &[Location], offered: &[Location]) -> Result<(), Option<Lo
 }
 
 fn hosting(req: &HostingRequirement, offer: &HostingOffer, reasons: &mut Vec<GateReason>) {
-    if !req.allowed_models.is_empty() && !req.allowed_models.contains(&offer.model) {
+    if !req.allowed_models.is_empty() && !req.allowed_models.iter().any(|a| a.admits(offer.model)) {
         reasons.push(GateReason::HostingModelNotAllowed { offered: offer.model, allowed: req.allowed_models.clone() });
     }
     if let Err(location) = locations(&req.data_locations, &offer.data_locations) {

@@ -331,11 +331,29 @@ fn requirement(
         doc.para(&t!(cat, "req-evidence", "evidence" => inline(e.get(lang)))?);
     }
     if let Some(c) = &r.criterion {
-        let lot = tender.lots.iter().find(|l| l.award.criteria.iter().any(|x| &x.id == c));
-        let label = lot.map_or_else(|| id(c), |l| words::criterion_label(cat, l, c));
-        doc.para(&t!(cat, "req-criterion", "criterion" => label)?);
+        doc.para(&t!(cat, "req-criterion", "criterion" => requirement_criterion(cat, tender, r, c)?)?);
     }
     Ok(())
+}
+
+/// The criterion an award requirement is scored under, resolved in each lot the requirement
+/// applies to (criterion ids are unique only within a lot): one label when every lot names it
+/// alike, otherwise `LOT: label` per lot.
+fn requirement_criterion(cat: &Catalogue, tender: &Tender, r: &Requirement, c: &Id) -> Result<String, TextError> {
+    let own = tender.lots.iter().find(|l| l.requirements.iter().any(|x| std::ptr::eq(x, r)));
+    let lots: Vec<&Lot> = match own {
+        Some(l) => vec![l],
+        None => tender.lots.iter().filter(|l| r.lots.is_empty() || r.lots.contains(&l.id)).collect(),
+    };
+    let labels: Vec<(&Lot, String)> = lots.into_iter().map(|l| (l, words::criterion_label(cat, l, c))).collect();
+    match labels.first() {
+        None => Ok(id(c)),
+        Some((_, first)) if labels.iter().all(|(_, x)| x == first) => Ok(first.clone()),
+        Some(_) => {
+            let each: Vec<String> = labels.iter().map(|(l, x)| format!("{}: {x}", id(&l.id))).collect();
+            cat.list(&each)
+        }
+    }
 }
 
 fn sovereignty_items(cat: &Catalogue, ch: &Chapters, s: &SovereigntyRequirement) -> Result<Vec<String>, TextError> {

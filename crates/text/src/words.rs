@@ -91,8 +91,10 @@ pub(crate) fn weighting(cat: &Catalogue, w: Weighting) -> R {
 pub(crate) fn hosting_model(cat: &Catalogue, m: HostingModel) -> R {
     cat.text(
         match m {
-            HostingModel::OnPremise => "hosting-on-premise",
-            HostingModel::OwnDataCentre => "hosting-own-data-centre",
+            HostingModel::BuyerPremises => "hosting-buyer-premises",
+            HostingModel::BuyerDataCentre => "hosting-buyer-data-centre",
+            HostingModel::SupplierDataCentreDk => "hosting-supplier-data-centre-dk",
+            HostingModel::SupplierDataCentreEu => "hosting-supplier-data-centre-eu",
             HostingModel::GovernmentCloud => "hosting-government-cloud",
             HostingModel::EuCloud => "hosting-eu-cloud",
             HostingModel::PublicCloud => "hosting-public-cloud",
@@ -602,7 +604,7 @@ weight = 100
             GateReason::NoHostingOffer,
             GateReason::HostingModelNotAllowed {
                 offered: HostingModel::PublicCloud,
-                allowed: vec![HostingModel::OnPremise, HostingModel::GovernmentCloud, HostingModel::Hybrid],
+                allowed: vec![HostingModel::BuyerPremises, HostingModel::GovernmentCloud, HostingModel::Hybrid],
             },
             GateReason::DataLocationNotAllowed { location: loc() },
             GateReason::DataLocationNotAllowed { location: None },
@@ -738,6 +740,9 @@ weight = 100
             for o in Objective::ALL {
                 words.push(objective(&cat, o));
             }
+            for m in HostingModel::ALL {
+                words.push(hosting_model(&cat, m));
+            }
             for code in ["DK", "ZZ"] {
                 words.push(country(&cat, &tender_core::Country::new(code)));
             }
@@ -750,6 +755,53 @@ weight = 100
                 assert!(!w.contains('\u{2068}') && !w.contains('\u{2069}'), "{lang} #{i}: isolation marks in {w:?}");
             }
         }
+    }
+
+    /// Each hosting model reads differently in every language: the buyer's own premises and data
+    /// centre, the supplier's data centre in Denmark or the EU, and the clouds are told apart.
+    #[test]
+    fn hosting_models_are_told_apart() {
+        for lang in crate::catalogue::available() {
+            let cat = Catalogue::load(&lang).unwrap_or_else(|e| panic!("{e}"));
+            let texts: Vec<String> =
+                HostingModel::ALL.iter().map(|m| hosting_model(&cat, *m).unwrap_or_else(|e| panic!("{e}"))).collect();
+            let distinct: std::collections::BTreeSet<&String> = texts.iter().collect();
+            assert_eq!(distinct.len(), texts.len(), "{lang}: {texts:#?}");
+        }
+        let da = Catalogue::load(&Language::da()).unwrap_or_else(|e| panic!("{e}"));
+        let en = Catalogue::load(&Language::en()).unwrap_or_else(|e| panic!("{e}"));
+        let both = |m| (hosting_model(&da, m).unwrap_or_default(), hosting_model(&en, m).unwrap_or_default());
+        assert_eq!(
+            both(HostingModel::BuyerDataCentre),
+            ("i ordregivers eget datacenter".to_owned(), "in the buyer's own data centre".to_owned())
+        );
+        assert_eq!(
+            both(HostingModel::SupplierDataCentreDk),
+            ("i leverandørens datacenter i Danmark".to_owned(), "in the supplier's data centre in Denmark".to_owned())
+        );
+        // docs/guide.md's table of hosting models shows these texts.
+        let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/guide.md"))
+            .unwrap_or_else(|e| panic!("docs/guide.md: {e}"));
+        for m in HostingModel::ALL {
+            let json = tender_core::files::to_string(&m, tender_core::files::Format::Json).unwrap_or_default();
+            let name = json.trim().trim_matches('"');
+            let (d, e) = both(m);
+            let row = guide
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{name}` |")))
+                .unwrap_or_else(|| panic!("docs/guide.md has no row for the hosting model `{name}`"));
+            assert!(
+                row.ends_with(&format!("| {d} / {e} |")),
+                "docs/guide.md's row for `{name}` should end in `| {d} / {e} |`: {row}"
+            );
+        }
+        assert_eq!(
+            both(HostingModel::SupplierDataCentreEu),
+            (
+                "i leverandørens datacenter i et EU-land".to_owned(),
+                "in the supplier's data centre in an EU country".to_owned()
+            )
+        );
     }
 
     /// The English catalogue's SEAL and objective names and definitions are the framework's

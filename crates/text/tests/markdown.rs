@@ -88,7 +88,7 @@ handover_code = true
 id = "R-HOST"
 title = "TEXT"
 severity = "minimum"
-hosting = { allowed_models = ["own-data-centre", "eu-cloud"], data_locations = ["DK", "EU"], support_access_from = ["EU"], operator_jurisdiction = ["EEA"] }
+hosting = { allowed_models = ["buyer-data-centre", "supplier-data-centre-eu", "eu-cloud"], data_locations = ["DK", "EU"], support_access_from = ["EU"], operator_jurisdiction = ["EEA"] }
 
 [[requirements]]
 id = "R-OSS"
