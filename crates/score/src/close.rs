@@ -27,7 +27,7 @@ use tender_core::{Id, Lot};
 use crate::evaluate::{Candidate, Scored, award_set, rank_with};
 use crate::exact::Exact;
 use crate::price::Reference;
-use crate::quality::QualityPlan;
+use crate::quality::{MarkRef, QualityPlan};
 use crate::result::{CloseCall, Comparison};
 
 /// The lot's field as evaluated: what the checks re-rank.
@@ -142,38 +142,33 @@ fn mark_flips(
             }
         }
         let c = &f.candidates[s.index];
-        let mut flipped: BTreeSet<(Option<Id>, Id)> = BTreeSet::new();
         let marks = c
             .bid
             .scores
             .iter()
             .enumerate()
-            .map(|(k, m)| (Some(k), None, Some(&m.evaluator), &m.criterion, m.score.get()))
-            .chain(c.bid.consensus.iter().enumerate().map(|(k, m)| (None, Some(k), None, &m.criterion, m.score.get())));
-        for (mark, consensus, evaluator, criterion, score) in marks {
+            .map(|(k, m)| (MarkRef::Evaluator(k), Some(&m.evaluator), &m.criterion, m.score.get()))
+            .chain(
+                c.bid
+                    .consensus
+                    .iter()
+                    .enumerate()
+                    .map(|(k, m)| (MarkRef::Consensus(k), None, &m.criterion, m.score.get())),
+            );
+        for (mark, evaluator, criterion, score) in marks {
             let Some(leaf) = f.plan.leaf(criterion.as_str()) else { continue };
-            if flipped.contains(&(evaluator.cloned(), criterion.clone())) {
-                continue;
-            }
-            for to in [score.checked_sub(leaf.step), score.checked_add(leaf.step)].into_iter().flatten() {
-                if to < leaf.scale_min || to > leaf.scale_max {
-                    continue;
-                }
-                let mut bid = c.bid.clone();
-                let new = tender_core::Score::new(to);
-                if let Some(k) = mark {
-                    bid.scores[k].score = new;
-                } else if let Some(k) = consensus {
-                    bid.consensus[k].score = new;
-                }
+            // A better mark never costs a bid its award, nor a worse one wins it one: try the step
+            // towards the cut-off only.
+            let to = if was_awarded { score.checked_sub(leaf.step) } else { score.checked_add(leaf.step) };
+            let Some(to) = to.filter(|t| *t >= leaf.scale_min && *t <= leaf.scale_max) else { continue };
+            {
                 let mut scratch = Vec::new();
-                let Ok((criteria, q)) = f.plan.score(&bid, &mut scratch) else { continue };
+                let Ok((criteria, q)) = f.plan.score_with(c.bid, Some((mark, to)), &mut scratch) else { continue };
                 if Some(q) == c.quality {
                     continue;
                 }
                 let below = criteria.iter().any(|r| r.below_minimum);
                 let mut moved = c.clone();
-                moved.bid = &bid;
                 moved.criteria = criteria;
                 moved.quality = Some(q);
                 let pair = [moved, f.candidates[rival.index].clone()];
@@ -195,8 +190,6 @@ fn mark_flips(
                         to,
                         awarded: now.into_iter().collect(),
                     });
-                    flipped.insert((evaluator.cloned(), criterion.clone()));
-                    break;
                 }
             }
         }
@@ -218,9 +211,62 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
     .collect();
     variants.extend((0..policy.decimals).rev().map(|decimals| RoundingPolicy { decimals, ..policy }));
     let in_play: Vec<usize> = order.iter().map(|s| s.index).collect();
+    let comparison = comparison_of(&f.lot.award.price_model);
+    // With rounding only at the total, a figure moves by less than one unit of the decimals kept,
+    // so only bids within two units of the cut-off can change sides: the others keep theirs, and
+    // the window is ranked alone with the field's reference prices. (Price per quality point is
+    // ranked whole: its groups and corridor depend on the field.)
+    let windowed = policy.at == RoundingStep::Total && comparison != Comparison::LowestPricePerQualityPoint;
+    let better = |x: Exact, y: Exact| if comparison == Comparison::HighestTotal { x > y } else { x < y };
+    let worst_in = order
+        .iter()
+        .filter(|s| awarded.contains(&s.index))
+        .map(|s| s.total.exact)
+        .reduce(|w, x| if better(w, x) { x } else { w });
+    let best_out = order
+        .iter()
+        .filter(|s| !awarded.contains(&s.index))
+        .map(|s| s.total.exact)
+        .reduce(|w, x| if better(x, w) { x } else { w });
     for variant in variants {
         let mut lot = f.lot.clone();
         lot.award.rounding = variant;
+        if windowed && let (Some(worst_in), Some(best_out)) = (worst_in, best_out) {
+            let Ok(two_units) = Exact::new(2, 10_i128.checked_pow(variant.decimals).unwrap_or(i128::MAX)) else {
+                continue;
+            };
+            let bounds = if comparison == Comparison::HighestTotal {
+                (worst_in.checked_add(two_units), best_out.checked_sub(two_units))
+            } else {
+                (worst_in.checked_sub(two_units), best_out.checked_add(two_units))
+            };
+            let (Ok(high), Ok(low)) = bounds else { continue };
+            let above: BTreeSet<usize> =
+                order.iter().filter(|s| better(s.total.exact, high)).map(|s| s.index).collect();
+            let window: Vec<usize> = order
+                .iter()
+                .filter(|s| !above.contains(&s.index) && !better(low, s.total.exact))
+                .map(|s| s.index)
+                .collect();
+            let slots = u32::try_from(above.len()).ok().and_then(|n| lot.suppliers_to_award.checked_sub(n));
+            let Some(slots) = slots else { continue };
+            let mut scratch = Vec::new();
+            let Ok(r) = rank_with(&lot, f.money_decimals, f.candidates, &window, f.reference, &mut scratch) else {
+                continue;
+            };
+            let mut now = award_set(&r, slots);
+            now.extend(above.iter().copied());
+            if &now != awarded {
+                let ids: Vec<Id> = order
+                    .iter()
+                    .filter(|s| above.contains(&s.index))
+                    .chain(r.order.iter().filter(|s| now.contains(&s.index)))
+                    .map(|s| id_of(f, s))
+                    .collect();
+                out.push(CloseCall::Rounding { decimals: variant.decimals, strategy: variant.strategy, awarded: ids });
+            }
+            continue;
+        }
         let rescored: Option<Vec<Candidate<'_>>> = if policy.at == RoundingStep::Total {
             None
         } else {

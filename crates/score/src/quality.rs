@@ -60,6 +60,15 @@ pub(crate) struct QualityPlan<'a> {
     pub(crate) max_points: Exact,
 }
 
+/// One mark of a bid, by its place in the bid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MarkRef {
+    /// `bid.scores[i]`.
+    Evaluator(usize),
+    /// `bid.consensus[i]`.
+    Consensus(usize),
+}
+
 /// A problem scoring one bid's quality, in domain terms.
 pub(crate) enum QualityError {
     /// A leaf criterion has no marks (and no consensus).
@@ -161,26 +170,44 @@ impl<'a> QualityPlan<'a> {
         bid: &Bid,
         warnings: &mut Vec<Warning>,
     ) -> Result<(Vec<CriterionResult>, Exact), QualityError> {
+        self.score_with(bid, None, warnings)
+    }
+
+    /// [`Self::score`] with one mark read as another value: `(mark, value)` where `mark` is the
+    /// index of an evaluator's mark in `bid.scores`, or of a consensus score in `bid.consensus`.
+    pub(crate) fn score_with(
+        &self,
+        bid: &Bid,
+        replace: Option<(MarkRef, Decimal)>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<(Vec<CriterionResult>, Exact), QualityError> {
         let policy = self.award.rounding;
         // Bucket the bid's marks by leaf in one pass. Marks usually come grouped and in the award
         // model's order, so the leaf of the previous mark, or the next one, is tried before the map.
         let mut marks: Vec<MarkList> = vec![MarkList::new(); self.leaves.len()];
         let mut cursor = 0usize;
-        for s in &bid.scores {
+        for (k, s) in bid.scores.iter().enumerate() {
             let id = s.criterion.as_str();
+            let value = match replace {
+                Some((MarkRef::Evaluator(r), v)) if r == k => v,
+                _ => s.score.get(),
+            };
             let found = [cursor, cursor + 1]
                 .into_iter()
                 .find(|&i| self.leaves.get(i).is_some_and(|l| l.id.as_str() == id))
                 .or_else(|| self.leaf_index.get(id).copied());
             if let Some(i) = found {
                 cursor = i;
-                marks[i].push(Mark { evaluator: s.evaluator.clone(), score: s.score.get() });
+                marks[i].push(Mark { evaluator: s.evaluator.clone(), score: value });
             }
         }
         let mut consensus: Vec<Option<Decimal>> = vec![None; self.leaves.len()];
-        for s in &bid.consensus {
+        for (k, s) in bid.consensus.iter().enumerate() {
             if let Some(&i) = self.leaf_index.get(s.criterion.as_str()) {
-                consensus[i] = Some(s.score.get());
+                consensus[i] = Some(match replace {
+                    Some((MarkRef::Consensus(r), v)) if r == k => v,
+                    _ => s.score.get(),
+                });
             }
         }
         let mut results = Vec::with_capacity(self.criteria.len());

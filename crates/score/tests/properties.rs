@@ -1,7 +1,7 @@
 //! Properties of the evaluation, checked on generated lots: a lower price never gives fewer price
 //! points; bid order never changes a result; points stay within their bounds; for models
 //! independent of the other bids, adding a bid never reorders the others; output is byte-identical
-//! run to run.
+//! run to run; the close-call check of another rounding agrees with evaluating under it.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -149,5 +149,57 @@ proptest! {
         let t = tender(POINTS_MODELS[model]);
         let b = bids(&s);
         prop_assert_eq!(json(&t, &b), json(&t, &b));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// A rounding close call is reported exactly for the roundings under which an evaluation of
+    /// the same bids awards differently (the check ranks only a window around the cut-off).
+    #[test]
+    fn rounding_close_calls_agree_with_evaluating_under_each_rounding(
+        s in prop::collection::vec((100_000u32..200_000, 0u8..=20, 0u8..=20), 2..9),
+        model in 0usize..(INDEPENDENT_MODELS.len() + 1),
+        awards in 1u32..3,
+    ) {
+        use tender_core::award::RoundingStrategy as S;
+        let mut t = if model == 0 { tender(POINTS_MODELS[0]) } else { tender(INDEPENDENT_MODELS[model - 1]) };
+        t.lots[0].suppliers_to_award = awards;
+        let b = bids(&s);
+        let e = evaluate(&t, &b).unwrap();
+        let lot = &e.lots[0];
+        // The checks only run when every place is awarded and someone is left out.
+        let ranked = lot.bids.iter().filter(|x| x.rank.is_some()).count();
+        prop_assume!(lot.awarded.len() == usize::try_from(awards).unwrap() && ranked > lot.awarded.len());
+        let policy = t.lots[0].award.rounding;
+        let mut variants: Vec<(u32, S)> = [S::HalfUp, S::HalfEven, S::HalfDown, S::Down, S::Up]
+            .into_iter()
+            .filter(|&x| x != policy.strategy)
+            .map(|x| (policy.decimals, x))
+            .collect();
+        variants.extend((0..policy.decimals).map(|d| (d, policy.strategy)));
+        for (decimals, strategy) in variants {
+            let mut other = t.clone();
+            other.lots[0].award.rounding.decimals = decimals;
+            other.lots[0].award.rounding.strategy = strategy;
+            let mut now = evaluate(&other, &b).unwrap().lots[0].awarded.clone();
+            now.sort();
+            let mut before = lot.awarded.clone();
+            before.sort();
+            let reported = lot.close_calls.iter().find_map(|c| match c {
+                tender_score::result::CloseCall::Rounding { decimals: d, strategy: st, awarded }
+                    if *d == decimals && *st == strategy => Some(awarded.clone()),
+                _ => None,
+            });
+            match reported {
+                Some(mut ids) => {
+                    ids.sort();
+                    prop_assert_ne!(&ids, &before, "{} {:?} reported without a change", decimals, strategy);
+                    prop_assert_eq!(ids, now, "{} {:?}", decimals, strategy);
+                }
+                None => prop_assert_eq!(before, now, "{} {:?} not reported", decimals, strategy),
+            }
+        }
     }
 }
