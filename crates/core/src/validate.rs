@@ -827,11 +827,22 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                 let weighed = points_model || cr.kind == CriterionKind::Quality;
                 match (cr.weight, weighed) {
                     (Some(w), true) => {
-                        if w.get() <= Decimal::ZERO {
+                        // A quality criterion with a minimum may weigh 0: it is a threshold only,
+                        // scored to gate the bids, and counts for nothing in the total.
+                        let threshold_only = w.get() == Decimal::ZERO
+                            && cr.kind == CriterionKind::Quality
+                            && cr.minimum_score.is_some()
+                            && cr.sovereignty.is_none();
+                        if w.get() < Decimal::ZERO || (w.get() == Decimal::ZERO && !threshold_only) {
                             c.error(
                                 &wp,
                                 format!("the weight {w} is not above zero"),
-                                "give every criterion a positive weight, or remove the criterion",
+                                if cr.kind == CriterionKind::Quality {
+                                    "give every criterion a positive weight, remove the criterion, or give it a \
+                                     `minimum_score` to make it a threshold that counts for nothing in the total"
+                                } else {
+                                    "give every criterion a positive weight, or remove the criterion"
+                                },
                             );
                         }
                         sum = sum.checked_add(w.get()).unwrap_or(Decimal::MAX);

@@ -348,3 +348,54 @@ weight = 50
     // Rounding up keeps A ahead (80.01 against 80.00).
     assert!(!rounding.iter().any(|(_, s, _)| *s == RoundingStrategy::Up), "{rounding:?}");
 }
+
+/// A quality criterion weighing 0 with a minimum is a threshold only (a first stage on quality,
+/// then award on the other criteria): below its minimum a bid is excluded before price, above it
+/// the criterion gives no points. A: 40 × 1 + 60 × 0.5 = 70; B: 40 × 100/120 + 60 × 0.8 = 81.33…;
+/// C scores 3 on the gate, under its minimum of 5, and is out although it is the cheapest.
+#[test]
+fn a_threshold_only_criterion_gates_and_gives_no_points() {
+    let award = r#"
+[lots.award]
+price_model = { kind = "proportional" }
+scale = "0-10"
+tie_break = ["lower-price"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 40
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 60
+[[lots.award.criteria]]
+id = "GATE"
+name = "Security baseline"
+kind = "quality"
+weight = 0
+minimum_score = 5
+"#;
+    let t = one_lot(award);
+    assert!(tender_core::validate::validate_tender(&t).is_empty(), "{:?}", tender_core::validate::validate_tender(&t));
+    let e = evaluate(
+        &t,
+        &[
+            simple_bid("A", "100", &[("Q", "5"), ("GATE", "9")]),
+            simple_bid("B", "120", &[("Q", "8"), ("GATE", "5")]),
+            simple_bid("C", "80", &[("Q", "10"), ("GATE", "3")]),
+        ],
+    )
+    .unwrap();
+    let lot = &e.lots[0];
+    assert_eq!(lot.bid(&"C".into()).unwrap().status, BidStatus::BelowQualityThreshold);
+    // C is out before price, so A's 100 is the lowest price.
+    assert_eq!(lot.bid(&"A".into()).unwrap().total.unwrap().value, d("70"));
+    assert_eq!(lot.bid(&"B".into()).unwrap().total.unwrap().value, d("81.33"));
+    assert_eq!(lot.awarded, vec!["B".into()]);
+    // Without a minimum, a weight of 0 is still refused.
+    let bad = one_lot(&award.replace("minimum_score = 5\n", ""));
+    let problems = tender_core::validate::validate_tender(&bad);
+    assert!(problems.iter().any(|p| p.path == "lots[0].award.criteria[2].weight"), "{problems:?}");
+}

@@ -584,6 +584,7 @@ model-disagreement = Afviger evaluatorernes karakterer på et kriterium med mere
 model-sovereignty = { $criterion } bedømmes ud fra tilbuddets suverænitetsvurdering, ikke af evaluatorerne: karakteren er suverænitetsscoren i procent (afsnit { $chapter }).
 model-thresholds-intro = Disse kvalitetstærskler anvendes, før priserne evalueres (lovligt efter EU-Domstolens dom i sag C-546/16, Montte); et tilbud, der ikke når dem, afvises:
 model-threshold-criterion = en karakter på mindst { $minimum } på { $criterion }
+model-threshold-only = en karakter på mindst { $minimum } på { $criterion }, som alene er et mindstekrav: kriteriet vejer 0 og giver ingen point i den samlede vurdering
 model-threshold-total = kvalitetspoint på mindst { $minimum } af det maksimale
 model-threshold-max-pass = kun { $count ->
         [one] det tilbud

@@ -580,6 +580,7 @@ model-disagreement = Where the evaluators' marks on a criterion differ by more t
 model-sovereignty = { $criterion } is scored from the bid's sovereignty assessment, not by the evaluators: its score is the sovereignty score in percent (chapter { $chapter }).
 model-thresholds-intro = These quality thresholds are applied before prices are evaluated (lawful under the judgment of the Court of Justice in C-546/16, Montte); a bid that does not reach them is rejected:
 model-threshold-criterion = a score of at least { $minimum } on { $criterion }
+model-threshold-only = a score of at least { $minimum } on { $criterion }, which is a threshold only: the criterion weighs 0 and gives no points in the total
 model-threshold-total = quality points of at least { $minimum } of the maximum
 model-threshold-max-pass = only the { $count ->
         [one] bid

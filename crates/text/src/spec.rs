@@ -959,7 +959,13 @@ fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res
     let mut thresholds = Vec::new();
     for c in award.quality_criteria() {
         if let Some(m) = c.minimum_score {
-            thresholds.push(t!(cat, "model-threshold-criterion",
+            // A criterion weighing 0 is a threshold only: it gates, and gives no points.
+            let key = if c.weight.is_some_and(|w| w.get().is_zero()) {
+                "model-threshold-only"
+            } else {
+                "model-threshold-criterion"
+            };
+            thresholds.push(t!(cat, key,
                 "criterion" => format!("{} ({})", id(&c.id), inline(c.name.get(lang))), "minimum" => cat.number(m.get()))?);
         }
     }
