@@ -837,7 +837,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                             c.error(
                                 &wp,
                                 format!("the weight {w} is not above zero"),
-                                if cr.kind == CriterionKind::Quality {
+                                if cr.kind == CriterionKind::Quality && w.get() == Decimal::ZERO {
                                     "give every criterion a positive weight, remove the criterion, or give it a \
                                      `minimum_score` to make it a threshold that counts for nothing in the total"
                                 } else {
