@@ -384,7 +384,8 @@ fn sovereignty(
             Exact::ZERO
         };
         total = total.checked_add(contribution)?;
-        out.push(ObjectiveResult { objective: o, points, out_of, weight, contribution });
+        let answered = assessment.and_then(|s| s.objectives.get(&o)).map(|a| a.answers.len()).filter(|n| *n > 0);
+        out.push(ObjectiveResult { objective: o, points, out_of, weight, contribution, answered });
     }
     Ok((out, total))
 }

@@ -454,6 +454,9 @@ pub struct ObjectiveResult {
     pub points: Decimal,
     /// The nominal maximum of the points: 1000, or the assessment's `points_out_of`.
     pub out_of: Decimal,
+    /// How many of the calculator's criteria the bid answered for this objective; `None` when
+    /// the assessment gives only the objective's result.
+    pub answered: Option<usize>,
     /// The objective's weight in percent.
     pub weight: Decimal,
     /// `points / out_of × weight`, in percent.

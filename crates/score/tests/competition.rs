@@ -399,3 +399,26 @@ minimum_score = 5
     let problems = tender_core::validate::validate_tender(&bad);
     assert!(problems.iter().any(|p| p.path == "lots[0].award.criteria[2].weight"), "{problems:?}");
 }
+
+/// The result says how many of the calculator's criteria each objective's points come from
+/// (issue 12, rule 8): SOV-1 from three answers (125 + 62.5 + 41.67 = 229.17), the others from
+/// the summary the bidder gave.
+#[test]
+fn the_sovereignty_result_counts_the_answers() {
+    let mut s = String::from(
+        "[[sovereignty.objectives.SOV-1.answers]]\ncriterion = \"SOV-1.1\"\nseal = \"SEAL-4\"\npoints = 125\n\
+         [[sovereignty.objectives.SOV-1.answers]]\ncriterion = \"SOV-1.2\"\nseal = \"SEAL-2\"\npoints = 62.5\n\
+         [[sovereignty.objectives.SOV-1.answers]]\ncriterion = \"SOV-1.3\"\nseal = \"SEAL-2\"\npoints = 41.67\n",
+    );
+    for n in 2..=8 {
+        s.push_str(&format!("[sovereignty.objectives.SOV-{n}]\nseal = \"SEAL-3\"\npoints = 700\n"));
+    }
+    let e = evaluate(&one_lot(SOVEREIGNTY), &[sovereignty_bid("A", &s)]).unwrap();
+    let tender_score::result::ScoreBasis::Sovereignty { objectives } = &e.lots[0].bids[0].criteria[0].basis else {
+        panic!("a sovereignty score")
+    };
+    assert_eq!(objectives[0].answered, Some(3));
+    assert_eq!(objectives[0].points, d("229.17"));
+    assert_eq!(objectives[1].answered, None);
+    assert_eq!(e.lots[0].bids[0].sovereignty.as_ref().unwrap().overall, Some(Seal::Seal2));
+}
