@@ -108,3 +108,30 @@ fn a_warning_past_column_65535_does_not_panic_the_renderer() {
     let r = run_in(case.path(), &["evaluate", "."]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
 }
+
+/// Every file of the malformed corpus, checked alone (`tender-*`) or as a bid of the base tender
+/// (`bid-*`): refused with exit 1, never a panic. Issue 17 added the overflow cases.
+#[test]
+fn every_malformed_file_is_refused_without_a_panic() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed");
+    let base = corpus.join("base/tender.toml");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&corpus).expect("the corpus exists") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let (tender, bid) = if name.starts_with("tender-") {
+            (path.clone(), None)
+        } else if name.starts_with("bid-") {
+            (base.clone(), Some(path.clone()))
+        } else {
+            continue;
+        };
+        let mut args = vec!["check".to_owned(), tender.display().to_string()];
+        args.extend(bid.map(|b| b.display().to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run_in(&corpus, &args);
+        assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
+        seen += 1;
+    }
+    assert!(seen >= 40, "only {seen} cases");
+}

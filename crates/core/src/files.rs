@@ -15,6 +15,12 @@
 //! Numbers are exact: see [`crate::num`] for the rule, and [`check_toml_floats`] for the check of
 //! raw TOML float text.
 
+// This module does no arithmetic on the numbers in a file: they stay text until serde reads them
+// into exact decimals (whose operations are checked). Its arithmetic is on byte and character
+// positions inside a string held in memory, bounded by its length (at most `isize::MAX`), and on
+// counters bounded by it, so `+ 1` cannot overflow.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 

@@ -181,7 +181,7 @@ impl Checker {
             );
         }
         let scale = v.normalize().scale();
-        let allowed = (currency_decimals + 2).min(MAX_AMOUNT_DECIMALS);
+        let allowed = currency_decimals.saturating_add(2).min(MAX_AMOUNT_DECIMALS);
         if scale > allowed {
             self.error(
                 path,
@@ -656,7 +656,9 @@ fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
     if let Some(step) = scale.step {
         if step.get() <= Decimal::ZERO {
             c.error(format!("{p}.step"), "the step must be above zero", "use e.g. step = 1 for whole points");
-        } else if !is_multiple(scale.max.get() - scale.min.get(), step.get()) {
+        } else if let Some(problem) = range_too_large(scale) {
+            c.error(format!("{p}.max"), problem, "use a scale such as min = 0, max = 10");
+        } else if !scale.max.get().checked_sub(scale.min.get()).is_some_and(|range| is_multiple(range, step.get())) {
             c.error(
                 format!("{p}.step"),
                 format!("the range {}..{} is not a whole number of steps of {step}", scale.min, scale.max),
@@ -686,10 +688,12 @@ fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
 
 /// How far a weight sum is from 100, in words: "1 short", "10 over"; for a shortfall below one,
 /// the usual cause (weights rounded to thirds) and its cure.
-fn off_by_hundred(sum: Decimal) -> String {
-    let diff = sum - Decimal::ONE_HUNDRED;
+fn off_by_hundred(sum: Option<Decimal>) -> String {
+    let Some(diff) = sum.and_then(|s| s.checked_sub(Decimal::ONE_HUNDRED)) else {
+        return "one of them is far too large; look for a mistyped weight".to_owned();
+    };
     if diff.is_sign_negative() {
-        let short = -diff;
+        let short = diff.abs();
         if short < Decimal::ONE {
             format!(
                 "{short} short; rounded shares such as 3 × 33.33 do not add up, so give the remainder to one of them, e.g. 33.34"
@@ -700,6 +704,26 @@ fn off_by_hundred(sum: Decimal) -> String {
     } else {
         format!("{diff} over")
     }
+}
+
+/// Why a scale's range `max − min` cannot be computed, if it cannot: it is beyond what an exact
+/// decimal holds (issue 17: `max − min` overflowed and panicked).
+fn range_too_large(scale: &Scale) -> Option<String> {
+    match scale.max.get().checked_sub(scale.min.get()) {
+        Some(_) => None,
+        None => Some(format!(
+            "the range {}..{} is larger than an exact decimal holds ({})",
+            scale.min,
+            scale.max,
+            Decimal::MAX
+        )),
+    }
+}
+
+/// A sum of weights as shown in a message: the number, or words when it overflowed (issue 17: an
+/// overflowing sum was shown as the largest decimal, as if that were the sum).
+fn shown_sum(sum: Option<Decimal>) -> String {
+    sum.map_or_else(|| format!("more than {} (the most an exact decimal holds)", Decimal::MAX), |s| s.to_string())
 }
 
 fn is_multiple(value: Decimal, step: Decimal) -> bool {
@@ -749,7 +773,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
     match award.weighting {
         Weighting::Percent | Weighting::Points => {
-            let mut sum = Decimal::ZERO;
+            let mut sum = Some(Decimal::ZERO);
             let mut all_present = true;
             let mut sum_of = "criteria";
             for (i, cr) in criteria.iter().enumerate() {
@@ -764,7 +788,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                                 "give every criterion a positive weight, or remove the criterion",
                             );
                         }
-                        sum = sum.checked_add(w.get()).unwrap_or(Decimal::MAX);
+                        sum = sum.and_then(|s| s.checked_add(w.get()));
                     }
                     (None, true) if valued => all_present = false,
                     (None, true) => {
@@ -787,10 +811,10 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             if !points_model {
                 sum_of = "quality criteria";
             }
-            if award.weighting == Weighting::Percent && all_present && sum != Decimal::ONE_HUNDRED {
+            if award.weighting == Weighting::Percent && all_present && sum != Some(Decimal::ONE_HUNDRED) {
                 c.error(
                     format!("{p}.criteria"),
-                    format!("the weights of the {sum_of} sum to {sum}, not 100"),
+                    format!("the weights of the {sum_of} sum to {}, not 100", shown_sum(sum)),
                     format!("adjust the weights so they sum to exactly 100 ({})", off_by_hundred(sum)),
                 );
             }
@@ -994,11 +1018,11 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
     if let Some(s) = &cr.sovereignty
         && let ObjectiveWeights::Custom(map) = &s.weights
     {
-        let sum: Decimal = map.values().map(|w| w.get()).sum();
-        if sum != Decimal::ONE_HUNDRED {
+        let sum = map.values().try_fold(Decimal::ZERO, |s, w| s.checked_add(w.get()));
+        if sum != Some(Decimal::ONE_HUNDRED) {
             c.error(
                 format!("{p}.sovereignty.weights"),
-                format!("the objective weights sum to {sum}, not 100"),
+                format!("the objective weights sum to {}, not 100", shown_sum(sum)),
                 "adjust them to sum to exactly 100, or use a preset: \"csf-v1.2.1\" or \"calculator-2026\"",
             );
         }
@@ -1007,7 +1031,7 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
         }
     }
     if !cr.sub_criteria.is_empty() {
-        let mut sum = Decimal::ZERO;
+        let mut sum = Some(Decimal::ZERO);
         for (k, s) in cr.sub_criteria.iter().enumerate() {
             let q = format!("{p}.sub_criteria[{k}]");
             c.id(&format!("{q}.id"), &s.id);
@@ -1020,15 +1044,15 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
                     "give every sub-criterion a positive weight",
                 );
             }
-            sum = sum.checked_add(s.weight.get()).unwrap_or(Decimal::MAX);
+            sum = sum.and_then(|sum| sum.checked_add(s.weight.get()));
             if let Some(sc) = &s.scale {
                 check_scale(c, &format!("{q}.scale"), &sc.resolve());
             }
         }
-        if sum != Decimal::ONE_HUNDRED {
+        if sum != Some(Decimal::ONE_HUNDRED) {
             c.error(
                 format!("{p}.sub_criteria"),
-                format!("the sub-criteria weights sum to {sum}, not 100"),
+                format!("the sub-criteria weights sum to {}, not 100", shown_sum(sum)),
                 format!("adjust them to sum to exactly 100 percent of the criterion ({})", off_by_hundred(sum)),
             );
         }
@@ -1329,7 +1353,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                     );
                 } else if let Some(step) = scale.step
                     && step.get() > Decimal::ZERO
-                    && !is_multiple(score.get() - scale.min.get(), step.get())
+                    && !score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get()))
                 {
                     c.error(
                         format!("{p}.score"),

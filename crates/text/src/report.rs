@@ -74,7 +74,7 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
     }
 
     for (i, (lot, e)) in lots.iter().enumerate() {
-        let n = i + 2;
+        let n = i.saturating_add(2);
         lot_chapter(cat, &notation, tender, bids, evaluation, doc, lot, e, n)?;
     }
     Ok(())
@@ -97,9 +97,9 @@ fn lot_chapter(
         2,
         &format!("{n}. {}", t!(cat, "spec-h-lot", "id" => id(&lot.id), "title" => inline(lot.title.get(lang)))?),
     );
-    let mut sub = 0;
+    let mut sub = 0_usize;
     let mut next = || {
-        sub += 1;
+        sub = sub.saturating_add(1);
         format!("{n}.{sub}")
     };
 
@@ -176,7 +176,7 @@ fn lot_chapter(
         doc.heading(3, &format!("{section} {}", cat.text("report-h-bids", &[])?));
         for (k, b) in e.bids.iter().enumerate() {
             let bid = bids.iter().find(|x| x.id == b.bid);
-            bid_section(cat, notation, tender, lot, e, b, bid, doc, &format!("{section}.{}", k + 1))?;
+            bid_section(cat, notation, tender, lot, e, b, bid, doc, &format!("{section}.{}", k.saturating_add(1)))?;
         }
     }
 
@@ -186,7 +186,7 @@ fn lot_chapter(
         doc.heading(3, &format!("{section} {}", cat.text("report-h-letters", &[])?));
         doc.para(&cat.text("report-letters-intro", &[])?);
         for (k, b) in e.bids.iter().enumerate() {
-            doc.heading(4, &format!("{section}.{} {}", k + 1, words::bid_label(e, &b.bid)));
+            doc.heading(4, &format!("{section}.{} {}", k.saturating_add(1), words::bid_label(e, &b.bid)));
             doc.para(&letter(cat, tender, lot, e, b)?);
         }
     }
@@ -483,7 +483,9 @@ fn bid_section(
         let mut rows = Vec::new();
         for c in &b.criteria {
             let score = match &c.basis {
-                ScoreBasis::Sovereignty { .. } => cat.percent(c.score.approx(e.decimals + 2).normalize())?,
+                ScoreBasis::Sovereignty { .. } => {
+                    cat.percent(c.score.approx(e.decimals.saturating_add(2)).normalize())?
+                }
                 _ => explain::show(c.score, e.decimals, notation),
             };
             rows.push(vec![
