@@ -60,12 +60,12 @@ pub(crate) struct Diagnostic {
 impl Diagnostic {
     /// An error without a place in a file.
     pub(crate) fn error(message: impl Into<String>) -> Self {
-        Self { order: 0, level: Level::Error, message: message.into(), help: None, snippet: None }
+        Self { order: 0, level: Level::Error, message: inert(message.into()), help: None, snippet: None }
     }
 
     /// A warning without a place in a file.
     pub(crate) fn warning(message: impl Into<String>) -> Self {
-        Self { order: 0, level: Level::Warning, message: message.into(), help: None, snippet: None }
+        Self { order: 0, level: Level::Warning, message: inert(message.into()), help: None, snippet: None }
     }
 
     /// The same diagnostic, listed in place `order` (the tender is 0, its bids follow).
@@ -82,7 +82,7 @@ impl Diagnostic {
 
     /// The same diagnostic with what would fix it.
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
-        let help = help.into();
+        let help = inert(help.into());
         if !help.trim().is_empty() {
             self.help = Some(help);
         }
@@ -108,12 +108,12 @@ impl Diagnostic {
             end = if first_line_end > start { first_line_end } else { (start + 1).min(text.len()) };
         }
         self.snippet = Some(Box::new(Snippet {
-            source: NamedSource::new(&file.name, Arc::clone(&file.text)).with_language(file.format.name()),
+            source: NamedSource::new(&file.name, Arc::clone(&file.shown)).with_language(file.format.name()),
             name: file.name.clone(),
-            text: Arc::clone(&file.text),
+            text: Arc::clone(&file.shown),
             language: file.format.name(),
             span: start..end,
-            label: label.into(),
+            label: inert(label.into()),
         }));
         self
     }
@@ -388,6 +388,15 @@ impl SourceCode for Window {
     }
 }
 
+/// Text from the input, with every control character but a line break and a tab shown as its
+/// picture (issue 17: a bidder's `ESC [31m` reached the terminal through a message).
+fn inert(text: String) -> String {
+    match tender_core::inert::inert(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
+}
+
 /// "1 error", "2 warnings".
 pub(crate) fn count(n: usize, what: &str) -> String {
     if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
@@ -414,7 +423,7 @@ mod tests {
     use tender_core::files::Format;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile { name: "t.toml".to_owned(), text: Arc::new(text.to_owned()), format: Format::Toml, order: 0 }
+        SourceFile::new("t.toml".to_owned(), text.to_owned(), Format::Toml, 0)
     }
 
     #[test]

@@ -26,6 +26,36 @@ pub(crate) struct SourceFile {
     pub(crate) order: usize,
     /// TOML or JSON.
     pub(crate) format: Format,
+    /// The text as snippets show it: `text` with each control character other than a line break
+    /// or a tab replaced by as many `?` as it has bytes, so spans stay valid and nothing from the
+    /// file reaches the terminal as a command (issue 17). The same `Arc` as `text` when there is
+    /// nothing to replace.
+    pub(crate) shown: Arc<String>,
+}
+
+impl SourceFile {
+    /// A file that was read: `text` as read, and the copy of it that snippets show.
+    pub(crate) fn new(name: String, text: String, format: Format, order: usize) -> Self {
+        let text = Arc::new(text);
+        let inert = |c: char| !c.is_control() || matches!(c, '\n' | '\t' | '\r');
+        let shown = if text.chars().all(inert) {
+            Arc::clone(&text)
+        } else {
+            let mut shown = String::with_capacity(text.len());
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                // A carriage return is kept only as the first half of a Windows line break.
+                let windows_break = c == '\r' && chars.peek() == Some(&'\n');
+                if (c != '\r' && inert(c)) || windows_break {
+                    shown.push(c);
+                } else {
+                    shown.extend(std::iter::repeat_n('?', c.len_utf8()));
+                }
+            }
+            Arc::new(shown)
+        };
+        Self { name: tender_core::inert::inert(&name).into_owned(), text, order, format, shown }
+    }
 }
 
 /// A tender and its bids, as far as they could be read.
@@ -141,7 +171,7 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize, diags: &mut D
             return None;
         }
     };
-    let file = SourceFile { name: path.display().to_string(), text: Arc::new(text), format, order };
+    let file = SourceFile::new(path.display().to_string(), text, format, order);
     match files::parse::<T>(&file.text, format, path) {
         Ok(value) => Some((value, file)),
         Err(e) => {

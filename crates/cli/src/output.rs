@@ -16,12 +16,15 @@ pub(crate) fn write(text: &str, file: Option<&Path>) -> Result<(), Diagnostic> {
             to_stdout(text);
             Ok(())
         }
-        Some(path) => write_file(path, text),
+        Some(path) => write_file(path, &tender_core::inert::inert(text)),
     }
 }
 
 /// Writes to standard output; a closed pipe ends the output quietly.
 pub(crate) fn to_stdout(text: &str) {
+    // No control character from the input reaches the terminal (issue 17); the results have none
+    // of their own but line breaks and tabs.
+    let text = tender_core::inert::inert(text);
     let mut out = std::io::stdout().lock();
     // A reader that stopped reading (a closed pipe) has all it wanted.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());

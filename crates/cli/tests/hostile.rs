@@ -135,3 +135,25 @@ fn every_malformed_file_is_refused_without_a_panic() {
     }
     assert!(seen >= 40, "only {seen} cases");
 }
+
+/// A bidder name with `\n`, `\r` and `ESC [31m` passed validation and was printed raw by
+/// `evaluate` and `--explain`. Now `check` refuses it, `evaluate` stops, and nothing printed holds
+/// a control character but line breaks.
+#[test]
+fn control_characters_in_a_bidder_name_are_refused_and_never_printed_raw() {
+    let case = small_case();
+    let bid = case.path().join("bids/a1-nordlys.toml");
+    let text = std::fs::read_to_string(&bid).expect("read bid");
+    let text = text.replace("Nordlys Software ApS", "Nordlys\\nSoftware\\r\\u001b[31mApS");
+    std::fs::write(&bid, text).expect("write bid");
+    for args in [&["check", "."][..], &["evaluate", "."], &["evaluate", ".", "--explain"]] {
+        let r = run_in(case.path(), args);
+        assert_eq!(r.code, Some(1), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("bidder.name: contains the control character U+000A"), "{}", r.stderr);
+        for text in [&r.stdout, &r.stderr] {
+            assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{args:?}: a raw control character: {text:?}");
+        }
+    }
+    let r = run_in(case.path(), &["check", "."]);
+    snapshot!("bidder-name-control-characters", stable(&r.stderr, case.path()));
+}

@@ -52,6 +52,7 @@ pub mod award;
 pub mod bid;
 pub mod common;
 pub mod files;
+pub mod inert;
 pub mod num;
 pub mod regulatory;
 pub mod requirement;

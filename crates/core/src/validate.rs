@@ -71,6 +71,29 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Whether the text at `path` is free text, where a line break means something (a description, a
+/// justification, evidence); names, titles and labels are one line.
+fn is_free_text(path: &str) -> bool {
+    let field = path.rsplit('.').find(|f| !f.is_empty() && !f.starts_with('[')).unwrap_or(path);
+    let field = field.split('[').next().unwrap_or(field);
+    // A text per language ends in its language code: the field is the one before it.
+    let field = if field.len() == 2 && field.bytes().all(|b| b.is_ascii_lowercase()) {
+        path.rsplit('.').nth(1).unwrap_or(field)
+    } else {
+        field
+    };
+    matches!(
+        field,
+        "description"
+            | "evidence"
+            | "comment"
+            | "justification"
+            | "lot_split_reason"
+            | "framework"
+            | "order_justification"
+    ) || path.starts_with("not_required[")
+}
+
 /// Whether any problem is an error.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.level == Level::Error)
@@ -122,6 +145,7 @@ impl Checker {
             }
         }
         for s in text.strings() {
+            self.control_characters(path, s);
             if s.len() > MAX_TEXT_LEN {
                 self.error(
                     path,
@@ -129,6 +153,27 @@ impl Checker {
                     format!("keep it under {MAX_TEXT_LEN} bytes; put long material in an annex"),
                 );
             }
+        }
+    }
+
+    /// Issue 17: control characters from buyers and bidders, refused (see [`crate::inert`]).
+    fn control_characters(&mut self, path: &str, s: &str) {
+        let free_text = is_free_text(path);
+        if let Some((at, c)) = crate::inert::first_refused(s, free_text) {
+            let fix = if free_text {
+                "remove it; free text may hold line breaks, but no other control characters"
+            } else {
+                "remove it; names and titles are one line of printable text"
+            };
+            self.error(
+                path,
+                format!(
+                    "contains the control character {} at character {}",
+                    crate::inert::describe(c),
+                    at.saturating_add(1)
+                ),
+                fix,
+            );
         }
     }
 

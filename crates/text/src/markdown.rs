@@ -25,7 +25,9 @@ use tender_core::Id;
 /// something next to an (escaped) bracket. So `AAK-2026-1.2` stays readable in the source.
 const SPECIAL: &[char] = &['\\', '`', '*', '_', '{', '}', '[', ']', '#', '|', '<', '&', '~'];
 
-/// Line breaks (CommonMark's, and Unicode's) become single spaces.
+/// Line breaks (CommonMark's, and Unicode's) become single spaces; any other control character
+/// (ESC, a C1 control) is shown as its visible picture, so it reaches no terminal or viewer that
+/// shows the Markdown (issue 17).
 fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -39,7 +41,8 @@ fn one_line(text: &str) -> String {
             }
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => out.push(' '),
             '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
+            '\t' => out.push('\t'),
+            c => out.push(tender_core::inert::picture(c).unwrap_or(c)),
         }
     }
     out
