@@ -206,6 +206,12 @@ pub(crate) fn load_error(e: &LoadError, file: Option<&SourceFile>) -> Diagnostic
             Diagnostic::error(format!("{name}: the file is {size} bytes, more than the {limit} bytes accepted"))
                 .with_help("split the bids into one file each")
         }
+        LoadError::Unbounded { limit, .. } => {
+            Diagnostic::error(format!("{name}: more than the {limit} bytes accepted could be read from the file"))
+                .with_help("check that it is the right file, and that nothing is still writing to it")
+        }
+        LoadError::NotAFile { kind, .. } => Diagnostic::error(format!("{name}: not a regular file but {kind}"))
+            .with_help("give a tender or bid file; to read from a pipe or a device, copy the data into a file first"),
         LoadError::NotUtf8 { offset, line, .. } => Diagnostic::error(format!(
             "{name}:{line}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line})"
         ))

@@ -113,6 +113,24 @@ pub enum LoadError {
         /// The limit.
         limit: u64,
     },
+    /// The file grew past [`MAX_FILE_BYTES`] while it was read (its size said less), or has no
+    /// size (a special file of the system that reads without end).
+    #[error("{}: more than the {limit} bytes accepted could be read from the file. Fix: check that it is the right file, and that nothing is still writing to it", file.display())]
+    Unbounded {
+        /// The file.
+        file: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
+    /// The path names something that is not a regular file: a FIFO, a device or a socket, which
+    /// can block for ever or read without end.
+    #[error("{}: not a regular file but {kind}. Fix: give a tender or bid file; copy the data into a file first", file.display())]
+    NotAFile {
+        /// The file.
+        file: PathBuf,
+        /// What it is: "a FIFO (named pipe)", "a character device", …
+        kind: &'static str,
+    },
     /// The file is not UTF-8 text.
     #[error("{}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line}). Fix: save it as UTF-8", file.display())]
     NotUtf8 {
@@ -161,6 +179,8 @@ impl LoadError {
         match self {
             Self::Io { file, .. }
             | Self::TooLarge { file, .. }
+            | Self::Unbounded { file, .. }
+            | Self::NotAFile { file, .. }
             | Self::NotUtf8 { file, .. }
             | Self::UnknownFormat { file }
             | Self::Syntax { file, .. }
@@ -169,22 +189,74 @@ impl LoadError {
     }
 }
 
-/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+/// What a path that is not a regular file or a directory is, for a message; `None` for a regular
+/// file or a directory (reading a directory fails by itself, with the system's message).
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] and anything that is not a
+/// regular file.
+///
+/// The size is checked before reading, and the reading itself stops one byte past the limit, so a
+/// file that grows while it is read, or a device that reads without end (`/dev/zero`), is refused
+/// rather than read until memory runs out. A FIFO is refused before it is opened (opening one
+/// waits for a writer). Issue 17 found both unbounded.
 ///
 /// # Errors
-/// [`LoadError::Io`], [`LoadError::TooLarge`] or [`LoadError::NotUtf8`].
+/// [`LoadError::Io`], [`LoadError::NotAFile`], [`LoadError::TooLarge`], [`LoadError::Unbounded`]
+/// or [`LoadError::NotUtf8`].
 pub fn read_text(file: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io { file: file.to_owned(), source };
-    let size = std::fs::metadata(file).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { file: file.to_owned(), size, limit: MAX_FILE_BYTES });
+    let not_a_file = |kind| LoadError::NotAFile { file: file.to_owned(), kind };
+    let metadata = std::fs::metadata(file).map_err(io)?;
+    if let Some(kind) = special_kind(metadata.file_type()) {
+        return Err(not_a_file(kind));
     }
-    let bytes = std::fs::read(file).map_err(io)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { file: file.to_owned(), size: metadata.len(), limit: MAX_FILE_BYTES });
+    }
+    let opened = std::fs::File::open(file).map_err(io)?;
+    // The path may have been replaced between the two looks: judge what was opened.
+    if let Some(kind) = special_kind(opened.metadata().map_err(io)?.file_type()) {
+        return Err(not_a_file(kind));
+    }
+    let Some(bytes) = read_bounded(opened, MAX_FILE_BYTES).map_err(io)? else {
+        return Err(LoadError::Unbounded { file: file.to_owned(), limit: MAX_FILE_BYTES });
+    };
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count() + 1;
         LoadError::NotUtf8 { file: file.to_owned(), offset, line }
     })
+}
+
+/// Everything `reader` gives, if that is at most `limit` bytes; `None` as soon as it gives more (a
+/// growing file, a device without end): at most `limit + 1` bytes are ever read.
+fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(u64::try_from(bytes.len()).is_ok_and(|n| n <= limit).then_some(bytes))
 }
 
 /// Reads and parses a file as `T` (a [`crate::Tender`] or a [`crate::Bid`]); the format comes from
@@ -1080,6 +1152,22 @@ mod tests {
         assert_eq!(at("answers[1].met"), Some((6, 36)));
         assert_eq!(at("answers[1].evidence"), Some((6, 5)), "a missing field points at its object");
         assert_eq!(at("sovereignty"), None);
+    }
+
+    #[test]
+    fn a_reader_without_end_is_read_only_to_the_limit() {
+        let endless = std::io::repeat(0);
+        assert!(matches!(read_bounded(endless, 1000), Ok(None)));
+        assert_eq!(read_bounded(&b"abc"[..], 3).ok().flatten(), Some(b"abc".to_vec()));
+        assert!(matches!(read_bounded(&b"abcd"[..], 3), Ok(None)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_reading() {
+        // `/dev/zero` reads without end: it is refused as a device before a byte is read.
+        let e = read_text(Path::new("/dev/zero")).err();
+        assert!(matches!(e, Some(LoadError::NotAFile { kind: "a character device", .. })), "{e:?}");
     }
 
     #[test]
