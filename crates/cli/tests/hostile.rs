@@ -157,3 +157,88 @@ fn control_characters_in_a_bidder_name_are_refused_and_never_printed_raw() {
     let r = run_in(case.path(), &["check", "."]);
     snapshot!("bidder-name-control-characters", stable(&r.stderr, case.path()));
 }
+
+/// `/dev/zero` (behind a `.json` name) was read without bound until memory ran out, and a FIFO
+/// blocked for ever. Both are refused at once, by what they are.
+#[cfg(unix)]
+#[test]
+fn dev_zero_and_a_fifo_are_refused_as_inputs() {
+    let case = small_case();
+    std::os::unix::fs::symlink("/dev/zero", case.path().join("zero.json")).expect("symlink");
+    let fifo = case.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo made the FIFO");
+    let r = run_in(case.path(), &["check", "tender.toml", "zero.json", "fifo.toml"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    snapshot!("dev-zero-and-fifo-as-inputs", stable(&r.stderr, case.path()));
+    // As the tender, too.
+    let r = run_in(case.path(), &["evaluate", "fifo.toml", "--bids", "bids"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("not a regular file but a FIFO"), "{}", r.stderr);
+}
+
+/// `-o` onto a symbolic link, a FIFO or a device node replaced it with a regular file (as root,
+/// a system device). Now a link is written through, a FIFO and a character device are written to
+/// as they are, and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn dash_o_writes_through_a_symlink_and_into_a_fifo_without_replacing_them() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let case = small_case();
+    let dir = case.path();
+    // A symbolic link to a file elsewhere: the file gets the output, the link stays a link.
+    std::fs::create_dir(dir.join("elsewhere")).expect("dir");
+    std::fs::write(dir.join("elsewhere/schema.json"), "old").expect("write");
+    std::os::unix::fs::symlink("elsewhere/schema.json", dir.join("link.json")).expect("symlink");
+    let r = run_in(dir, &["schema", "bid", "-o", "link.json"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(std::fs::symlink_metadata(dir.join("link.json")).expect("link").file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.join("elsewhere/schema.json")).expect("read").contains("\"$schema\""));
+    // A dangling link is refused, and nothing is created.
+    std::os::unix::fs::symlink("nowhere/x.json", dir.join("dangling.json")).expect("symlink");
+    let r = run_in(dir, &["schema", "bid", "-o", "dangling.json"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot follow the symbolic link"), "{}", r.stderr);
+    // A FIFO: a reader gets the output, and the FIFO stays a FIFO.
+    let fifo = dir.join("out.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
+    };
+    let r = run_in(dir, &["schema", "bid", "-o", "out.fifo"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(reader.join().expect("reader").contains("\"$schema\""));
+    assert!(std::fs::symlink_metadata(&fifo).expect("fifo").file_type().is_fifo());
+    // A directory is refused.
+    let r = run_in(dir, &["schema", "bid", "-o", "elsewhere"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("is a directory"), "{}", r.stderr);
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .chain(std::fs::read_dir(dir.join("elsewhere")).expect("list"))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+/// `-o` onto a character device node stays a device node. As root a node like `/dev/null` is made
+/// in the temporary directory (`mknod`); otherwise `/dev/null` itself is the device.
+#[cfg(unix)]
+#[test]
+fn dash_o_onto_a_device_node_writes_to_the_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let case = small_case();
+    let node = case.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .args([node.as_os_str(), "c".as_ref(), "1".as_ref(), "3".as_ref()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let device = if made { node } else { Path::new("/dev/null").to_owned() };
+    let r = run_in(case.path(), &["schema", "bid", "-o", &device.display().to_string()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let kind = std::fs::symlink_metadata(&device).expect("device").file_type();
+    assert!(kind.is_char_device(), "{} is still a character device", device.display());
+}
