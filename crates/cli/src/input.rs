@@ -95,47 +95,16 @@ pub(crate) fn tender_file(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic>
 }
 
 fn not_found(path: &Path) -> Diagnostic {
-    Diagnostic::error(format!("{}: no such file or directory", path.display()))
-        .with_help("check the path; it is relative to the current directory")
+    crate::listing::missing(path)
 }
 
 /// The bid files in `paths`: files as given, directories expanded to their `.toml` and `.json`
-/// files sorted by name. Other files in a directory are skipped with a warning.
+/// files sorted by name. Every other entry of a directory is reported ([`crate::listing`]).
 pub(crate) fn bid_files(paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = match std::fs::read_dir(path) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    diags.push(Diagnostic::error(format!("{}: cannot read the directory: {e}", path.display())));
-                    continue;
-                }
-            };
-            let mut files: Vec<PathBuf> = Vec::new();
-            for entry in entries.filter_map(Result::ok) {
-                let p = entry.path();
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if hidden || !p.is_file() {
-                    continue;
-                }
-                if Format::from_path(&p).is_some() {
-                    files.push(p);
-                } else {
-                    diags.push(
-                        Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
-                            .with_help("bid files are read by extension; rename the file if it is a bid"),
-                    );
-                }
-            }
-            files.sort();
-            if files.is_empty() {
-                diags.push(Diagnostic::warning(format!(
-                    "{}: no bid files (.toml or .json) in the directory",
-                    path.display()
-                )));
-            }
-            out.extend(files);
+            out.extend(crate::listing::bid_dir(path, diags));
         } else if path.exists() {
             out.push(path.clone());
         } else {

@@ -242,3 +242,41 @@ fn dash_o_onto_a_device_node_writes_to_the_device() {
     let kind = std::fs::symlink_metadata(&device).expect("device").file_type();
     assert!(kind.is_char_device(), "{} is still a character device", device.display());
 }
+
+/// With the cheapest bid saved as `.b2.toml`, another bid won with exit 0 and no word; dangling
+/// links and loops in `bids/` were skipped in silence too. Now a hidden bid is a warning, a broken
+/// link an error, and other skipped entries are named.
+#[cfg(unix)]
+#[test]
+fn hidden_and_dangling_bid_files_are_listed_not_skipped_in_silence() {
+    let case = small_case();
+    let bids = case.path().join("bids");
+    std::fs::rename(bids.join("a2-bolge.toml"), bids.join(".a2-bolge.toml")).expect("hide a bid");
+    std::fs::write(bids.join(".DS_Store"), "").expect("write");
+    std::fs::create_dir(bids.join("old")).expect("subdirectory");
+    let r = run_in(case.path(), &["check", "."]);
+    assert_eq!(r.code, Some(0), "a hidden bid is a warning: {}", r.stderr);
+    assert!(r.stderr.contains("bids/.a2-bolge.toml: skipped: a hidden file"), "{}", r.stderr);
+    assert!(r.stderr.contains("skipped hidden files: .DS_Store"), "{}", r.stderr);
+    assert!(r.stderr.contains("bids/old: skipped: a directory"), "{}", r.stderr);
+    std::os::unix::fs::symlink("../received/b9.toml", bids.join("b9-dangling.toml")).expect("symlink");
+    std::os::unix::fs::symlink("b8-loop.toml", bids.join("b8-loop.toml")).expect("symlink");
+    let r = run_in(case.path(), &["check", "."]);
+    assert_eq!(r.code, Some(1), "a broken link is an error: {}", r.stderr);
+    snapshot!("hidden-dangling-and-looping-bid-files", stable(&r.stderr, case.path()));
+    let r = run_in(case.path(), &["evaluate", "."]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no ranking without every bid: {}", r.stdout);
+}
+
+/// A symbolic link in a loop, given as the tender, was reported as "no such file or directory".
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_not_reported_as_a_missing_file() {
+    let case = small_case();
+    std::os::unix::fs::symlink("loop.toml", case.path().join("loop.toml")).expect("symlink");
+    let r = run_in(case.path(), &["check", "loop.toml"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(!r.stderr.contains("no such file"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot follow the symbolic link"), "{}", r.stderr);
+}
