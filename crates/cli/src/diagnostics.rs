@@ -188,10 +188,37 @@ impl Diagnostics {
         let mut list: Vec<&Diagnostic> = self.list.iter().collect();
         // Stable: within a file, problems keep the order they were found in.
         list.sort_by_key(|d| d.order);
-        for d in list {
+        let limit = shown_limit();
+        for d in list.iter().take(limit) {
             render(&renderer, d, &mut out);
         }
+        if let Some(rest) = list.get(limit..).filter(|rest| !rest.is_empty()) {
+            let errors = rest.iter().filter(|d| d.is_error()).count();
+            let what = match (errors, rest.len().saturating_sub(errors)) {
+                (e, 0) => count(e, "error"),
+                (0, w) => count(w, "warning"),
+                (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
+            };
+            out.push_str(&format!(
+                "… and {what} more, not shown; set {LIMIT_VARIABLE}=0 to show every problem, or fix these first\n"
+            ));
+        }
         crate::output::to_stderr(&out);
+    }
+}
+
+/// The environment variable that sets how many problems are printed.
+const LIMIT_VARIABLE: &str = "TENDER_MAX_PROBLEMS";
+/// How many problems are printed unless [`LIMIT_VARIABLE`] says otherwise.
+const DEFAULT_LIMIT: usize = 100;
+
+/// How many problems to print: `TENDER_MAX_PROBLEMS` (0 for all), else 100. Thousands of
+/// problems help nobody read a terminal, and drawing each costs time (issue 17).
+fn shown_limit() -> usize {
+    match std::env::var(LIMIT_VARIABLE).ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(0) => usize::MAX,
+        Some(n) => n,
+        None => DEFAULT_LIMIT,
     }
 }
 
@@ -446,7 +473,7 @@ mod tests {
     fn labels_past_column_65535_are_drawn_from_a_window_of_their_line() {
         let text = format!("{{\"a\": \"{}\", \"é\": -5}}", "x".repeat(100_000));
         let at = text.find("-5").expect("present");
-        let f = SourceFile { format: Format::Json, ..file(&text) };
+        let f = SourceFile::new("t.toml".to_owned(), text.clone(), Format::Json, 0);
         let d = Diagnostic::error("m").at(&f, at..at + 2, "here");
         let mut out = String::new();
         render(&renderer(), &d, &mut out);

@@ -5,15 +5,14 @@
 //! and every problem becomes a [`Diagnostic`] pointing into its file.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use tender_core::files::{self, Format, LoadError};
+use tender_core::files::{self, Format, LoadError, SpanIndex};
 use tender_core::validate::{self, Level as ProblemLevel, Problem};
 use tender_core::{Bid, Tender};
 use tender_score::EvaluationError;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Level};
-use tender_core::files::locate;
 
 /// A file that was read, kept so diagnostics can show its text.
 #[derive(Clone, Debug)]
@@ -31,6 +30,9 @@ pub(crate) struct SourceFile {
     /// file reaches the terminal as a command (issue 17). The same `Arc` as `text` when there is
     /// nothing to replace.
     pub(crate) shown: Arc<String>,
+    /// Where each value of `text` is, built the first time a problem is located in the file, so
+    /// locating thousands of problems reads the file once (issue 17).
+    spans: Arc<OnceLock<SpanIndex>>,
 }
 
 impl SourceFile {
@@ -54,7 +56,19 @@ impl SourceFile {
             }
             Arc::new(shown)
         };
-        Self { name: tender_core::inert::inert(&name).into_owned(), text, order, format, shown }
+        Self {
+            name: tender_core::inert::inert(&name).into_owned(),
+            text,
+            order,
+            format,
+            shown,
+            spans: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Where validation path `path` is in the file (see [`SpanIndex::locate`]).
+    pub(crate) fn locate(&self, path: &str) -> Option<tender_core::files::Found> {
+        self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).locate(&self.text, path)
     }
 }
 
@@ -217,7 +231,7 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
         ProblemLevel::Warning => Level::Warning,
     };
     let d = Diagnostic::error(format!("{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
-    let d = match locate(&file.text, file.format, path) {
+    let d = match file.locate(path) {
         Some(found) => d.at(file, found.location.span, if found.exact { "here" } else { "in here" }),
         // Not in the file (a field left out at the top level): name the file instead.
         None => Diagnostic::error(format!("{}: {path}: {}", file.name, p.message))
@@ -280,12 +294,12 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
             Some((t.lots.iter().position(|l| &l.id == lot)?, f))
         });
         let d = if let Some((_, file)) = bid_file {
-            match locate(&file.text, file.format, "id") {
+            match file.locate("id") {
                 Some(found) => d.at(file, found.location.span, "this bid"),
                 None => d,
             }
         } else if let Some((i, file)) = lot_index {
-            match locate(&file.text, file.format, &format!("lots[{i}].id")) {
+            match file.locate(&format!("lots[{i}].id")) {
                 Some(found) => d.at(file, found.location.span, "this lot"),
                 None => d,
             }

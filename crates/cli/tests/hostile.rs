@@ -280,3 +280,30 @@ fn a_symlink_loop_is_not_reported_as_a_missing_file() {
     assert!(!r.stderr.contains("no such file"), "{}", r.stderr);
     assert!(r.stderr.contains("cannot follow the symbolic link"), "{}", r.stderr);
 }
+
+/// A minified JSON bid of about 110 KB with 2,000 problems: each problem parsed the file again
+/// (21 s). Now the file is indexed once, and 100 problems are printed, then how many more there are.
+#[test]
+fn thousands_of_problems_are_located_from_one_index_and_capped() {
+    let case = small_case();
+    let score = r#"{"evaluator":"E1","criterion":"Q-FUNC","score":99,"justification":"Fine."}"#;
+    let scores = vec![score; 2_000].join(",");
+    let bid = format!(
+        r#"{{"id":"A-9","tender":"CLI-TEST-1","lot":"SUITE","bidder":{{"id":"DK99999999","name":"Mange ApS","country":"DK"}},"price":{{"total":900000}},"answers":[{{"requirement":"R-EXIT","met":true,"evidence":"Annex E"}}],"scores":[{scores}]}}"#
+    );
+    assert!(bid.len() > 100_000);
+    std::fs::write(case.path().join("bids/z9-many.json"), bid).expect("write bid");
+    let r = run_in(case.path(), &["check", "."]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let shown = r.stderr.matches("  × ").count() + r.stderr.matches("  ⚠ ").count();
+    assert_eq!(shown, 100, "{}", r.stderr);
+    assert!(r.stderr.contains("more, not shown; set TENDER_MAX_PROBLEMS=0"), "{}", r.stderr);
+    let last = r.stderr.lines().last().unwrap_or_default();
+    let errors: usize =
+        last.trim_start_matches("invalid: ").split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(errors >= 2_000, "every problem is counted: {last}");
+    let all = tender(case.path()).env("TENDER_MAX_PROBLEMS", "0").args(["check", "."]).output().expect("runs");
+    let all = String::from_utf8_lossy(&all.stderr);
+    assert!(all.matches("  × ").count() >= 2_000, "all are shown with TENDER_MAX_PROBLEMS=0");
+    assert!(!all.contains("not shown"));
+}
