@@ -307,3 +307,15 @@ fn thousands_of_problems_are_located_from_one_index_and_capped() {
     assert!(all.matches("  × ").count() >= 2_000, "all are shown with TENDER_MAX_PROBLEMS=0");
     assert!(!all.contains("not shown"));
 }
+
+/// A JSON bid that starts with a UTF-8 byte order mark (as some Windows tools write it) was
+/// refused without saying why; TOML files with one were accepted. Now both are.
+#[test]
+fn a_json_bid_with_a_byte_order_mark_is_accepted() {
+    let case = small_case();
+    let bid = r#"{"id":"S-9","tender":"CLI-TEST-1","lot":"SUPPORT","bidder":{"id":"DK77777777","name":"Bom ApS","country":"DK"},"price":{"total":900000},"answers":[{"requirement":"R-EXIT","met":true,"evidence":"Annex E"}],"scores":[{"evaluator":"E1","criterion":"Q-SUPPORT","score":7,"justification":"Fine."},{"evaluator":"E2","criterion":"Q-SUPPORT","score":7,"justification":"Fine."}]}"#;
+    std::fs::write(case.path().join("bids/s9-bom.json"), format!("\u{feff}{bid}")).expect("write bid");
+    let r = run_in(case.path(), &["check", "."]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("its 6 bids are valid"), "{}", r.stdout);
+}

@@ -309,7 +309,28 @@ pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> 
     }
     match format {
         Format::Toml => parse_toml(source, file),
-        Format::Json => parse_json(source, file),
+        Format::Json => match source.strip_prefix('\u{feff}') {
+            // A byte order mark is accepted, as TOML input accepts it (issue 17: such a file was
+            // refused without a word about why). It is read as three spaces, so every byte offset
+            // stays where it is; lines and columns are then counted in the file as it is.
+            Some(rest) => parse_json(&format!("   {rest}"), file).map_err(|e| e.located_in(source)),
+            None => parse_json(source, file),
+        },
+    }
+}
+
+impl LoadError {
+    /// The same error with its line and column counted in `source` (its byte span is kept).
+    fn located_in(self, source: &str) -> Self {
+        match self {
+            Self::Syntax { file, format, location, message } => {
+                Self::Syntax { file, format, location: Location::of(source, location.span), message }
+            }
+            Self::Shape { file, path, location, message } => {
+                Self::Shape { file, path, location: location.map(|l| Location::of(source, l.span)), message }
+            }
+            other => other,
+        }
     }
 }
 
@@ -1351,6 +1372,16 @@ mod tests {
         assert_eq!(at("answers[1].met"), Some((6, 36)));
         assert_eq!(at("answers[1].evidence"), Some((6, 5)), "a missing field points at its object");
         assert_eq!(at("sovereignty"), None);
+    }
+
+    #[test]
+    fn a_json_file_may_start_with_a_byte_order_mark() {
+        let parsed: Result<serde_json::Value, _> = parse("\u{feff}{\"a\": 1}", Format::Json, Path::new("b.json"));
+        assert!(parsed.is_ok(), "{parsed:?}");
+        // Errors keep their place in the file as it is: the mark is one character.
+        let e = parse::<serde_json::Value>("\u{feff}{\"a\": }", Format::Json, Path::new("b.json")).err();
+        let Some(LoadError::Syntax { location, .. }) = e else { panic!("a syntax error: {e:?}") };
+        assert_eq!((location.line, location.column), (1, 8));
     }
 
     #[test]
