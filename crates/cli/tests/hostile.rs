@@ -319,3 +319,18 @@ fn a_json_bid_with_a_byte_order_mark_is_accepted() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stdout.contains("its 6 bids are valid"), "{}", r.stdout);
 }
+
+/// `analyze --samples 4294967295` was accepted and ran for about an hour. Above a million samples
+/// the command line is refused (exit 2) with what to do, unless `--allow-many-samples` is given.
+#[test]
+fn analyze_refuses_an_hour_of_samples_without_the_override() {
+    let case = small_case();
+    let r = run_in(case.path(), &["analyze", ".", "--samples", "4294967295"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("--samples is 4294967295, more than 1000000"), "{}", r.stderr);
+    assert!(r.stderr.contains("--allow-many-samples"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // The override reaches the analysis: with it the same option check passes.
+    let options = tender_analysis::Options { samples: u32::MAX, allow_many_samples: true, ..Default::default() };
+    assert!(tender_analysis::check_options(&options).is_ok());
+}
