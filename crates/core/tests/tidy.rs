@@ -99,7 +99,7 @@ fn the_workspace_is_tidy() {
 /// overflow is an error with its place, never a panic. Removing the lint fails here.
 #[test]
 fn crates_that_compute_with_input_numbers_deny_unchecked_arithmetic() {
-    for krate in ["core", "text"] {
+    for krate in ["core", "text", "interop"] {
         let lib = root().join("crates").join(krate).join("src/lib.rs");
         let text = std::fs::read_to_string(&lib).expect("lib.rs is readable");
         assert!(
