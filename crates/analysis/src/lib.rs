@@ -146,7 +146,16 @@ pub struct Options {
     pub reversal_limit: usize,
     /// Whether to compare the alternative price models and rounding policies.
     pub compare_price_models: bool,
+    /// Allow more than [`MAX_SAMPLES`] samples (the time grows with them: about an hour for
+    /// 4,294,967,295). Not part of the result.
+    #[serde(skip)]
+    pub allow_many_samples: bool,
 }
+
+/// The most Monte Carlo samples [`check_options`] accepts without
+/// [`Options::allow_many_samples`]: a million takes seconds, and 10,000 already pins the win rates
+/// to about a percentage point (issue 17: 4,294,967,295 was accepted and ran for about an hour).
+pub const MAX_SAMPLES: u32 = 1_000_000;
 
 impl Default for Options {
     fn default() -> Self {
@@ -156,6 +165,7 @@ impl Default for Options {
             perturbation: Perturbation::default(),
             reversal_limit: 200,
             compare_price_models: true,
+            allow_many_samples: false,
         }
     }
 }
@@ -256,6 +266,13 @@ pub struct LotAnalysis {
 /// [`AnalysisError::Option`] for a concentration that is not above 0 or a uniform perturbation
 /// outside 0-100 %.
 pub fn check_options(options: &Options) -> Result<(), AnalysisError> {
+    if options.samples > MAX_SAMPLES && !options.allow_many_samples {
+        return Err(AnalysisError::Option {
+            option: "samples",
+            problem: format!("{}, more than {MAX_SAMPLES}", options.samples),
+            fix: "10,000 samples pin the win rates to about a percentage point; give at most 1000000, or add --allow-many-samples to run it anyway (the time grows with the samples)",
+        });
+    }
     match options.perturbation {
         Perturbation::Dirichlet { concentration } if concentration <= Decimal::ZERO => Err(AnalysisError::Option {
             option: "concentration",

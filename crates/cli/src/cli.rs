@@ -165,9 +165,12 @@ pub(crate) struct AnalyzeArgs {
     /// `evaluate --skip-unreadable`).
     #[arg(long)]
     pub(crate) skip_unreadable: bool,
-    /// Random sets of weights for the rank stability; 0 skips it.
+    /// Random sets of weights for the rank stability (at most 1000000); 0 skips it.
     #[arg(long, value_name = "N", default_value_t = tender_analysis::Options::default().samples)]
     pub(crate) samples: u32,
+    /// Run more than 1000000 samples anyway; the time grows with them.
+    #[arg(long)]
+    pub(crate) allow_many_samples: bool,
     /// The seed of the random weights: the same seed gives the same result everywhere.
     #[arg(long, value_name = "S", default_value_t = tender_analysis::Options::default().seed)]
     pub(crate) seed: u64,

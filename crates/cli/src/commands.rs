@@ -323,6 +323,7 @@ fn analysis_options(args: &AnalyzeArgs) -> tender_analysis::Options {
         seed: args.seed,
         perturbation,
         compare_price_models: !args.no_price_models,
+        allow_many_samples: args.allow_many_samples,
         ..tender_analysis::Options::default()
     }
 }

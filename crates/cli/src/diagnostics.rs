@@ -7,13 +7,21 @@
 //!
 //! Rendering is deterministic: colours only when standard error is a terminal and `NO_COLOR` is
 //! not set, and a fixed width (`COLUMNS`, else 100), so the same input gives the same bytes.
+//!
+//! A snippet is drawn from a window of at most [`WINDOW_BEFORE`] + [`WINDOW_AFTER`] bytes of its
+//! line when the line is long (minified JSON is one line of any length): miette cannot draw a label
+//! past column 65,535, and a 70 KB line helps nobody. When a snippet cannot be drawn at all, the
+//! diagnostic falls back to the plain `file:line:col: message` form.
 
 use std::fmt;
 use std::io::IsTerminal;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, NamedSource, SourceCode,
+    SourceSpan, SpanContents,
+};
 
 use crate::input::SourceFile;
 
@@ -33,6 +41,10 @@ pub(crate) enum Level {
 #[derive(Debug)]
 struct Snippet {
     source: NamedSource<Arc<String>>,
+    /// The file's name and text again, for a window of a long line and for the plain form.
+    name: String,
+    text: Arc<String>,
+    language: &'static str,
     span: Range<usize>,
     label: String,
 }
@@ -51,12 +63,12 @@ pub(crate) struct Diagnostic {
 impl Diagnostic {
     /// An error without a place in a file.
     pub(crate) fn error(message: impl Into<String>) -> Self {
-        Self { order: 0, level: Level::Error, message: message.into(), help: None, snippet: None }
+        Self { order: 0, level: Level::Error, message: inert(message.into()), help: None, snippet: None }
     }
 
     /// A warning without a place in a file.
     pub(crate) fn warning(message: impl Into<String>) -> Self {
-        Self { order: 0, level: Level::Warning, message: message.into(), help: None, snippet: None }
+        Self { order: 0, level: Level::Warning, message: inert(message.into()), help: None, snippet: None }
     }
 
     /// The same diagnostic, listed in place `order` (the tender is 0, its bids follow).
@@ -73,7 +85,7 @@ impl Diagnostic {
 
     /// The same diagnostic with what would fix it.
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
-        let help = help.into();
+        let help = inert(help.into());
         if !help.trim().is_empty() {
             self.help = Some(help);
         }
@@ -99,9 +111,12 @@ impl Diagnostic {
             end = if first_line_end > start { first_line_end } else { (start + 1).min(text.len()) };
         }
         self.snippet = Some(Box::new(Snippet {
-            source: NamedSource::new(&file.name, Arc::clone(&file.text)).with_language(file.format.name()),
+            source: NamedSource::new(&file.name, Arc::clone(&file.shown)).with_language(file.format.name()),
+            name: file.name.clone(),
+            text: Arc::clone(&file.shown),
+            language: file.format.name(),
             span: start..end,
-            label: label.into(),
+            label: inert(label.into()),
         }));
         self
     }
@@ -205,14 +220,239 @@ impl Diagnostics {
         let mut list: Vec<&Diagnostic> = self.list.iter().collect();
         // Stable: within a file, problems keep the order they were found in.
         list.sort_by_key(|d| d.order);
-        for d in list {
-            // Rendering into a String cannot fail; a failure would only lose formatting.
-            if renderer.render_report(&mut out, d as &dyn miette::Diagnostic).is_err() {
-                out.push_str(&d.message);
-                out.push('\n');
-            }
+        let limit = shown_limit();
+        for d in list.iter().take(limit) {
+            render(&renderer, d, &mut out);
+        }
+        if let Some(rest) = list.get(limit..).filter(|rest| !rest.is_empty()) {
+            let errors = rest.iter().filter(|d| d.is_error()).count();
+            let what = match (errors, rest.len().saturating_sub(errors)) {
+                (e, 0) => count(e, "error"),
+                (0, w) => count(w, "warning"),
+                (e, w) => format!("{} and {}", count(e, "error"), count(w, "warning")),
+            };
+            out.push_str(&format!(
+                "… and {what} more, not shown; set {LIMIT_VARIABLE}=0 to show every problem, or fix these first\n"
+            ));
         }
         crate::output::to_stderr(&out);
+    }
+}
+
+/// The environment variable that sets how many problems are printed.
+const LIMIT_VARIABLE: &str = "TENDER_MAX_PROBLEMS";
+/// How many problems are printed unless [`LIMIT_VARIABLE`] says otherwise.
+const DEFAULT_LIMIT: usize = 100;
+
+/// How many problems to print: `TENDER_MAX_PROBLEMS` (0 for all), else 100. Thousands of
+/// problems help nobody read a terminal, and drawing each costs time (issue 17).
+fn shown_limit() -> usize {
+    match std::env::var(LIMIT_VARIABLE).ok().and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(0) => usize::MAX,
+        Some(n) => n,
+        None => DEFAULT_LIMIT,
+    }
+}
+
+/// Lines longer than this (in bytes) are shown through a window around the label.
+const LONG_LINE: usize = 240;
+/// Bytes of a long line shown before the label's start.
+const WINDOW_BEFORE: usize = 60;
+/// Bytes of a long line shown from the label's start.
+const WINDOW_AFTER: usize = 100;
+
+/// Renders one diagnostic into `out`: graphically, through a window when its line is long, or in
+/// the plain form when the graphical handler fails.
+fn render(renderer: &GraphicalReportHandler, d: &Diagnostic, out: &mut String) {
+    let shown = Shown { d, window: d.snippet.as_deref().and_then(Window::of) };
+    let mut graphical = String::new();
+    if renderer.render_report(&mut graphical, &shown as &dyn miette::Diagnostic).is_ok() {
+        out.push_str(&graphical);
+    } else {
+        out.push_str(&plain(d));
+    }
+}
+
+/// The plain form: `file:line:col: error: message`, then the help on its own line.
+pub(crate) fn plain(d: &Diagnostic) -> String {
+    let level = match d.level {
+        Level::Error => "error",
+        Level::Warning | Level::Rejection => "warning",
+    };
+    let mut out = match &d.snippet {
+        Some(s) => {
+            let (line, column) = line_and_column(&s.text, s.span.start);
+            format!("{}:{line}:{column}: {level}: {}\n", s.name, d.message)
+        }
+        None => format!("{level}: {}\n", d.message),
+    };
+    if let Some(help) = &d.help {
+        out.push_str(&format!("  help: {help}\n"));
+    }
+    out
+}
+
+/// Line and column (in characters), from 1, of byte `at` of `text`.
+fn line_and_column(text: &str, at: usize) -> (usize, usize) {
+    let at = floor_boundary(text, at);
+    let before = text.get(..at).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i.saturating_add(1));
+    let line = before.bytes().filter(|b| *b == b'\n').count().saturating_add(1);
+    let column = text.get(line_start..at).map_or(0, |l| l.chars().count()).saturating_add(1);
+    (line, column)
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i = i.saturating_sub(1);
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or after `i`.
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i = i.saturating_add(1);
+    }
+    i
+}
+
+/// A diagnostic as it is rendered: its snippet, or a window of the snippet's long line.
+struct Shown<'a> {
+    d: &'a Diagnostic,
+    window: Option<Window>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.d, f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        miette::Diagnostic::severity(self.d)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        miette::Diagnostic::help(self.d)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        match &self.window {
+            Some(w) => Some(w as &dyn SourceCode),
+            None => miette::Diagnostic::source_code(self.d),
+        }
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        match &self.window {
+            Some(w) => {
+                let label = LabeledSpan::new_primary_with_span(Some(w.label.clone()), w.span.clone());
+                Some(Box::new(std::iter::once(label)))
+            }
+            None => miette::Diagnostic::labels(self.d),
+        }
+    }
+}
+
+/// A piece of one long line, cut around a label, that renders with the line and column of the
+/// whole file: `…` marks where the line was cut.
+#[derive(Debug)]
+struct Window {
+    name: String,
+    language: &'static str,
+    /// The piece shown, with `…` at a cut end.
+    text: String,
+    /// The label's span within `text`.
+    span: Range<usize>,
+    label: String,
+    /// The line of `text` in the file, from 0.
+    line: usize,
+    /// How many characters of the line come before `text` (its `…` counted as one of them).
+    column: usize,
+}
+
+impl Window {
+    /// A window of the snippet's line, if the line is too long to show whole.
+    fn of(s: &Snippet) -> Option<Self> {
+        let text = s.text.as_str();
+        let start = floor_boundary(text, s.span.start);
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i.saturating_add(1));
+        let line_end = text.get(start..)?.find('\n').map_or(text.len(), |i| start.saturating_add(i));
+        if line_end.saturating_sub(line_start) <= LONG_LINE {
+            return None;
+        }
+        let from = floor_boundary(text, start.saturating_sub(WINDOW_BEFORE).max(line_start));
+        let to = ceil_boundary(text, start.saturating_add(WINDOW_AFTER).min(line_end));
+        let end = ceil_boundary(text, s.span.end.clamp(start, to));
+        let cut_before = from > line_start;
+        let mut shown = String::new();
+        if cut_before {
+            shown.push('…');
+        }
+        let offset = shown.len();
+        shown.push_str(text.get(from..to)?);
+        if to < line_end {
+            shown.push('…');
+        }
+        let (line, column) = line_and_column(text, from);
+        Some(Self {
+            name: s.name.clone(),
+            language: s.language,
+            text: shown,
+            span: offset.saturating_add(start.saturating_sub(from))..offset.saturating_add(end.saturating_sub(from)),
+            label: s.label.clone(),
+            line: line.saturating_sub(1),
+            // `column` counts from 1; the `…` stands for one of the characters cut.
+            column: column.saturating_sub(1).saturating_sub(usize::from(cut_before)),
+        })
+    }
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            <str as SourceCode>::read_span(self.text.as_str(), span, context_lines_before, context_lines_after)?;
+        // The window is one line: its columns continue those of the line it was cut from, counted
+        // in characters (miette counts bytes, and the window starts with a three-byte `…`).
+        let before = self.text.get(..span.offset()).map_or(0, |t| t.chars().count());
+        let column = if inner.line() == 0 { before.saturating_add(self.column) } else { inner.column() };
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line().saturating_add(self.line),
+            column,
+            inner.line_count(),
+        )
+        .with_language(self.language);
+        Ok(Box::new(contents))
+    }
+}
+
+/// Text from the input, with every control character but a line break and a tab shown as its
+/// picture (issue 17: a bidder's `ESC [31m` reached the terminal through a message).
+fn inert(text: String) -> String {
+    match tender_core::inert::inert(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
     }
 }
 
@@ -242,7 +482,7 @@ mod tests {
     use tender_core::files::Format;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile { name: "t.toml".to_owned(), text: Arc::new(text.to_owned()), format: Format::Toml, order: 0 }
+        SourceFile::new("t.toml".to_owned(), text.to_owned(), Format::Toml, 0)
     }
 
     #[test]
@@ -259,6 +499,28 @@ mod tests {
         let d = Diagnostic::error("the file is empty").at(&file(" \n"), 0..0, "here");
         assert!(d.snippet.is_none());
         assert_eq!(d.message, "t.toml: the file is empty");
+    }
+
+    #[test]
+    fn labels_past_column_65535_are_drawn_from_a_window_of_their_line() {
+        let text = format!("{{\"a\": \"{}\", \"é\": -5}}", "x".repeat(100_000));
+        let at = text.find("-5").expect("present");
+        let f = SourceFile::new("t.toml".to_owned(), text.clone(), Format::Json, 0);
+        let d = Diagnostic::error("m").at(&f, at..at + 2, "here");
+        let mut out = String::new();
+        render(&renderer(), &d, &mut out);
+        let column = text[..at].chars().count() + 1;
+        assert!(out.contains(&format!("t.toml:1:{column}]")), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 300), "{out}");
+        assert!(out.contains("…"), "{out}");
+    }
+
+    #[test]
+    fn the_plain_form_names_file_line_and_column() {
+        let f = file("a = 1\nbé = 2\n");
+        let d = Diagnostic::warning("m").with_help("fix it").at(&f, 12..13, "here");
+        assert_eq!(plain(&d), "t.toml:2:6: warning: m\n  help: fix it\n");
+        assert_eq!(plain(&Diagnostic::error("m")), "error: m\n");
     }
 
     #[test]

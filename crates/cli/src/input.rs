@@ -5,15 +5,14 @@
 //! and every problem becomes a [`Diagnostic`] pointing into its file.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use tender_core::files::{self, Format, LoadError};
+use tender_core::files::{self, Format, LoadError, SpanIndex};
 use tender_core::validate::{self, Level as ProblemLevel, Problem};
 use tender_core::{Bid, Tender};
 use tender_score::EvaluationError;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Level};
-use tender_core::files::locate;
 
 /// A file that was read, kept so diagnostics can show its text.
 #[derive(Clone, Debug)]
@@ -26,6 +25,51 @@ pub(crate) struct SourceFile {
     pub(crate) order: usize,
     /// TOML or JSON.
     pub(crate) format: Format,
+    /// The text as snippets show it: `text` with each control character other than a line break
+    /// or a tab replaced by as many `?` as it has bytes, so spans stay valid and nothing from the
+    /// file reaches the terminal as a command (issue 17). The same `Arc` as `text` when there is
+    /// nothing to replace.
+    pub(crate) shown: Arc<String>,
+    /// Where each value of `text` is, built the first time a problem is located in the file, so
+    /// locating thousands of problems reads the file once (issue 17).
+    spans: Arc<OnceLock<SpanIndex>>,
+}
+
+impl SourceFile {
+    /// A file that was read: `text` as read, and the copy of it that snippets show.
+    pub(crate) fn new(name: String, text: String, format: Format, order: usize) -> Self {
+        let text = Arc::new(text);
+        let inert = |c: char| !c.is_control() || matches!(c, '\n' | '\t' | '\r');
+        let shown = if text.chars().all(inert) {
+            Arc::clone(&text)
+        } else {
+            let mut shown = String::with_capacity(text.len());
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                // A carriage return is kept only as the first half of a Windows line break.
+                let windows_break = c == '\r' && chars.peek() == Some(&'\n');
+                if (c != '\r' && inert(c)) || windows_break {
+                    shown.push(c);
+                } else {
+                    shown.extend(std::iter::repeat_n('?', c.len_utf8()));
+                }
+            }
+            Arc::new(shown)
+        };
+        Self {
+            name: tender_core::inert::inert(&name).into_owned(),
+            text,
+            order,
+            format,
+            shown,
+            spans: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Where validation path `path` is in the file (see [`SpanIndex::locate`]).
+    pub(crate) fn locate(&self, path: &str) -> Option<tender_core::files::Found> {
+        self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).locate(&self.text, path)
+    }
 }
 
 /// A tender and its bids, as far as they could be read.
@@ -65,47 +109,16 @@ pub(crate) fn tender_file(path: &Path) -> Result<(PathBuf, PathBuf), Diagnostic>
 }
 
 fn not_found(path: &Path) -> Diagnostic {
-    Diagnostic::error(format!("{}: no such file or directory", path.display()))
-        .with_help("check the path; it is relative to the current directory")
+    crate::listing::missing(path)
 }
 
 /// The bid files in `paths`: files as given, directories expanded to their `.toml` and `.json`
-/// files sorted by name. Other files in a directory are skipped with a warning.
+/// files sorted by name. Every other entry of a directory is reported ([`crate::listing`]).
 pub(crate) fn bid_files(paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = match std::fs::read_dir(path) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    diags.push(Diagnostic::error(format!("{}: cannot read the directory: {e}", path.display())));
-                    continue;
-                }
-            };
-            let mut files: Vec<PathBuf> = Vec::new();
-            for entry in entries.filter_map(Result::ok) {
-                let p = entry.path();
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if hidden || !p.is_file() {
-                    continue;
-                }
-                if Format::from_path(&p).is_some() {
-                    files.push(p);
-                } else {
-                    diags.push(
-                        Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
-                            .with_help("bid files are read by extension; rename the file if it is a bid"),
-                    );
-                }
-            }
-            files.sort();
-            if files.is_empty() {
-                diags.push(Diagnostic::warning(format!(
-                    "{}: no bid files (.toml or .json) in the directory",
-                    path.display()
-                )));
-            }
-            out.extend(files);
+            out.extend(crate::listing::bid_dir(path, diags));
         } else if path.exists() {
             out.push(path.clone());
         } else {
@@ -141,7 +154,7 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize, diags: &mut D
             return None;
         }
     };
-    let file = SourceFile { name: path.display().to_string(), text: Arc::new(text), format, order };
+    let file = SourceFile::new(path.display().to_string(), text, format, order);
     match files::parse::<T>(&file.text, format, path) {
         Ok(value) => Some((value, file)),
         Err(e) => {
@@ -176,6 +189,12 @@ pub(crate) fn load_error(e: &LoadError, file: Option<&SourceFile>) -> Diagnostic
             Diagnostic::error(format!("{name}: the file is {size} bytes, more than the {limit} bytes accepted"))
                 .with_help("split the bids into one file each")
         }
+        LoadError::Unbounded { limit, .. } => {
+            Diagnostic::error(format!("{name}: more than the {limit} bytes accepted could be read from the file"))
+                .with_help("check that it is the right file, and that nothing is still writing to it")
+        }
+        LoadError::NotAFile { kind, .. } => Diagnostic::error(format!("{name}: not a regular file but {kind}"))
+            .with_help("give a tender or bid file; to read from a pipe or a device, copy the data into a file first"),
         LoadError::NotUtf8 { offset, line, .. } => Diagnostic::error(format!(
             "{name}:{line}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line})"
         ))
@@ -214,7 +233,7 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
         ProblemLevel::Rejection => (Level::Rejection, "will be rejected: "),
     };
     let d = Diagnostic::error(format!("{lead}{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
-    let d = match locate(&file.text, file.format, path) {
+    let d = match file.locate(path) {
         Some(found) => d.at(file, found.location.span, if found.exact { "here" } else { "in here" }),
         // Not in the file (a field left out at the top level): name the file instead.
         None => Diagnostic::error(format!("{lead}{}: {path}: {}", file.name, p.message))
@@ -281,12 +300,12 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
             Some((t.lots.iter().position(|l| &l.id == lot)?, f))
         });
         let d = if let Some((_, file)) = bid_file {
-            match locate(&file.text, file.format, "id") {
+            match file.locate("id") {
                 Some(found) => d.at(file, found.location.span, "this bid"),
                 None => d,
             }
         } else if let Some((i, file)) = lot_index {
-            match locate(&file.text, file.format, &format!("lots[{i}].id")) {
+            match file.locate(&format!("lots[{i}].id")) {
                 Some(found) => d.at(file, found.location.span, "this lot"),
                 None => d,
             }
@@ -333,7 +352,7 @@ pub(crate) fn gate_preview(case: &Case, diags: &mut Diagnostics) {
                 let d = Diagnostic::error(message)
                     .with_level(Level::Rejection)
                     .with_help("a bid that does not meet a premise or minimum requirement is non-compliant; check the answer against the bid as submitted");
-                let d = match locate(&file.text, file.format, &path) {
+                let d = match file.locate(&path) {
                     Some(found) => d.at(file, found.location.span, "here"),
                     None => d,
                 };

@@ -27,6 +27,7 @@ mod cli;
 mod commands;
 mod diagnostics;
 mod input;
+mod listing;
 mod output;
 mod report;
 mod words;

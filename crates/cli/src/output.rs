@@ -16,12 +16,15 @@ pub(crate) fn write(text: &str, file: Option<&Path>) -> Result<(), Diagnostic> {
             to_stdout(text);
             Ok(())
         }
-        Some(path) => write_file(path, text),
+        Some(path) => write_file(path, &tender_core::inert::inert(text)),
     }
 }
 
 /// Writes to standard output; a closed pipe ends the output quietly.
 pub(crate) fn to_stdout(text: &str) {
+    // No control character from the input reaches the terminal (issue 17); the results have none
+    // of their own but line breaks and tabs.
+    let text = tender_core::inert::inert(text);
     let mut out = std::io::stdout().lock();
     // A reader that stopped reading (a closed pipe) has all it wanted.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
@@ -33,32 +36,129 @@ pub(crate) fn to_stderr(text: &str) {
     let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
+/// Writes `text` to the file `path` names, by what is there (issue 17: `-o` replaced devices, FIFOs
+/// and symbolic links with regular files):
+///
+/// * nothing, or a regular file: written under a temporary name beside it and renamed over it,
+///   keeping the old file's permissions; the temporary file is removed on every error;
+/// * a symbolic link: the same, for the file the link points to (the link stays); a link that
+///   points nowhere, or in a loop, is refused;
+/// * a FIFO or a character device (`/dev/null`, `/dev/stdout`, a terminal): written to directly;
+/// * a directory, a block device (a disk), a socket: refused.
 fn write_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    let fail = |what: &str, e: std::io::Error| {
-        Diagnostic::error(format!("{}: cannot {what}: {e}", path.display()))
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
+            Diagnostic::error(format!("{}: cannot follow the symbolic link: {e}", path.display())).with_help(
+                "the link points to nothing, or in a loop; give the file itself, or fix the link with `ln -sf`",
+            )
+        })?,
+        _ => path.to_owned(),
+    };
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_file() => replace_regular(path, &target, text, Some(m.permissions())),
+        Ok(m) => match Special::of(&m) {
+            Special::Stream => write_directly(path, &target, text),
+            Special::Refused(what) => Err(Diagnostic::error(format!("{}: is {what}; not written", path.display()))
+                .with_help("give the name of a file to write, e.g. -o result.json")),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_regular(path, &target, text, None),
+        Err(e) => Err(Diagnostic::error(format!("{}: cannot write the file: {e}", path.display()))
+            .with_help("check that the directory exists and can be written to")),
+    }
+}
+
+/// What to do with an existing path that is not a regular file.
+enum Special {
+    /// A FIFO or a character device: written to as it is.
+    Stream,
+    /// Refused, with what it is.
+    Refused(&'static str),
+}
+
+impl Special {
+    fn of(m: &std::fs::Metadata) -> Self {
+        if m.is_dir() {
+            return Self::Refused("a directory");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            let t = m.file_type();
+            if t.is_fifo() || t.is_char_device() {
+                return Self::Stream;
+            }
+            if t.is_block_device() {
+                return Self::Refused("a block device (a disk)");
+            }
+            if t.is_socket() {
+                return Self::Refused("a socket");
+            }
+        }
+        Self::Refused("not a regular file")
+    }
+}
+
+/// Writes to a FIFO or a device as it is: no temporary file, no rename.
+fn write_directly(path: &Path, target: &Path, text: &str) -> Result<(), Diagnostic> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(target)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.flush()))
+        .map_err(|e| {
+            Diagnostic::error(format!("{}: cannot write: {e}", path.display()))
+                .with_help("check that the device or pipe can be written to")
+        })
+}
+
+/// Writes `target` (a regular file, or none yet) whole: under a temporary name in its directory,
+/// then renamed over it. `path` is the name the user gave, for messages.
+fn replace_regular(
+    path: &Path,
+    target: &Path,
+    text: &str,
+    permissions: Option<std::fs::Permissions>,
+) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(format!("{}: cannot write the file: {e}", path.display()))
             .with_help("check that the directory exists and can be written to")
     };
-    let name = path.file_name().ok_or_else(|| {
+    let name = target.file_name().ok_or_else(|| {
         Diagnostic::error(format!("{}: not a file name", path.display()))
             .with_help("give a file name, e.g. -o result.json")
     })?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_owned);
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_owned);
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(name);
     temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = dir.join(temp_name);
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
+    let mut temp = Temporary { path: dir.join(temp_name), armed: true };
+    // `create_new`: never write through something already at the temporary name.
+    let written = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp.path).and_then(|mut f| {
         f.write_all(text.as_bytes())?;
+        if let Some(p) = permissions {
+            f.set_permissions(p)?;
+        }
         f.sync_all()
     });
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail("write the file", e));
+    written.map_err(fail)?;
+    std::fs::rename(&temp.path, target).map_err(fail)?;
+    // Renamed: there is nothing left to remove.
+    temp.armed = false;
+    Ok(())
+}
+
+/// A temporary file, removed when dropped: on every error path, and on a panic.
+struct Temporary {
+    path: PathBuf,
+    /// Whether it still exists under its temporary name.
+    armed: bool,
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if self.armed {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail("write the file", e)
-    })
 }
 
 #[cfg(test)]

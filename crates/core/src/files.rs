@@ -15,6 +15,12 @@
 //! Numbers are exact: see [`crate::num`] for the rule, and [`check_toml_floats`] for the check of
 //! raw TOML float text.
 
+// This module does no arithmetic on the numbers in a file: they stay text until serde reads them
+// into exact decimals (whose operations are checked). Its arithmetic is on byte and character
+// positions inside a string held in memory, bounded by its length (at most `isize::MAX`), and on
+// counters bounded by it, so `+ 1` cannot overflow.
+#![allow(clippy::arithmetic_side_effects)]
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -107,6 +113,24 @@ pub enum LoadError {
         /// The limit.
         limit: u64,
     },
+    /// The file grew past [`MAX_FILE_BYTES`] while it was read (its size said less), or has no
+    /// size (a special file of the system that reads without end).
+    #[error("{}: more than the {limit} bytes accepted could be read from the file. Fix: check that it is the right file, and that nothing is still writing to it", file.display())]
+    Unbounded {
+        /// The file.
+        file: PathBuf,
+        /// The limit.
+        limit: u64,
+    },
+    /// The path names something that is not a regular file: a FIFO, a device or a socket, which
+    /// can block for ever or read without end.
+    #[error("{}: not a regular file but {kind}. Fix: give a tender or bid file; copy the data into a file first", file.display())]
+    NotAFile {
+        /// The file.
+        file: PathBuf,
+        /// What it is: "a FIFO (named pipe)", "a character device", …
+        kind: &'static str,
+    },
     /// The file is not UTF-8 text.
     #[error("{}: the file is not UTF-8 text (invalid byte at offset {offset}, line {line}). Fix: save it as UTF-8", file.display())]
     NotUtf8 {
@@ -155,6 +179,8 @@ impl LoadError {
         match self {
             Self::Io { file, .. }
             | Self::TooLarge { file, .. }
+            | Self::Unbounded { file, .. }
+            | Self::NotAFile { file, .. }
             | Self::NotUtf8 { file, .. }
             | Self::UnknownFormat { file }
             | Self::Syntax { file, .. }
@@ -163,22 +189,74 @@ impl LoadError {
     }
 }
 
-/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+/// What a path that is not a regular file or a directory is, for a message; `None` for a regular
+/// file or a directory (reading a directory fails by itself, with the system's message).
+fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_char_device() {
+            return Some("a character device");
+        }
+        if file_type.is_block_device() {
+            return Some("a block device");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] and anything that is not a
+/// regular file.
+///
+/// The size is checked before reading, and the reading itself stops one byte past the limit, so a
+/// file that grows while it is read, or a device that reads without end (`/dev/zero`), is refused
+/// rather than read until memory runs out. A FIFO is refused before it is opened (opening one
+/// waits for a writer). Issue 17 found both unbounded.
 ///
 /// # Errors
-/// [`LoadError::Io`], [`LoadError::TooLarge`] or [`LoadError::NotUtf8`].
+/// [`LoadError::Io`], [`LoadError::NotAFile`], [`LoadError::TooLarge`], [`LoadError::Unbounded`]
+/// or [`LoadError::NotUtf8`].
 pub fn read_text(file: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io { file: file.to_owned(), source };
-    let size = std::fs::metadata(file).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { file: file.to_owned(), size, limit: MAX_FILE_BYTES });
+    let not_a_file = |kind| LoadError::NotAFile { file: file.to_owned(), kind };
+    let metadata = std::fs::metadata(file).map_err(io)?;
+    if let Some(kind) = special_kind(metadata.file_type()) {
+        return Err(not_a_file(kind));
     }
-    let bytes = std::fs::read(file).map_err(io)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { file: file.to_owned(), size: metadata.len(), limit: MAX_FILE_BYTES });
+    }
+    let opened = std::fs::File::open(file).map_err(io)?;
+    // The path may have been replaced between the two looks: judge what was opened.
+    if let Some(kind) = special_kind(opened.metadata().map_err(io)?.file_type()) {
+        return Err(not_a_file(kind));
+    }
+    let Some(bytes) = read_bounded(opened, MAX_FILE_BYTES).map_err(io)? else {
+        return Err(LoadError::Unbounded { file: file.to_owned(), limit: MAX_FILE_BYTES });
+    };
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..offset].iter().filter(|b| **b == b'\n').count() + 1;
         LoadError::NotUtf8 { file: file.to_owned(), offset, line }
     })
+}
+
+/// Everything `reader` gives, if that is at most `limit` bytes; `None` as soon as it gives more (a
+/// growing file, a device without end): at most `limit + 1` bytes are ever read.
+fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(u64::try_from(bytes.len()).is_ok_and(|n| n <= limit).then_some(bytes))
 }
 
 /// Reads and parses a file as `T` (a [`crate::Tender`] or a [`crate::Bid`]); the format comes from
@@ -231,7 +309,28 @@ pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> 
     }
     match format {
         Format::Toml => parse_toml(source, file),
-        Format::Json => parse_json(source, file),
+        Format::Json => match source.strip_prefix('\u{feff}') {
+            // A byte order mark is accepted, as TOML input accepts it (issue 17: such a file was
+            // refused without a word about why). It is read as three spaces, so every byte offset
+            // stays where it is; lines and columns are then counted in the file as it is.
+            Some(rest) => parse_json(&format!("   {rest}"), file).map_err(|e| e.located_in(source)),
+            None => parse_json(source, file),
+        },
+    }
+}
+
+impl LoadError {
+    /// The same error with its line and column counted in `source` (its byte span is kept).
+    fn located_in(self, source: &str) -> Self {
+        match self {
+            Self::Syntax { file, format, location, message } => {
+                Self::Syntax { file, format, location: Location::of(source, location.span), message }
+            }
+            Self::Shape { file, path, location, message } => {
+                Self::Shape { file, path, location: location.map(|l| Location::of(source, l.span)), message }
+            }
+            other => other,
+        }
     }
 }
 
@@ -1035,6 +1134,205 @@ fn element(bytes: &[u8], i: usize, index: usize) -> Option<usize> {
     None
 }
 
+/// Every value's place in one source, found in one pass, so that many validation paths are located
+/// in time linear in the source and the number of paths (issue 17: [`locate`] parses the source
+/// again for each path, and 10,000 problems in a large file took minutes).
+///
+/// [`SpanIndex::locate`] answers as [`locate`] does: the value at the path, or the nearest
+/// enclosing value that exists (then `exact` is false), or `None`.
+#[derive(Clone, Debug, Default)]
+pub struct SpanIndex {
+    /// Path (`lots[1].award.criteria[2].weight`) → byte range of its value.
+    spans: std::collections::HashMap<String, Range<usize>>,
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+    /// How many characters come before every [`CHAR_MARK`]th byte, so a column on a long line
+    /// (minified JSON is one line) is counted from the nearest mark, not from the line's start.
+    char_marks: Vec<usize>,
+}
+
+/// The distance in bytes between two [`SpanIndex`] character counts.
+const CHAR_MARK: usize = 4096;
+
+/// Whether a byte starts a character (is not the continuation of a UTF-8 sequence).
+fn starts_char(b: u8) -> bool {
+    (b & 0xC0) != 0x80
+}
+
+impl SpanIndex {
+    /// Indexes `source`. A TOML source that does not parse, or JSON that breaks off, indexes what
+    /// it can (for a TOML source: nothing).
+    pub fn new(source: &str, format: Format) -> Self {
+        let mut spans = std::collections::HashMap::new();
+        match format {
+            Format::Toml => {
+                if let Ok(table) = toml::de::DeTable::parse(source) {
+                    index_toml_table(table.get_ref(), "", &mut spans);
+                }
+            }
+            Format::Json => index_json(source, &mut spans),
+        }
+        let line_starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let mut char_marks = vec![0];
+        let mut chars = 0;
+        for block in source.as_bytes().chunks(CHAR_MARK) {
+            chars += block.iter().filter(|b| starts_char(**b)).count();
+            char_marks.push(chars);
+        }
+        Self { spans, line_starts, char_marks }
+    }
+
+    /// Where validation path `path` is in `source` (the source the index was built from).
+    pub fn locate(&self, source: &str, path: &str) -> Option<Found> {
+        let steps = parse_path(path)?;
+        (1..=steps.len()).rev().find_map(|n| {
+            let span = self.spans.get(&path_text(&steps[..n]))?;
+            Some(Found { location: self.location(source, span.clone()), exact: n == steps.len() })
+        })
+    }
+
+    /// How many characters of `source` come before byte `at`: from the nearest mark.
+    fn chars_before(&self, source: &str, at: usize) -> usize {
+        let block = at / CHAR_MARK;
+        let from = block * CHAR_MARK;
+        let counted = self.char_marks.get(block).copied().unwrap_or(0);
+        counted + source.as_bytes()[from.min(at)..at].iter().filter(|b| starts_char(**b)).count()
+    }
+
+    /// The location of a byte range, from the line index: the work is the length of one line.
+    fn location(&self, source: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        let line_start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0).min(start);
+        let column = self.chars_before(source, start) - self.chars_before(source, line_start) + 1;
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        Location { span: start..end, line: line.max(1), column }
+    }
+}
+
+/// A path's steps written as an index key: `lots[1].award`.
+fn path_text(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
+/// `prefix.key`, or `key` at the top.
+fn join_key(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
+}
+
+fn index_toml_table(
+    table: &toml::de::DeTable<'_>,
+    prefix: &str,
+    spans: &mut std::collections::HashMap<String, Range<usize>>,
+) {
+    for (key, value) in table {
+        index_toml_value(value, &join_key(prefix, key.get_ref()), spans);
+    }
+}
+
+fn index_toml_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    path: &str,
+    spans: &mut std::collections::HashMap<String, Range<usize>>,
+) {
+    spans.entry(path.to_owned()).or_insert_with(|| value.span());
+    match value.get_ref() {
+        toml::de::DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                index_toml_value(item, &format!("{path}[{i}]"), spans);
+            }
+        }
+        toml::de::DeValue::Table(t) => index_toml_table(t, path, spans),
+        _ => {}
+    }
+}
+
+/// A container being scanned by [`index_json`]: its path, where it starts, and (for an array) the
+/// index of its next element.
+struct JsonFrame {
+    path: String,
+    start: usize,
+    next_index: Option<usize>,
+}
+
+/// Indexes every value of a JSON source in one pass, without recursion (so nesting depth costs
+/// no stack). Where a key occurs twice, the first is kept, as [`locate`] finds it.
+fn index_json(source: &str, spans: &mut std::collections::HashMap<String, Range<usize>>) {
+    let bytes = source.as_bytes();
+    let mut i = if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut stack: Vec<JsonFrame> = Vec::new();
+    // The key just read inside the current object, waiting for its value.
+    let mut key: Option<String> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' => i += 1,
+            b'"' if stack.last().is_some_and(|f| f.next_index.is_none()) && key.is_none() => {
+                // A key of an object.
+                let Some(end) = skip_string(bytes, i) else { return };
+                let raw = &source[i + 1..end - 1];
+                key = Some(if raw.contains('\\') {
+                    serde_json::from_str(&source[i..end]).unwrap_or_else(|_| raw.to_owned())
+                } else {
+                    raw.to_owned()
+                });
+                i = end;
+            }
+            b'}' | b']' => {
+                if let Some(frame) = stack.pop() {
+                    spans.entry(frame.path).or_insert(frame.start..i + 1);
+                }
+                key = None;
+                i += 1;
+            }
+            _ => {
+                // A value: its path is the key just read, or the next index of the array.
+                let path = match stack.last_mut() {
+                    None => String::new(),
+                    Some(JsonFrame { path, next_index: Some(n), .. }) => {
+                        let p = format!("{path}[{n}]");
+                        *n += 1;
+                        p
+                    }
+                    Some(JsonFrame { path, next_index: None, .. }) => match key.take() {
+                        Some(k) => join_key(path, &k),
+                        None => return,
+                    },
+                };
+                match b {
+                    b'{' | b'[' => {
+                        stack.push(JsonFrame { path, start: i, next_index: (b == b'[').then_some(0) });
+                        i += 1;
+                    }
+                    _ => {
+                        let Some(end) = skip_value(bytes, i) else { return };
+                        if !path.is_empty() {
+                            spans.entry(path).or_insert(i..end);
+                        }
+                        i = end.max(i + 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Why a value could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -1074,6 +1372,32 @@ mod tests {
         assert_eq!(at("answers[1].met"), Some((6, 36)));
         assert_eq!(at("answers[1].evidence"), Some((6, 5)), "a missing field points at its object");
         assert_eq!(at("sovereignty"), None);
+    }
+
+    #[test]
+    fn a_json_file_may_start_with_a_byte_order_mark() {
+        let parsed: Result<serde_json::Value, _> = parse("\u{feff}{\"a\": 1}", Format::Json, Path::new("b.json"));
+        assert!(parsed.is_ok(), "{parsed:?}");
+        // Errors keep their place in the file as it is: the mark is one character.
+        let e = parse::<serde_json::Value>("\u{feff}{\"a\": }", Format::Json, Path::new("b.json")).err();
+        let Some(LoadError::Syntax { location, .. }) = e else { panic!("a syntax error: {e:?}") };
+        assert_eq!((location.line, location.column), (1, 8));
+    }
+
+    #[test]
+    fn a_reader_without_end_is_read_only_to_the_limit() {
+        let endless = std::io::repeat(0);
+        assert!(matches!(read_bounded(endless, 1000), Ok(None)));
+        assert_eq!(read_bounded(&b"abc"[..], 3).ok().flatten(), Some(b"abc".to_vec()));
+        assert!(matches!(read_bounded(&b"abcd"[..], 3), Ok(None)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_are_refused_without_reading() {
+        // `/dev/zero` reads without end: it is refused as a device before a byte is read.
+        let e = read_text(Path::new("/dev/zero")).err();
+        assert!(matches!(e, Some(LoadError::NotAFile { kind: "a character device", .. })), "{e:?}");
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl WeightPreset {
             Self::CsfV121 => [15, 10, 10, 15, 20, 15, 10, 5],
             Self::Calculator2026 => [20, 10, 10, 15, 10, 15, 15, 5],
         };
-        Percent::from(table[usize::from(objective.number() - 1)])
+        Percent::from(table[usize::from(objective.number().saturating_sub(1))])
     }
 
     /// Where the weights come from, for the tender text.

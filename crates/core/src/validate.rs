@@ -77,6 +77,29 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Whether the text at `path` is free text, where a line break means something (a description, a
+/// justification, evidence); names, titles and labels are one line.
+fn is_free_text(path: &str) -> bool {
+    let field = path.rsplit('.').find(|f| !f.is_empty() && !f.starts_with('[')).unwrap_or(path);
+    let field = field.split('[').next().unwrap_or(field);
+    // A text per language ends in its language code: the field is the one before it.
+    let field = if field.len() == 2 && field.bytes().all(|b| b.is_ascii_lowercase()) {
+        path.rsplit('.').nth(1).unwrap_or(field)
+    } else {
+        field
+    };
+    matches!(
+        field,
+        "description"
+            | "evidence"
+            | "comment"
+            | "justification"
+            | "lot_split_reason"
+            | "framework"
+            | "order_justification"
+    ) || path.starts_with("not_required[")
+}
+
 /// Whether any problem is an error.
 pub fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.level == Level::Error)
@@ -132,6 +155,7 @@ impl Checker {
             }
         }
         for s in text.strings() {
+            self.control_characters(path, s);
             if s.len() > MAX_TEXT_LEN {
                 self.error(
                     path,
@@ -139,6 +163,27 @@ impl Checker {
                     format!("keep it under {MAX_TEXT_LEN} bytes; put long material in an annex"),
                 );
             }
+        }
+    }
+
+    /// Issue 17: control characters from buyers and bidders, refused (see [`crate::inert`]).
+    fn control_characters(&mut self, path: &str, s: &str) {
+        let free_text = is_free_text(path);
+        if let Some((at, c)) = crate::inert::first_refused(s, free_text) {
+            let fix = if free_text {
+                "remove it; free text may hold line breaks, but no other control characters"
+            } else {
+                "remove it; names and titles are one line of printable text"
+            };
+            self.error(
+                path,
+                format!(
+                    "contains the control character {} at character {}",
+                    crate::inert::describe(c),
+                    at.saturating_add(1)
+                ),
+                fix,
+            );
         }
     }
 
@@ -191,7 +236,7 @@ impl Checker {
             );
         }
         let scale = v.normalize().scale();
-        let allowed = (currency_decimals + 2).min(MAX_AMOUNT_DECIMALS);
+        let allowed = currency_decimals.saturating_add(2).min(MAX_AMOUNT_DECIMALS);
         if scale > allowed {
             self.error(
                 path,
@@ -726,7 +771,9 @@ fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
     if let Some(step) = scale.step {
         if step.get() <= Decimal::ZERO {
             c.error(format!("{p}.step"), "the step must be above zero", "use e.g. step = 1 for whole points");
-        } else if !is_multiple(scale.max.get() - scale.min.get(), step.get()) {
+        } else if let Some(problem) = range_too_large(scale) {
+            c.error(format!("{p}.max"), problem, "use a scale such as min = 0, max = 10");
+        } else if !scale.max.get().checked_sub(scale.min.get()).is_some_and(|range| is_multiple(range, step.get())) {
             c.error(
                 format!("{p}.step"),
                 format!("the range {}..{} is not a whole number of steps of {step}", scale.min, scale.max),
@@ -756,10 +803,12 @@ fn check_scale(c: &mut Checker, p: &str, scale: &Scale) {
 
 /// How far a weight sum is from 100, in words: "1 short", "10 over"; for a shortfall below one,
 /// the usual cause (weights rounded to thirds) and its cure.
-fn off_by_hundred(sum: Decimal) -> String {
-    let diff = sum - Decimal::ONE_HUNDRED;
+fn off_by_hundred(sum: Option<Decimal>) -> String {
+    let Some(diff) = sum.and_then(|s| s.checked_sub(Decimal::ONE_HUNDRED)) else {
+        return "one of them is far too large; look for a mistyped weight".to_owned();
+    };
     if diff.is_sign_negative() {
-        let short = -diff;
+        let short = diff.abs();
         if short < Decimal::ONE {
             format!(
                 "{short} short; rounded shares such as 3 × 33.33 do not add up, so give the remainder to one of them, e.g. 33.34"
@@ -770,6 +819,26 @@ fn off_by_hundred(sum: Decimal) -> String {
     } else {
         format!("{diff} over")
     }
+}
+
+/// Why a scale's range `max − min` cannot be computed, if it cannot: it is beyond what an exact
+/// decimal holds (issue 17: `max − min` overflowed and panicked).
+fn range_too_large(scale: &Scale) -> Option<String> {
+    match scale.max.get().checked_sub(scale.min.get()) {
+        Some(_) => None,
+        None => Some(format!(
+            "the range {}..{} is larger than an exact decimal holds ({})",
+            scale.min,
+            scale.max,
+            Decimal::MAX
+        )),
+    }
+}
+
+/// A sum of weights as shown in a message: the number, or words when it overflowed (issue 17: an
+/// overflowing sum was shown as the largest decimal, as if that were the sum).
+fn shown_sum(sum: Option<Decimal>) -> String {
+    sum.map_or_else(|| format!("more than {} (the most an exact decimal holds)", Decimal::MAX), |s| s.to_string())
 }
 
 fn is_multiple(value: Decimal, step: Decimal) -> bool {
@@ -819,7 +888,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
     match award.weighting {
         Weighting::Percent | Weighting::Points => {
-            let mut sum = Decimal::ZERO;
+            let mut sum = Some(Decimal::ZERO);
             let mut all_present = true;
             let mut sum_of = "criteria";
             for (i, cr) in criteria.iter().enumerate() {
@@ -845,7 +914,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                                 },
                             );
                         }
-                        sum = sum.checked_add(w.get()).unwrap_or(Decimal::MAX);
+                        sum = sum.and_then(|s| s.checked_add(w.get()));
                     }
                     (None, true) if valued => all_present = false,
                     (None, true) => {
@@ -868,10 +937,10 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             if !points_model {
                 sum_of = "quality criteria";
             }
-            if award.weighting == Weighting::Percent && all_present && sum != Decimal::ONE_HUNDRED {
+            if award.weighting == Weighting::Percent && all_present && sum != Some(Decimal::ONE_HUNDRED) {
                 c.error(
                     format!("{p}.criteria"),
-                    format!("the weights of the {sum_of} sum to {sum}, not 100"),
+                    format!("the weights of the {sum_of} sum to {}, not 100", shown_sum(sum)),
                     format!("adjust the weights so they sum to exactly 100 ({})", off_by_hundred(sum)),
                 );
             }
@@ -1043,13 +1112,14 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
 /// a fifth of the slope above the lowest loses (a fifth of the price points, `0.2 × M`, counted in
 /// points when the price criterion has its weight).
 fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
-    let fifth_of = |d: Decimal| (d / Decimal::from(5)).normalize();
+    // Dividing by 5 cannot overflow; a slope under 1 times 100 cannot either (checked all the same).
+    let fifth_of = |d: Decimal| d.checked_div(Decimal::from(5)).unwrap_or(d).normalize();
     let loses = match award.price_criterion().and_then(|cr| cr.weight) {
         Some(m) => format!("0.2 × M = {} of the {} price points", fifth_of(m.get()), m.get().normalize()),
         None => "a fifth of the price points (0.2 × M)".to_owned(),
     };
     let slope = slope.normalize();
-    let meant = (slope * Decimal::ONE_HUNDRED).normalize();
+    let meant = slope.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(slope).normalize();
     let message = format!(
         "the slope is a percentage, so {slope} means {slope} %: a bid gets zero price points at {slope} % above the lowest price, and a price {} % above the lowest already loses {loses}",
         fifth_of(slope)
@@ -1101,11 +1171,11 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
     if let Some(s) = &cr.sovereignty
         && let ObjectiveWeights::Custom(map) = &s.weights
     {
-        let sum: Decimal = map.values().map(|w| w.get()).sum();
-        if sum != Decimal::ONE_HUNDRED {
+        let sum = map.values().try_fold(Decimal::ZERO, |s, w| s.checked_add(w.get()));
+        if sum != Some(Decimal::ONE_HUNDRED) {
             c.error(
                 format!("{p}.sovereignty.weights"),
-                format!("the objective weights sum to {sum}, not 100"),
+                format!("the objective weights sum to {}, not 100", shown_sum(sum)),
                 "adjust them to sum to exactly 100, or use a preset: \"csf-v1.2.1\" or \"calculator-2026\"",
             );
         }
@@ -1114,7 +1184,7 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
         }
     }
     if !cr.sub_criteria.is_empty() {
-        let mut sum = Decimal::ZERO;
+        let mut sum = Some(Decimal::ZERO);
         for (k, s) in cr.sub_criteria.iter().enumerate() {
             let q = format!("{p}.sub_criteria[{k}]");
             c.id(&format!("{q}.id"), &s.id);
@@ -1127,15 +1197,15 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
                     "give every sub-criterion a positive weight",
                 );
             }
-            sum = sum.checked_add(s.weight.get()).unwrap_or(Decimal::MAX);
+            sum = sum.and_then(|sum| sum.checked_add(s.weight.get()));
             if let Some(sc) = &s.scale {
                 check_scale(c, &format!("{q}.scale"), &sc.resolve());
             }
         }
-        if sum != Decimal::ONE_HUNDRED {
+        if sum != Some(Decimal::ONE_HUNDRED) {
             c.error(
                 format!("{p}.sub_criteria"),
-                format!("the sub-criteria weights sum to {sum}, not 100"),
+                format!("the sub-criteria weights sum to {}, not 100", shown_sum(sum)),
                 format!("adjust them to sum to exactly 100 percent of the criterion ({})", off_by_hundred(sum)),
             );
         }
@@ -1429,7 +1499,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                     );
                 } else if let Some(step) = scale.step
                     && step.get() > Decimal::ZERO
-                    && !is_multiple(score.get() - scale.min.get(), step.get())
+                    && !score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get()))
                 {
                     c.error(
                         format!("{p}.score"),

@@ -94,3 +94,18 @@ fn the_workspace_is_tidy() {
     assert!(checked > 0, "no Rust files found under crates/*/src or crates/*/tests");
     assert!(problems.is_empty(), "{} tidiness problem(s):\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Issue 17: the crates that compute with numbers read from files deny unchecked arithmetic, so an
+/// overflow is an error with its place, never a panic. Removing the lint fails here.
+#[test]
+fn crates_that_compute_with_input_numbers_deny_unchecked_arithmetic() {
+    for krate in ["core", "text", "interop"] {
+        let lib = root().join("crates").join(krate).join("src/lib.rs");
+        let text = std::fs::read_to_string(&lib).expect("lib.rs is readable");
+        assert!(
+            text.lines().any(|l| l.trim() == "#![deny(clippy::arithmetic_side_effects)]"),
+            "{}: add #![deny(clippy::arithmetic_side_effects)]",
+            lib.display()
+        );
+    }
+}

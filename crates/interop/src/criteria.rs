@@ -321,13 +321,14 @@ impl<'t> Planner<'t> {
         }
         match award.weighting {
             Weighting::Percent => {
-                let sum: Decimal = weights.iter().copied().sum();
-                if sum != Decimal::ONE_HUNDRED {
+                // Checked: an unvalidated tender's weights may overflow a decimal (issue 17).
+                let sum = weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w));
+                if sum != Some(Decimal::ONE_HUNDRED) {
                     self.problems.push(ExportProblem::new(
                         format!("{p}.criteria"),
                         format!(
                             "the percentage weights (per-exa) sum to {}, not 100 (eForms BR-BT-00539-0200)",
-                            number_text(sum)
+                            sum.map_or_else(|| "more than an exact decimal holds".to_owned(), number_text)
                         ),
                         "adjust the weights so they sum to 100",
                     ));

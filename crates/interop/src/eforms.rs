@@ -118,7 +118,7 @@ fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
 
 fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io::Result<()> {
     start(w, "cac:ProcurementProjectLot")?;
-    leaf(w, "cbc:ID", &[("schemeName", "Lot")], &format!("LOT-{:04}", index + 1))?;
+    leaf(w, "cbc:ID", &[("schemeName", "Lot")], &format!("LOT-{:04}", index.saturating_add(1)))?;
     start(w, "cac:TenderingTerms")?;
     start(w, "cac:AwardingTerms")?;
     start(w, "cac:AwardingCriterion")?;

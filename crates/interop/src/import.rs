@@ -494,7 +494,7 @@ impl Reading<'_> {
         self.problems.push(SheetProblem {
             kind,
             sheet: self.grid.name.clone(),
-            row: row.map(|r| u32::try_from(r + 1).unwrap_or(u32::MAX)),
+            row: row.map(|r| u32::try_from(r.saturating_add(1)).unwrap_or(u32::MAX)),
             column: column.map(|(c, h)| format!("{} ({h})", column_name(c))),
             message,
             fix,
@@ -512,7 +512,7 @@ impl Reading<'_> {
     fn header(&mut self) -> Option<(usize, Vec<Located>)> {
         let wanted = self.mapping.headers();
         let rows: Vec<usize> = match self.mapping.header_row {
-            Some(r) => vec![r as usize - 1],
+            Some(r) => vec![(r as usize).saturating_sub(1)],
             None => (0..self.grid.rows.len().min(HEADER_SEARCH_ROWS)).collect(),
         };
         let mut best: Option<(usize, usize)> = None;
@@ -773,9 +773,9 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
             let range = format!(
                 "{}{}:{}{}",
                 column_name(region.first_col as usize),
-                region.first_row + 1,
+                region.first_row.saturating_add(1),
                 column_name(region.last_col as usize),
-                region.last_row + 1
+                region.last_row.saturating_add(1)
             );
             let header = columns
                 .iter()
@@ -793,14 +793,15 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
     }
 
     // The table: every row after the header up to the last non-empty one.
-    let last =
-        (header_row + 1..grid.rows.len()).rev().find(|&r| columns.iter().any(|(_, c, _)| !grid.cell(r, *c).is_empty()));
+    let last = (header_row.saturating_add(1)..grid.rows.len())
+        .rev()
+        .find(|&r| columns.iter().any(|(_, c, _)| !grid.cell(r, *c).is_empty()));
     let mut prices = Vec::new();
     let mut seen: BTreeMap<BidKey, usize> = BTreeMap::new();
     let Some(last) = last else {
         reading.problem(
             ProblemKind::EmptyRow,
-            Some(header_row + 1),
+            Some(header_row.saturating_add(1)),
             None,
             "there are no rows of prices below the header row".to_owned(),
             "fill in one row per bid below the headers".to_owned(),
@@ -808,7 +809,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
         return Err(reading.problems);
     };
     let column = |field: &Field| columns.iter().find(|(f, _, _)| f == field).map(|(_, c, h)| (*c, h.clone()));
-    for row in header_row + 1..=last {
+    for row in header_row.saturating_add(1)..=last {
         if columns.iter().all(|(_, c, _)| grid.cell(row, *c).is_empty()) {
             reading.problem(
                 ProblemKind::EmptyRow,
@@ -888,7 +889,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
                 ProblemKind::DuplicateBid,
                 Some(row),
                 None,
-                format!("{key} is also on row {}", first + 1),
+                format!("{key} is also on row {}", first.saturating_add(1)),
                 "keep one row per bid".to_owned(),
             );
             continue;
@@ -898,7 +899,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
             key,
             price: BidPrice { total: Some(Money::new(total)), schedule, options },
             sheet: grid.name.clone(),
-            row: u32::try_from(row + 1).unwrap_or(u32::MAX),
+            row: u32::try_from(row.saturating_add(1)).unwrap_or(u32::MAX),
         });
     }
     if reading.problems.is_empty() { Ok(prices) } else { Err(reading.problems) }

@@ -78,6 +78,9 @@
 //! digits), which must have at most the currency's decimals; anything else is reported with the
 //! sheet, row, column and value, never rounded.
 #![deny(missing_docs)]
+// Input numbers never panic (issue 17): arithmetic on them is checked, and the lint catches an
+// unchecked operator.
+#![deny(clippy::arithmetic_side_effects)]
 
 mod criteria;
 pub mod eforms;

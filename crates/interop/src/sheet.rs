@@ -62,12 +62,13 @@ impl Grid {
 
 /// The spreadsheet column name of a 0-based column index: 0 → `A`, 26 → `AA`.
 pub(crate) fn column_name(index: usize) -> String {
-    let mut n = index + 1;
+    let mut n = index.saturating_add(1);
     let mut name = Vec::new();
     while n > 0 {
-        let rem = (n - 1) % 26;
-        name.push(b'A' + u8::try_from(rem).unwrap_or(0));
-        n = (n - 1) / 26;
+        // `n > 0`, so `n - 1` and the letter (`A` + 0..=25) cannot overflow.
+        let rem = n.saturating_sub(1) % 26;
+        name.push(b'A'.saturating_add(u8::try_from(rem).unwrap_or(0)));
+        n = n.saturating_sub(1) / 26;
     }
     name.reverse();
     String::from_utf8(name).unwrap_or_default()

@@ -81,11 +81,24 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, analysis: &Analysis, doc: 
     doc.para(&cat.text("analysis-intro", &[])?);
     for (i, (lot, a)) in lots.iter().enumerate() {
         // `1.` for a lot of the document, `5.1` for a lot of chapter 5; its sections `1.1`, `5.1.1`.
-        let number = if prefix.is_empty() { format!("{}.", i + 1) } else { format!("{prefix}{}", i + 1) };
+        let number = if prefix.is_empty() {
+            format!("{}.", i.saturating_add(1))
+        } else {
+            format!("{prefix}{}", i.saturating_add(1))
+        };
         let section_prefix = number.trim_end_matches('.').to_owned();
         let title = t!(cat, "spec-h-lot", "id" => id(&lot.id), "title" => inline(lot.title.get(lang)))?;
         doc.heading(lot_level, &format!("{number} {title}"));
-        let mut w = Writer { cat, tender, lot, a, doc: &mut *doc, level: lot_level + 1, prefix: section_prefix, n: 0 };
+        let mut w = Writer {
+            cat,
+            tender,
+            lot,
+            a,
+            doc: &mut *doc,
+            level: lot_level.saturating_add(1),
+            prefix: section_prefix,
+            n: 0,
+        };
         w.lot()?;
     }
     Ok(())
@@ -109,7 +122,7 @@ impl Writer<'_> {
     }
 
     fn heading(&mut self, key: &str) -> Res {
-        self.n += 1;
+        self.n = self.n.saturating_add(1);
         let text = self.text(key)?;
         self.doc.heading(self.level, &format!("{}.{} {text}", self.prefix, self.n));
         Ok(())
@@ -126,7 +139,8 @@ impl Writer<'_> {
 
     /// A probability (a fraction) as a percentage to two decimals.
     fn probability(&self, p: Decimal) -> R {
-        self.cat.percent((p * Decimal::ONE_HUNDRED).round_dp(2).normalize())
+        self.cat
+            .percent(crate::checked::mul(p, Decimal::ONE_HUNDRED, "probability in percent")?.round_dp(2).normalize())
     }
 
     /// `Not computed: …` when the section was skipped.

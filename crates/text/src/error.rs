@@ -42,6 +42,15 @@ pub enum TextError {
         /// Fluent's errors.
         detail: String,
     },
+    /// A figure computed from the tender is beyond what an exact decimal holds: the tender was not
+    /// validated (validation refuses such numbers, with where they are).
+    #[error(
+        "the {what} is beyond what an exact decimal holds; check the tender first (`tender check`), which says which number is too large"
+    )]
+    Overflow {
+        /// What was being computed.
+        what: &'static str,
+    },
     /// The worked example of an evaluation model could not be computed.
     #[error("the worked example of the evaluation model cannot be computed: {0}")]
     Evaluation(#[from] tender_score::EvaluationError),

@@ -16,6 +16,7 @@ use tender_core::{Bid, Id, Lot, Money, Objective, Score, Seal, Tender};
 use tender_score::result::LotEvaluation;
 
 use crate::catalogue::Catalogue;
+use crate::checked::{add, div, mul, sub, sum, sum_u32};
 use crate::error::TextError;
 use crate::markdown::{Doc, id};
 use crate::report;
@@ -41,34 +42,41 @@ fn bid_count(lot: &Lot) -> usize {
 
 /// The lowest illustrative price: the lot's estimated value (the tender's for a single lot),
 /// else one million; for a fixed price span, a quarter into the span.
-fn base_price(tender: &Tender, lot: &Lot) -> Decimal {
+fn base_price(tender: &Tender, lot: &Lot) -> Result<Decimal, TextError> {
     if let PriceModel::FixedSpan { low, high } = &lot.award.price_model
         && high.get() > low.get()
     {
-        let quarter = (high.get() - low.get()) / Decimal::from(4);
-        return (low.get() + quarter).round_dp(0).max(Decimal::ONE);
+        const WHAT: &str = "illustrative price a quarter into the price span";
+        let quarter = div(sub(high.get(), low.get(), WHAT)?, Decimal::from(4), WHAT)?;
+        return Ok(add(low.get(), quarter, WHAT)?.round_dp(0).max(Decimal::ONE));
     }
     let estimate = lot.estimated_value.or(if tender.lots.len() == 1 { tender.estimated_value } else { None });
-    match estimate {
+    Ok(match estimate {
         Some(v) if v.get() > Decimal::ZERO => v.get().round_dp(0).max(Decimal::ONE),
         _ => Decimal::from(1_000_000),
-    }
+    })
 }
 
 /// `value × percent / 100`, to whole currency units (at least 1).
-fn share(value: Decimal, percent: i64) -> Decimal {
-    (value * Decimal::from(percent) / Decimal::ONE_HUNDRED).round_dp(0).max(Decimal::ONE)
+fn share(value: Decimal, percent: i64) -> Result<Decimal, TextError> {
+    const WHAT: &str = "illustrative price";
+    Ok(div(mul(value, Decimal::from(percent), WHAT)?, Decimal::ONE_HUNDRED, WHAT)?.round_dp(0).max(Decimal::ONE))
 }
 
 /// The mark at `percent` of a scale, rounded up to the scale's step, within the scale.
-fn mark(scale: &Scale, percent: Decimal) -> Decimal {
+fn mark(scale: &Scale, percent: Decimal) -> Result<Decimal, TextError> {
+    const WHAT: &str = "illustrative mark on the scale";
     let (min, max) = (scale.min.get(), scale.max.get());
-    let raw = min + (max - min) * percent / Decimal::ONE_HUNDRED;
+    let range = sub(max, min, WHAT)?;
+    let raw = add(min, div(mul(range, percent, WHAT)?, Decimal::ONE_HUNDRED, WHAT)?, WHAT)?;
     let snapped = match scale.step {
-        Some(step) if step.get() > Decimal::ZERO => min + ((raw - min) / step.get()).ceil() * step.get(),
+        Some(step) if step.get() > Decimal::ZERO => {
+            let steps = div(sub(raw, min, WHAT)?, step.get(), WHAT)?.ceil();
+            add(min, mul(steps, step.get(), WHAT)?, WHAT)?
+        }
         _ => raw.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::AwayFromZero),
     };
-    snapped.min(max).max(min)
+    Ok(snapped.min(max).max(min))
 }
 
 /// Builds the illustrative tender and bids for a lot.
@@ -81,10 +89,10 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
     l.requirements.clear();
     t.lots = vec![l];
     let award = &lot.award;
-    let base = base_price(tender, lot);
+    let base = base_price(tender, lot)?;
     let months = {
         let ext: u32 = if award.price_basis.include_options {
-            tender.contract.options.iter().filter_map(|o| o.extension_months).sum()
+            sum_u32(tender.contract.options.iter().filter_map(|o| o.extension_months), "contract period with options")?
         } else {
             0
         };
@@ -93,29 +101,37 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
     let floor_total = award.quality.minimum_total.map_or(Decimal::ZERO, |m| m.get());
     let mut bids = Vec::new();
     for &(letter, factor, quality, seal) in BIDS.iter().take(bid_count(lot)) {
-        let price = share(base, factor);
-        let schedule = (award.price_basis.kind == PriceBasisKind::LifeCycleCost).then(|| {
-            let one_off = share(price, 10);
-            let recurring = (price - one_off) * Decimal::from(12) / Decimal::from(months);
-            PriceSchedule { one_off: Money::new(one_off), recurring_per_year: Money::new(recurring.round_dp(0)) }
-        });
+        let price = share(base, factor)?;
+        let schedule = if award.price_basis.kind == PriceBasisKind::LifeCycleCost {
+            const WHAT: &str = "illustrative recurring price";
+            let one_off = share(price, 10)?;
+            let recurring =
+                div(mul(sub(price, one_off, WHAT)?, Decimal::from(12), WHAT)?, Decimal::from(months), WHAT)?;
+            Some(PriceSchedule { one_off: Money::new(one_off), recurring_per_year: Money::new(recurring.round_dp(0)) })
+        } else {
+            None
+        };
+        let option_price = share(price, 2)?;
         let options = tender
             .contract
             .options
             .iter()
-            .map(|o| OptionPrice { option: o.id.clone(), price: Money::new(share(price, 2)) })
+            .map(|o| OptionPrice { option: o.id.clone(), price: Money::new(option_price) })
             .collect();
         let mut consensus = Vec::new();
         let mut sovereignty = None;
         for c in award.quality_criteria() {
             let scale = award.scale_of(c);
             let floor_criterion = match c.minimum_score {
-                Some(m) if scale.max.get() > Decimal::ZERO => m.get() * Decimal::ONE_HUNDRED / scale.max.get(),
+                Some(m) if scale.max.get() > Decimal::ZERO => {
+                    const WHAT: &str = "minimum score in percent of the scale";
+                    div(mul(m.get(), Decimal::ONE_HUNDRED, WHAT)?, scale.max.get(), WHAT)?
+                }
                 _ => Decimal::ZERO,
             };
             let percent = Decimal::from(quality).max(floor_total).max(floor_criterion).min(Decimal::ONE_HUNDRED);
             if c.sovereignty.is_some() {
-                let points = (Decimal::TEN * percent).ceil();
+                let points = mul(Decimal::TEN, percent, "illustrative sovereignty points")?.ceil();
                 let objectives: BTreeMap<Objective, ObjectiveAssessment> = Objective::ALL
                     .iter()
                     .map(|o| {
@@ -133,7 +149,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
             } else if c.sub_criteria.is_empty() {
                 consensus.push(ConsensusScore {
                     criterion: c.id.clone(),
-                    score: Score::new(mark(&scale, percent)),
+                    score: Score::new(mark(&scale, percent)?),
                     justification: String::new(),
                 });
             } else {
@@ -141,7 +157,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
                     let sub_scale = s.scale.as_ref().map_or_else(|| scale.clone(), |x| x.resolve());
                     consensus.push(ConsensusScore {
                         criterion: s.id.clone(),
-                        score: Score::new(mark(&sub_scale, percent)),
+                        score: Score::new(mark(&sub_scale, percent)?),
                         justification: String::new(),
                     });
                 }
@@ -246,8 +262,8 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
             }),
         }
         if with_options {
-            let sum: Decimal = b.price.options.iter().map(|o| o.price.get()).sum();
-            row.push(cat.money(sum, &tender.currency)?);
+            let options = sum(b.price.options.iter().map(|o| o.price.get()), "sum of option prices")?;
+            row.push(cat.money(options, &tender.currency)?);
         }
         for (leaf, sovereignty) in &leaves {
             if *sovereignty {

@@ -89,6 +89,9 @@
 //! HTML. Arithmetic is set in code spans. No raw HTML is ever written. Output is
 //! byte-identical run to run.
 #![deny(missing_docs)]
+// Input numbers never panic the text (issue 17): arithmetic is checked (`checked.rs`), and the
+// lint catches an unchecked operator; each `allow` says why its operands cannot overflow.
+#![deny(clippy::arithmetic_side_effects)]
 
 /// A message with named arguments: `t!(cat, "id", "name" => value, ...)`.
 macro_rules! t {
@@ -100,6 +103,7 @@ macro_rules! t {
 
 mod analysis;
 mod catalogue;
+mod checked;
 mod error;
 mod example;
 mod markdown;
@@ -194,7 +198,13 @@ pub fn report_with_analysis(
     }
     let mut doc = markdown::Doc::default();
     report::write(&cat, tender, bids, evaluation, &mut doc)?;
-    analysis::write(&cat, tender, analysis, &mut doc, analysis::Place::Chapter(evaluation.lots.len() + 2))?;
+    analysis::write(
+        &cat,
+        tender,
+        analysis,
+        &mut doc,
+        analysis::Place::Chapter(evaluation.lots.len().saturating_add(2)),
+    )?;
     Ok(doc.finish())
 }
 

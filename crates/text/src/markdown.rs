@@ -25,7 +25,9 @@ use tender_core::Id;
 /// something next to an (escaped) bracket. So `AAK-2026-1.2` stays readable in the source.
 const SPECIAL: &[char] = &['\\', '`', '*', '_', '{', '}', '[', ']', '#', '|', '<', '&', '~'];
 
-/// Line breaks (CommonMark's, and Unicode's) become single spaces.
+/// Line breaks (CommonMark's, and Unicode's) become single spaces; any other control character
+/// (ESC, a C1 control) is shown as its visible picture, so it reaches no terminal or viewer that
+/// shows the Markdown (issue 17).
 fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -39,7 +41,8 @@ fn one_line(text: &str) -> String {
             }
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => out.push(' '),
             '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
+            '\t' => out.push('\t'),
+            c => out.push(tender_core::inert::picture(c).unwrap_or(c)),
         }
     }
     out
@@ -48,7 +51,7 @@ fn one_line(text: &str) -> String {
 /// Untrusted text for inline use: punctuation escaped, line breaks as spaces.
 pub(crate) fn inline(text: &str) -> String {
     let line = one_line(text);
-    let mut out = String::with_capacity(line.len() + 8);
+    let mut out = String::with_capacity(line.len().saturating_add(8));
     for c in line.chars() {
         if SPECIAL.contains(&c) {
             out.push('\\');
@@ -71,7 +74,7 @@ pub(crate) fn id(id: &Id) -> String {
 /// A code span: the text literally, fenced by more backticks than it contains.
 pub(crate) fn code(text: &str) -> String {
     let line = one_line(text);
-    let fence = "`".repeat(longest_run(&line, '`') + 1);
+    let fence = "`".repeat(longest_run(&line, '`').saturating_add(1));
     // A space on each side when the text touches a backtick or is padded already.
     let pad = line.starts_with('`') || line.ends_with('`') || line.starts_with(' ') || line.ends_with(' ');
     if pad { format!("{fence} {line} {fence}") } else { format!("{fence}{line}{fence}") }
@@ -79,10 +82,10 @@ pub(crate) fn code(text: &str) -> String {
 
 fn longest_run(text: &str, c: char) -> usize {
     let mut best = 0;
-    let mut run = 0;
+    let mut run = 0_usize;
     for ch in text.chars() {
         if ch == c {
-            run += 1;
+            run = run.saturating_add(1);
             best = best.max(run);
         } else {
             run = 0;
@@ -135,7 +138,7 @@ fn pipes(text: &str) -> String {
         if c == '|' && backslashes.is_multiple_of(2) {
             out.push('\\');
         }
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        backslashes = if c == '\\' { backslashes.saturating_add(1) } else { 0 };
         out.push(c);
     }
     out
@@ -162,7 +165,7 @@ impl Doc {
         let level = level.clamp(1, 6);
         let mut line = one_line(text).trim().to_owned();
         if line.ends_with('#') {
-            line.insert(line.len() - 1, '\\');
+            line.insert(line.len().saturating_sub(1), '\\');
         }
         self.block(&format!("{} {line}", "#".repeat(level)));
     }
@@ -194,7 +197,7 @@ impl Doc {
         }
         let mut text = String::new();
         for (i, item) in items.iter().enumerate() {
-            let _ = writeln!(text, "{}. {}", i + 1, guard(item).trim_end());
+            let _ = writeln!(text, "{}. {}", i.saturating_add(1), guard(item).trim_end());
         }
         self.block(text.trim_end());
     }
@@ -236,7 +239,7 @@ impl Doc {
         }
         let lines: Vec<String> = lines.iter().map(|l| one_line(l)).collect();
         let longest = lines.iter().map(|l| longest_run(l, '`')).max().unwrap_or(0);
-        let fence = "`".repeat(longest.max(2) + 1);
+        let fence = "`".repeat(longest.max(2).saturating_add(1));
         let mut text = fence.clone();
         text.push_str("text\n");
         for l in &lines {

@@ -78,7 +78,7 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
     }
 
     for (i, (lot, e)) in lots.iter().enumerate() {
-        let n = i + 2;
+        let n = i.saturating_add(2);
         lot_chapter(cat, &notation, tender, bids, evaluation, doc, lot, e, n)?;
     }
     Ok(())
@@ -101,9 +101,9 @@ fn lot_chapter(
         2,
         &format!("{n}. {}", t!(cat, "spec-h-lot", "id" => id(&lot.id), "title" => inline(lot.title.get(lang)))?),
     );
-    let mut sub = 0;
+    let mut sub = 0_usize;
     let mut next = || {
-        sub += 1;
+        sub = sub.saturating_add(1);
         format!("{n}.{sub}")
     };
 
@@ -192,9 +192,15 @@ fn lot_chapter(
     if !e.bids.is_empty() {
         let section = next();
         doc.heading(3, &format!("{section} {}", cat.text("report-h-bids", &[])?));
+        // Each bid is found by id once, not by a search per bid (issue 17: rendering grew with the
+        // square of the bids).
+        let mut by_id: std::collections::HashMap<&Id, &Bid> = std::collections::HashMap::new();
+        for bid in bids {
+            by_id.entry(&bid.id).or_insert(bid);
+        }
         for (k, b) in e.bids.iter().enumerate() {
-            let bid = bids.iter().find(|x| x.id == b.bid);
-            bid_section(cat, notation, tender, lot, e, b, bid, doc, &format!("{section}.{}", k + 1))?;
+            let bid = by_id.get(&b.bid).copied();
+            bid_section(cat, notation, tender, lot, e, b, bid, doc, &format!("{section}.{}", k.saturating_add(1)))?;
         }
     }
 
@@ -203,9 +209,10 @@ fn lot_chapter(
         let section = next();
         doc.heading(3, &format!("{section} {}", cat.text("report-h-letters", &[])?));
         doc.para(&cat.text("report-letters-intro", &[])?);
+        let outcome = Outcome::of(e);
         for (k, b) in e.bids.iter().enumerate() {
-            doc.heading(4, &format!("{section}.{} {}", k + 1, words::bid_label(e, &b.bid)));
-            doc.para(&letter(cat, tender, lot, e, b)?);
+            doc.heading(4, &format!("{section}.{} {}", k.saturating_add(1), words::result_label(b)));
+            doc.para(&letter(cat, tender, lot, e, &outcome, b)?);
         }
     }
     Ok(())
@@ -483,7 +490,7 @@ fn bid_section(
     doc: &mut Doc,
     number: &str,
 ) -> Res {
-    doc.heading(4, &format!("{number} {}", words::bid_label(e, &b.bid)));
+    doc.heading(4, &format!("{number} {}", words::result_label(b)));
     let mut facts = Vec::new();
     if let Some(bid) = bid {
         facts.push(t!(cat, "report-fact-bidder",
@@ -552,7 +559,9 @@ fn bid_section(
         let mut rows = Vec::new();
         for c in &b.criteria {
             let score = match &c.basis {
-                ScoreBasis::Sovereignty { .. } => cat.percent(c.score.approx(e.decimals + 2).normalize())?,
+                ScoreBasis::Sovereignty { .. } => {
+                    cat.percent(c.score.approx(e.decimals.saturating_add(2)).normalize())?
+                }
                 _ => explain::show(c.score, e.decimals, notation),
             };
             rows.push(vec![
@@ -657,12 +666,35 @@ fn points_by_criterion(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, b: &BidRes
     out
 }
 
+/// What every award letter of a lot says alike, counted once per lot rather than once per letter.
+struct Outcome<'a> {
+    ranked: usize,
+    winners: Vec<&'a BidResult>,
+    winner_names: Vec<String>,
+}
+
+impl<'a> Outcome<'a> {
+    fn of(e: &'a LotEvaluation) -> Self {
+        let ranked = e.bids.iter().filter(|x| x.rank.is_some()).count();
+        let winners: Vec<&BidResult> = e.awarded.iter().filter_map(|a| e.bid(a)).collect();
+        let winner_names = winners.iter().map(|w| words::result_label(w)).collect();
+        Self { ranked, winners, winner_names }
+    }
+}
+
 /// The paragraph for a bidder's award letter.
-fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &BidResult) -> Result<String, TextError> {
+fn letter(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    outcome: &Outcome<'_>,
+    b: &BidResult,
+) -> Result<String, TextError> {
     let lang = cat.lang();
-    let ranked = e.bids.iter().filter(|x| x.rank.is_some()).count();
-    let winners: Vec<&BidResult> = e.awarded.iter().filter_map(|a| e.bid(a)).collect();
-    let winner_names: Vec<String> = winners.iter().map(|w| words::bid_label(e, &w.bid)).collect();
+    let ranked = outcome.ranked;
+    let winners = &outcome.winners;
+    let winner_names = &outcome.winner_names;
     let mut parts = Vec::new();
     parts.push(t!(cat, "letter-to", "bidder" => inline(&b.bidder_name), "lot" => id(&lot.id),
         "title" => inline(lot.title.get(lang)))?);
@@ -695,7 +727,7 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
                 ("ranked", ranked.into()),
                 ("scores", own_scores(b)?.into()),
                 ("count", winners.len().into()),
-                ("bids", cat.list(&winner_names)?.into()),
+                ("bids", cat.list(winner_names)?.into()),
             ],
         )?),
         Some(rank) if b.awarded => parts.push(cat.text(
@@ -726,7 +758,7 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
             if winners.is_empty() {
                 parts.push(cat.text("letter-no-award", &[])?);
             } else {
-                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(winner_names)?)?);
             }
         }
         Some(rank) => {
@@ -737,14 +769,14 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
             // Compare with the lowest-ranked awarded bid: the one this bid would have had to beat.
             match winners.last() {
                 Some(w) if winners.len() > 1 => {
-                    parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
+                    parts.push(t!(cat, "letter-award-to", "bids" => cat.list(winner_names)?)?);
                     parts.push(t!(cat, "letter-reference-last",
-                        "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                        "bid" => words::result_label(w), "scores" => own_scores(w)?)?);
                     parts.push(advantages(cat, tender, lot, e, b, w, winners.len())?);
                 }
                 Some(w) => {
                     parts.push(t!(cat, "letter-reference-winner",
-                        "bid" => words::bid_label(e, &w.bid), "scores" => own_scores(w)?)?);
+                        "bid" => words::result_label(w), "scores" => own_scores(w)?)?);
                     if let Some((_, decision)) = corridor(cat, lot)? {
                         match (in_corridor(w), in_corridor(b)) {
                             (Some(true), Some(true)) => {
@@ -765,7 +797,7 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
             if winners.is_empty() {
                 parts.push(cat.text("letter-no-award", &[])?);
             } else {
-                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(winner_names)?)?);
             }
         }
         None => {
@@ -783,7 +815,7 @@ fn letter(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, b: &Bi
             if winners.is_empty() {
                 parts.push(cat.text("letter-no-award", &[])?);
             } else {
-                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(&winner_names)?)?);
+                parts.push(t!(cat, "letter-award-to", "bids" => cat.list(winner_names)?)?);
             }
         }
     }

@@ -39,9 +39,9 @@ struct Chapters {
 
 impl Chapters {
     fn plan(tender: &Tender) -> Self {
-        let mut n = 2; // 1 introduction, 2 lots
+        let mut n = 2_u32; // 1 introduction, 2 lots
         let mut next = || {
-            n += 1;
+            n = n.saturating_add(1);
             n
         };
         let common = (!tender.requirements.is_empty()).then(&mut next);
@@ -274,12 +274,20 @@ fn requirements(
         if group.is_empty() {
             continue;
         }
-        *sub += 1;
+        *sub = sub.saturating_add(1);
         let number = format!("{chapter}.{sub}");
         doc.heading(level, &format!("{number} {}", cat.text(heading, &[])?));
         doc.para(&cat.text(intro, &[])?);
         for (j, r) in group.iter().enumerate() {
-            requirement(cat, tender, ch, doc, &format!("{number}.{}", j + 1), level + 1, r)?;
+            requirement(
+                cat,
+                tender,
+                ch,
+                doc,
+                &format!("{number}.{}", j.saturating_add(1)),
+                level.saturating_add(1),
+                r,
+            )?;
         }
     }
     Ok(())
@@ -550,15 +558,15 @@ fn lot_chapter(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, l
     let reqs: Vec<&Requirement> = lot.requirements.iter().collect();
     requirements(cat, tender, ch, doc, &n.to_string(), 3, &reqs, &mut sub)?;
 
-    sub += 1;
+    sub = sub.saturating_add(1);
     doc.heading(3, &format!("{n}.{sub} {}", cat.text("spec-h-criteria", &[])?));
     criteria(cat, tender, doc, lot)?;
 
-    sub += 1;
+    sub = sub.saturating_add(1);
     doc.heading(3, &format!("{n}.{sub} {}", cat.text("spec-h-model", &[])?));
     model(cat, tender, ch, doc, lot)?;
 
-    sub += 1;
+    sub = sub.saturating_add(1);
     doc.heading(3, &format!("{n}.{sub} {}", cat.text("spec-h-example", &[])?));
     example::render(cat, tender, lot, doc)
 }
@@ -603,7 +611,7 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
             "–".to_owned()
         };
         let mut row = vec![
-            (i + 1).to_string(),
+            i.saturating_add(1).to_string(),
             id(&c.id),
             cell(c.name.get(lang)),
             words::criterion_kind(cat, c.kind)?,
@@ -621,11 +629,11 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
         for (j, s) in c.sub_criteria.iter().enumerate() {
             let sub_scale = s.scale.as_ref().map_or_else(|| award.scale_of(c), |x| x.resolve());
             rows.push(vec![
-                format!("{}.{}", i + 1, j + 1),
+                format!("{}.{}", i.saturating_add(1), j.saturating_add(1)),
                 id(&s.id),
                 cell(s.name.get(lang)),
                 cat.text("criterion-kind-sub", &[])?,
-                t!(cat, "weight-of-parent", "weight" => cat.percent(s.weight.get())?, "parent" => (i + 1).to_string())?,
+                t!(cat, "weight-of-parent", "weight" => cat.percent(s.weight.get())?, "parent" => i.saturating_add(1).to_string())?,
                 scale_text(cat, &sub_scale)?,
                 "–".to_owned(),
             ]);
@@ -655,8 +663,8 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
 }
 
 /// The sum of the weights of the criteria that have one.
-fn total_weight(award: &AwardModel) -> Decimal {
-    award.criteria.iter().filter_map(|c| c.weight).map(|w| w.get()).sum()
+fn total_weight(award: &AwardModel) -> Result<Decimal, TextError> {
+    crate::checked::sum(award.criteria.iter().filter_map(|c| c.weight).map(|w| w.get()), "total weight of the criteria")
 }
 
 fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res {
@@ -674,7 +682,7 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     doc.para(&cat.text(compare, &[])?);
     doc.para(&cat.text("model-suppliers", &[("count", lot.suppliers_to_award.into())])?);
     if award.price_model.is_points_model() {
-        let max = total_weight(award);
+        let max = total_weight(award)?;
         let key = match award.weighting {
             Weighting::Points => "model-max-points",
             _ => "model-max-percent",
@@ -739,15 +747,17 @@ fn price_basis(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<S
     let main = match basis.kind {
         PriceBasisKind::Total => cat.text("model-basis-total", &[])?,
         PriceBasisKind::LifeCycleCost => {
+            const WHAT: &str = "contract period with options";
             let extension: u32 = if basis.include_options {
-                tender.contract.options.iter().filter_map(|o| o.extension_months).sum()
+                crate::checked::sum_u32(tender.contract.options.iter().filter_map(|o| o.extension_months), WHAT)?
             } else {
                 0
             };
+            let months = crate::checked::sum_u32([tender.contract.duration_months, extension], WHAT)?;
             cat.text(
                 "model-basis-lcc",
                 &[
-                    ("months", (tender.contract.duration_months + extension).into()),
+                    ("months", months.into()),
                     ("contract", tender.contract.duration_months.into()),
                     ("extension", extension.into()),
                 ],
@@ -816,7 +826,12 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         PriceModel::FixedSpan { low, high } => Some(t!(cat, "formula-fixed-span", "id" => price_var.clone(),
             "max" => max.clone(), "low" => cat.number(low.get()), "high" => cat.number(high.get()))?),
         PriceModel::Logarithmic { zero_at } => {
-            let base = Decimal::ONE + zero_at.get() / Decimal::ONE_HUNDRED;
+            const WHAT: &str = "base of the logarithmic price model";
+            let base = crate::checked::add(
+                Decimal::ONE,
+                crate::checked::div(zero_at.get(), Decimal::ONE_HUNDRED, WHAT)?,
+                WHAT,
+            )?;
             Some(
                 t!(cat, "formula-logarithmic", "id" => price_var.clone(), "max" => max.clone(), "base" => cat.number(base))?,
             )
@@ -904,7 +919,7 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             lines.push(t!(cat, match mode {
                 AdjustMode::Deduction => "formula-percent-deduction",
                 AdjustMode::Markup => "formula-percent-markup",
-            }, "percent" => cat.percent(max_percent.get())?, "qmax" => cat.number(total_quality_weight(award)))?);
+            }, "percent" => cat.percent(max_percent.get())?, "qmax" => cat.number(total_quality_weight(award)?))?);
             legend.push("legend-p");
             legend.push("legend-q");
         }
@@ -926,8 +941,11 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
 }
 
 /// The maximum quality points: the sum of the quality criteria's weights (or values).
-fn total_quality_weight(award: &AwardModel) -> Decimal {
-    award.quality_criteria().filter_map(|c| c.weight.map(|w| w.get()).or(c.value.map(|v| v.get()))).sum()
+fn total_quality_weight(award: &AwardModel) -> Result<Decimal, TextError> {
+    crate::checked::sum(
+        award.quality_criteria().filter_map(|c| c.weight.map(|w| w.get()).or(c.value.map(|v| v.get()))),
+        "maximum quality points",
+    )
 }
 
 fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res {
@@ -1083,7 +1101,7 @@ fn objectives_chapter(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut
                 cat.text("weights-source-calculator-2026", &[])?
             }
             ObjectiveWeights::Custom(map) => {
-                let sum: Decimal = map.values().map(|p| p.get()).sum();
+                let sum = crate::checked::sum(map.values().map(|p| p.get()), "sum of the objective weights")?;
                 t!(cat, "weights-source-custom", "sum" => cat.percent(sum)?)?
             }
         };

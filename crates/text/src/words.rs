@@ -266,6 +266,11 @@ pub(crate) fn standard(cat: &Catalogue, tender: &Tender, s: &Id) -> R {
     }
 }
 
+/// A bid's result as [`bid_label`] names it, without looking it up among the lot's bids.
+pub(crate) fn result_label(b: &tender_score::result::BidResult) -> String {
+    format!("{} ({})", inline(&b.bidder_name), id(&b.bid))
+}
+
 /// A bid in a lot's evaluation: `Bidder name (bid id)`.
 pub(crate) fn bid_label(lot: &LotEvaluation, bid: &Id) -> String {
     match lot.bid(bid) {
