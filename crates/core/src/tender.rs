@@ -103,6 +103,12 @@ pub struct Buyer {
     pub name: Text,
     /// Country.
     pub country: Country,
+    /// The organisation's registration number, as a bidder's id is written: a Danish CVR number
+    /// as `DK` and its eight digits (`DK64942212`), otherwise the national number or VAT number.
+    /// The OCDS export makes it the buyer's party id (scheme `DK-CVR` for a CVR number); the
+    /// eForms notice publishes it as BT-501.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<Id>,
     /// What kind of authority.
     #[serde(default)]
     pub kind: BuyerKind,

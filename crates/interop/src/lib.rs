@@ -7,8 +7,8 @@
 //!   BT-541 with BT-5421/BT-5423, BT-543, BT-733, BT-734) as the UBL XML an eForms notice
 //!   carries, checked against the SDK's rules first. See [`eforms`].
 //! * [`ocds_release`] and [`ocds_release_package`]: the tender, lots and award criteria, every
-//!   bid with its evaluation, and the awards, as an OCDS 1.1 release with the lots, award
-//!   criteria breakdown and bids extensions. See [`ocds`].
+//!   bid with its evaluation, and the awards, as an OCDS 1.1 release declaring every extension
+//!   it uses, this crate's own bid evaluation extension among them. See [`ocds`].
 //! * [`import_prices`] and [`apply_prices`]: bid price schedules from CSV files and XLSX
 //!   workbooks, by a declared column [`Mapping`], every amount converted exactly or refused.
 //!   See [`import`].
@@ -26,7 +26,7 @@
 //! // The tender, the bids and their scores as an OCDS release.
 //! let evaluation = tender_score::evaluate(&tender, &bids)?;
 //! let options = tender_interop::OcdsOptions::new("ocds-a1b2c3-", "2026-11-02T12:00:00Z");
-//! let release = tender_interop::ocds_release(&tender, &bids, &evaluation, &options)?;
+//! let release = tender_interop::ocds_release(&tender, &bids, &evaluation, &options)?.output;
 //! assert_eq!(release["ocid"], "ocds-a1b2c3-KK-2026-SAMARBEJDSTJENESTER");
 //! assert!(release["bids"]["details"][0]["evaluation"]["total"].is_number());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -88,6 +88,6 @@ pub mod ocds;
 mod sheet;
 
 pub use eforms::eforms_award_criteria;
-pub use error::{ExportError, ExportProblem};
+pub use error::{ExportError, ExportProblem, Exported};
 pub use import::{BidKey, ImportError, ImportedPrice, Mapping, apply_prices, import_prices};
-pub use ocds::{OcdsOptions, ocds_release, ocds_release_package};
+pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};
