@@ -92,11 +92,14 @@ Exit codes: 0 written, 1 invalid input, 2 usage error.")]
     #[command(after_help = "\
 Examples:
   tender export tender.toml --eforms -o award-criteria.xml
+  tender export fixtures/copenhagen-lots --eforms --languages ENG
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- --date 2026-11-23T12:00:00Z
 
 --eforms writes each lot's award criteria (BT-539, BT-540, BT-541/5421/5423, BT-543, BT-733,
-BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules.
+BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules; its texts
+are in the notice's languages (--languages, default the tender's). Merge each lot's
+cac:AwardingTerms into the notice's lot with the same cbc:ID (LOT-0001 is the tender's first lot).
 --ocds evaluates the bids and writes an OCDS 1.1 release package with the lots, award criteria,
 bids and awards; --date is the release date (default: now), --ocid-prefix your registered prefix.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
@@ -236,6 +239,13 @@ fn parse_language(code: &str) -> Result<Language, String> {
     }
 }
 
+/// A notice language: `en` or `ENG`.
+fn parse_notice_language(code: &str) -> Result<Language, String> {
+    tender_interop::lang::iso_language(code)
+        .map(Language::new)
+        .ok_or_else(|| format!("`{code}` is not a language eForms knows; write e.g. en or ENG, da or DAN"))
+}
+
 /// `tender export`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "ocds"])))]
@@ -246,6 +256,10 @@ pub(crate) struct ExportArgs {
     /// Export the award criteria of each lot as eForms XML.
     #[arg(long)]
     pub(crate) eforms: bool,
+    /// The notice's languages for --eforms, comma-separated, as ISO 639-1 (en) or eForms (ENG)
+    /// codes; texts are written in these only [default: the tender's languages].
+    #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_notice_language, requires = "eforms")]
+    pub(crate) languages: Vec<Language>,
     /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
     #[arg(long, requires = "ocid_prefix")]
     pub(crate) ocds: bool,

@@ -374,11 +374,9 @@ fn export(args: &ExportArgs) -> Outcome {
     }
     let Some((tender, tender_file)) = &case.tender else { return finish(&diags, "not exported") };
     let (format, result) = if args.eforms {
-        (
-            "eForms",
-            tender_interop::eforms_award_criteria(tender)
-                .map(|output| tender_interop::Exported { output, warnings: Vec::new() }),
-        )
+        let options =
+            tender_interop::EformsOptions { languages: (!args.languages.is_empty()).then(|| args.languages.clone()) };
+        ("eForms", tender_interop::eforms_award_criteria(tender, &options))
     } else {
         let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
             Ok(e) => e,

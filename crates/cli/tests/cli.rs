@@ -520,7 +520,24 @@ fn export_eforms_writes_the_award_criteria_of_every_lot() {
 fn tender_interop_eforms(case: &str) -> String {
     let path = workspace().join("fixtures").join(case).join("tender.toml");
     let (tender, _) = tender_core::files::load::<tender_core::Tender>(&path).expect("the fixture loads");
-    tender_interop::eforms_award_criteria(&tender).expect("the fixture exports")
+    tender_interop::eforms_award_criteria(&tender, &tender_interop::EformsOptions::default())
+        .expect("the fixture exports")
+        .output
+}
+
+#[test]
+fn export_eforms_in_the_notice_languages_only() {
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "ENG"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains(r#"languageID="ENG""#) && !r.stdout.contains(r#"languageID="DAN""#));
+    // A criterion without a description is a warning; the export is written.
+    assert!(r.stderr.contains("⚠") && r.stderr.contains("has no description"), "{}", r.stderr);
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "fr"]);
+    assert_eq!(r.code, Some(1), "French is not a tender language: {}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "klingon"]);
+    assert_eq!(r.code, Some(2), "not a language: {}", r.stderr);
 }
 
 #[test]

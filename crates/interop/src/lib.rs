@@ -20,7 +20,8 @@
 //! # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/copenhagen-lots");
 //! # let (tender, bids) = tender_core::files::load_case(&dir)?;
 //! // The award criteria as eForms XML: one cac:ProcurementProjectLot per lot.
-//! let xml = tender_interop::eforms_award_criteria(&tender)?;
+//! let options = tender_interop::EformsOptions::default(); // the tender's languages
+//! let xml = tender_interop::eforms_award_criteria(&tender, &options)?.output;
 //! assert!(xml.contains(r#"<efbc:ParameterCode listName="number-weight">per-exa</efbc:ParameterCode>"#));
 //!
 //! // The tender, the bids and their scores as an OCDS release.
@@ -46,7 +47,7 @@
 //! | `weighting = "points"`, criterion `weight` | the weight | BT-5421 `poi-exa` | `pointsExact` |
 //! | `weighting = "order"`, criterion `weight` (rank) | the rank | BT-5421 `ord-imp` | `order` |
 //! | criterion `minimum_score` | the score | BT-5423 `min-score` | `minimumScore` |
-//! | `quality.max_pass` | the number of bids, on the price criterion | BT-5423 `max-pass` | `maximumBids` |
+//! | `quality.max_pass` | the number of bids, on the lot's one quality criterion | BT-5423 `max-pass` | `maximumBids` |
 //! | `order_justification` | | BT-733 | `orderRationale` |
 //!
 //! Decisions where the model and the standards differ:
@@ -61,15 +62,22 @@
 //! * **Sub-criteria.** eForms and OCDS have no sub-criterion level: a criterion's description
 //!   (BT-540) lists its sub-criteria as `name: weight %` lines, the weight being a share of the
 //!   criterion.
-//! * **Descriptions.** The SDK allows criterion numbers and the name (BT-734) only on a criterion
-//!   with a description (BT-540), so a criterion without one gets its name as description.
-//! * **`max-pass`** is lot-wide in the model but per criterion in eForms: it is written on the
-//!   price or cost criterion, the stage that only the N best bids reach.
-//! * **Not expressible:** `quality.minimum_total` has no field in either standard; the model has
-//!   no fixed price, so BT-5422 is never written.
-//! * **Languages.** eForms writes every text once per tender language with the Publications
-//!   Office's three-letter code (`DAN`, `ENG`, `FRA`, `DEU`; see [`lang`]); a per-language text
-//!   missing a tender language is an error. OCDS carries the main language only.
+//! * **Descriptions.** BT-540 is the criterion's `description`. The SDK allows criterion numbers
+//!   and the name (BT-734) only on a criterion with a description, so a criterion with neither a
+//!   description nor sub-criteria gets its name as description, with a warning.
+//! * **`max-pass`** ("only the N best in quality go on to price") is lot-wide in the model but
+//!   per criterion in eForms, where it means "the N best on this criterion pass". It is written
+//!   on the lot's quality criterion when there is one; with several, no criterion says it, and
+//!   the export warns. (On the price criterion it would read "the N cheapest pass".)
+//! * **`minimum_total`** (a minimum share of all quality points) has no field in either
+//!   standard: under a formula model BT-543 states it; under a points model the export warns.
+//!   The model has no fixed price, so BT-5422 is never written.
+//! * **Money** in texts (BT-543 under value-added) is written as the language writes it:
+//!   `2.400.000,00 kr.`, `DKK 2,400,000.00`.
+//! * **Languages.** eForms writes every text once per notice language with the Publications
+//!   Office's three-letter code (`DAN`, `ENG`, `FRA`, `DEU`; see [`lang`]). The notice languages
+//!   are [`EformsOptions::languages`], by default the tender's; each must be a tender language,
+//!   and a per-language text missing one is an error. OCDS carries the main language only.
 //!
 //! # Numbers from spreadsheets
 //!
@@ -87,7 +95,7 @@ pub mod lang;
 pub mod ocds;
 mod sheet;
 
-pub use eforms::eforms_award_criteria;
+pub use eforms::{EformsOptions, eforms_award_criteria};
 pub use error::{ExportError, ExportProblem, Exported};
 pub use import::{BidKey, ImportError, ImportedPrice, Mapping, apply_prices, import_prices};
 pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};

@@ -267,7 +267,9 @@ fn lot_award_criteria(plan: &LotCriteria<'_>) -> Value {
             let mut o = Map::new();
             o.insert("type".into(), json!(criteria::kind_code(c.criterion.kind)));
             o.insert("name".into(), json!(first_text(&c.name)));
-            o.insert("description".into(), json!(first_text(&c.description)));
+            if c.described {
+                o.insert("description".into(), json!(first_text(&c.description)));
+            }
             let numbers: Vec<Value> = c
                 .numbers
                 .iter()
@@ -318,10 +320,17 @@ pub fn ocds_release(
 ) -> Result<Exported<Value>, ExportError> {
     options.check()?;
     let mut problems = Vec::new();
-    let plans = criteria::plan(tender, Target::Ocds).unwrap_or_else(|found| {
-        problems.extend(found);
-        Vec::new()
-    });
+    let mut warnings = Vec::new();
+    let plans = match criteria::plan(tender, Target::Ocds, &[tender.main_language()]) {
+        Ok(plan) => {
+            warnings.extend(plan.warnings);
+            plan.lots
+        }
+        Err(found) => {
+            problems.extend(found);
+            Vec::new()
+        }
+    };
     let bid_by_id: BTreeMap<&Id, &Bid> = bids.iter().map(|b| (&b.id, b)).collect();
     for (i, lot) in evaluation.lots.iter().enumerate() {
         if tender.lot(&lot.lot).is_none() {
@@ -347,7 +356,6 @@ pub fn ocds_release(
 
     let ocid = options.ocid(tender);
     let lot_evaluation = |id: &Id| evaluation.lots.iter().find(|l| &l.lot == id);
-    let mut warnings = Vec::new();
 
     // Parties: the buyer, then each bidder once, in bid id order. A party's id is its
     // registration number in an org-id.guide scheme where the export knows the scheme.
