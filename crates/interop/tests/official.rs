@@ -41,6 +41,7 @@ fn xsd_validator_is_calibrated_on_the_sdk_example() {
 }
 
 #[test]
+#[allow(clippy::print_stdout, reason = "the validator's counts, shown by `cargo test -- --nocapture`")]
 fn ocds_packages_of_every_fixture_are_valid_with_no_additional_fields() {
     let Some(v) = validators::find() else { return };
     let dir = tempfile::tempdir().expect("temp dir");
