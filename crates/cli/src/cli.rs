@@ -93,6 +93,7 @@ Exit codes: 0 written, 1 invalid input, 2 usage error.")]
 Examples:
   tender export tender.toml --eforms -o award-criteria.xml
   tender export fixtures/copenhagen-lots --eforms --languages ENG
+  tender export fixtures/copenhagen-lots --eforms-notice --date 2026-09-01T12:00:00+02:00 -o notice.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- --date 2026-11-23T12:00:00Z
 
@@ -100,6 +101,9 @@ Examples:
 BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules; its texts
 are in the notice's languages (--languages, default the tender's). Merge each lot's
 cac:AwardingTerms into the notice's lot with the same cbc:ID (LOT-0001 is the tender's first lot).
+--eforms-notice writes a whole contract notice (subtype 16, open procedure, 2014/24/EU) with the
+buyer, the review body, the procedure and each lot, valid against the SDK's XSD and rules; when
+the tender lacks a mandatory business term it lists each with the field that supplies it.
 --ocds evaluates the bids and writes an OCDS 1.1 release package with the lots, award criteria,
 bids and awards; --date is the release date (default: now), --ocid-prefix your registered prefix.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
@@ -248,7 +252,7 @@ fn parse_notice_language(code: &str) -> Result<Language, String> {
 
 /// `tender export`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "ocds"])))]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds"])))]
 pub(crate) struct ExportArgs {
     /// A directory with tender.toml and bids/, or a tender file.
     #[arg(value_name = "DIR|TENDER")]
@@ -256,10 +260,18 @@ pub(crate) struct ExportArgs {
     /// Export the award criteria of each lot as eForms XML.
     #[arg(long)]
     pub(crate) eforms: bool,
-    /// The notice's languages for --eforms, comma-separated, as ISO 639-1 (en) or eForms (ENG)
-    /// codes; texts are written in these only [default: the tender's languages].
-    #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_notice_language, requires = "eforms")]
+    /// Export a complete eForms contract notice (subtype 16: open procedure, Directive
+    /// 2014/24/EU), or list every business term the tender lacks for one.
+    #[arg(long)]
+    pub(crate) eforms_notice: bool,
+    /// The notice's languages for --eforms and --eforms-notice, comma-separated, as ISO 639-1
+    /// (en) or eForms (ENG) codes; texts are written in these only [default: the tender's].
+    #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_notice_language, conflicts_with = "ocds")]
     pub(crate) languages: Vec<Language>,
+    /// The notice id (BT-701) for --eforms-notice, a UUID v4 [default: derived from the
+    /// procedure id and --date].
+    #[arg(long, value_name = "UUID", requires = "eforms_notice")]
+    pub(crate) notice_id: Option<String>,
     /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
     #[arg(long, requires = "ocid_prefix")]
     pub(crate) ocds: bool,
@@ -269,7 +281,8 @@ pub(crate) struct ExportArgs {
     /// Your ocid prefix, registered with the Open Contracting Partnership (e.g. ocds-a1b2c3-).
     #[arg(long, value_name = "PREFIX")]
     pub(crate) ocid_prefix: Option<String>,
-    /// The release date in RFC 3339 (e.g. 2026-11-23T12:00:00Z) [default: now].
+    /// The release date (--ocds) or the notice's dispatch date (--eforms-notice) in RFC 3339,
+    /// e.g. 2026-11-23T12:00:00Z [default: now].
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
     /// The publisher's name in the package [default: the buyer].

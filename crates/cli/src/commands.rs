@@ -373,7 +373,12 @@ fn export(args: &ExportArgs) -> Outcome {
         return finish(&diags, "not exported");
     }
     let Some((tender, tender_file)) = &case.tender else { return finish(&diags, "not exported") };
-    let (format, result) = if args.eforms {
+    let (format, result) = if args.eforms_notice {
+        let mut options = tender_interop::NoticeOptions::new(args.date.clone().unwrap_or_else(now));
+        options.languages = (!args.languages.is_empty()).then(|| args.languages.clone());
+        options.notice_id.clone_from(&args.notice_id);
+        ("eForms notice", tender_interop::eforms_notice(tender, &options))
+    } else if args.eforms {
         let options =
             tender_interop::EformsOptions { languages: (!args.languages.is_empty()).then(|| args.languages.clone()) };
         ("eForms", tender_interop::eforms_award_criteria(tender, &options))

@@ -49,6 +49,7 @@ pub mod award;
 pub mod bid;
 pub mod common;
 pub mod files;
+pub mod notice;
 pub mod num;
 pub mod regulatory;
 pub mod requirement;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::award::AwardModel;
 use crate::common::{Country, Currency, Date, Id, Language, Text};
+use crate::notice::{Address, NoticeDetails};
 use crate::num::Money;
 use crate::requirement::Requirement;
 use crate::standards::Standard;
@@ -67,6 +68,9 @@ pub struct Tender {
     /// What the tender deliberately does not require (e.g. no exclusion by nationality).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_required: Vec<Text>,
+    /// What the eForms contract notice needs beyond the above (`tender export --eforms-notice`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeDetails>,
 }
 
 impl Tender {
@@ -109,6 +113,18 @@ pub struct Buyer {
     /// eForms notice publishes it as BT-501.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identifier: Option<Id>,
+    /// The postal address (the notice's BT-510, BT-513, BT-512, BT-507).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// The contact e-mail address (BT-506).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The contact telephone number (BT-503).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The website (BT-505).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
     /// What kind of authority.
     #[serde(default)]
     pub kind: BuyerKind,

@@ -147,22 +147,22 @@ fn write(tender: &Tender, languages: &[Language], lots: &[LotCriteria<'_>]) -> i
     String::from_utf8(bytes).map_err(io::Error::other)
 }
 
-fn start(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+pub(crate) fn start(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new(name)))
 }
 
-fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+pub(crate) fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
-fn leaf(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
+pub(crate) fn leaf(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new(name).with_attributes(attributes.iter().copied())))?;
     w.write_event(Event::Text(BytesText::new(text)))?;
     end(w, name)
 }
 
 /// One element per language, with the eForms `languageID`.
-fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
+pub(crate) fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
     for (lang, text) in texts {
         // Checked in `plan`.
         let code = eforms_language(lang.as_str()).unwrap_or("ENG");
@@ -175,6 +175,17 @@ fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io
     start(w, "cac:ProcurementProjectLot")?;
     leaf(w, "cbc:ID", &[("schemeName", "Lot")], &format!("LOT-{:04}", index + 1))?;
     start(w, "cac:TenderingTerms")?;
+    awarding_terms(w, lot)?;
+    end(w, "cac:TenderingTerms")?;
+    start(w, "cac:ProcurementProject")?;
+    leaf(w, "cbc:ID", &[("schemeName", "InternalID")], lot.lot.id.as_str())?;
+    texts(w, "cbc:Name", &lot.title)?;
+    end(w, "cac:ProcurementProject")?;
+    end(w, "cac:ProcurementProjectLot")
+}
+
+/// A lot's `cac:AwardingTerms`: the award criteria (BG-707).
+pub(crate) fn awarding_terms(w: &mut Writer<Vec<u8>>, lot: &LotCriteria<'_>) -> io::Result<()> {
     start(w, "cac:AwardingTerms")?;
     start(w, "cac:AwardingCriterion")?;
     if let Some(justification) = &lot.order_justification {
@@ -209,13 +220,7 @@ fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io
         end(w, "cac:SubordinateAwardingCriterion")?;
     }
     end(w, "cac:AwardingCriterion")?;
-    end(w, "cac:AwardingTerms")?;
-    end(w, "cac:TenderingTerms")?;
-    start(w, "cac:ProcurementProject")?;
-    leaf(w, "cbc:ID", &[("schemeName", "InternalID")], lot.lot.id.as_str())?;
-    texts(w, "cbc:Name", &lot.title)?;
-    end(w, "cac:ProcurementProject")?;
-    end(w, "cac:ProcurementProjectLot")
+    end(w, "cac:AwardingTerms")
 }
 
 fn parameter(w: &mut Writer<Vec<u8>>, number: &CriterionNumber) -> io::Result<()> {

@@ -92,10 +92,12 @@ pub mod eforms;
 pub mod error;
 pub mod import;
 pub mod lang;
+pub mod notice;
 pub mod ocds;
 mod sheet;
 
 pub use eforms::{EformsOptions, eforms_award_criteria};
 pub use error::{ExportError, ExportProblem, Exported};
 pub use import::{BidKey, ImportError, ImportedPrice, Mapping, apply_prices, import_prices};
+pub use notice::{NoticeOptions, eforms_notice};
 pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};

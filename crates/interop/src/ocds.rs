@@ -10,7 +10,7 @@
 //! | tender `id` and the release date | release `id`: `{tender id}-evaluation-{date's digits}`, new for every export |
 //! | tender `id`, `title`, `description` (main language) | `tender.id`, `tender.title`, `tender.description`; `language` |
 //! | `estimated_value`, `currency` | `tender.value` |
-//! | `submission_deadline` | `tender.tenderPeriod.endDate` (the end of the day, UTC: the model has no time of day) |
+//! | `submission_deadline` with `notice.deadline_time` | `tender.tenderPeriod.endDate` (without a time: the end of the day, UTC) |
 //! | `contract.start`, `duration_months`, extension options | `tender.contractPeriod`: `startDate`, `endDate` (start + duration − 1 day), `maxExtentDate` (with every extension option) |
 //! | `procedure` | `tender.procurementMethod`: open → `open`, the others `selective`; `procurementMethodDetails` the procedure in words in the main language ("Offentligt udbud", "Open procedure") |
 //! | criteria of all lots | `tender.awardCriteria`: `priceOnly`, `costOnly`, `qualityOnly` or `ratedCriteria` |
@@ -468,7 +468,11 @@ pub fn ocds_release(
         t.insert("value".into(), money(v, tender));
     }
     if let Some(deadline) = tender.submission_deadline.and_then(civil) {
-        t.insert("tenderPeriod".into(), json!({ "endDate": date_time(deadline, true) }));
+        // The time of day from the notice details when given, else the end of the day.
+        let time =
+            tender.notice.as_ref().and_then(|n| n.deadline_time.as_deref()).and_then(crate::notice::time_with_offset);
+        let end = time.map_or_else(|| date_time(deadline, true), |(time, _)| format!("{deadline}T{time}"));
+        t.insert("tenderPeriod".into(), json!({ "endDate": end }));
     }
     if let Some(period) = contract_period(tender) {
         t.insert("contractPeriod".into(), period);

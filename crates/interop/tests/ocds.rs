@@ -267,7 +267,11 @@ fn periods_and_method_in_words() {
     let evaluation = tender_score::evaluate(tender, bids).expect("evaluates");
     let release = ocds_release(tender, bids, &evaluation, &options()).expect("exports").output;
     let t = &release["tender"];
-    assert_eq!(t["tenderPeriod"]["endDate"], "2026-10-01T23:59:59Z");
+    assert_eq!(t["tenderPeriod"]["endDate"], "2026-10-01T12:00:00+02:00", "with the notice's deadline time");
+    let mut no_time = tender.clone();
+    no_time.notice = None;
+    let release = ocds_release(&no_time, bids, &evaluation, &options()).expect("exports").output;
+    assert_eq!(release["tender"]["tenderPeriod"]["endDate"], "2026-10-01T23:59:59Z", "the end of the day");
     assert_eq!(t["contractPeriod"], json!({ "startDate": "2027-01-01T00:00:00Z", "endDate": "2030-12-31T23:59:59Z" }));
     assert_eq!(t["procurementMethodDetails"], "Offentligt udbud");
     assert!(t["lotDetails"]["splitRationale"].as_str().is_some_and(|s| s.starts_with("Indkøbet er delt")));

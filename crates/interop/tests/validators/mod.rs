@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
 
 /// The checkers and the standards they check against.
 pub struct Validators {
@@ -113,9 +114,19 @@ impl Validators {
         self.run(&self.standards, "check_xsd.py", &[&xsd, xml], &["errors"])
     }
 
-    /// `check_schematron.py` with the SDK's static `complete-validation.sch`.
+    /// `check_schematron.py` with the SDK's static `complete-validation.sch` (50-80 s a run).
+    /// The checker compiles the Schematron once into a cache file; the first run holds a lock so
+    /// that parallel tests do not compile (and write the cache) at the same time.
     pub fn schematron(&self, xml: &Path) -> Verdict {
+        static COMPILED: Mutex<bool> = Mutex::new(false);
         let sch = self.standards.join("eforms-sdk-1.15.1/schematrons/static/complete-validation.sch");
+        let mut compiled = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !*compiled {
+            let verdict = self.run(&self.standards, "check_schematron.py", &[&sch, xml], &["failed"]);
+            *compiled = verdict.findings.is_some();
+            return verdict;
+        }
+        drop(compiled);
         self.run(&self.standards, "check_schematron.py", &[&sch, xml], &["failed"])
     }
 
