@@ -6,6 +6,9 @@
 //! * [`eforms_award_criteria`]: the award criteria of each lot (eForms BG-707: BT-539, BT-540,
 //!   BT-541 with BT-5421/BT-5423, BT-543, BT-733, BT-734) as the UBL XML an eForms notice
 //!   carries, checked against the SDK's rules first. See [`eforms`].
+//! * [`eforms_notice`]: a complete eForms contract notice (subtype 16, open procedure,
+//!   Directive 2014/24/EU), or every mandatory business term the tender lacks with the field
+//!   that supplies it. See [`notice`].
 //! * [`ocds_release`] and [`ocds_release_package`]: the tender, lots and award criteria, every
 //!   bid with its evaluation, and the awards, as an OCDS 1.1 release declaring every extension
 //!   it uses, this crate's own bid evaluation extension among them. See [`ocds`].
