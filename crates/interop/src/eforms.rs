@@ -18,9 +18,14 @@
 //! | formula models | BT-543 `cbc:CalculationExpression` on `cac:AwardingCriterion` |
 //! | `order_justification` | BT-733 `cbc:Description` on `cac:AwardingCriterion` |
 //!
-//! Texts are written once per tender language with `languageID` (see [`crate::lang`]). How the
-//! numbers are chosen, and what cannot be expressed, is in [`crate::criteria`] (private; its
-//! rules are repeated in the crate documentation).
+//! Texts are written once per notice language with `languageID` (see [`crate::lang`]): the
+//! languages of [`EformsOptions`], by default the tender's. How the numbers are chosen, and what
+//! cannot be expressed, is in the private `criteria` module; its rules are repeated in the
+//! [crate documentation](crate).
+//!
+//! **Merging.** Copy each lot's `cac:AwardingTerms` into the notice's `cac:ProcurementProjectLot`
+//! with the same `cbc:ID`: lots are numbered by position, `LOT-0001` being the tender's first lot
+//! (the tender's own lot id is BT-22). A complete notice is [`crate::eforms_notice`].
 
 use std::io;
 
