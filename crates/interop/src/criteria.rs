@@ -292,10 +292,14 @@ impl<'t> Planner<'t> {
             .collect();
         if let Some(n) = award.quality.max_pass {
             match quality.as_slice() {
-                [only] => criteria[*only].numbers.push(CriterionNumber {
-                    value: Decimal::from(n),
-                    role: NumberRole::Threshold(ThresholdCode::MaxPass),
-                }),
+                [only] => {
+                    if let Some(c) = criteria.get_mut(*only) {
+                        c.numbers.push(CriterionNumber {
+                            value: Decimal::from(n),
+                            role: NumberRole::Threshold(ThresholdCode::MaxPass),
+                        });
+                    }
+                }
                 _ => self.warnings.push(ExportProblem::new(
                     format!("{p}.quality.max_pass"),
                     format!(

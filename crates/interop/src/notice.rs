@@ -106,6 +106,9 @@ fn missing(problems: &mut Vec<ExportProblem>, term: &str, field: &str, fix: &str
 /// `HH:MM[:SS]` followed by `Z` or `±HH:MM`, as eForms writes a time: `12:00:00+02:00`.
 pub(crate) fn time_with_offset(text: &str) -> Option<(String, String)> {
     let text = text.trim();
+    if !text.is_ascii() {
+        return None;
+    }
     let (time, offset) = if let Some(t) = text.strip_suffix('Z') {
         (t, "Z".to_owned())
     } else {
@@ -861,6 +864,8 @@ mod tests {
         assert_eq!(time_with_offset("24:00+01:00"), None);
         assert_eq!(time_with_offset("12:00+2:00"), None);
         assert_eq!(time_with_offset("noon+01:00"), None);
+        assert_eq!(time_with_offset("12:00+0é:0"), None, "not ASCII, and no panic");
+        assert_eq!(time_with_offset("12:00+ø:00"), None);
     }
 
     #[test]
