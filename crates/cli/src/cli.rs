@@ -92,11 +92,18 @@ Exit codes: 0 written, 1 invalid input, 2 usage error.")]
     #[command(after_help = "\
 Examples:
   tender export tender.toml --eforms -o award-criteria.xml
+  tender export fixtures/copenhagen-lots --eforms --languages ENG
+  tender export fixtures/copenhagen-lots --eforms-notice --date 2026-09-01T12:00:00+02:00 -o notice.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- --date 2026-11-23T12:00:00Z
 
 --eforms writes each lot's award criteria (BT-539, BT-540, BT-541/5421/5423, BT-543, BT-733,
-BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules.
+BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules; its texts
+are in the notice's languages (--languages, default the tender's). Merge each lot's
+cac:AwardingTerms into the notice's lot with the same cbc:ID (LOT-0001 is the tender's first lot).
+--eforms-notice writes a whole contract notice (subtype 16, open procedure, 2014/24/EU) with the
+buyer, the review body, the procedure and each lot, valid against the SDK's XSD and rules; when
+the tender lacks a mandatory business term it lists each with the field that supplies it.
 --ocds evaluates the bids and writes an OCDS 1.1 release package with the lots, award criteria,
 bids and awards; --date is the release date (default: now), --ocid-prefix your registered prefix.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
@@ -248,9 +255,16 @@ fn parse_language(code: &str) -> Result<Language, String> {
     }
 }
 
+/// A notice language: `en` or `ENG`.
+fn parse_notice_language(code: &str) -> Result<Language, String> {
+    tender_interop::lang::iso_language(code)
+        .map(Language::new)
+        .ok_or_else(|| format!("`{code}` is not a language eForms knows; write e.g. en or ENG, da or DAN"))
+}
+
 /// `tender export`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "ocds"])))]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds"])))]
 pub(crate) struct ExportArgs {
     /// A directory with tender.toml and bids/, or a tender file.
     #[arg(value_name = "DIR|TENDER")]
@@ -258,6 +272,18 @@ pub(crate) struct ExportArgs {
     /// Export the award criteria of each lot as eForms XML.
     #[arg(long)]
     pub(crate) eforms: bool,
+    /// Export a complete eForms contract notice (subtype 16: open procedure, Directive
+    /// 2014/24/EU), or list every business term the tender lacks for one.
+    #[arg(long)]
+    pub(crate) eforms_notice: bool,
+    /// The notice's languages for --eforms and --eforms-notice, comma-separated, as ISO 639-1
+    /// (en) or eForms (ENG) codes; texts are written in these only [default: the tender's].
+    #[arg(long, value_name = "LANGS", value_delimiter = ',', value_parser = parse_notice_language, conflicts_with = "ocds")]
+    pub(crate) languages: Vec<Language>,
+    /// The notice id (BT-701) for --eforms-notice, a UUID v4 [default: derived from the
+    /// procedure id and --date].
+    #[arg(long, value_name = "UUID", requires = "eforms_notice")]
+    pub(crate) notice_id: Option<String>,
     /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
     #[arg(long, requires = "ocid_prefix")]
     pub(crate) ocds: bool,
@@ -267,7 +293,8 @@ pub(crate) struct ExportArgs {
     /// Your ocid prefix, registered with the Open Contracting Partnership (e.g. ocds-a1b2c3-).
     #[arg(long, value_name = "PREFIX")]
     pub(crate) ocid_prefix: Option<String>,
-    /// The release date in RFC 3339 (e.g. 2026-11-23T12:00:00Z) [default: now].
+    /// The release date (--ocds) or the notice's dispatch date (--eforms-notice) in RFC 3339,
+    /// e.g. 2026-11-23T12:00:00Z [default: now].
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
     /// The publisher's name in the package [default: the buyer].

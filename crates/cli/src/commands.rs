@@ -432,6 +432,23 @@ fn render(args: &RenderArgs) -> Outcome {
     outcome
 }
 
+/// An export problem (an error or a warning) as a diagnostic at its place in the tender file.
+fn export_problem(
+    format: &str,
+    p: tender_interop::ExportProblem,
+    level: tender_core::Level,
+    file: &input::SourceFile,
+) -> Diagnostic {
+    let problem = tender_core::Problem {
+        level,
+        file: None,
+        path: p.path.clone(),
+        message: format!("{format}: {}", p.message),
+        fix: p.fix,
+    };
+    input::problem(&problem, &p.path, file)
+}
+
 fn export(args: &ExportArgs) -> Outcome {
     let mut diags = Diagnostics::default();
     // eForms needs the tender only; OCDS evaluates the bids too.
@@ -441,8 +458,15 @@ fn export(args: &ExportArgs) -> Outcome {
         return finish(&diags, "not exported");
     }
     let Some((tender, tender_file)) = &case.tender else { return finish(&diags, "not exported") };
-    let result = if args.eforms {
-        tender_interop::eforms_award_criteria(tender)
+    let (format, result) = if args.eforms_notice {
+        let mut options = tender_interop::NoticeOptions::new(args.date.clone().unwrap_or_else(now));
+        options.languages = (!args.languages.is_empty()).then(|| args.languages.clone());
+        options.notice_id.clone_from(&args.notice_id);
+        ("eForms notice", tender_interop::eforms_notice(tender, &options))
+    } else if args.eforms {
+        let options =
+            tender_interop::EformsOptions { languages: (!args.languages.is_empty()).then(|| args.languages.clone()) };
+        ("eForms", tender_interop::eforms_award_criteria(tender, &options))
     } else {
         let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
             Ok(e) => e,
@@ -456,27 +480,26 @@ fn export(args: &ExportArgs) -> Outcome {
         let date = args.date.clone().unwrap_or_else(now);
         let mut options = tender_interop::OcdsOptions::new(args.ocid_prefix.clone().unwrap_or_default(), date);
         options.publisher.clone_from(&args.publisher);
-        tender_interop::ocds_release_package(tender, &case.bid_values(), &evaluation, &options).and_then(|v| {
-            serde_json::to_string_pretty(&v)
-                .map(|mut s| {
-                    s.push('\n');
-                    s
-                })
-                .map_err(|e| tender_interop::ExportError::Options { option: "output", message: e.to_string() })
-        })
+        let result = tender_interop::ocds_release_package(tender, &case.bid_values(), &evaluation, &options).and_then(
+            |exported| {
+                let mut text = serde_json::to_string_pretty(&exported.output)
+                    .map_err(|e| tender_interop::ExportError::Options { option: "output", message: e.to_string() })?;
+                text.push('\n');
+                Ok(tender_interop::Exported { output: text, warnings: exported.warnings })
+            },
+        );
+        ("OCDS", result)
     };
     let text = match result {
-        Ok(text) => text,
+        Ok(exported) => {
+            for p in exported.warnings {
+                diags.push(export_problem(format, p, tender_core::Level::Warning, tender_file));
+            }
+            exported.output
+        }
         Err(tender_interop::ExportError::Invalid { format, problems }) => {
             for p in problems {
-                let problem = tender_core::Problem {
-                    level: tender_core::Level::Error,
-                    file: None,
-                    path: p.path.clone(),
-                    message: format!("{format}: {}", p.message),
-                    fix: p.fix,
-                };
-                diags.push(input::problem(&problem, &p.path, tender_file));
+                diags.push(export_problem(format, p, tender_core::Level::Error, tender_file));
             }
             return finish(&diags, "not exported");
         }

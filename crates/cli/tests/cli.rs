@@ -523,7 +523,52 @@ fn export_eforms_writes_the_award_criteria_of_every_lot() {
 fn tender_interop_eforms(case: &str) -> String {
     let path = workspace().join("fixtures").join(case).join("tender.toml");
     let (tender, _) = tender_core::files::load::<tender_core::Tender>(&path).expect("the fixture loads");
-    tender_interop::eforms_award_criteria(&tender).expect("the fixture exports")
+    tender_interop::eforms_award_criteria(&tender, &tender_interop::EformsOptions::default())
+        .expect("the fixture exports")
+        .output
+}
+
+#[test]
+fn export_eforms_in_the_notice_languages_only() {
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "ENG"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains(r#"languageID="ENG""#) && !r.stdout.contains(r#"languageID="DAN""#));
+    // A criterion without a description is a warning; the export is written.
+    assert!(r.stderr.contains("⚠") && r.stderr.contains("has no description"), "{}", r.stderr);
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "fr"]);
+    assert_eq!(r.code, Some(1), "French is not a tender language: {}", r.stderr);
+    assert!(r.stdout.is_empty());
+    let r = run(&["export", "../../fixtures/copenhagen-lots", "--eforms", "--languages", "klingon"]);
+    assert_eq!(r.code, Some(2), "not a language: {}", r.stderr);
+}
+
+#[test]
+fn export_eforms_notice_writes_a_contract_notice_or_lists_what_is_missing() {
+    let args = ["export", "../../fixtures/copenhagen-lots", "--eforms-notice", "--date", "2024-12-01T12:00:00+01:00"];
+    let r = run(&args);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains(r#"<cbc:SubTypeCode listName="notice-subtype">16</cbc:SubTypeCode>"#), "{}", r.stdout);
+    assert_eq!(run(&args).stdout, r.stdout, "byte-identical for a given date");
+    // The Commission's tender is a dynamic purchasing system by an EU institution, without the
+    // notice details: every problem is listed, nothing is written.
+    let r = run(&["export", "../../fixtures/eu-sovereign-cloud", "--eforms-notice", "--date", "2024-12-01T12:00:00Z"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    for field in ["procedure", "notice.documents_url", "buyer.address", "notice.review_body"] {
+        assert!(r.stderr.contains(field), "{field} is not listed:\n{}", r.stderr);
+    }
+    let r = run(&[
+        "export",
+        "../../fixtures/copenhagen-lots",
+        "--ocds",
+        "--ocid-prefix",
+        "ocds-a1b2c3",
+        "--languages",
+        "en",
+    ]);
+    assert_eq!(r.code, Some(2), "--languages is for eForms: {}", r.stderr);
 }
 
 #[test]

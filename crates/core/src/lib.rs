@@ -54,6 +54,7 @@ pub mod common;
 pub mod compliance;
 pub mod files;
 pub mod inert;
+pub mod notice;
 pub mod num;
 pub mod regulatory;
 pub mod requirement;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::award::AwardModel;
 use crate::common::{Country, Currency, Date, Id, Language, Text};
+use crate::notice::{Address, NoticeDetails};
 use crate::num::Money;
 use crate::requirement::Requirement;
 use crate::standards::Standard;
@@ -78,6 +79,9 @@ pub struct Tender {
     /// What the tender deliberately does not require (e.g. no exclusion by nationality).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_required: Vec<Text>,
+    /// What the eForms contract notice needs beyond the above (`tender export --eforms-notice`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<NoticeDetails>,
 }
 
 impl Tender {
@@ -114,6 +118,24 @@ pub struct Buyer {
     pub name: Text,
     /// Country.
     pub country: Country,
+    /// The organisation's registration number, as a bidder's id is written: a Danish CVR number
+    /// as `DK` and its eight digits (`DK64942212`), otherwise the national number or VAT number.
+    /// The OCDS export makes it the buyer's party id (scheme `DK-CVR` for a CVR number); the
+    /// eForms notice publishes it as BT-501.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<Id>,
+    /// The postal address (the notice's BT-510, BT-513, BT-512, BT-507).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// The contact e-mail address (BT-506).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The contact telephone number (BT-503).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The website (BT-505).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
     /// What kind of authority.
     #[serde(default)]
     pub kind: BuyerKind,

@@ -350,6 +350,9 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
     c.opt_text("description", tender.description.as_ref());
     c.text("buyer.name", &tender.buyer.name, true);
     c.country("buyer.country", &tender.buyer.country);
+    if let Some(identifier) = &tender.buyer.identifier {
+        c.id("buyer.identifier", identifier);
+    }
     c.opt_text("framework", tender.framework.as_ref());
     if !tender.currency.is_valid() {
         c.error(

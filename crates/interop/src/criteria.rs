@@ -9,7 +9,7 @@
 //! | `weighting = "points"`, criterion `weight` | the weight | `poi-exa` | `pointsExact` |
 //! | `weighting = "order"`, criterion `weight` (rank) | the rank | `ord-imp` | `order` |
 //! | criterion `minimum_score` | the score | `min-score` | `minimumScore` |
-//! | `quality.max_pass` | the number of bids | `max-pass` on the price criterion | `maximumBids` |
+//! | `quality.max_pass` | the number of bids | `max-pass` on the lot's one quality criterion | `maximumBids` |
 //!
 //! * **Weights that a number cannot carry.** Under the price-per-quality-point, value-added and
 //!   percent-adjustment models the price criterion has no weight: price and quality are combined
@@ -22,13 +22,15 @@
 //!   description followed by one line per sub-criterion: `name: weight %` (of the criterion).
 //! * **A description is always written.** The SDK forbids criterion numbers (BR-BT-00541) and the
 //!   name BT-734 (BR-BT-00734) on a criterion without BT-540, so a criterion without a
-//!   description gets its name as description.
+//!   description gets its name (and its sub-criteria) as description; without sub-criteria the
+//!   eForms export warns.
 //! * **`max-pass`** ("only the N best in quality go on to price") belongs to the lot; eForms puts
-//!   thresholds on criteria, so it is written on the price or cost criterion, the stage the N
-//!   bids go on to (on the first criterion when there is no price criterion).
-//! * **Not expressible:** `quality.minimum_total` (a minimum share of all quality points) has no
-//!   eForms or OCDS field; state it in the procurement documents. BT-5422 fixed values are never
-//!   written: the model has no fixed price or cost.
+//!   thresholds on criteria, where `max-pass` means "the N best on this criterion pass". It is
+//!   written on the lot's quality criterion when there is exactly one; otherwise it is a warning
+//!   (on the price criterion it would say "the N cheapest pass").
+//! * **`quality.minimum_total`** (a minimum share of all quality points) has no eForms or OCDS
+//!   field: under a formula model the BT-543 text states it, under a points model it is a
+//!   warning. BT-5422 fixed values are never written: the model has no fixed price or cost.
 
 use rust_decimal::Decimal;
 use tender_core::award::{AwardModel, PriceModel, Weighting};
@@ -119,7 +121,10 @@ pub(crate) type Texts = Vec<(Language, String)>;
 pub(crate) struct PlannedCriterion<'a> {
     pub(crate) criterion: &'a Criterion,
     pub(crate) name: Texts,
+    /// BT-540: the description with the sub-criteria, or the name when there is no description.
     pub(crate) description: Texts,
+    /// Whether the criterion has a description or sub-criteria (OCDS writes only such).
+    pub(crate) described: bool,
     pub(crate) numbers: Vec<CriterionNumber>,
 }
 
@@ -145,6 +150,26 @@ pub(crate) fn kind_code(kind: CriterionKind) -> &'static str {
     }
 }
 
+/// An amount of money in a text, as the language writes it (the tender texts' notation: at
+/// least the currency's minor units, groups of three from five digits): `1.500.000,00 kr.`,
+/// `DKK 1,500,000.00`, `1 500 000,00 EUR`.
+pub(crate) fn money_text(lang: &Language, currency: &str, amount: Decimal) -> String {
+    let normal = amount.normalize();
+    let mut value = normal;
+    value.rescale(normal.scale().max(tender_core::Currency::new(currency).minor_units()));
+    let (group, mark) = match lang.as_str() {
+        "en" | "ga" | "mt" => (",", "."),
+        "fr" | "sv" | "fi" | "cs" | "sk" | "pl" | "hu" | "bg" | "lt" | "lv" | "et" | "no" | "nb" => ("\u{a0}", ","),
+        _ => (".", ","),
+    };
+    let number = tender_score::explain::group(value, group, mark, 5);
+    match (lang.as_str(), currency) {
+        ("en" | "ga" | "mt", _) => format!("{currency} {number}"),
+        ("da", "DKK") => format!("{number} kr."),
+        _ => format!("{number} {currency}"),
+    }
+}
+
 /// A decimal as plain text without trailing zeros: `30`, `7.5`.
 pub(crate) fn number_text(value: Decimal) -> String {
     value.normalize().to_string()
@@ -165,6 +190,7 @@ struct Planner<'t> {
     languages: Vec<Language>,
     limits: bool,
     problems: Vec<ExportProblem>,
+    warnings: Vec<ExportProblem>,
 }
 
 impl<'t> Planner<'t> {
@@ -192,8 +218,8 @@ impl<'t> Planner<'t> {
                 }
                 None => self.problems.push(ExportProblem::new(
                     path,
-                    format!("there is no `{lang}` text, but the tender is published in `{lang}`"),
-                    format!("add the `{lang}` text"),
+                    format!("there is no `{lang}` text, but the export is in `{lang}`"),
+                    format!("add the `{lang}` text, or export in the languages the tender has texts in"),
                 )),
             }
         }
@@ -218,19 +244,12 @@ impl<'t> Planner<'t> {
             let name = self.texts(&format!("{cp}.name"), &criterion.name, MAX_NAME);
             let description = self.description(&cp, criterion);
             let numbers = if formula { Vec::new() } else { self.numbers(&cp, award, criterion) };
-            criteria.push(PlannedCriterion { criterion, name, description, numbers });
+            let described = criterion.description.is_some() || !criterion.sub_criteria.is_empty();
+            criteria.push(PlannedCriterion { criterion, name, description, described, numbers });
         }
         if !formula {
             self.check_weights(&p, award);
-            if let Some(n) = award.quality.max_pass {
-                let target = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality).unwrap_or(0);
-                if let Some(c) = criteria.get_mut(target) {
-                    c.numbers.push(CriterionNumber {
-                        value: Decimal::from(n),
-                        role: NumberRole::Threshold(ThresholdCode::MaxPass),
-                    });
-                }
-            }
+            self.thresholds(&p, award, &mut criteria);
         }
         let weighting_description = if formula { self.calculation(&p, award) } else { None };
         let order_justification = match (award.weighting, &award.order_justification) {
@@ -259,8 +278,60 @@ impl<'t> Planner<'t> {
         LotCriteria { lot, title, criteria, weighting_description, order_justification }
     }
 
-    /// BT-540: the description (or the name), then the sub-criteria with their weights.
+    /// The lot's quality thresholds under a points model. `max_pass` ("only the N best in quality
+    /// go on to price") is a BT-5423 `max-pass` on the quality criterion when there is one; with
+    /// several, no criterion carries it (a `max-pass` on one criterion, or on price, says
+    /// something else), and neither standard has a lot-level field. `minimum_total` (a minimum
+    /// share of all quality points) has no field in either standard. Both are warnings then.
+    fn thresholds(&mut self, p: &str, award: &AwardModel, criteria: &mut [PlannedCriterion<'_>]) {
+        let quality: Vec<usize> = criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.criterion.kind == CriterionKind::Quality)
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(n) = award.quality.max_pass {
+            match quality.as_slice() {
+                [only] => {
+                    if let Some(c) = criteria.get_mut(*only) {
+                        c.numbers.push(CriterionNumber {
+                            value: Decimal::from(n),
+                            role: NumberRole::Threshold(ThresholdCode::MaxPass),
+                        });
+                    }
+                }
+                _ => self.warnings.push(ExportProblem::new(
+                    format!("{p}.quality.max_pass"),
+                    format!(
+                        "only the {n} best bids in total quality go on to price, which eForms cannot say: BT-5423 `max-pass` belongs to one criterion and the lot has {} quality criteria; the rule is not in the export",
+                        quality.len()
+                    ),
+                    "state the rule in the procurement documents, or combine the quality criteria into one with sub-criteria",
+                )),
+            }
+        }
+        if let Some(min) = award.quality.minimum_total {
+            self.warnings.push(ExportProblem::new(
+                format!("{p}.quality.minimum_total"),
+                format!(
+                    "a bid needs {} % of the quality points to go on to price, which neither eForms nor OCDS can say (BT-5423 `min-score` is a minimum on one criterion's score); the rule is not in the export",
+                    number_text(min.get())
+                ),
+                "state the rule in the procurement documents, or set `minimum_score` on the criteria instead",
+            ));
+        }
+    }
+
+    /// BT-540: the description (or, with a warning, the name), then the sub-criteria with their
+    /// weights.
     fn description(&mut self, cp: &str, criterion: &Criterion) -> Texts {
+        if criterion.description.is_none() && criterion.sub_criteria.is_empty() && self.limits {
+            self.warnings.push(ExportProblem::new(
+                format!("{cp}.description"),
+                "the criterion has no description, so eForms BT-540 repeats its name; bidders learn nothing about what is assessed",
+                "describe what the criterion assesses and how it is scored",
+            ));
+        }
         let base = criterion.description.as_ref().unwrap_or(&criterion.name);
         let mut texts = self.texts(&format!("{cp}.description"), base, usize::MAX);
         for (lang, text) in &mut texts {
@@ -391,7 +462,7 @@ impl<'t> Planner<'t> {
                     text.push_str(&format!(": {} %", number_text(w.get())));
                 }
                 if valued && let Some(v) = c.value {
-                    text.push_str(&format!(" = {currency} {}", number_text(v.get())));
+                    text.push_str(&format!(" = {}", money_text(lang, currency, v.get())));
                 }
                 if let Some(min) = c.minimum_score {
                     text.push_str(&format!(" (min-score {})", number_text(min.get())));
@@ -399,6 +470,14 @@ impl<'t> Planner<'t> {
             }
             if let Some(n) = award.quality.max_pass {
                 text.push_str(&format!("\nmax-pass: {n}"));
+            }
+            if let Some(min) = award.quality.minimum_total {
+                let words = if lang.as_str() == "da" {
+                    "minimum af kvalitetspointene"
+                } else {
+                    "minimum of the quality points"
+                };
+                text.push_str(&format!("\n{words}: {} %", number_text(min.get())));
             }
             if self.limits && text.chars().count() > MAX_CALCULATION {
                 self.problems.push(ExportProblem::new(
@@ -415,13 +494,26 @@ impl<'t> Planner<'t> {
     }
 }
 
-/// Plans the award criteria of every lot, or returns every problem found.
-pub(crate) fn plan(tender: &Tender, target: Target) -> Result<Vec<LotCriteria<'_>>, Vec<ExportProblem>> {
-    let languages = match target {
-        Target::EForms => tender.languages.clone(),
-        Target::Ocds => vec![tender.main_language()],
+/// A plan of every lot's award criteria, with the warnings found.
+pub(crate) struct Plan<'t> {
+    pub(crate) lots: Vec<LotCriteria<'t>>,
+    pub(crate) warnings: Vec<ExportProblem>,
+}
+
+/// Plans the award criteria of every lot with texts in `languages`, or returns every problem
+/// found.
+pub(crate) fn plan<'t>(
+    tender: &'t Tender,
+    target: Target,
+    languages: &[Language],
+) -> Result<Plan<'t>, Vec<ExportProblem>> {
+    let mut planner = Planner {
+        tender,
+        languages: languages.to_vec(),
+        limits: target == Target::EForms,
+        problems: Vec::new(),
+        warnings: Vec::new(),
     };
-    let mut planner = Planner { tender, languages, limits: target == Target::EForms, problems: Vec::new() };
     if tender.languages.is_empty() {
         planner.problems.push(ExportProblem::new(
             "languages",
@@ -430,5 +522,22 @@ pub(crate) fn plan(tender: &Tender, target: Target) -> Result<Vec<LotCriteria<'_
         ));
     }
     let lots = tender.lots.iter().enumerate().map(|(li, lot)| planner.lot(li, lot)).collect();
-    if planner.problems.is_empty() { Ok(lots) } else { Err(planner.problems) }
+    if planner.problems.is_empty() { Ok(Plan { lots, warnings: planner.warnings }) } else { Err(planner.problems) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_as_each_language_writes_it() {
+        let amount = Decimal::from(1_500_000);
+        assert_eq!(money_text(&Language::da(), "DKK", amount), "1.500.000,00 kr.");
+        assert_eq!(money_text(&Language::en(), "DKK", amount), "DKK 1,500,000.00");
+        assert_eq!(money_text(&Language::new("de"), "EUR", amount), "1.500.000,00 EUR");
+        assert_eq!(money_text(&Language::new("fr"), "EUR", amount), "1\u{a0}500\u{a0}000,00 EUR");
+        // Four digits are not grouped (the tender texts' rule); decimals beyond the minor units stay.
+        assert_eq!(money_text(&Language::da(), "DKK", Decimal::new(12_345, 1)), "1234,50 kr.");
+        assert_eq!(money_text(&Language::en(), "EUR", Decimal::new(1_234_567_891, 3)), "EUR 1,234,567.891");
+    }
 }

@@ -18,18 +18,23 @@
 //! | formula models | BT-543 `cbc:CalculationExpression` on `cac:AwardingCriterion` |
 //! | `order_justification` | BT-733 `cbc:Description` on `cac:AwardingCriterion` |
 //!
-//! Texts are written once per tender language with `languageID` (see [`crate::lang`]). How the
-//! numbers are chosen, and what cannot be expressed, is in [`crate::criteria`] (private; its
-//! rules are repeated in the crate documentation).
+//! Texts are written once per notice language with `languageID` (see [`crate::lang`]): the
+//! languages of [`EformsOptions`], by default the tender's. How the numbers are chosen, and what
+//! cannot be expressed, is in the private `criteria` module; its rules are repeated in the
+//! [crate documentation](crate).
+//!
+//! **Merging.** Copy each lot's `cac:AwardingTerms` into the notice's `cac:ProcurementProjectLot`
+//! with the same `cbc:ID`: lots are numbered by position, `LOT-0001` being the tender's first lot
+//! (the tender's own lot id is BT-22). A complete notice is [`crate::eforms_notice`].
 
 use std::io;
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use tender_core::Tender;
+use tender_core::{Language, Tender};
 
 use crate::criteria::{self, CriterionNumber, LotCriteria, NumberRole, Texts};
-use crate::error::{ExportError, ExportProblem};
+use crate::error::{ExportError, ExportProblem, Exported};
 use crate::lang::eforms_language;
 
 /// The UBL and eForms namespaces, with the prefixes the SDK examples use.
@@ -43,43 +48,98 @@ pub const NAMESPACES: [(&str, &str); 7] = [
     ("xmlns:efext", "http://data.europa.eu/p27/eforms-ubl-extensions/1"),
 ];
 
-/// The award criteria of every lot as an eForms UBL fragment (see the [module](self) docs).
+/// What the eForms export needs beyond the tender.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EformsOptions {
+    /// The notice's languages, in order (ISO 639-1, e.g. `en`): every text is written in each
+    /// and in no other. Each must be a language the tender has its texts in. Defaults to the
+    /// tender's languages.
+    pub languages: Option<Vec<Language>>,
+}
+
+impl EformsOptions {
+    /// The languages to write: the options', else the tender's.
+    pub fn languages(&self, tender: &Tender) -> Vec<Language> {
+        self.languages.clone().unwrap_or_else(|| tender.languages.clone())
+    }
+}
+
+/// Checks the notice languages: each has an eForms code, is a tender language, and appears once.
+pub(crate) fn check_languages(tender: &Tender, languages: &[Language], problems: &mut Vec<ExportProblem>) {
+    let path = |i: usize| {
+        if languages == tender.languages.as_slice() { format!("languages[{i}]") } else { "languages".to_owned() }
+    };
+    for (i, lang) in languages.iter().enumerate() {
+        if eforms_language(lang.as_str()).is_none() {
+            problems.push(ExportProblem::new(
+                path(i),
+                format!("eForms has no language code for `{lang}`"),
+                "use the ISO 639-1 code of an official EU language, e.g. `da` or `en`",
+            ));
+        } else if !tender.languages.contains(lang) {
+            let list: Vec<&str> = tender.languages.iter().map(Language::as_str).collect();
+            problems.push(ExportProblem::new(
+                "languages",
+                format!("the notice is to be in `{lang}`, but the tender's texts are in {}", list.join(", ")),
+                format!("export in the tender's languages, or add `{lang}` to `languages` with every text in it"),
+            ));
+        }
+        if languages[..i].contains(lang) {
+            problems.push(ExportProblem::new(path(i), format!("`{lang}` is given twice"), "name each language once"));
+        }
+    }
+    if languages.is_empty() {
+        problems.push(ExportProblem::new(
+            "languages",
+            "no notice language is given",
+            "give at least one language, e.g. `en`",
+        ));
+    }
+}
+
+/// The award criteria of every lot as an eForms UBL fragment (see the [module](self) docs), in
+/// the notice's languages, with the warnings found (a criterion without a description, a
+/// threshold eForms cannot say).
 ///
 /// # Errors
 /// [`ExportError::Invalid`] with every problem found: a rule of the eForms SDK the tender breaks
 /// (percentage weights not summing to 100, order of importance on only some criteria or without
 /// a justification, a text missing in a notice language or longer than the field allows, a
-/// formula model whose method is not described), or a language eForms has no code for.
-pub fn eforms_award_criteria(tender: &Tender) -> Result<String, ExportError> {
-    let mut problems = Vec::new();
-    for (i, lang) in tender.languages.iter().enumerate() {
-        if eforms_language(lang.as_str()).is_none() {
-            problems.push(ExportProblem::new(
-                format!("languages[{i}]"),
-                format!("eForms has no language code for `{lang}`"),
-                "use the ISO 639-1 code of an official EU language, e.g. `da` or `en`",
-            ));
-        }
-    }
-    let lots = match criteria::plan(tender, criteria::Target::EForms) {
-        Ok(lots) => lots,
-        Err(found) => {
-            problems.extend(found);
-            Vec::new()
-        }
-    };
-    if !problems.is_empty() {
-        return Err(ExportError::Invalid { format: "eForms", problems });
-    }
-    Ok(write(tender, &lots)?)
+/// formula model whose method is not described), or a notice language eForms has no code for or
+/// the tender has no texts in.
+pub fn eforms_award_criteria(tender: &Tender, options: &EformsOptions) -> Result<Exported<String>, ExportError> {
+    let languages = options.languages(tender);
+    let (lots, warnings) = plan(tender, &languages)?;
+    Ok(Exported { output: write(tender, &languages, &lots)?, warnings })
 }
 
-fn write(tender: &Tender, lots: &[LotCriteria<'_>]) -> io::Result<String> {
+/// The checked plan of every lot's criteria in the notice languages.
+pub(crate) fn plan<'t>(
+    tender: &'t Tender,
+    languages: &[Language],
+) -> Result<(Vec<LotCriteria<'t>>, Vec<ExportProblem>), ExportError> {
+    let mut problems = Vec::new();
+    check_languages(tender, languages, &mut problems);
+    if languages.iter().any(|l| !tender.languages.contains(l)) {
+        // Every text would be missing in a language the tender does not have: say it once.
+        return Err(ExportError::Invalid { format: "eForms", problems });
+    }
+    match criteria::plan(tender, criteria::Target::EForms, languages) {
+        Ok(plan) if problems.is_empty() => return Ok((plan.lots, plan.warnings)),
+        Ok(_) => {}
+        Err(found) => problems.extend(found),
+    }
+    Err(ExportError::Invalid { format: "eForms", problems })
+}
+
+fn write(tender: &Tender, languages: &[Language], lots: &[LotCriteria<'_>]) -> io::Result<String> {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let codes: Vec<&str> = languages.iter().filter_map(|l| eforms_language(l.as_str())).collect();
     let comment = format!(
-        " eForms award criteria (BG-707) of tender {}: a fragment to merge into a notice ",
-        tender.id.as_str().replace("--", "- -")
+        " eForms award criteria (BG-707) of tender {}, texts in {}: a fragment to merge into a notice in these languages ",
+        tender.id.as_str().replace("--", "- -"),
+        codes.join(", ")
     );
     w.write_event(Event::Comment(BytesText::new(&comment)))?;
     w.write_event(Event::Start(BytesStart::new("ContractNotice").with_attributes(NAMESPACES)))?;
@@ -92,24 +152,24 @@ fn write(tender: &Tender, lots: &[LotCriteria<'_>]) -> io::Result<String> {
     String::from_utf8(bytes).map_err(io::Error::other)
 }
 
-fn start(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+pub(crate) fn start(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new(name)))
 }
 
-fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
+pub(crate) fn end(w: &mut Writer<Vec<u8>>, name: &str) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
-fn leaf(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
+pub(crate) fn leaf(w: &mut Writer<Vec<u8>>, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
     w.write_event(Event::Start(BytesStart::new(name).with_attributes(attributes.iter().copied())))?;
     w.write_event(Event::Text(BytesText::new(text)))?;
     end(w, name)
 }
 
 /// One element per language, with the eForms `languageID`.
-fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
+pub(crate) fn texts(w: &mut Writer<Vec<u8>>, name: &str, texts: &Texts) -> io::Result<()> {
     for (lang, text) in texts {
-        // Checked in `eforms_award_criteria`.
+        // Checked in `plan`.
         let code = eforms_language(lang.as_str()).unwrap_or("ENG");
         leaf(w, name, &[("languageID", code)], text)?;
     }
@@ -120,6 +180,17 @@ fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io
     start(w, "cac:ProcurementProjectLot")?;
     leaf(w, "cbc:ID", &[("schemeName", "Lot")], &format!("LOT-{:04}", index.saturating_add(1)))?;
     start(w, "cac:TenderingTerms")?;
+    awarding_terms(w, lot)?;
+    end(w, "cac:TenderingTerms")?;
+    start(w, "cac:ProcurementProject")?;
+    leaf(w, "cbc:ID", &[("schemeName", "InternalID")], lot.lot.id.as_str())?;
+    texts(w, "cbc:Name", &lot.title)?;
+    end(w, "cac:ProcurementProject")?;
+    end(w, "cac:ProcurementProjectLot")
+}
+
+/// A lot's `cac:AwardingTerms`: the award criteria (BG-707).
+pub(crate) fn awarding_terms(w: &mut Writer<Vec<u8>>, lot: &LotCriteria<'_>) -> io::Result<()> {
     start(w, "cac:AwardingTerms")?;
     start(w, "cac:AwardingCriterion")?;
     if let Some(justification) = &lot.order_justification {
@@ -154,13 +225,7 @@ fn write_lot(w: &mut Writer<Vec<u8>>, index: usize, lot: &LotCriteria<'_>) -> io
         end(w, "cac:SubordinateAwardingCriterion")?;
     }
     end(w, "cac:AwardingCriterion")?;
-    end(w, "cac:AwardingTerms")?;
-    end(w, "cac:TenderingTerms")?;
-    start(w, "cac:ProcurementProject")?;
-    leaf(w, "cbc:ID", &[("schemeName", "InternalID")], lot.lot.id.as_str())?;
-    texts(w, "cbc:Name", &lot.title)?;
-    end(w, "cac:ProcurementProject")?;
-    end(w, "cac:ProcurementProjectLot")
+    end(w, "cac:AwardingTerms")
 }
 
 fn parameter(w: &mut Writer<Vec<u8>>, number: &CriterionNumber) -> io::Result<()> {

@@ -52,3 +52,13 @@ pub enum ExportError {
 fn list(problems: &[ExportProblem]) -> String {
     problems.iter().map(|p| format!("\n  - {p}")).collect()
 }
+
+/// An export with the warnings found while making it: things the output says less well than
+/// the tender could, each with its place in the tender and what would fix it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported<T> {
+    /// The XML or JSON.
+    pub output: T,
+    /// What the export had to leave out or fall back on; empty when nothing.
+    pub warnings: Vec<ExportProblem>,
+}

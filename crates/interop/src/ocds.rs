@@ -1,21 +1,32 @@
 //! OCDS export: the tender, its lots and award criteria, every bid with its evaluation, and the
-//! awards, as an OCDS 1.1 release with the lots, award criteria breakdown and bids extensions.
+//! awards, as an OCDS 1.1 release. A release package declares every extension whose fields the
+//! release uses (see [`extensions_used`]), so a data review tool finds no undeclared field.
 //!
 //! # Mapping
 //!
 //! | Model | OCDS |
 //! |---|---|
-//! | options `ocid_prefix` + tender `id` | `ocid` |
+//! | options `ocid_prefix` (with or without its trailing hyphen), `-`, tender `id` | `ocid` |
+//! | tender `id` and the release date | release `id`: `{tender id}-evaluation-{date's digits}`, new for every export |
 //! | tender `id`, `title`, `description` (main language) | `tender.id`, `tender.title`, `tender.description`; `language` |
 //! | `estimated_value`, `currency` | `tender.value` |
-//! | `procedure` | `tender.procurementMethod`: open → `open`; restricted, competitive with negotiation, dynamic purchasing system, framework call-off → `selective`; the procedure's key in `procurementMethodDetails` |
+//! | `submission_deadline` with `notice.deadline_time` | `tender.tenderPeriod.endDate` (without a time: the end of the day, UTC) |
+//! | `contract.start`, `duration_months`, extension options | `tender.contractPeriod`: `startDate`, `endDate` (start + duration − 1 day), `maxExtentDate` (with every extension option) |
+//! | `procedure` | `tender.procurementMethod`: open → `open`, the others `selective`; `procurementMethodDetails` the procedure in words in the main language ("Offentligt udbud", "Open procedure") |
 //! | criteria of all lots | `tender.awardCriteria`: `priceOnly`, `costOnly`, `qualityOnly` or `ratedCriteria` |
-//! | `buyer` | `parties[]` (role `buyer`, `address.country`) and `buyer` |
+//! | `buyer` with its `identifier` | `parties[]` (role `buyer`, `identifier`, `address.country`) and `buyer`; the party id is `DK-CVR-{number}` for a Danish CVR number, the number itself otherwise, `buyer` (with a warning) without one |
+//! | bidder `id`, `name`, `country`, `sme` | `parties[]` (roles `tenderer`, `supplier`), id and `identifier` as the buyer's; `details.scale` `sme` or `large` |
 //! | lots | `tender.lots[]` (lots extension) with `awardCriteria` (award criteria breakdown extension); a lot's CPV code as an item with `relatedLot` |
-//! | lot groups, `max_lots_per_bidder`, `max_lots_awarded_per_bidder` | `tender.lotGroups[]`, `tender.lotDetails` |
+//! | lot groups, `max_lots_per_bidder`, `max_lots_awarded_per_bidder`, `lot_split_reason` | `tender.lotGroups[]`, `tender.lotDetails` (`splitRationale` from this crate's lot split rationale extension) |
 //! | bids | `bids.details[]` (bids extension): `tenderers`, `value` (the bid's total), `relatedLots`, `status` (`valid` when ranked, else `disqualified`), `hasRank`, `rank`; `bids.statistics[]` per lot (`bids`, `validBids`) |
-//! | the evaluation of each bid | `bids.details[].evaluation` (this crate's extension, see below) |
-//! | awarded bids | `awards[]` with status `pending` (a proposed award), `suppliers`, `value`, `relatedLots`, `relatedBids` |
+//! | the evaluation of each bid | `bids.details[].evaluation` (this crate's bid evaluation extension, see below) |
+//! | awarded bids | `awards[]` with the bid's id, status `pending` (a proposed award), `suppliers`, `value`, `relatedLots`, `relatedBids` |
+//!
+//! Extensions, declared only when their fields are used: lots, award criteria breakdown, bids,
+//! country code (`address.country`), party scale (`details.scale`), and this crate's own two,
+//! kept in the repository under `crates/interop/extensions/` (`extension.json`, the
+//! `release-schema.json` patch, codelists and a README, after the OCDS extension template) and
+//! declared by their URL under [`OcdsOptions::extensions_base`].
 //!
 //! The award criteria use the same plan as the eForms export (see the crate documentation):
 //! `percentageExact`, `pointsExact`, `order`, `minimumScore`, `maximumBids`, `weightingDescription`
@@ -24,9 +35,9 @@
 //! # The per-bid evaluation
 //!
 //! OCDS has no field for the scores of each bid (open-contracting/standard issue #1546 is still
-//! open), so each entry of `bids.details` carries an `evaluation` object, defined by this crate's
-//! own extension schema (`crates/interop/schema/evaluation-extension/release-schema.json`):
-//! `status`, `awarded`, `passedOver`, `comparison`, `total` (the figure bids are compared on, as
+//! open), so each entry of `bids.details` carries an `evaluation` object, defined by the bid
+//! evaluation extension (`crates/interop/extensions/ocds_bidEvaluation_extension/`): `status`,
+//! `awarded`, `passedOver`, `comparison`, `total` (the figure bids are compared on, as
 //! published), `qualityPoints`, `qualityPercent`, `evaluatedPrice`, `pricePoints`, `criteria[]`
 //! (`id`, `name`, `score` on the criterion's scale, `points`) and `exclusion` (why a bid was not
 //! ranked). Figures are rounded by the lot's rounding policy, as published.
@@ -38,35 +49,58 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value, json};
 use tender_core::award::{AwardModel, RoundingStrategy};
 use tender_core::tender::Procedure;
-use tender_core::{Bid, CriterionKind, Id, Money, Tender, Text};
+use tender_core::{Bid, CriterionKind, Id, Language, Money, Tender, Text};
 use tender_score::Exact;
 use tender_score::result::{BidResult, BidStatus, Comparison, Evaluation, Exclusion, LotEvaluation};
 
 use crate::criteria::{self, LotCriteria, NumberRole, Target};
-use crate::error::{ExportError, ExportProblem};
+use crate::error::{ExportError, ExportProblem, Exported};
 
-/// The URLs of the extensions a release uses, as a release package lists them.
-pub const EXTENSIONS: [&str; 3] = [
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteriaBreakdown_extension/master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json",
-];
+/// The OCDS extensions the export can use, by the fields that need them. A package declares
+/// those its release uses (see [`extensions_used`]).
+pub const LOTS_EXTENSION: &str =
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/master/extension.json";
+/// `tender.lots[].awardCriteria`.
+pub const AWARD_CRITERIA_EXTENSION: &str = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteriaBreakdown_extension/master/extension.json";
+/// `bids`, `awards[].relatedBids`.
+pub const BID_EXTENSION: &str =
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json";
+/// `parties[].address.country` (ISO 3166-1 alpha-2).
+pub const COUNTRY_CODE_EXTENSION: &str =
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_countryCode_extension/master/extension.json";
+/// `parties[].details.scale` (`sme`, `large`).
+pub const PARTY_SCALE_EXTENSION: &str = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_partyDetails_scale_extension/master/extension.json";
+
+/// Where this crate's own extensions are published by default: their folders in the repository
+/// (`crates/interop/extensions/`), under the package's repository URL. A publisher that hosts
+/// them elsewhere sets [`OcdsOptions::extensions_base`].
+pub const OWN_EXTENSIONS_BASE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/raw/main/crates/interop/extensions/");
+/// The folder of the bid evaluation extension (`bids.details[].evaluation`).
+pub const BID_EVALUATION_EXTENSION: &str = "ocds_bidEvaluation_extension";
+/// The folder of the lot split rationale extension (`tender.lotDetails.splitRationale`).
+pub const LOT_SPLIT_RATIONALE_EXTENSION: &str = "ocds_lotSplitRationale_extension";
 
 /// What the OCDS export needs beyond the tender: the publisher's identifiers and the date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OcdsOptions {
     /// The publisher's ocid prefix, registered with the Open Contracting Partnership, e.g.
-    /// `ocds-a1b2c3-`; the tender's id is appended to make the `ocid`.
+    /// `ocds-a1b2c3`; the `ocid` is the prefix, a hyphen and the tender's id. A trailing hyphen
+    /// on the prefix is accepted (`ocds-a1b2c3-` gives the same ocid).
     pub ocid_prefix: String,
     /// The release date (and a package's published date) in RFC 3339, e.g.
     /// `2026-11-02T12:00:00Z`. The export reads no clock: the caller says when.
     pub date: String,
-    /// The release id; defaults to `{tender id}-evaluation`.
+    /// The release id; defaults to `{tender id}-evaluation-{date}` (the date's digits, e.g.
+    /// `20261102T120000Z`), so each export has its own.
     pub release_id: Option<String>,
     /// A release package's publisher name; defaults to the buyer's name.
     pub publisher: Option<String>,
     /// A release package's URI; defaults to `urn:ocds:{ocid}`.
     pub package_uri: Option<String>,
+    /// Where this crate's own extensions are published, ending in `/`; defaults to
+    /// [`OWN_EXTENSIONS_BASE`]. Each extension's URL is this plus its folder and
+    /// `/extension.json`.
+    pub extensions_base: Option<String>,
 }
 
 impl OcdsOptions {
@@ -78,11 +112,12 @@ impl OcdsOptions {
             release_id: None,
             publisher: None,
             package_uri: None,
+            extensions_base: None,
         }
     }
 
     fn check(&self) -> Result<(), ExportError> {
-        if self.ocid_prefix.trim().is_empty() {
+        if self.ocid_prefix.trim().trim_end_matches('-').is_empty() {
             return Err(ExportError::Options {
                 option: "ocid_prefix",
                 message: "it is empty; give the publisher's registered prefix, e.g. `ocds-a1b2c3-`".to_owned(),
@@ -95,6 +130,25 @@ impl OcdsOptions {
             });
         }
         Ok(())
+    }
+
+    /// The ocid: the prefix (without a trailing hyphen), `-`, the tender id.
+    fn ocid(&self, tender: &Tender) -> String {
+        format!("{}-{}", self.ocid_prefix.trim().trim_end_matches('-'), tender.id)
+    }
+
+    /// The release id: given, or the tender id and the release date's digits.
+    fn release_id(&self, tender: &Tender) -> String {
+        self.release_id.clone().unwrap_or_else(|| {
+            let stamp: String = self.date.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            format!("{}-evaluation-{stamp}", tender.id)
+        })
+    }
+
+    fn own_extension(&self, folder: &str) -> String {
+        let base = self.extensions_base.as_deref().unwrap_or(OWN_EXTENSIONS_BASE);
+        let slash = if base.ends_with('/') { "" } else { "/" };
+        format!("{base}{slash}{folder}/extension.json")
     }
 }
 
@@ -111,14 +165,79 @@ fn text(value: &Text, tender: &Tender) -> String {
     value.get(&tender.main_language()).trim().to_owned()
 }
 
-fn procurement_method(procedure: Procedure) -> (&'static str, &'static str) {
-    match procedure {
-        Procedure::Open => ("open", "open"),
-        Procedure::Restricted => ("selective", "restricted"),
-        Procedure::CompetitiveWithNegotiation => ("selective", "competitive-with-negotiation"),
-        Procedure::DynamicPurchasingSystem => ("selective", "dynamic-purchasing-system"),
-        Procedure::FrameworkCallOff => ("selective", "framework-call-off"),
+/// `procurementMethod`, and `procurementMethodDetails` in words in the release language (the
+/// words of the tender texts, `crates/text/locales`; English for a language without them).
+fn procurement_method(procedure: Procedure, lang: &Language) -> (&'static str, &'static str) {
+    let danish = lang.as_str() == "da";
+    let words = match (procedure, danish) {
+        (Procedure::Open, true) => "Offentligt udbud",
+        (Procedure::Open, false) => "Open procedure",
+        (Procedure::Restricted, true) => "Begrænset udbud",
+        (Procedure::Restricted, false) => "Restricted procedure",
+        (Procedure::CompetitiveWithNegotiation, true) => "Udbud med forhandling",
+        (Procedure::CompetitiveWithNegotiation, false) => "Competitive procedure with negotiation",
+        (Procedure::DynamicPurchasingSystem, true) => "Konkurrence inden for et dynamisk indkøbssystem",
+        (Procedure::DynamicPurchasingSystem, false) => "Competition within a dynamic purchasing system",
+        (Procedure::FrameworkCallOff, true) => "Miniudbud under en rammeaftale",
+        (Procedure::FrameworkCallOff, false) => "Call-off by mini-competition under a framework agreement",
+    };
+    let method = if procedure == Procedure::Open { "open" } else { "selective" };
+    (method, words)
+}
+
+/// An organisation identifier in an org-id.guide scheme, read from a registration number as
+/// the model writes it: `DK` and eight digits is a Danish CVR number (scheme `DK-CVR`; a Danish
+/// VAT number is `DK` and the CVR number). Other numbers have no scheme the export can name.
+pub fn org_identifier(number: &str, country: &str) -> Option<(&'static str, String)> {
+    let digits = number.strip_prefix("DK").unwrap_or(number);
+    let danish = number.starts_with("DK") || country == "DK";
+    (danish && digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| ("DK-CVR", digits.to_owned()))
+}
+
+/// A party: its id (`scheme-number` when the scheme is known, else the number) and its
+/// `identifier` object, with the registered name where the model has it (a bidder's).
+fn party_identity(number: &str, country: &str, legal_name: Option<&str>) -> (String, Option<Value>) {
+    match org_identifier(number, country) {
+        Some((scheme, id)) => {
+            let mut identifier = json!({ "scheme": scheme, "id": id });
+            if let Some(name) = legal_name {
+                identifier["legalName"] = json!(name);
+            }
+            (format!("{scheme}-{id}"), Some(identifier))
+        }
+        None => (number.to_owned(), None),
     }
+}
+
+/// A civil date as an OCDS date-time. The model has dates without a time of day; OCDS wants a
+/// full date-time, and asks the publisher to choose the time: the start of the day (UTC) for a
+/// start, the end of the day for an end.
+fn date_time(date: jiff::civil::Date, end: bool) -> String {
+    let time = if end { "23:59:59Z" } else { "00:00:00Z" };
+    format!("{date}T{time}")
+}
+
+fn civil(date: tender_core::common::Date) -> Option<jiff::civil::Date> {
+    jiff::civil::Date::new(date.year(), date.month(), date.day()).ok()
+}
+
+/// `contractPeriod`: from the contract start for the duration (options excluded), and the
+/// furthest end with every extension option.
+fn contract_period(tender: &Tender) -> Option<Value> {
+    let start = civil(tender.contract.start?)?;
+    let months = |n: u32| -> Option<jiff::civil::Date> {
+        let span = jiff::Span::new().try_months(i64::from(n)).ok()?;
+        start.checked_add(span).ok()?.checked_sub(jiff::Span::new().days(1)).ok()
+    };
+    let end = months(tender.contract.duration_months)?;
+    let mut period = json!({ "startDate": date_time(start, false), "endDate": date_time(end, true) });
+    let extensions: u32 = tender.contract.options.iter().filter_map(|o| o.extension_months).sum();
+    if extensions > 0
+        && let Some(max) = tender.contract.duration_months.checked_add(extensions).and_then(months)
+    {
+        period["maxExtentDate"] = json!(date_time(max, true));
+    }
+    Some(period)
 }
 
 /// `priceOnly`, `costOnly`, `qualityOnly` or `ratedCriteria` for all lots together.
@@ -148,7 +267,9 @@ fn lot_award_criteria(plan: &LotCriteria<'_>) -> Value {
             let mut o = Map::new();
             o.insert("type".into(), json!(criteria::kind_code(c.criterion.kind)));
             o.insert("name".into(), json!(first_text(&c.name)));
-            o.insert("description".into(), json!(first_text(&c.description)));
+            if c.described {
+                o.insert("description".into(), json!(first_text(&c.description)));
+            }
             let numbers: Vec<Value> = c
                 .numbers
                 .iter()
@@ -196,13 +317,20 @@ pub fn ocds_release(
     bids: &[Bid],
     evaluation: &Evaluation,
     options: &OcdsOptions,
-) -> Result<Value, ExportError> {
+) -> Result<Exported<Value>, ExportError> {
     options.check()?;
     let mut problems = Vec::new();
-    let plans = criteria::plan(tender, Target::Ocds).unwrap_or_else(|found| {
-        problems.extend(found);
-        Vec::new()
-    });
+    let mut warnings = Vec::new();
+    let plans = match criteria::plan(tender, Target::Ocds, &[tender.main_language()]) {
+        Ok(plan) => {
+            warnings.extend(plan.warnings);
+            plan.lots
+        }
+        Err(found) => {
+            problems.extend(found);
+            Vec::new()
+        }
+    };
     let bid_by_id: BTreeMap<&Id, &Bid> = bids.iter().map(|b| (&b.id, b)).collect();
     for (i, lot) in evaluation.lots.iter().enumerate() {
         if tender.lot(&lot.lot).is_none() {
@@ -226,20 +354,40 @@ pub fn ocds_release(
         return Err(ExportError::Invalid { format: "OCDS", problems });
     }
 
-    let ocid = format!("{}{}", options.ocid_prefix, tender.id);
+    let ocid = options.ocid(tender);
     let lot_evaluation = |id: &Id| evaluation.lots.iter().find(|l| &l.lot == id);
 
-    // Parties: the buyer, then each bidder once, in bid id order.
+    // Parties: the buyer, then each bidder once, in bid id order. A party's id is its
+    // registration number in an org-id.guide scheme where the export knows the scheme.
     let awarded_bidders: Vec<&Id> =
         evaluation.lots.iter().flat_map(|l| l.bids.iter().filter(|b| b.awarded).map(|b| &b.bidder)).collect();
-    let mut parties = vec![json!({
-        "id": "buyer",
-        "name": text(&tender.buyer.name, tender),
+    let buyer_name = text(&tender.buyer.name, tender);
+    let buyer_country = tender.buyer.country.as_str();
+    let (buyer_id, buyer_identifier) = match &tender.buyer.identifier {
+        Some(number) => party_identity(number.as_str(), buyer_country, None),
+        None => {
+            warnings.push(ExportProblem::new(
+                "buyer.identifier",
+                "the buyer has no registration number, so its OCDS party id is `buyer`, which identifies no organisation",
+                "give the buyer's registration number, e.g. identifier = \"DK64942212\" for a Danish CVR number",
+            ));
+            ("buyer".to_owned(), None)
+        }
+    };
+    let mut buyer = json!({
+        "id": buyer_id,
+        "name": buyer_name,
         "roles": ["buyer"],
-        "address": { "country": tender.buyer.country.as_str() },
-    })];
+        "address": { "country": buyer_country },
+    });
+    if let Some(identifier) = buyer_identifier {
+        buyer["identifier"] = identifier;
+    }
+    let mut parties = vec![buyer];
     let mut sorted_bids: Vec<&Bid> = bids.iter().collect();
     sorted_bids.sort_by(|a, b| a.id.cmp(&b.id));
+    let party_id =
+        |bid: &Bid| party_identity(bid.bidder.id.as_str(), bid.bidder.country.as_str(), Some(&bid.bidder.name));
     let mut seen = Vec::new();
     for bid in &sorted_bids {
         if seen.contains(&&bid.bidder.id) {
@@ -250,21 +398,25 @@ pub fn ocds_release(
         if awarded_bidders.contains(&&bid.bidder.id) {
             roles.push("supplier");
         }
+        let (id, identifier) = party_id(bid);
         let mut party = json!({
-            "id": bid.bidder.id.as_str(),
+            "id": id,
             "name": bid.bidder.name,
             "roles": roles,
             "address": { "country": bid.bidder.country.as_str() },
         });
+        if let Some(identifier) = identifier {
+            party["identifier"] = identifier;
+        }
         if let Some(sme) = bid.bidder.sme {
             party["details"] = json!({ "scale": if sme { "sme" } else { "large" } });
         }
         parties.push(party);
     }
-    let reference = |bid: &Bid| json!({ "id": bid.bidder.id.as_str(), "name": bid.bidder.name });
+    let reference = |bid: &Bid| json!({ "id": party_id(bid).0, "name": bid.bidder.name });
 
     // Tender and lots.
-    let (method, method_details) = procurement_method(tender.procedure);
+    let (method, method_details) = procurement_method(tender.procedure, &tender.main_language());
     let lots: Vec<Value> = plans
         .iter()
         .map(|plan| {
@@ -315,6 +467,16 @@ pub fn ocds_release(
     if let Some(v) = tender.estimated_value {
         t.insert("value".into(), money(v, tender));
     }
+    if let Some(deadline) = tender.submission_deadline.and_then(civil) {
+        // The time of day from the notice details when given, else the end of the day.
+        let time =
+            tender.notice.as_ref().and_then(|n| n.deadline_time.as_deref()).and_then(crate::notice::time_with_offset);
+        let end = time.map_or_else(|| date_time(deadline, true), |(time, _)| format!("{deadline}T{time}"));
+        t.insert("tenderPeriod".into(), json!({ "endDate": end }));
+    }
+    if let Some(period) = contract_period(tender) {
+        t.insert("contractPeriod".into(), period);
+    }
     t.insert("procurementMethod".into(), json!(method));
     t.insert("procurementMethodDetails".into(), json!(method_details));
     t.insert("awardCriteria".into(), json!(award_criteria_code(tender)));
@@ -357,6 +519,9 @@ pub fn ocds_release(
     if let Some(n) = tender.max_lots_awarded_per_bidder {
         details.insert("maximumLotsAwardedPerSupplier".into(), json!(n));
     }
+    if let Some(reason) = &tender.lot_split_reason {
+        details.insert("splitRationale".into(), json!(text(reason, tender)));
+    }
     if !details.is_empty() {
         t.insert("lotDetails".into(), Value::Object(details));
     }
@@ -397,7 +562,8 @@ pub fn ocds_release(
         for bid_id in &lot_eval.awarded {
             let Some(bid) = bid_by_id.get(bid_id) else { continue };
             let mut a = Map::new();
-            a.insert("id".into(), json!(format!("{lot_id}-{bid_id}")));
+            // A bid is for one lot and its id is unique in the tender.
+            a.insert("id".into(), json!(bid_id.as_str()));
             a.insert("status".into(), json!("pending"));
             if let Some(total) = bid.price.total {
                 a.insert("value".into(), money(total, tender));
@@ -411,23 +577,41 @@ pub fn ocds_release(
 
     let mut release = Map::new();
     release.insert("ocid".into(), json!(ocid));
-    release
-        .insert("id".into(), json!(options.release_id.clone().unwrap_or_else(|| format!("{}-evaluation", tender.id))));
+    release.insert("id".into(), json!(options.release_id(tender)));
     release.insert("date".into(), json!(options.date));
     release.insert("tag".into(), json!(if awards.is_empty() { vec!["tender"] } else { vec!["tender", "award"] }));
     release.insert("initiationType".into(), json!("tender"));
     release.insert("language".into(), json!(tender.main_language().as_str()));
     release.insert("parties".into(), Value::Array(parties));
-    release.insert("buyer".into(), json!({ "id": "buyer", "name": text(&tender.buyer.name, tender) }));
+    release.insert("buyer".into(), json!({ "id": buyer_id, "name": text(&tender.buyer.name, tender) }));
     release.insert("tender".into(), Value::Object(t));
     release.insert("bids".into(), json!({ "statistics": statistics, "details": details }));
     if !awards.is_empty() {
         release.insert("awards".into(), Value::Array(awards));
     }
-    Ok(Value::Object(release))
+    Ok(Exported { output: Value::Object(release), warnings })
 }
 
-/// A release package holding the release, listing the extensions it uses.
+/// The extensions a release uses: each one whose fields it has, in the order they apply (an
+/// extension after those it depends on).
+pub fn extensions_used(release: &Value, options: &OcdsOptions) -> Vec<String> {
+    let tender = &release["tender"];
+    let parties = release["parties"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let lots = tender["lots"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let details = release["bids"]["details"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let uses = [
+        (tender.get("lots").is_some() || tender.get("lotGroups").is_some(), LOTS_EXTENSION.to_owned()),
+        (lots.iter().any(|l| l.get("awardCriteria").is_some()), AWARD_CRITERIA_EXTENSION.to_owned()),
+        (release.get("bids").is_some(), BID_EXTENSION.to_owned()),
+        (parties.iter().any(|p| p["address"].get("country").is_some()), COUNTRY_CODE_EXTENSION.to_owned()),
+        (parties.iter().any(|p| p["details"].get("scale").is_some()), PARTY_SCALE_EXTENSION.to_owned()),
+        (details.iter().any(|d| d.get("evaluation").is_some()), options.own_extension(BID_EVALUATION_EXTENSION)),
+        (tender["lotDetails"].get("splitRationale").is_some(), options.own_extension(LOT_SPLIT_RATIONALE_EXTENSION)),
+    ];
+    uses.into_iter().filter_map(|(used, url)| used.then_some(url)).collect()
+}
+
+/// A release package holding the release, declaring every extension whose fields it uses.
 ///
 /// # Errors
 /// As [`ocds_release`].
@@ -436,17 +620,18 @@ pub fn ocds_release_package(
     bids: &[Bid],
     evaluation: &Evaluation,
     options: &OcdsOptions,
-) -> Result<Value, ExportError> {
-    let release = ocds_release(tender, bids, evaluation, options)?;
+) -> Result<Exported<Value>, ExportError> {
+    let Exported { output: release, warnings } = ocds_release(tender, bids, evaluation, options)?;
     let ocid = release["ocid"].as_str().unwrap_or_default().to_owned();
-    Ok(json!({
+    let package = json!({
         "uri": options.package_uri.clone().unwrap_or_else(|| format!("urn:ocds:{ocid}")),
         "version": "1.1",
-        "extensions": EXTENSIONS,
+        "extensions": extensions_used(&release, options),
         "publishedDate": options.date,
         "publisher": { "name": options.publisher.clone().unwrap_or_else(|| text(&tender.buyer.name, tender)) },
         "releases": [release],
-    }))
+    });
+    Ok(Exported { output: package, warnings })
 }
 
 fn rounded(value: Exact, decimals: u32, strategy: RoundingStrategy) -> Value {

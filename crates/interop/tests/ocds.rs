@@ -44,7 +44,9 @@ fn release_schema() -> Value {
     for extension in ["lots", "awardCriteria", "bids", "submissionTerms"] {
         merge_patch(&mut schema, &read(&schemas.join("extensions").join(extension).join("release-schema.json")));
     }
-    merge_patch(&mut schema, &read(&root.join("schema/evaluation-extension/release-schema.json")));
+    for own in ["ocds_bidEvaluation_extension", "ocds_lotSplitRationale_extension"] {
+        merge_patch(&mut schema, &read(&root.join("extensions").join(own).join("release-schema.json")));
+    }
     schema
 }
 
@@ -105,7 +107,7 @@ fn fixtures_validate_and_match_snapshots() {
     package_schema["properties"]["releases"]["items"] = json!({});
     for (name, tender, bids) in common::fixtures() {
         let evaluation = tender_score::evaluate(&tender, &bids).expect("fixture evaluates");
-        let package = ocds_release_package(&tender, &bids, &evaluation, &options()).expect("exports");
+        let package = ocds_release_package(&tender, &bids, &evaluation, &options()).expect("exports").output;
         validate(&package_schema, &package, &format!("{name}: the package"));
         for release in package["releases"].as_array().expect("releases") {
             validate(&schema, release, &format!("{name}: the release"));
@@ -132,7 +134,7 @@ fn amounts_keep_every_digit() {
     let (_, mut tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
     tender.estimated_value = Some("12345678901234.57".parse().expect("decimal"));
     let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
-    let release = ocds_release(&tender, &bids, &evaluation, &options()).expect("exports");
+    let release = ocds_release(&tender, &bids, &evaluation, &options()).expect("exports").output;
     assert_eq!(release["tender"]["value"]["amount"].to_string(), "12345678901234.57");
 }
 
@@ -167,7 +169,7 @@ fn the_schema_catches_mistakes() {
         .expect("compiles");
     let (_, tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
     let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
-    let good = ocds_release(&tender, &bids, &evaluation, &options()).expect("exports");
+    let good = ocds_release(&tender, &bids, &evaluation, &options()).expect("exports").output;
     assert!(validator.is_valid(&good));
     let mistakes: [(&str, Value); 5] = [
         ("/tender/status", json!("finished")),
@@ -182,4 +184,129 @@ fn the_schema_catches_mistakes() {
         bad.pointer_mut(parent).expect("parent exists")[key] = value;
         assert!(!validator.is_valid(&bad), "{pointer} should be invalid");
     }
+}
+
+#[test]
+fn ocid_takes_the_prefix_with_or_without_its_hyphen() {
+    let (_, tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
+    let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
+    for prefix in ["ocds-a1b2c3", "ocds-a1b2c3-"] {
+        let options = OcdsOptions::new(prefix, "2026-11-02T12:00:00Z");
+        let release = ocds_release(&tender, &bids, &evaluation, &options).expect("exports").output;
+        assert_eq!(release["ocid"], format!("ocds-a1b2c3-{}", tender.id), "prefix {prefix}");
+    }
+    let only_hyphens = OcdsOptions::new("--", "2026-11-02T12:00:00Z");
+    let err = ocds_release(&tender, &bids, &evaluation, &only_hyphens).expect_err("no prefix");
+    assert!(matches!(err, ExportError::Options { option: "ocid_prefix", .. }), "{err}");
+}
+
+#[test]
+fn each_export_has_its_own_release_id() {
+    let (_, tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
+    let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
+    let id = |date: &str| {
+        let options = OcdsOptions::new("ocds-a1b2c3", date);
+        ocds_release(&tender, &bids, &evaluation, &options).expect("exports").output["id"].clone()
+    };
+    assert_eq!(id("2026-11-02T12:00:00Z"), format!("{}-evaluation-20261102T120000Z", tender.id));
+    assert_ne!(id("2026-11-02T12:00:00Z"), id("2026-11-03T12:00:00Z"));
+}
+
+#[test]
+fn parties_carry_their_registration_numbers() {
+    let fixtures = common::fixtures();
+    let (_, tender, bids) = fixtures.iter().find(|(n, ..)| n == "copenhagen-lots").expect("fixture");
+    let evaluation = tender_score::evaluate(tender, bids).expect("evaluates");
+    let exported = ocds_release(tender, bids, &evaluation, &options()).expect("exports");
+    assert!(exported.warnings.is_empty(), "{:?}", exported.warnings);
+    let release = exported.output;
+    assert_eq!(release["buyer"]["id"], "DK-CVR-64942212");
+    assert_eq!(release["parties"][0]["identifier"], json!({ "scheme": "DK-CVR", "id": "64942212" }));
+    let party_ids: Vec<&str> =
+        release["parties"].as_array().expect("parties").iter().filter_map(|p| p["id"].as_str()).collect();
+    // Every organisation reference names a party.
+    for pointer in ["/bids/details", "/awards"] {
+        for entry in release.pointer(pointer).and_then(Value::as_array).expect("entries") {
+            for org in entry["tenderers"].as_array().or(entry["suppliers"].as_array()).expect("organisations") {
+                assert!(party_ids.contains(&org["id"].as_str().expect("id")), "{org}");
+            }
+        }
+    }
+    // Award ids are the awarded bids' ids, without a lot prefix added.
+    for award in release["awards"].as_array().expect("awards") {
+        assert_eq!(award["id"], award["relatedBids"][0]);
+    }
+}
+
+#[test]
+fn a_buyer_without_identifier_is_a_warning() {
+    let (_, mut tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
+    tender.buyer.identifier = None;
+    let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
+    let exported = ocds_release(&tender, &bids, &evaluation, &options()).expect("exports");
+    assert_eq!(exported.output["buyer"]["id"], "buyer");
+    assert_eq!(exported.warnings.len(), 1, "{:?}", exported.warnings);
+    assert_eq!(exported.warnings[0].path, "buyer.identifier");
+}
+
+#[test]
+fn the_registration_number_names_its_scheme_only_when_known() {
+    use tender_interop::ocds::org_identifier;
+    assert_eq!(org_identifier("DK64942212", "DK"), Some(("DK-CVR", "64942212".to_owned())));
+    assert_eq!(org_identifier("64942212", "DK"), Some(("DK-CVR", "64942212".to_owned())));
+    assert_eq!(org_identifier("DK6494221", "DK"), None, "seven digits");
+    assert_eq!(org_identifier("DK64942212X", "DK"), None);
+    assert_eq!(org_identifier("64942212", "SE"), None, "eight digits outside Denmark");
+    assert_eq!(org_identifier("FR58912345678", "FR"), None);
+}
+
+#[test]
+fn periods_and_method_in_words() {
+    let fixtures = common::fixtures();
+    let (_, tender, bids) = fixtures.iter().find(|(n, ..)| n == "copenhagen-lots").expect("fixture");
+    let evaluation = tender_score::evaluate(tender, bids).expect("evaluates");
+    let release = ocds_release(tender, bids, &evaluation, &options()).expect("exports").output;
+    let t = &release["tender"];
+    assert_eq!(t["tenderPeriod"]["endDate"], "2026-10-01T12:00:00+02:00", "with the notice's deadline time");
+    let mut no_time = tender.clone();
+    no_time.notice = None;
+    let release = ocds_release(&no_time, bids, &evaluation, &options()).expect("exports").output;
+    assert_eq!(release["tender"]["tenderPeriod"]["endDate"], "2026-10-01T23:59:59Z", "the end of the day");
+    assert_eq!(t["contractPeriod"], json!({ "startDate": "2027-01-01T00:00:00Z", "endDate": "2030-12-31T23:59:59Z" }));
+    assert_eq!(t["procurementMethodDetails"], "Offentligt udbud");
+    assert!(t["lotDetails"]["splitRationale"].as_str().is_some_and(|s| s.starts_with("Indkøbet er delt")));
+    let mut english = tender.clone();
+    english.languages.reverse();
+    let release = ocds_release(&english, bids, &evaluation, &options()).expect("exports").output;
+    assert_eq!(release["tender"]["procurementMethodDetails"], "Open procedure");
+}
+
+#[test]
+fn extensions_are_declared_only_when_used() {
+    let (_, tender, bids) = common::fixtures().into_iter().next().expect("a fixture");
+    let evaluation = tender_score::evaluate(&tender, &bids).expect("evaluates");
+    let package = ocds_release_package(&tender, &bids, &evaluation, &options()).expect("exports").output;
+    let declared = |package: &Value, name: &str| {
+        package["extensions"]
+            .as_array()
+            .expect("extensions")
+            .iter()
+            .any(|u| u.as_str().is_some_and(|u| u.contains(name)))
+    };
+    for name in ["lots", "awardCriteriaBreakdown", "bid_extension", "countryCode", "bidEvaluation"] {
+        assert!(declared(&package, name), "{name}");
+    }
+    let mut without = tender.clone();
+    without.lot_split_reason = None;
+    let mut plain_bids = bids.clone();
+    for bid in &mut plain_bids {
+        bid.bidder.sme = None;
+    }
+    let package = ocds_release_package(&without, &plain_bids, &evaluation, &options()).expect("exports").output;
+    assert!(!declared(&package, "lotSplitRationale"));
+    assert!(!declared(&package, "partyDetails_scale"));
+    let mut hosted = options();
+    hosted.extensions_base = Some("https://example.org/ext".to_owned());
+    let package = ocds_release_package(&tender, &bids, &evaluation, &hosted).expect("exports").output;
+    assert!(declared(&package, "https://example.org/ext/ocds_bidEvaluation_extension/extension.json"));
 }

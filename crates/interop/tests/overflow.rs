@@ -14,7 +14,7 @@ fn eforms_export_of_overflowing_weights_is_a_problem_not_a_panic() {
         Ok((tender, _)) => tender,
         Err(e) => panic!("the case loads: {e}"),
     };
-    match tender_interop::eforms_award_criteria(&tender) {
+    match tender_interop::eforms_award_criteria(&tender, &tender_interop::EformsOptions::default()) {
         Err(ExportError::Invalid { problems, .. }) => {
             assert!(problems.iter().any(|p| p.message.contains("more than an exact decimal holds")), "{problems:?}");
         }
