@@ -339,6 +339,10 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
                 }
             }
         }
+        for line in explain::explain_adjustments(b, d, n) {
+            let (label, rest) = line.split_once(": ").unwrap_or(("", line.as_str()));
+            lines.push((0, format!("{label} adjustment"), rest.to_owned()));
+        }
         if let Some(total) = explain::explain_total(b, d, n) {
             lines.push((0, words::comparison_heading(lot.comparison).to_lowercase(), total));
         }

@@ -1054,11 +1054,17 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                     "give the adjustment for full (deduction) or zero (markup) quality in percent; with quality weighted 40 and price 60 the usual markup is 66.67",
                 );
             }
-            if *mode == crate::award::AdjustMode::Deduction && max_percent.get() >= Decimal::ONE_HUNDRED {
+            // Nothing divides by the evaluation price (the lowest wins), so a deduction of up to
+            // and including 100 % is sound: a bid with full quality is then evaluated at 0. Above
+            // 100 % a full-quality bid's evaluation price is negative and falls as its price rises,
+            // so a dearer bid would win.
+            if *mode == crate::award::AdjustMode::Deduction && max_percent.get() > Decimal::ONE_HUNDRED {
                 c.error(
                     format!("{mp}.max_percent"),
-                    "a deduction of 100 % would make the evaluation price zero",
-                    "use a deduction below 100",
+                    format!(
+                        "a deduction of {max_percent} % makes a full-quality bid's evaluation price negative, and lower the higher its price"
+                    ),
+                    "use a deduction of at most 100",
                 );
             }
         }

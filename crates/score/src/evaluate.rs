@@ -694,6 +694,23 @@ pub(crate) fn rank_with(
                 }
                 .map_err(wrap)?;
                 let e = p.checked_mul(factor).map_err(wrap)?;
+                // Each criterion's part of the adjustment, so the derivation shows what each
+                // criterion deducted (or added) in money.
+                let qmax = award_max_quality(award);
+                let mut per_criterion = Vec::with_capacity(c.criteria.len());
+                if !qmax.is_zero() {
+                    let unit = p.checked_mul(m).and_then(|x| x.checked_div(qmax)).map_err(wrap)?;
+                    for (cr, r) in award.quality_criteria().zip(&c.criteria) {
+                        let earned = r.points.exact;
+                        let part = match mode {
+                            AdjustMode::Deduction => earned,
+                            AdjustMode::Markup => {
+                                crate::quality::quality_weight(cr).checked_sub(earned).map_err(wrap)?
+                            }
+                        };
+                        per_criterion.push((cr.id.clone(), unit.checked_mul(part).map_err(wrap)?));
+                    }
+                }
                 Scored {
                     index: i,
                     price: Some(price_result),
@@ -703,6 +720,7 @@ pub(crate) fn rank_with(
                         price: p,
                         quality_share: share,
                         max_percent: max_percent.get(),
+                        per_criterion,
                     },
                     group: 0,
                     corridor_key: None,

@@ -288,6 +288,21 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
     Some(weighted(&dec(max, n), &expression, unrounded, ratio, &points, decimals, n))
 }
 
+/// Under the percent-adjustment model, each quality criterion's part of the adjustment in money,
+/// one line each: `Q1: 250` (deducted, or added under a markup). Empty under other models.
+pub fn explain_adjustments(b: &BidResult, decimals: u32, n: &dyn Notation) -> Vec<String> {
+    match &b.total_derivation {
+        Some(TotalDerivation::PercentAdjustment { mode, per_criterion, .. }) => {
+            let sign = match mode {
+                AdjustMode::Deduction => "−",
+                AdjustMode::Markup => "+",
+            };
+            per_criterion.iter().map(|(id, amount)| format!("{id}: {sign} {}", show(*amount, decimals, n))).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`.
 pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let total = b.total?;
@@ -326,7 +341,7 @@ pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<S
                 .collect();
             format!("{}{terms} = {result}", show(*price, decimals, n))
         }
-        TotalDerivation::PercentAdjustment { mode, price, quality_share, max_percent } => {
+        TotalDerivation::PercentAdjustment { mode, price, quality_share, max_percent, .. } => {
             let q = show(*quality_share, decimals, n);
             let m = n.percent(max_percent.normalize());
             match mode {

@@ -651,6 +651,10 @@ pub enum TotalDerivation {
         quality_share: Exact,
         /// The maximum adjustment in percent.
         max_percent: Decimal,
+        /// Each quality criterion's part of the adjustment, in money: `P × m × points / Qmax`
+        /// deducted (deduction), or `P × m × (weight − points) / Qmax` added (markup); they sum
+        /// to the whole adjustment.
+        per_criterion: Vec<(Id, Exact)>,
     },
 }
 

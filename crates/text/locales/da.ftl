@@ -744,6 +744,7 @@ report-derivations-intro = Sådan er tallene beregnet:
 derivation-sovereignty = { $criterion }, pr. mål: { $objectives }
 derivation-price-basis = Evalueret pris: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
+derivation-adjustment = Justering for { $criterion }: { $derivation }
 derivation-total = Samlet: { $derivation }
 derivation-ppqp = Pris pr. kvalitetspoint: { $derivation }
 derivation-evaluation-price = Evalueringspris: { $derivation }

@@ -740,6 +740,7 @@ report-derivations-intro = How the figures were computed:
 derivation-sovereignty = { $criterion }, per objective: { $objectives }
 derivation-price-basis = Evaluated price: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
+derivation-adjustment = Adjustment for { $criterion }: { $derivation }
 derivation-total = Total: { $derivation }
 derivation-ppqp = Price per quality point: { $derivation }
 derivation-evaluation-price = Evaluation price: { $derivation }

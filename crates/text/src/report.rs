@@ -467,6 +467,12 @@ pub(crate) fn derivations(
             items.push(t!(cat, "derivation-price-points", "criterion" => criterion, "derivation" => code(&points))?);
         }
     }
+    for line in explain::explain_adjustments(b, d, notation) {
+        let (criterion, amount) = line.split_once(": ").unwrap_or(("", line.as_str()));
+        items.push(
+            t!(cat, "derivation-adjustment", "criterion" => label(&criterion.into()), "derivation" => code(amount))?,
+        );
+    }
     if let Some(total) = explain::explain_total(b, d, notation) {
         let key = match e.comparison {
             Comparison::HighestTotal => "derivation-total",
