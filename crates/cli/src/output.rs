@@ -127,19 +127,27 @@ fn replace_regular(
             .with_help("give a file name, e.g. -o result.json")
     })?;
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_owned);
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let mut temp = Temporary { path: dir.join(temp_name), armed: true };
-    // `create_new`: never write through something already at the temporary name.
-    let written = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp.path).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        if let Some(p) = permissions {
-            f.set_permissions(p)?;
-        }
-        f.sync_all()
-    });
-    written.map_err(fail)?;
+    // `create_new`: never write through, or later remove, something already at the temporary name
+    // (a link planted there, or a file left by an earlier run killed with the same process id).
+    let (file, mut temp) = (0..100_u32)
+        .find_map(|attempt| {
+            let mut temp_name = std::ffi::OsString::from(".");
+            temp_name.push(name);
+            temp_name.push(format!(".{}.{attempt}.tmp", std::process::id()));
+            let path = dir.join(temp_name);
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => Some(Ok((file, Temporary { path, armed: true }))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .unwrap_or_else(|| Err(std::io::Error::other("no free temporary name beside the file")))
+        .map_err(fail)?;
+    let mut file = file;
+    file.write_all(text.as_bytes())
+        .and_then(|()| permissions.map_or(Ok(()), |p| file.set_permissions(p)))
+        .and_then(|()| file.sync_all())
+        .map_err(fail)?;
     std::fs::rename(&temp.path, target).map_err(fail)?;
     // Renamed: there is nothing left to remove.
     temp.armed = false;
@@ -174,6 +182,17 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "second");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_at_the_temporary_name_is_neither_written_nor_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        let stale = dir.path().join(format!(".out.txt.{}.0.tmp", std::process::id()));
+        std::fs::write(&stale, "someone else's").expect("written");
+        write("result", Some(&path)).expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "result");
+        assert_eq!(std::fs::read_to_string(&stale).expect("read"), "someone else's");
     }
 
     #[test]
