@@ -358,18 +358,23 @@ impl Window {
         let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i.saturating_add(1));
         let line_end = text.get(start..)?.find('\n').map_or(text.len(), |i| start.saturating_add(i));
         if line_end.saturating_sub(line_start) <= LONG_LINE {
-            // The line before (if any) and the line after (if any), whole.
+            // From the start of the line before (if any) to a few line breaks past the label: all
+            // that miette reads from the whole file to draw it (the line before, the label's lines
+            // and the line after), so it draws the same.
             let from = match line_start.checked_sub(1) {
                 Some(newline) => text.get(..newline)?.rfind('\n').map_or(0, |i| i.saturating_add(1)),
                 None => line_start,
             };
-            let to = match text.get(line_end..) {
-                Some(rest) if !rest.is_empty() => {
-                    let after = line_end.saturating_add(1);
-                    text.get(after..)?.find('\n').map_or(text.len(), |i| after.saturating_add(i))
+            let mut to = s.span.end.clamp(start, text.len());
+            for _ in 0..4 {
+                match text.get(to..)?.find('\n') {
+                    Some(i) => to = to.saturating_add(i).saturating_add(1),
+                    None => {
+                        to = text.len();
+                        break;
+                    }
                 }
-                _ => line_end,
-            };
+            }
             let end = s.span.end.clamp(start, to);
             let lines_before = usize::from(from < line_start);
             return Some(Self {
@@ -506,6 +511,43 @@ mod tests {
         assert!(out.contains(&format!("t.toml:1:{column}]")), "{out}");
         assert!(out.lines().all(|l| l.chars().count() < 300), "{out}");
         assert!(out.contains("…"), "{out}");
+    }
+
+    /// What miette draws from the whole file, without a window.
+    fn unwindowed(d: &Diagnostic) -> String {
+        let mut out = String::new();
+        renderer().render_report(&mut out, d as &dyn miette::Diagnostic).expect("rendered");
+        out
+    }
+
+    #[test]
+    fn a_window_draws_what_the_whole_file_draws() {
+        let texts = [
+            "a = 1\n[price]\n\n[x]\ny = 2\n",
+            "[price]\n\n",
+            "first = 1",
+            "a = 1\nb = \"é\"\nc = 3",
+            "a = 1\r\nb = 2\r\nc = 3\r\n",
+            "\n\n\nx = 1\n\n\n",
+        ];
+        for text in texts {
+            let f = file(text);
+            for start in 0..text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                for len in [0, 1, 3] {
+                    let end = (start + len).min(text.len());
+                    if !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let d = Diagnostic::error("m").at(&f, start..end, "here");
+                    let mut windowed = String::new();
+                    render(&renderer(), &d, &mut windowed);
+                    assert_eq!(windowed, unwindowed(&d), "{text:?} at {start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]
