@@ -46,6 +46,9 @@ struct Snippet {
     text: Arc<String>,
     language: &'static str,
     span: Range<usize>,
+    /// The line and column (in characters, from 1) where `span` starts, from the file's index.
+    line: usize,
+    column: usize,
     label: String,
 }
 
@@ -110,12 +113,15 @@ impl Diagnostic {
             // A span that starts at the end of a line (a table's body) keeps one character.
             end = if first_line_end > start { first_line_end } else { (start + 1).min(text.len()) };
         }
+        let (line, column) = file.line_and_column(start);
         self.snippet = Some(Box::new(Snippet {
             source: NamedSource::new(&file.name, Arc::clone(&file.shown)).with_language(file.format.name()),
             name: file.name.clone(),
             text: Arc::clone(&file.shown),
             language: file.format.name(),
             span: start..end,
+            line,
+            column,
             label: inert(label.into()),
         }));
         self
@@ -280,26 +286,13 @@ pub(crate) fn plain(d: &Diagnostic) -> String {
         Level::Warning | Level::Rejection => "warning",
     };
     let mut out = match &d.snippet {
-        Some(s) => {
-            let (line, column) = line_and_column(&s.text, s.span.start);
-            format!("{}:{line}:{column}: {level}: {}\n", s.name, d.message)
-        }
+        Some(s) => format!("{}:{}:{}: {level}: {}\n", s.name, s.line, s.column, d.message),
         None => format!("{level}: {}\n", d.message),
     };
     if let Some(help) = &d.help {
         out.push_str(&format!("  help: {help}\n"));
     }
     out
-}
-
-/// Line and column (in characters), from 1, of byte `at` of `text`.
-fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let at = floor_boundary(text, at);
-    let before = text.get(..at).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i.saturating_add(1));
-    let line = before.bytes().filter(|b| *b == b'\n').count().saturating_add(1);
-    let column = text.get(line_start..at).map_or(0, |l| l.chars().count()).saturating_add(1);
-    (line, column)
 }
 
 /// The largest char boundary of `text` at or before `i`.
@@ -367,8 +360,10 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-/// A piece of one long line, cut around a label, that renders with the line and column of the
-/// whole file: `…` marks where the line was cut.
+/// What a snippet shows of its file: its line and the lines around it, or a piece of a long
+/// line cut around the label (`…` marks the cuts), rendered with the line (and column) numbers of
+/// the whole file. miette reads a source from its start for every snippet; a window keeps drawing
+/// a snippet to the size of the window (issue 17).
 #[derive(Debug)]
 struct Window {
     name: String,
@@ -380,19 +375,49 @@ struct Window {
     label: String,
     /// The line of `text` in the file, from 0.
     line: usize,
-    /// How many characters of the line come before `text` (its `…` counted as one of them).
-    column: usize,
+    /// For a piece of a long line: how many characters of the line come before `text` (its `…`
+    /// counted as one of them). `None` for whole lines, whose columns are miette's own.
+    column: Option<usize>,
 }
 
 impl Window {
-    /// A window of the snippet's line, if the line is too long to show whole.
+    /// The part of the file a snippet shows: its line with the lines before and after it (as
+    /// miette would show them from the whole file, but without reading the file from its start
+    /// for every snippet), or, when its line is long, a piece of that line around the label.
     fn of(s: &Snippet) -> Option<Self> {
         let text = s.text.as_str();
         let start = floor_boundary(text, s.span.start);
         let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i.saturating_add(1));
         let line_end = text.get(start..)?.find('\n').map_or(text.len(), |i| start.saturating_add(i));
         if line_end.saturating_sub(line_start) <= LONG_LINE {
-            return None;
+            // From the start of the line before (if any) to a few line breaks past the label: all
+            // that miette reads from the whole file to draw it (the line before, the label's lines
+            // and the line after), so it draws the same.
+            let from = match line_start.checked_sub(1) {
+                Some(newline) => text.get(..newline)?.rfind('\n').map_or(0, |i| i.saturating_add(1)),
+                None => line_start,
+            };
+            let mut to = s.span.end.clamp(start, text.len());
+            for _ in 0..4 {
+                match text.get(to..)?.find('\n') {
+                    Some(i) => to = to.saturating_add(i).saturating_add(1),
+                    None => {
+                        to = text.len();
+                        break;
+                    }
+                }
+            }
+            let end = s.span.end.clamp(start, to);
+            let lines_before = usize::from(from < line_start);
+            return Some(Self {
+                name: s.name.clone(),
+                language: s.language,
+                text: text.get(from..to)?.to_owned(),
+                span: start.saturating_sub(from)..end.saturating_sub(from),
+                label: s.label.clone(),
+                line: s.line.saturating_sub(1).saturating_sub(lines_before),
+                column: None,
+            });
         }
         let from = floor_boundary(text, start.saturating_sub(WINDOW_BEFORE).max(line_start));
         let to = ceil_boundary(text, start.saturating_add(WINDOW_AFTER).min(line_end));
@@ -407,16 +432,17 @@ impl Window {
         if to < line_end {
             shown.push('…');
         }
-        let (line, column) = line_and_column(text, from);
+        // Characters of the line before the window: those before the label, less the window's.
+        let in_window = text.get(from..start).map_or(0, |t| t.chars().count());
         Some(Self {
             name: s.name.clone(),
             language: s.language,
             text: shown,
             span: offset.saturating_add(start.saturating_sub(from))..offset.saturating_add(end.saturating_sub(from)),
             label: s.label.clone(),
-            line: line.saturating_sub(1),
-            // `column` counts from 1; the `…` stands for one of the characters cut.
-            column: column.saturating_sub(1).saturating_sub(usize::from(cut_before)),
+            line: s.line.saturating_sub(1),
+            // The `…` stands for one of the characters cut.
+            column: Some(s.column.saturating_sub(1).saturating_sub(in_window).saturating_sub(usize::from(cut_before))),
         })
     }
 }
@@ -430,10 +456,14 @@ impl SourceCode for Window {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner =
             <str as SourceCode>::read_span(self.text.as_str(), span, context_lines_before, context_lines_after)?;
-        // The window is one line: its columns continue those of the line it was cut from, counted
-        // in characters (miette counts bytes, and the window starts with a three-byte `…`).
-        let before = self.text.get(..span.offset()).map_or(0, |t| t.chars().count());
-        let column = if inner.line() == 0 { before.saturating_add(self.column) } else { inner.column() };
+        // A piece of a long line continues the columns of the line it was cut from, counted in
+        // characters (miette counts bytes, and the piece starts with a three-byte `…`).
+        let column = match self.column {
+            Some(cut) if inner.line() == 0 => {
+                self.text.get(..span.offset()).map_or(0, |t| t.chars().count()).saturating_add(cut)
+            }
+            _ => inner.column(),
+        };
         let contents = MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -513,6 +543,43 @@ mod tests {
         assert!(out.contains(&format!("t.toml:1:{column}]")), "{out}");
         assert!(out.lines().all(|l| l.chars().count() < 300), "{out}");
         assert!(out.contains("…"), "{out}");
+    }
+
+    /// What miette draws from the whole file, without a window.
+    fn unwindowed(d: &Diagnostic) -> String {
+        let mut out = String::new();
+        renderer().render_report(&mut out, d as &dyn miette::Diagnostic).expect("rendered");
+        out
+    }
+
+    #[test]
+    fn a_window_draws_what_the_whole_file_draws() {
+        let texts = [
+            "a = 1\n[price]\n\n[x]\ny = 2\n",
+            "[price]\n\n",
+            "first = 1",
+            "a = 1\nb = \"é\"\nc = 3",
+            "a = 1\r\nb = 2\r\nc = 3\r\n",
+            "\n\n\nx = 1\n\n\n",
+        ];
+        for text in texts {
+            let f = file(text);
+            for start in 0..text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                for len in [0, 1, 3] {
+                    let end = (start + len).min(text.len());
+                    if !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let d = Diagnostic::error("m").at(&f, start..end, "here");
+                    let mut windowed = String::new();
+                    render(&renderer(), &d, &mut windowed);
+                    assert_eq!(windowed, unwindowed(&d), "{text:?} at {start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -66,6 +66,12 @@ impl SourceFile {
         }
     }
 
+    /// The line and column (in characters, from 1) of byte `at`, from the file's index.
+    pub(crate) fn line_and_column(&self, at: usize) -> (usize, usize) {
+        let l = self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).location(&self.text, at..at);
+        (l.line, l.column)
+    }
+
     /// Where validation path `path` is in the file (see [`SpanIndex::locate`]).
     pub(crate) fn locate(&self, path: &str) -> Option<tender_core::files::Found> {
         self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).locate(&self.text, path)

@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         eprintln!("tender: internal error: {info}");
         eprintln!("This is a bug in tender, not in your files. Please report it with the command and the input files.");
     }));
+    output::clean_up_when_interrupted();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -6,6 +6,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::diagnostics::Diagnostic;
 
@@ -127,30 +128,49 @@ fn replace_regular(
             .with_help("give a file name, e.g. -o result.json")
     })?;
     let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_owned);
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let mut temp = Temporary { path: dir.join(temp_name), armed: true };
-    // `create_new`: never write through something already at the temporary name.
-    let written = std::fs::OpenOptions::new().write(true).create_new(true).open(&temp.path).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        if let Some(p) = permissions {
-            f.set_permissions(p)?;
-        }
-        f.sync_all()
-    });
-    written.map_err(fail)?;
+    // `create_new`: never write through, or later remove, something already at the temporary name
+    // (a link planted there, or a file left by an earlier run killed with the same process id).
+    let (file, mut temp) = (0..100_u32)
+        .find_map(|attempt| {
+            let mut temp_name = std::ffi::OsString::from(".");
+            temp_name.push(name);
+            temp_name.push(format!(".{}.{attempt}.tmp", std::process::id()));
+            let path = dir.join(temp_name);
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(file) => Some(Ok((file, Temporary::new(path)))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .unwrap_or_else(|| Err(std::io::Error::other("no free temporary name beside the file")))
+        .map_err(fail)?;
+    let mut file = file;
+    file.write_all(text.as_bytes())
+        .and_then(|()| permissions.map_or(Ok(()), |p| file.set_permissions(p)))
+        .and_then(|()| file.sync_all())
+        .map_err(fail)?;
     std::fs::rename(&temp.path, target).map_err(fail)?;
     // Renamed: there is nothing left to remove.
     temp.armed = false;
     Ok(())
 }
 
-/// A temporary file, removed when dropped: on every error path, and on a panic.
+/// A temporary file, removed when dropped (on every error path, and on a panic) and by the signal
+/// handler when the program is interrupted while it exists.
 struct Temporary {
     path: PathBuf,
     /// Whether it still exists under its temporary name.
     armed: bool,
+}
+
+impl Temporary {
+    /// A temporary file just created at `path`.
+    fn new(path: PathBuf) -> Self {
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = Some(path.clone());
+        }
+        Self { path, armed: true }
+    }
 }
 
 impl Drop for Temporary {
@@ -158,6 +178,32 @@ impl Drop for Temporary {
         if self.armed {
             let _ = std::fs::remove_file(&self.path);
         }
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = None;
+        }
+    }
+}
+
+/// The temporary file being written, if any: what an interrupted run must remove.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Removes the temporary file of `-o` when the program is interrupted (SIGINT, SIGTERM, SIGHUP),
+/// then ends it with exit code 130, as an interrupted program does (issue 17: the `.tmp` file was
+/// left behind). Installed once, at the start.
+pub(crate) fn clean_up_when_interrupted() {
+    // Without the handler (another one is installed) only the cleanup is lost.
+    let _ = ctrlc::set_handler(|| {
+        remove_pending(&PENDING);
+        std::process::exit(130);
+    });
+}
+
+/// Removes the temporary file being written, if any.
+fn remove_pending(pending: &Mutex<Option<PathBuf>>) {
+    if let Ok(mut pending) = pending.lock()
+        && let Some(path) = pending.take()
+    {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -174,6 +220,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "second");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_at_the_temporary_name_is_neither_written_nor_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.txt");
+        let stale = dir.path().join(format!(".out.txt.{}.0.tmp", std::process::id()));
+        std::fs::write(&stale, "someone else's").expect("written");
+        write("result", Some(&path)).expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "result");
+        assert_eq!(std::fs::read_to_string(&stale).expect("read"), "someone else's");
+    }
+
+    #[test]
+    fn an_interruption_removes_the_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(".out.txt.tmp");
+        std::fs::write(&path, "half").expect("written");
+        // What the signal handler does before it exits, on a registry of its own (the tests run
+        // in parallel and share `PENDING`).
+        let pending = Mutex::new(Some(path.clone()));
+        remove_pending(&pending);
+        assert!(!path.exists(), "the temporary file is removed");
+        assert!(pending.lock().is_ok_and(|p| p.is_none()));
     }
 
     #[test]

@@ -1167,7 +1167,7 @@ impl SpanIndex {
         match format {
             Format::Toml => {
                 if let Ok(table) = toml::de::DeTable::parse(source) {
-                    index_toml_table(table.get_ref(), "", &mut spans);
+                    index_toml_table(table.get_ref(), "", 0, &mut spans);
                 }
             }
             Format::Json => index_json(source, &mut spans),
@@ -1199,8 +1199,9 @@ impl SpanIndex {
         counted + source.as_bytes()[from.min(at)..at].iter().filter(|b| starts_char(**b)).count()
     }
 
-    /// The location of a byte range, from the line index: the work is the length of one line.
-    fn location(&self, source: &str, span: Range<usize>) -> Location {
+    /// The location of a byte range of `source` (the source the index was built from), from the
+    /// line index and the character marks: the work is a binary search and at most 4 KiB.
+    pub fn location(&self, source: &str, span: Range<usize>) -> Location {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line = self.line_starts.partition_point(|&s| s <= start);
         let line_start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0).min(start);
@@ -1209,6 +1210,11 @@ impl SpanIndex {
         Location { span: start..end, line: line.max(1), column }
     }
 }
+
+/// How deep [`SpanIndex`] indexes: validation paths are at most a few levels deep, and a path's
+/// key is as long as its depth, so indexing a hostile file nested 100,000 deep to the bottom would
+/// take time and memory growing with the square of its depth.
+const MAX_INDEX_DEPTH: usize = 32;
 
 /// A path's steps written as an index key: `lots[1].award`.
 fn path_text(steps: &[Step]) -> String {
@@ -1239,26 +1245,31 @@ fn join_key(prefix: &str, key: &str) -> String {
 fn index_toml_table(
     table: &toml::de::DeTable<'_>,
     prefix: &str,
+    depth: usize,
     spans: &mut std::collections::HashMap<String, Range<usize>>,
 ) {
     for (key, value) in table {
-        index_toml_value(value, &join_key(prefix, key.get_ref()), spans);
+        index_toml_value(value, &join_key(prefix, key.get_ref()), depth + 1, spans);
     }
 }
 
 fn index_toml_value(
     value: &toml::Spanned<toml::de::DeValue<'_>>,
     path: &str,
+    depth: usize,
     spans: &mut std::collections::HashMap<String, Range<usize>>,
 ) {
+    if depth > MAX_INDEX_DEPTH {
+        return;
+    }
     spans.entry(path.to_owned()).or_insert_with(|| value.span());
     match value.get_ref() {
         toml::de::DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                index_toml_value(item, &format!("{path}[{i}]"), spans);
+                index_toml_value(item, &format!("{path}[{i}]"), depth + 1, spans);
             }
         }
-        toml::de::DeValue::Table(t) => index_toml_table(t, path, spans),
+        toml::de::DeValue::Table(t) => index_toml_table(t, path, depth, spans),
         _ => {}
     }
 }
@@ -1295,15 +1306,23 @@ fn index_json(source: &str, spans: &mut std::collections::HashMap<String, Range<
                 i = end;
             }
             b'}' | b']' => {
-                if let Some(frame) = stack.pop() {
+                if let Some(frame) = stack.pop()
+                    && !frame.path.is_empty()
+                {
                     spans.entry(frame.path).or_insert(frame.start..i + 1);
                 }
                 key = None;
                 i += 1;
             }
             _ => {
-                // A value: its path is the key just read, or the next index of the array.
+                // A value: its path is the key just read, or the next index of the array. Below
+                // the indexed depth it is not recorded (nor is its path built).
+                let deep = stack.len() > MAX_INDEX_DEPTH;
                 let path = match stack.last_mut() {
+                    _ if deep => {
+                        key = None;
+                        String::new()
+                    }
                     None => String::new(),
                     Some(JsonFrame { path, next_index: Some(n), .. }) => {
                         let p = format!("{path}[{n}]");
@@ -1322,7 +1341,7 @@ fn index_json(source: &str, spans: &mut std::collections::HashMap<String, Range<
                     }
                     _ => {
                         let Some(end) = skip_value(bytes, i) else { return };
-                        if !path.is_empty() {
+                        if !path.is_empty() && !deep {
                             spans.entry(path).or_insert(i..end);
                         }
                         i = end.max(i + 1);

@@ -90,3 +90,19 @@ fn a_json_file_with_a_byte_order_mark_is_indexed() {
     assert_eq!(&source[found.location.span], "5");
     assert!(found.exact);
 }
+
+/// A hostile file nested 100,000 deep: each path's key is as long as its depth, so indexing every
+/// level took minutes (found by the CLI's garbage test). Only the first levels are indexed; a
+/// path below them is located at its deepest indexed ancestor.
+#[test]
+fn deep_nesting_is_indexed_only_as_deep_as_validation_paths_go() {
+    let depth = 100_000;
+    let json = format!("{}1{}", "{\"a\": ".repeat(depth), "}".repeat(depth));
+    let index = SpanIndex::new(&json, Format::Json);
+    let found = index.locate(&json, "a.a.a").expect("found");
+    assert!(found.exact);
+    assert_eq!(found.location.span.start, "{\"a\": ".len() * 3);
+    let deep = vec!["a"; 1_000].join(".");
+    let found = index.locate(&json, &deep).expect("an ancestor is found");
+    assert!(!found.exact);
+}
