@@ -509,6 +509,7 @@ th-scale = Skala
 th-minimum-score = Mindstekarakter
 th-value = Værdi af fulde point
 weight-points = { $points } point
+weight-points-share = { $points } point ({ $percent })
 weight-rank = prioritet { $rank }
 weight-of-parent = { $weight } af kriterium { $parent }
 scale-range = { $min }–{ $max }

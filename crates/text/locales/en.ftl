@@ -505,6 +505,7 @@ th-scale = Scale
 th-minimum-score = Minimum score
 th-value = Value of full marks
 weight-points = { $points } points
+weight-points-share = { $points } points ({ $percent })
 weight-rank = priority { $rank }
 weight-of-parent = { $weight } of criterion { $parent }
 scale-range = { $min }–{ $max }

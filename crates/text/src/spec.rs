@@ -572,11 +572,36 @@ fn lot_chapter(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, l
 }
 
 /// A weight as the award model expresses it.
-pub(crate) fn weight_text(cat: &Catalogue, weighting: Weighting, w: Option<Weight>) -> Result<String, TextError> {
+/// A criterion's weight as the buyer wrote it; points also as their share of all the points, in
+/// percent with the lot's decimals (rounded half up; exact whenever the share has as many decimals).
+pub(crate) fn weight_text(
+    cat: &Catalogue,
+    award: &tender_core::AwardModel,
+    w: Option<Weight>,
+) -> Result<String, TextError> {
+    let weighting = award.weighting;
     match (weighting, w) {
         (_, None) => Ok("–".to_owned()),
         (Weighting::Percent, Some(w)) => cat.percent(w.get()),
-        (Weighting::Points, Some(w)) => t!(cat, "weight-points", "points" => cat.number(w.get())),
+        (Weighting::Points, Some(w)) => {
+            let total =
+                award.criteria.iter().filter_map(|c| c.weight).try_fold(Decimal::ZERO, |s, x| s.checked_add(x.get()));
+            let share = total
+                .filter(|t| !t.is_zero())
+                .and_then(|t| w.get().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(t))
+                .map(|x| {
+                    x.round_dp_with_strategy(
+                        award.rounding.decimals,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    )
+                });
+            match share {
+                Some(p) => {
+                    t!(cat, "weight-points-share", "points" => cat.number(w.get()), "percent" => cat.percent(p.normalize())?)
+                }
+                None => t!(cat, "weight-points", "points" => cat.number(w.get())),
+            }
+        }
         (Weighting::Order, Some(w)) => t!(cat, "weight-rank", "rank" => cat.number(w.get())),
     }
 }
@@ -615,7 +640,7 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
             id(&c.id),
             cell(c.name.get(lang)),
             words::criterion_kind(cat, c.kind)?,
-            weight_text(cat, award.weighting, c.weight)?,
+            weight_text(cat, award, c.weight)?,
             scale,
             c.minimum_score.map_or_else(|| "–".to_owned(), |m| cat.number(m.get())),
         ];

@@ -502,3 +502,19 @@ fn errors_say_what_to_do() {
     let err = tender_text::report(&tender, &bids, &evaluation, &Language::da()).err().map(|e| e.to_string());
     assert!(err.is_some_and(|e| e.contains("OTHER")), "a report of another tender's evaluation must fail");
 }
+
+/// Weights in points of any unit are shown as the buyer wrote them, with their share of all the
+/// points in percent to the lot's decimals (issue 12, rule 7): 13 of 21 points is 61.904…%, shown
+/// with the lot's one decimal as 61.9% (61,9 % in Danish); 8 of 21 is 38.095…%, shown as 38.1%.
+#[test]
+fn points_weights_show_their_share() {
+    let (mut tender, _) = scenario("Plain text");
+    let lot = &mut tender.lots[1];
+    lot.award.criteria[0].weight = Some(tender_core::num::Weight::from(13));
+    lot.award.criteria[1].weight = Some(tender_core::num::Weight::from(8));
+    let en = tender_text::specification(&tender, &tender_core::Language::en()).expect("English");
+    assert!(en.contains("13 points (61.9%)"), "{en}");
+    assert!(en.contains("8 points (38.1%)"), "{en}");
+    let da = tender_text::specification(&tender, &tender_core::Language::da()).expect("Danish");
+    assert!(da.contains("13 point (61,9 %)"), "{da}");
+}
