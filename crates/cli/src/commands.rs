@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use clap::error::ErrorKind;
 use tender_core::{Id, Language, Tender};
 use tender_score::Evaluation;
-use tender_score::result::SkippedFile;
+use tender_score::result::{SkipKind, SkippedFile};
 
 use crate::Outcome;
 use crate::cli::{
@@ -249,7 +249,12 @@ fn read_bids_case(
     let (tender, bid_files) = resolve(input, bids.map(|b| vec![b.clone()]), diags)?;
     let mut case = input::read_case(&tender, &bid_files, diags);
     input::validate(&case, diags);
-    let mut skipped = Vec::new();
+    // Every file of the bids directory that is not read is listed in the output too.
+    let mut skipped: Vec<SkippedFile> = diags
+        .files_not_read()
+        .iter()
+        .map(|(file, why)| SkippedFile { file: file.clone(), kind: SkipKind::NotRead, reasons: vec![(*why).clone()] })
+        .collect();
     if skip_unreadable {
         // The tender's own problems (order 0) and those of no one file still stop everything.
         for order in diags.error_orders() {
@@ -258,7 +263,11 @@ fn read_bids_case(
             }
             let reasons = diags.skip_file(order);
             case.bids.retain(|(_, f)| f.order != order);
-            skipped.push(SkippedFile { file: bid_files[order - 1].display().to_string(), reasons });
+            skipped.push(SkippedFile {
+                file: bid_files[order - 1].display().to_string(),
+                kind: SkipKind::Unreadable,
+                reasons,
+            });
         }
     }
     if diags.has_errors() || case.tender.is_none() {
@@ -303,7 +312,7 @@ fn evaluate_case(
                         .collect();
                     if let Some(pos) = case.bids.iter().position(|(b, _)| b.id == id) {
                         let (_, file) = case.bids.remove(pos);
-                        skipped.push(SkippedFile { file: file.name.clone(), reasons });
+                        skipped.push(SkippedFile { file: file.name.clone(), kind: SkipKind::Unreadable, reasons });
                     }
                 }
             }

@@ -168,12 +168,24 @@ impl miette::Diagnostic for Diagnostic {
 #[derive(Debug, Default)]
 pub(crate) struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// Files in a bids directory that are not read, and why: the evaluation lists them too.
+    not_read: Vec<(String, String)>,
 }
 
 impl Diagnostics {
     /// Adds one.
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.list.push(d);
+    }
+
+    /// Records a file of a bids directory that is not read, and why (also pushed as a warning).
+    pub(crate) fn not_read(&mut self, file: &std::path::Path, why: &str) {
+        self.not_read.push((file.display().to_string(), why.to_owned()));
+    }
+
+    /// The files not read, and why.
+    pub(crate) fn files_not_read(&self) -> &[(String, String)] {
+        &self.not_read
     }
 
     /// Whether any is an error.

@@ -47,21 +47,31 @@ pub(crate) fn bid_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
         let is_dir = p.is_dir();
         match (hidden, bid_like, is_dir) {
             (true, true, false) => {
+                diags.not_read(&p, "a hidden file");
                 diags.push(Diagnostic::warning(format!("{}: skipped: a hidden file", p.display())).with_help(
                     "files whose names start with `.` are not read; if it is a bid, rename it without the dot",
                 ))
             }
-            (true, _, _) => hidden_others.push(name),
-            (false, _, true) => diags.push(
-                Diagnostic::warning(format!("{}: skipped: a directory", p.display()))
-                    .with_help("bids are read from the directory itself, not from its subdirectories"),
-            ),
+            (true, _, _) => {
+                diags.not_read(&p, "a hidden file");
+                hidden_others.push(name);
+            }
+            (false, _, true) => {
+                diags.not_read(&p, "a directory");
+                diags.push(
+                    Diagnostic::warning(format!("{}: skipped: a directory", p.display()))
+                        .with_help("bids are read from the directory itself, not from its subdirectories"),
+                );
+            }
             // A FIFO or a device with a bid's name is kept: reading refuses it with an error.
             (false, true, false) => bids.push(p),
-            (false, false, false) => diags.push(
-                Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
-                    .with_help("bid files are read by extension; rename the file if it is a bid"),
-            ),
+            (false, false, false) => {
+                diags.not_read(&p, "not a .toml or .json file");
+                diags.push(
+                    Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
+                        .with_help("bid files are read by extension; rename the file if it is a bid"),
+                );
+            }
         }
     }
     if !hidden_others.is_empty() {

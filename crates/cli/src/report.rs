@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use tender_core::award::PriceBasisKind;
 use tender_core::{Language, Tender};
 use tender_score::explain::{self, Plain};
-use tender_score::result::{BidResult, BidStatus, Comparison, ScoreBasis};
+use tender_score::result::{BidResult, BidStatus, Comparison, ScoreBasis, SkipKind};
 use tender_score::{Evaluation, LotEvaluation};
 
 use crate::words;
@@ -24,9 +24,19 @@ pub(crate) fn text(tender: &Tender, evaluation: &Evaluation, explain: bool) -> S
     let bids: usize = evaluation.lots.iter().map(|l| l.bids.len()).sum();
     out.push_str(&format!("Tender {}: {}\n", tender.id, tender.title.get(&en)));
     out.push_str(&format!("{} in {}\n", count(bids, "bid", "bids"), count(evaluation.lots.len(), "lot", "lots")));
-    if !evaluation.skipped.is_empty() {
-        out.push_str("\nNot evaluated: these files could not be read as bids of this tender (--skip-unreadable):\n");
-        for f in &evaluation.skipped {
+    for (kind, heading) in [
+        (
+            SkipKind::Unreadable,
+            "Not evaluated: these files could not be read as bids of this tender (--skip-unreadable):",
+        ),
+        (SkipKind::NotRead, "Not read: these files in the bids' directory are not read as bids:"),
+    ] {
+        let files: Vec<_> = evaluation.skipped.iter().filter(|f| f.kind == kind).collect();
+        if files.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{heading}\n"));
+        for f in files {
             out.push_str(&format!("  - {}\n", f.file));
             for r in &f.reasons {
                 out.push_str(&format!("      {r}\n"));

@@ -179,3 +179,25 @@ fn the_tender_and_unreadable_files_still_stop_with_a_located_error() {
     let md = run_in(dir.path(), &["evaluate", ".", "--skip-unreadable", "--format", "markdown", "--lang", "da"]);
     assert!(md.stdout.contains("kunne ikke læses som tilbud"), "{}", md.stdout);
 }
+
+/// A file in the bids' directory that is not read (a hidden bid file, another type of file) is
+/// listed in every evaluation output, not only as a warning (issue 17: skipped in silence).
+#[test]
+fn files_not_read_are_listed_in_every_output() {
+    let dir = copy_fixture();
+    let bids = dir.path().join("bids");
+    std::fs::copy(bids.join("l1-02-nordlys.toml"), bids.join(".l1-99-cheapest.toml")).expect("copy");
+    std::fs::write(bids.join("notes.txt"), "x").expect("write");
+    let r = run_in(dir.path(), &["evaluate", "."]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("Not read: these files") && r.stdout.contains(".l1-99-cheapest.toml"), "{}", r.stdout);
+    let json = run_in(dir.path(), &["evaluate", ".", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let kinds: Vec<&str> =
+        v["skipped"].as_array().expect("skipped").iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert_eq!(kinds, ["not-read", "not-read"]);
+    for lang in ["da", "en"] {
+        let md = run_in(dir.path(), &["evaluate", ".", "--format", "markdown", "--lang", lang]);
+        assert!(md.stdout.contains(".l1-99-cheapest.toml"), "{lang}: {}", md.stdout);
+    }
+}

@@ -36,11 +36,23 @@ pub struct Evaluation {
     pub skipped: Vec<SkippedFile>,
 }
 
+/// Why a file was left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipKind {
+    /// It could not be read as a bid of this tender (a data-entry mistake to fix).
+    Unreadable,
+    /// It is in the bids' directory but not read as a bid (hidden, a directory, another type).
+    NotRead,
+}
+
 /// A bid file that was not evaluated, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SkippedFile {
     /// The file, as the caller names it.
     pub file: String,
+    /// Whether it was read and refused, or not read at all.
+    pub kind: SkipKind,
     /// The problems that kept it out, each in one line.
     pub reasons: Vec<String>,
 }

@@ -713,6 +713,10 @@ report-skipped-intro = { $count ->
         [one] Følgende fil kunne ikke læses som et tilbud i dette udbud og indgår ikke i evalueringen. Den skal rettes og evalueringen gentages, før tildelingsbeslutningen træffes:
        *[other] Følgende { $count } filer kunne ikke læses som tilbud i dette udbud og indgår ikke i evalueringen. De skal rettes og evalueringen gentages, før tildelingsbeslutningen træffes:
     }
+report-not-read-intro = { $count ->
+        [one] Følgende fil i tilbudsmappen er ikke læst som et tilbud (en skjult fil, en mappe eller en fil af en anden type). Er den et tilbud, skal den indgå, før tildelingsbeslutningen træffes:
+       *[other] Følgende { $count } filer i tilbudsmappen er ikke læst som tilbud (skjulte filer, mapper eller filer af en anden type). Er en af dem et tilbud, skal den indgå, før tildelingsbeslutningen træffes:
+    }
 report-h-warnings = Bemærkninger til bedømmelsesudvalget
 report-h-rank-reversal = Kontrol af rangordensombytning
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.

@@ -709,6 +709,10 @@ report-skipped-intro = { $count ->
         [one] The following file could not be read as a bid of this tender and is not part of the evaluation. It must be corrected and the evaluation repeated before the award decision is taken:
        *[other] The following { $count } files could not be read as bids of this tender and are not part of the evaluation. They must be corrected and the evaluation repeated before the award decision is taken:
     }
+report-not-read-intro = { $count ->
+        [one] The following file in the bids' directory is not read as a bid (a hidden file, a directory or a file of another type). If it is a bid, it must be included before the award decision is taken:
+       *[other] The following { $count } files in the bids' directory are not read as bids (hidden files, directories or files of another type). If one of them is a bid, it must be included before the award decision is taken:
+    }
 report-h-warnings = Findings for the committee
 report-h-rank-reversal = Rank reversal check
 report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.

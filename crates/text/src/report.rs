@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use tender_core::award::PriceBasisKind;
 use tender_core::{Bid, Id, Lot, Tender};
 use tender_score::explain;
-use tender_score::result::{BidResult, BidStatus, Comparison, LotEvaluation, ScoreBasis};
+use tender_score::result::{BidResult, BidStatus, Comparison, LotEvaluation, ScoreBasis, SkipKind};
 use tender_score::{Evaluation, Exact};
 
 use crate::catalogue::{Catalogue, Notation};
@@ -63,9 +63,12 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
         ]);
     }
     doc.table(&header, &rows);
-    if !evaluation.skipped.is_empty() {
-        doc.para(&cat.text("report-skipped-intro", &[("count", evaluation.skipped.len().into())])?);
-        doc.bullets(&evaluation.skipped.iter().map(|f| code(&f.file)).collect::<Vec<_>>());
+    for (kind, key) in [(SkipKind::Unreadable, "report-skipped-intro"), (SkipKind::NotRead, "report-not-read-intro")] {
+        let files: Vec<String> = evaluation.skipped.iter().filter(|f| f.kind == kind).map(|f| code(&f.file)).collect();
+        if !files.is_empty() {
+            doc.para(&cat.text(key, &[("count", files.len().into())])?);
+            doc.bullets(&files);
+        }
     }
     if !evaluation.warnings.is_empty() {
         doc.para(&cat.text("report-cross-lot-warnings", &[])?);
