@@ -5,35 +5,13 @@
 
 mod common;
 
-use common::{bid, one_lot, one_lot_with, simple_bid, tender};
-use rust_decimal::Decimal;
+use common::{PRICE_QUALITY_40_60, bid, d, one_lot, one_lot_with, simple_bid, tender};
 use tender_core::Seal;
 use tender_core::award::RoundingStrategy;
 use tender_core::compliance::Defect;
 use tender_core::tender::OverLimitRule;
 use tender_score::evaluate;
 use tender_score::result::{BidStatus, CloseCall, Warning};
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-const PRICE_QUALITY_40_60: &str = r#"
-[lots.award]
-price_model = { kind = "proportional" }
-scale = "0-10"
-tie_break = ["higher-quality", "lower-price"]
-[[lots.award.criteria]]
-id = "P"
-name = "Price"
-kind = "price"
-weight = 40
-[[lots.award.criteria]]
-id = "Q"
-name = "Quality"
-kind = "quality"
-weight = 60
-"#;
 
 /// A rejected bid's low price is not the lowest price the others are measured against.
 #[test]

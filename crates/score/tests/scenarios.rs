@@ -3,32 +3,10 @@
 
 mod common;
 
-use common::{bid, one_lot, simple_bid};
-use rust_decimal::Decimal;
+use common::{PRICE_QUALITY_40_60, bid, d, one_lot, simple_bid};
 use tender_core::award::TieBreakRule;
 use tender_score::result::{BidStatus, Exclusion, GateReason, Warning};
 use tender_score::{evaluate, explain};
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-const PRICE_QUALITY_40_60: &str = r#"
-[lots.award]
-price_model = { kind = "proportional" }
-scale = "0-10"
-tie_break = ["higher-quality", "lower-price"]
-[[lots.award.criteria]]
-id = "P"
-name = "Price"
-kind = "price"
-weight = 40
-[[lots.award.criteria]]
-id = "Q"
-name = "Quality"
-kind = "quality"
-weight = 60
-"#;
 
 /// reference.md §2.4 (a): rank reversal under the proportional model. 60/40 quality/price on a
 /// 0-10 scale, here as percentages: A (100, 7.0), B (130, 8.5), C (60, 2.0).

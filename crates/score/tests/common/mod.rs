@@ -37,6 +37,30 @@ title = "Lot"
     ))
 }
 
+/// A decimal from its text.
+pub(crate) fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+/// The award model of many hand-checked cases: proportional price 40, one quality criterion 60 on
+/// a 0-10 scale, ties broken by quality, then price.
+pub(crate) const PRICE_QUALITY_40_60: &str = r#"
+[lots.award]
+price_model = { kind = "proportional" }
+scale = "0-10"
+tie_break = ["higher-quality", "lower-price"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 40
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 60
+"#;
+
 /// A one-lot tender.
 pub(crate) fn one_lot(award: &str) -> Tender {
     one_lot_with("", award)
