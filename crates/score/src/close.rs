@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use tender_core::award::{PriceModel, RoundingPolicy, RoundingStep, RoundingStrategy};
 use tender_core::{Id, Lot};
 
-use crate::evaluate::{Candidate, Scored, award_set, rank_with};
+use crate::evaluate::{Candidate, Scored, award_set, comparison_of, rank_with};
 use crate::exact::Exact;
 use crate::price::Reference;
 use crate::quality::{MarkRef, QualityPlan};
@@ -62,14 +62,6 @@ pub(crate) fn close_calls(
     mark_flips(f, comparison, order, awarded, a, b, &mut out);
     rounding(f, order, awarded, &mut out);
     out
-}
-
-fn comparison_of(model: &PriceModel) -> Comparison {
-    match model {
-        PriceModel::PricePerQualityPoint { .. } => Comparison::LowestPricePerQualityPoint,
-        PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Comparison::LowestEvaluationPrice,
-        _ => Comparison::HighestTotal,
-    }
 }
 
 fn id_of(f: &Field<'_, '_>, s: &Scored) -> Id {

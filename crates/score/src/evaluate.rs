@@ -190,7 +190,7 @@ fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exac
     if policy.at == step { Ok(Exact::from_decimal(x.round(policy.decimals, policy.strategy)?)) } else { Ok(x) }
 }
 
-fn comparison_of(model: &PriceModel) -> Comparison {
+pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
     match model {
         PriceModel::PricePerQualityPoint { .. } => Comparison::LowestPricePerQualityPoint,
         PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Comparison::LowestEvaluationPrice,
