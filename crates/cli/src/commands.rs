@@ -303,6 +303,7 @@ fn evaluate_case(
                 for d in input::evaluation_issues(&e, case) {
                     diags.push(d.with_level(crate::diagnostics::Level::Warning));
                 }
+                let before = case.bids.len();
                 for id in bids {
                     let reasons: Vec<String> = e
                         .issues
@@ -314,6 +315,11 @@ fn evaluate_case(
                         let (_, file) = case.bids.remove(pos);
                         skipped.push(SkippedFile { file: file.name.clone(), kind: SkipKind::Unreadable, reasons });
                     }
+                }
+                // Every round leaves out at least one bid, so the loop ends; a bid the issues name
+                // but the case does not hold would stop it here instead.
+                if case.bids.len() == before {
+                    return None;
                 }
             }
         }
