@@ -319,6 +319,9 @@ fn evaluate_case(
                 // Every round leaves out at least one bid, so the loop ends; a bid the issues name
                 // but the case does not hold would stop it here instead.
                 if case.bids.len() == before {
+                    diags.push(Diagnostic::error(
+                        "the evaluation stopped on bids that are not among the files read; nothing was evaluated",
+                    ));
                     return None;
                 }
             }
