@@ -86,6 +86,7 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
         let basis = match award.price_basis.kind {
             PriceBasisKind::Total => "the total price",
             PriceBasisKind::LifeCycleCost => "life-cycle cost",
+            PriceBasisKind::Basket => "the price schedule (unit prices × expected quantities)",
         };
         let options = if tender.contract.options.is_empty() {
             ""

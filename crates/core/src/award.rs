@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Id, Text};
-use crate::num::{Money, Percent, Score, Weight};
+use crate::num::{Money, Percent, Quantity, Score, Weight};
 use crate::sovereignty::ObjectiveWeights;
 
 /// What a criterion assesses (eForms BT-539).
@@ -313,6 +313,10 @@ pub enum PriceBasisKind {
     /// Life-cycle cost (Directive 2014/24/EU art. 68): one-off costs plus recurring costs per year
     /// over the contract period (and option periods, if included).
     LifeCycleCost,
+    /// A price basket (a fictitious order): the bid's unit price for each line of the award
+    /// model's `basket`, times the quantity the buyer expects (and the line's weight, if given),
+    /// summed (plus option prices, if included).
+    Basket,
 }
 
 /// Which price a bid is evaluated on, and whether options count.
@@ -335,6 +339,26 @@ impl Default for PriceBasis {
     fn default() -> Self {
         Self { kind: PriceBasisKind::Total, include_options: true }
     }
+}
+
+/// One line of a price basket: an item the bids price per unit, and the quantity the buyer
+/// expects to buy. The evaluated price is the sum over the lines of quantity × unit price (× the
+/// line's weight in percent, where the lines are weighted).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BasketLine {
+    /// Stable id, unique in the basket; the bids give their unit prices by it.
+    pub id: Id,
+    /// What is priced, e.g. "Senior consultant".
+    pub item: Text,
+    /// The unit of the unit price, e.g. "hour" or "licence per year".
+    pub unit: Text,
+    /// The quantity the buyer expects (an estimate for the evaluation, not a commitment).
+    pub quantity: Quantity,
+    /// The line's weight in percent of the basket, where the lines are weighted (all lines or
+    /// none, summing to 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Percent>,
 }
 
 /// At which step figures are rounded.
@@ -466,6 +490,9 @@ pub struct AwardModel {
     /// Which price is scored.
     #[serde(default)]
     pub price_basis: PriceBasis,
+    /// The price basket's lines, when `price_basis.kind` is `basket`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basket: Vec<BasketLine>,
     /// The default scale for quality scores.
     #[serde(default)]
     pub scale: ScaleSpec,

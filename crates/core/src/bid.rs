@@ -151,6 +151,19 @@ pub struct BidPrice {
     /// The price of each option.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<OptionPrice>,
+    /// The unit price of each line of the lot's price basket.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_prices: Vec<UnitPrice>,
+}
+
+/// The bid's unit price for one line of the price basket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitPrice {
+    /// The basket line's id in the tender.
+    pub line: Id,
+    /// The price per unit, excluding VAT.
+    pub price: Money,
 }
 
 /// One-off and recurring costs.

@@ -34,6 +34,11 @@ pub enum Defect {
     NoPrice,
     /// The lot is evaluated on life-cycle cost and the bid has no price schedule.
     NoPriceSchedule,
+    /// The lot is evaluated on a price basket and the bid gives no unit price for a line.
+    UnitPriceMissing {
+        /// The basket line.
+        line: Id,
+    },
     /// An option the evaluation includes is not priced.
     OptionNotPriced {
         /// The option.
@@ -85,6 +90,7 @@ impl Defect {
             Self::NoPrice => "price.total".into(),
             Self::NoPriceSchedule => "price.schedule".into(),
             Self::OptionNotPriced { .. } => "price.options".into(),
+            Self::UnitPriceMissing { .. } => "price.unit_prices".into(),
             Self::NoSovereigntyAssessment => "sovereignty".into(),
             Self::ObjectiveNotAssessed { objective } => format!("sovereignty.objectives.{objective}"),
             Self::ObjectivePointsNotStated { objective } => format!("sovereignty.objectives.{objective}.points"),
@@ -100,6 +106,9 @@ impl Defect {
             Self::NoPrice => "the bid states no total price".into(),
             Self::NoPriceSchedule => "the lot is evaluated on life-cycle cost but the bid has no price schedule".into(),
             Self::OptionNotPriced { option } => format!("the option `{option}` is evaluated but not priced"),
+            Self::UnitPriceMissing { line } => {
+                format!("the bid gives no unit price for the price basket's line `{line}`")
+            }
             Self::NoSovereigntyAssessment => {
                 "the lot sets SEAL minimums or scores sovereignty, but the bid has no sovereignty self-assessment"
                     .into()
@@ -156,10 +165,18 @@ pub fn needs_sovereignty(tender: &Tender, lot: &Lot) -> bool {
 pub fn bid_defects(tender: &Tender, bid: &Bid) -> Vec<Defect> {
     let mut out = Vec::new();
     let Some(lot) = tender.lot(&bid.lot) else { return out };
-    if bid.price.total.is_none() {
+    let basis = lot.award.price_basis;
+    // Under a price basket the evaluated price is made of the unit prices, so a missing total
+    // takes nothing away from the evaluation; each missing unit price does.
+    if basis.kind == PriceBasisKind::Basket {
+        for line in &lot.award.basket {
+            if !bid.price.unit_prices.iter().any(|u| u.line == line.id) {
+                out.push(Defect::UnitPriceMissing { line: line.id.clone() });
+            }
+        }
+    } else if bid.price.total.is_none() {
         out.push(Defect::NoPrice);
     }
-    let basis = lot.award.price_basis;
     if basis.kind == PriceBasisKind::LifeCycleCost && bid.price.schedule.is_none() {
         out.push(Defect::NoPriceSchedule);
     }

@@ -293,6 +293,11 @@ decimal_newtype!(
     "A weight: percent, points or rank, as the award model's `weighting` says."
 );
 decimal_newtype!(
+    /// A quantity: how many units of a price basket's line the buyer expects to buy.
+    Quantity,
+    "A quantity, as a number or a decimal string (\"1500\")."
+);
+decimal_newtype!(
     /// A score on a scale: an evaluator's quality score, a sovereignty answer's points.
     Score,
     "A score on the criterion's scale (e.g. 0-10) or sovereignty points (0-1000)."

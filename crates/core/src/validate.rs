@@ -10,7 +10,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::award::{AwardModel, Criterion, CriterionKind, PriceModel, Scale, Weighting};
+use crate::award::{AwardModel, Criterion, CriterionKind, PriceBasisKind, PriceModel, Scale, Weighting};
 use crate::bid::Bid;
 use crate::common::{Country, Id, Location, Text};
 use crate::compliance::Defect;
@@ -848,6 +848,75 @@ fn is_multiple(value: Decimal, step: Decimal) -> bool {
     value.checked_rem(step).is_some_and(|r| r.is_zero())
 }
 
+/// The price basket: lines only under `price_basis.kind = "basket"`, and then at least one; unique
+/// ids; quantities above zero; weights on all lines or none, summing to 100.
+fn check_basket(c: &mut Checker, p: &str, award: &AwardModel) {
+    let basket = &award.basket;
+    let is_basket = award.price_basis.kind == PriceBasisKind::Basket;
+    if is_basket && basket.is_empty() {
+        c.error(
+            format!("{p}.basket"),
+            "the lot is evaluated on a price basket but lists no basket lines",
+            "add the lines as `[[lots.award.basket]]` with `id`, `item`, `unit` and `quantity`",
+        );
+    }
+    if !is_basket && !basket.is_empty() {
+        c.error(
+            format!("{p}.basket"),
+            "the lot lists price basket lines but is not evaluated on them",
+            "set `price_basis.kind = \"basket\"`, or remove the basket lines",
+        );
+    }
+    let mut ids = BTreeSet::new();
+    let mut weighted = 0_usize;
+    let mut sum = Some(Decimal::ZERO);
+    for (i, line) in basket.iter().enumerate() {
+        let lp = format!("{p}.basket[{i}]");
+        c.id(&format!("{lp}.id"), &line.id);
+        if !ids.insert(&line.id) {
+            c.error(
+                format!("{lp}.id"),
+                format!("the basket line `{}` is listed twice", truncate(line.id.as_str())),
+                "give each basket line its own id",
+            );
+        }
+        c.text(&format!("{lp}.item"), &line.item, true);
+        c.text(&format!("{lp}.unit"), &line.unit, true);
+        let q = line.quantity.get();
+        if q <= Decimal::ZERO {
+            c.error(
+                format!("{lp}.quantity"),
+                format!("the quantity {q} is not above zero, so the line's unit price could not count"),
+                "give the quantity the buyer expects to buy, above zero, or remove the line",
+            );
+        } else if q > MAX_AMOUNT {
+            c.error(
+                format!("{lp}.quantity"),
+                format!("the quantity {q} is larger than {MAX_AMOUNT}"),
+                "check the quantity",
+            );
+        }
+        if let Some(w) = line.weight {
+            weighted = weighted.saturating_add(1);
+            c.percent(&format!("{lp}.weight"), w, false);
+            sum = sum.and_then(|s| s.checked_add(w.get()));
+        }
+    }
+    if weighted > 0 && weighted < basket.len() {
+        c.error(
+            format!("{p}.basket"),
+            format!("only some basket lines have a weight ({weighted} of {})", basket.len()),
+            "give every line a weight in percent (summing to 100), or none",
+        );
+    } else if weighted > 0 && sum != Some(Decimal::ONE_HUNDRED) {
+        c.error(
+            format!("{p}.basket"),
+            format!("the basket lines' weights sum to {}, not 100", shown_sum(sum)),
+            "make the weights of the basket lines sum to 100",
+        );
+    }
+}
+
 fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: u32) {
     let criteria = &award.criteria;
     if criteria.is_empty() {
@@ -868,6 +937,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             "use one price or cost criterion; choose the price basis (total or life-cycle cost) in `price_basis`",
         );
     }
+    check_basket(c, p, award);
     let points_model = award.price_model.is_points_model();
     let quality_count = criteria.iter().filter(|cr| cr.kind == CriterionKind::Quality).count();
     if !points_model {
@@ -1304,6 +1374,33 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         c.amount("price.schedule.one_off", s.one_off, false, decimals);
         c.amount("price.schedule.recurring_per_year", s.recurring_per_year, false, decimals);
     }
+    let basket = lot.map_or(&[][..], |l| &l.award.basket[..]);
+    let mut unit_priced = BTreeSet::new();
+    for (i, u) in bid.price.unit_prices.iter().enumerate() {
+        let p = format!("price.unit_prices[{i}]");
+        if let Some(l) = lot
+            && !basket.iter().any(|b| b.id == u.line)
+        {
+            let fix = if basket.is_empty() {
+                "remove the unit prices: the lot is not evaluated on a price basket"
+            } else {
+                "use the id of one of the lot's basket lines"
+            };
+            c.error(
+                format!("{p}.line"),
+                format!("lot `{}` has no price basket line `{}`", l.id, truncate(u.line.as_str())),
+                fix,
+            );
+        }
+        if !unit_priced.insert(&u.line) {
+            c.error(
+                format!("{p}.line"),
+                format!("the basket line `{}` is priced twice", truncate(u.line.as_str())),
+                "give one unit price per basket line",
+            );
+        }
+        c.amount(&format!("{p}.price"), u.price, false, decimals);
+    }
     let mut priced = BTreeSet::new();
     for (i, o) in bid.price.options.iter().enumerate() {
         let p = format!("price.options[{i}]");
@@ -1612,6 +1709,9 @@ fn rejection_fix(d: &Defect) -> String {
         Defect::NoPrice => format!("{entered} (`price.total`)"),
         Defect::NoPriceSchedule => format!("{entered} (`price.schedule` with `one_off` and `recurring_per_year`)"),
         Defect::OptionNotPriced { option } => format!("{entered} (an entry in `price.options` for `{option}`)"),
+        Defect::UnitPriceMissing { line } => {
+            format!("{entered} (an entry in `price.unit_prices` with line = \"{line}\")")
+        }
         Defect::NoSovereigntyAssessment => {
             format!("{entered} (`sovereignty.objectives` with SOV-1 to SOV-8)")
         }

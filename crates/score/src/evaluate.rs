@@ -545,6 +545,12 @@ fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
             format!("the option `{o}` is evaluated but the bid does not price it"),
             format!("add [[price.options]] with option = \"{o}\""),
         ),
+        PriceError::UnitPriceMissing(l) => issues.push(
+            lot_id,
+            bid_id,
+            format!("the lot is evaluated on a price basket but the bid gives no unit price for the line `{l}`"),
+            format!("add [[price.unit_prices]] with line = \"{l}\"; a bid without it is rejected before evaluation"),
+        ),
         PriceError::NotPositive(p) => issues.push(
             lot_id,
             bid_id,

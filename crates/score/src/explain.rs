@@ -245,6 +245,16 @@ pub fn explain_price_basis(p: &PriceResult, decimals: u32, n: &dyn Notation) -> 
             n.term(Term::PerYear),
             options(opts)
         ),
+        PriceBasisDetail::Basket { lines, options: opts } => {
+            let sum: Vec<String> = lines
+                .iter()
+                .map(|l| {
+                    let weight = l.weight.map(|w| format!(" × {}", n.percent(w))).unwrap_or_default();
+                    format!("{} × {}{weight} ({})", dec(l.quantity, n), dec(l.unit_price, n), l.line)
+                })
+                .collect();
+            format!("{}{} = {result}", sum.join(" + "), options(opts))
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use tender_core::award::{PriceBasisKind, PriceModel};
 use tender_core::{Bid, Tender};
 
 use crate::exact::{Exact, Overflow};
-use crate::result::{PriceBasisDetail, PriceFormula};
+use crate::result::{BasketLineDetail, PriceBasisDetail, PriceFormula};
 
 /// Why a price could not be evaluated, in domain terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +30,8 @@ pub enum PriceError {
     NoSchedule,
     /// An evaluated option has no price.
     OptionNotPriced(tender_core::Id),
+    /// A line of the price basket has no unit price.
+    UnitPriceMissing(tender_core::Id),
     /// Zero or a negative price where the model divides by it.
     NotPositive(Exact),
     /// The logarithm could not be computed.
@@ -48,7 +50,8 @@ impl From<Overflow> for PriceError {
 ///
 /// # Errors
 /// [`PriceError::NoSchedule`] for life-cycle cost without a schedule,
-/// [`PriceError::OptionNotPriced`] for an evaluated option without a price, or an overflow.
+/// [`PriceError::OptionNotPriced`] for an evaluated option without a price,
+/// [`PriceError::UnitPriceMissing`] for a basket line without a unit price, or an overflow.
 pub fn evaluated_price(
     tender: &Tender,
     lot: &tender_core::Lot,
@@ -93,6 +96,35 @@ pub fn evaluated_price(
                     options,
                 },
             ))
+        }
+        PriceBasisKind::Basket => {
+            let hundred = Exact::from_int(100)?;
+            let mut lines = Vec::with_capacity(lot.award.basket.len());
+            let mut price = Exact::ZERO;
+            for line in &lot.award.basket {
+                let unit_price = bid
+                    .price
+                    .unit_prices
+                    .iter()
+                    .find(|u| u.line == line.id)
+                    .ok_or_else(|| PriceError::UnitPriceMissing(line.id.clone()))?
+                    .price
+                    .get();
+                let mut amount =
+                    Exact::from_decimal(line.quantity.get()).checked_mul(Exact::from_decimal(unit_price))?;
+                if let Some(w) = line.weight {
+                    amount = amount.checked_mul(Exact::from_decimal(w.get()))?.checked_div(hundred)?;
+                }
+                price = price.checked_add(amount)?;
+                lines.push(BasketLineDetail {
+                    line: line.id.clone(),
+                    quantity: line.quantity.get(),
+                    unit_price,
+                    weight: line.weight.map(|w| w.get()),
+                    amount,
+                });
+            }
+            Ok((price.checked_add(option_sum)?, PriceBasisDetail::Basket { lines, options }))
         }
     }
 }

@@ -535,6 +535,30 @@ pub enum PriceBasisDetail {
         /// Option prices included.
         options: Vec<(Id, Decimal)>,
     },
+    /// A price basket: for each line, quantity × unit price (× the line's weight), summed, plus
+    /// option prices.
+    Basket {
+        /// The lines, in the tender's order.
+        lines: Vec<BasketLineDetail>,
+        /// Option prices included.
+        options: Vec<(Id, Decimal)>,
+    },
+}
+
+/// One line of a price basket in a bid's evaluated price.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BasketLineDetail {
+    /// The basket line.
+    pub line: Id,
+    /// The quantity the tender lists.
+    pub quantity: Decimal,
+    /// The bid's unit price.
+    pub unit_price: Decimal,
+    /// The line's weight in percent, where the basket is weighted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    /// quantity × unit price (× weight / 100), exact.
+    pub amount: Exact,
 }
 
 /// The price-to-points formula applied, with its inputs.

@@ -73,3 +73,82 @@ fn e_avrop_percentage_deduction_and_markup_of_100_percent() {
     let problems = tender_core::validate::validate_tender(&percent_model("deduction", 120));
     assert!(problems.iter().any(|p| p.path.ends_with("max_percent") && p.message.contains("negative")), "{problems:?}");
 }
+
+const DFO_BASKET: &str = r#"
+[lots.award]
+price_model = { kind = "proportional" }
+price_basis = { kind = "basket" }
+rounding = { decimals = 2 }
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Pris"
+kind = "price"
+weight = 100
+[[lots.award.basket]]
+id = "melk"
+item = "I kartong lettmelk, 1 liter"
+unit = "kartong"
+quantity = 1500
+[[lots.award.basket]]
+id = "mel"
+item = "1 pakke hvetemel, 1 kg"
+unit = "pakke"
+quantity = 50
+[[lots.award.basket]]
+id = "kaffe"
+item = "1 pakke filtermalt kaffe, 250 g"
+unit = "pakke"
+quantity = 1200
+[[lots.award.basket]]
+id = "smor"
+item = "1 pakke smør, 500 g"
+unit = "pakke"
+quantity = 540
+"#;
+
+fn basket_bid(id: &str, prices: &[(&str, &str)]) -> tender_core::Bid {
+    let mut s = format!(
+        "id = \"{id}\"\ntender = \"T\"\nlot = \"L1\"\nbidder = {{ id = \"{id}-co\", name = \"Bidder {id}\", country = \"NO\" }}\n"
+    );
+    for (line, price) in prices {
+        s.push_str(&format!("[[price.unit_prices]]\nline = \"{line}\"\nprice = \"{price}\"\n"));
+    }
+    common::bid(&s)
+}
+
+/// DFØ (Direktoratet for forvaltning og økonomistyring), "Veileder i evaluering av tilbud",
+/// chapter "Lavest pris eller lavest kostnad", example "kjøp av matvarer" (anskaffelser.no): a
+/// shopping basket of four lines, "1500 × kr 18,00 = kr 27 000,00", "50 × kr 20,00 = kr 1 000,00",
+/// "1200 × kr 25,00 = kr 30 000,00", "540 × kr 32,00 = kr 17 280,00", "Sum handlekurv kr 75 280,00",
+/// the price compared with the other bids. Bids B and C are ours (the guide shows one bid): B is
+/// cheaper on the basket although dearer on milk; C leaves out the butter and is rejected with
+/// the line named, never priced at zero.
+#[test]
+fn dfo_shopping_basket_unit_prices_times_quantities() {
+    let tender = one_lot(DFO_BASKET);
+    assert!(tender_core::validate::validate_tender(&tender).is_empty());
+    let bids = [
+        basket_bid("A", &[("melk", "18.00"), ("mel", "20.00"), ("kaffe", "25.00"), ("smor", "32.00")]),
+        basket_bid("B", &[("melk", "19.00"), ("mel", "20.00"), ("kaffe", "23.00"), ("smor", "31.00")]),
+        basket_bid("C", &[("melk", "10.00"), ("mel", "10.00"), ("kaffe", "10.00")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let a = lot.bid(&"A".into()).unwrap();
+    let price = a.price.as_ref().unwrap();
+    assert_eq!(price.evaluated.value, d("75280.00"));
+    let tender_score::result::PriceBasisDetail::Basket { lines, .. } = &price.basis else { panic!("a basket") };
+    let amounts: Vec<String> = lines.iter().map(|l| l.amount.to_string()).collect();
+    assert_eq!(amounts, ["27000", "1000", "30000", "17280"]);
+    // B: 28 500 + 1 000 + 27 600 + 16 740 = 73 840, the lowest: 100 points; A 100 × 73 840 / 75 280.
+    assert_eq!(lot.bid(&"B".into()).unwrap().price.as_ref().unwrap().evaluated.value, d("73840.00"));
+    assert_eq!(lot.awarded, vec!["B".into()]);
+    assert_eq!(a.total.unwrap().value, d("98.09"));
+    let c = lot.bid(&"C".into()).unwrap();
+    assert_eq!(c.status, tender_score::result::BidStatus::Rejected);
+    assert_eq!(c.rejection, vec![tender_core::compliance::Defect::UnitPriceMissing { line: "smor".into() }]);
+    // The derivation names every line.
+    let text = tender_score::explain::explain_price_basis(price, 2, &tender_score::explain::Plain);
+    assert!(text.starts_with("1500 × 18 (melk) + 50 × 20 (mel)") && text.ends_with("= 75 280"), "{text}");
+}

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use tender_core::award::{PriceBasisKind, PriceModel, Scale, Weighting};
-use tender_core::bid::{BidPrice, Bidder, ConsensusScore, OptionPrice, PriceSchedule};
+use tender_core::bid::{BidPrice, Bidder, ConsensusScore, OptionPrice, PriceSchedule, UnitPrice};
 use tender_core::sovereignty::{ObjectiveAssessment, SovereigntyAssessment};
 use tender_core::{Bid, Id, Lot, Money, Objective, Score, Seal, Tender};
 use tender_score::result::LotEvaluation;
@@ -58,6 +58,27 @@ fn base_price(tender: &Tender, lot: &Lot) -> Result<Decimal, TextError> {
 }
 
 /// `value × percent / 100`, to whole currency units (at least 1).
+/// Unit prices that make each basket line an equal part of `price`: the line's unit price is
+/// `price / lines / (quantity × weight / 100)`, to the cent.
+fn basket_unit_prices(award: &tender_core::AwardModel, price: Decimal) -> Result<Vec<UnitPrice>, TextError> {
+    const WHAT: &str = "illustrative unit price";
+    let lines = Decimal::from(award.basket.len().max(1));
+    let part = div(price, lines, WHAT)?;
+    award
+        .basket
+        .iter()
+        .map(|l| {
+            let weight = match l.weight {
+                Some(w) => div(w.get(), Decimal::ONE_HUNDRED, WHAT)?,
+                None => Decimal::ONE,
+            };
+            let units = mul(l.quantity.get(), weight, WHAT)?;
+            let unit = if units > Decimal::ZERO { div(part, units, WHAT)? } else { part };
+            Ok(UnitPrice { line: l.id.clone(), price: Money::new(unit.round_dp(2).max(Decimal::new(1, 2))) })
+        })
+        .collect()
+}
+
 fn share(value: Decimal, percent: i64) -> Result<Decimal, TextError> {
     const WHAT: &str = "illustrative price";
     Ok(div(mul(value, Decimal::from(percent), WHAT)?, Decimal::ONE_HUNDRED, WHAT)?.round_dp(0).max(Decimal::ONE))
@@ -110,6 +131,11 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
             Some(PriceSchedule { one_off: Money::new(one_off), recurring_per_year: Money::new(recurring.round_dp(0)) })
         } else {
             None
+        };
+        let unit_prices = if award.price_basis.kind == PriceBasisKind::Basket {
+            basket_unit_prices(award, price)?
+        } else {
+            Vec::new()
         };
         let option_price = share(price, 2)?;
         let options = tender
@@ -177,7 +203,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
                 subcontractors: Vec::new(),
             },
             submitted: None,
-            price: BidPrice { total: Some(Money::new(price)), schedule, options },
+            price: BidPrice { total: Some(Money::new(price)), schedule, options, unit_prices },
             priority: None,
             answers: Vec::new(),
             sovereignty,

@@ -124,6 +124,7 @@ fn lot_chapter(
     doc.para(&match lot.award.price_basis.kind {
         PriceBasisKind::Total => cat.text("report-basis-total", &[])?,
         PriceBasisKind::LifeCycleCost => cat.text("report-basis-lcc", &[])?,
+        PriceBasisKind::Basket => cat.text("report-basis-basket", &[])?,
     });
     if let (Some(lo), Some(hi)) = (e.lowest_price, e.highest_price) {
         doc.para(&t!(cat, "report-price-range",
@@ -458,7 +459,8 @@ pub(crate) fn derivations(
     if let Some(p) = &b.price {
         let show_basis = match &p.basis {
             tender_score::result::PriceBasisDetail::Total { options, .. } => !options.is_empty(),
-            tender_score::result::PriceBasisDetail::LifeCycleCost { .. } => true,
+            tender_score::result::PriceBasisDetail::LifeCycleCost { .. }
+            | tender_score::result::PriceBasisDetail::Basket { .. } => true,
         };
         if show_basis {
             items.push(

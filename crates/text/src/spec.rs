@@ -717,6 +717,9 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
 
     // The price.
     doc.para(&price_basis(cat, tender, award)?);
+    if award.price_basis.kind == PriceBasisKind::Basket {
+        basket_table(cat, award, doc)?;
+    }
     doc.para(&price_model_text(cat, tender, award)?);
     if award.price_model.depends_on_other_bids() {
         let key = if award.price_model.is_points_model() {
@@ -759,6 +762,35 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     Ok(())
 }
 
+/// The price basket's lines: item, unit, the quantity the buyer expects and, where the lines are
+/// weighted, each line's weight.
+fn basket_table(cat: &Catalogue, award: &AwardModel, doc: &mut Doc) -> Result<(), TextError> {
+    let weighted = award.basket.iter().any(|l| l.weight.is_some());
+    let mut header = vec![
+        cat.text("basket-col-line", &[])?,
+        cat.text("basket-col-item", &[])?,
+        cat.text("basket-col-unit", &[])?,
+        cat.text("basket-col-quantity", &[])?,
+    ];
+    if weighted {
+        header.push(cat.text("basket-col-weight", &[])?);
+    }
+    let mut rows = Vec::with_capacity(award.basket.len());
+    for l in &award.basket {
+        let lang = cat.lang();
+        let mut row = vec![id(&l.id), cell(l.item.get(lang)), cell(l.unit.get(lang)), cat.number(l.quantity.get())];
+        if weighted {
+            row.push(match l.weight {
+                Some(w) => cat.percent(w.get())?,
+                None => String::new(),
+            });
+        }
+        rows.push(row);
+    }
+    doc.table(&header, &rows);
+    Ok(())
+}
+
 fn price_basis(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<String, TextError> {
     let basis = award.price_basis;
     let options: Vec<String> = tender.contract.options.iter().map(|o| id(&o.id)).collect();
@@ -771,6 +803,14 @@ fn price_basis(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<S
     };
     let main = match basis.kind {
         PriceBasisKind::Total => cat.text("model-basis-total", &[])?,
+        PriceBasisKind::Basket => {
+            let key = if award.basket.iter().any(|l| l.weight.is_some()) {
+                "model-basis-basket-weighted"
+            } else {
+                "model-basis-basket"
+            };
+            cat.text(key, &[("lines", award.basket.len().into())])?
+        }
         PriceBasisKind::LifeCycleCost => {
             const WHAT: &str = "contract period with options";
             let extension: u32 = if basis.include_options {
