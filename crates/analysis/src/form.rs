@@ -11,8 +11,10 @@
 //! | percent adjustment | quality weights (sum `W` kept) | `P × m × r_c / W` | `−P` (deduction) or `−P × (1 + m)` (markup) |
 //!
 //! For the money models the figure is minus the evaluation price, so highest first is lowest
-//! evaluation price first. The extended price-per-quality-point method (with a corridor) is not
-//! linear and has no form.
+//! evaluation price first. The extended price-per-quality-point method (with a corridor) and
+//! quality relative to the best bid's total are not linear and have no form. Quality relative
+//! to the best bid per criterion is: its ratios `r_c` are already relative, and re-weighting does
+//! not change which bid is best on a criterion.
 
 use serde::Serialize;
 use tender_core::award::{AdjustMode, CriterionKind, PriceModel};
@@ -96,6 +98,9 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
     let mut weights = Vec::new();
     let basis;
     let model = &award.price_model;
+    if award.quality.relative == Some(tender_core::award::RelativeQuality::QualityTotal) {
+        return Err(Reason::RelativeQualityTotal);
+    }
     match model {
         PriceModel::PricePerQualityPoint { corridor: Some(_), .. } => {
             return Err(Reason::Corridor);

@@ -20,6 +20,10 @@ pub enum Reason {
     /// The extended price-per-quality-point method decides inside a corridor, which is not a
     /// weighted sum: weight sensitivity and the Monte Carlo do not apply.
     Corridor,
+    /// Quality points are relative to the best bid's quality total, which depends on the weights
+    /// through the best bid: not a weighted sum, so weight sensitivity and the Monte Carlo do not
+    /// apply.
+    RelativeQualityTotal,
     /// The lot has no weighted criteria.
     NoWeightedCriteria,
     /// The quality criteria have no weights (percent adjustment needs them).
@@ -89,6 +93,9 @@ impl fmt::Display for Reason {
         match self {
             Self::NoRankedBid => f.write_str("no bid was ranked"),
             Self::FewerThanTwoRanked => f.write_str("fewer than two bids were ranked"),
+            Self::RelativeQualityTotal => f.write_str(
+                "quality points are relative to the best bid's quality total, which is not a weighted sum, so re-weighting does not apply",
+            ),
             Self::Corridor => f.write_str(
                 "the extended price-per-quality-point method decides inside a corridor around the best ratio, \
                  which is not a weighted sum; weight sensitivity and the Monte Carlo do not apply",

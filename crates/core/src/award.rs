@@ -430,6 +430,19 @@ pub enum Aggregation {
     Consensus,
 }
 
+/// Quality scored relative to the best bid instead of on the absolute scale: the best compliant
+/// bid (one that passed the gates and the quality thresholds) earns the full weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelativeQuality {
+    /// Per criterion: points = weight × score / the best score on that criterion (Norwegian
+    /// "normalisering", a relative points model).
+    PerCriterion,
+    /// On the quality total: quality points = the maximum quality points × the bid's quality
+    /// points / the best bid's.
+    QualityTotal,
+}
+
 /// Rules for quality scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -448,6 +461,11 @@ pub struct QualityRules {
     /// Only the N bids with the most quality points go on to price (BT-5423 `max-pass`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_pass: Option<u32>,
+    /// Score quality relative to the best compliant bid, per criterion or on the total. Absent:
+    /// the absolute scale (a score's share of the scale's maximum). Thresholds (`minimum_score`,
+    /// `minimum_total`) are applied to the absolute scores first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<RelativeQuality>,
 }
 
 fn thirty() -> Percent {
@@ -456,7 +474,13 @@ fn thirty() -> Percent {
 
 impl Default for QualityRules {
     fn default() -> Self {
-        Self { aggregation: Aggregation::Mean, disagreement_spread: thirty(), minimum_total: None, max_pass: None }
+        Self {
+            aggregation: Aggregation::Mean,
+            disagreement_spread: thirty(),
+            minimum_total: None,
+            max_pass: None,
+            relative: None,
+        }
     }
 }
 

@@ -112,8 +112,14 @@ fn mark_flips(
     if matches!(f.lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. }) {
         return;
     }
+    // Quality relative to the best bid: one bid's mark can move every bid (when it is or becomes
+    // the best), so each move is scored in the whole field and the field is ranked again.
+    let relative = f.lot.award.quality.relative.is_some();
+    let in_play: Vec<usize> = order.iter().map(|s| s.index).collect();
     // Under points models a bid further from the cut-off than one step can move it is skipped.
-    let reach = if comparison == Comparison::HighestTotal {
+    let reach = if relative {
+        None
+    } else if comparison == Comparison::HighestTotal {
         let unit = Exact::new(1, 10_i128.checked_pow(policy.decimals).unwrap_or(i128::MAX)).ok();
         let weights = f.lot.award.criteria.len();
         let slack =
@@ -163,6 +169,21 @@ fn mark_flips(
                 let mut moved = c.clone();
                 moved.criteria = criteria;
                 moved.quality = Some(q);
+                if relative {
+                    if let Some(now) = whole_field(f, &in_play, s.index, moved, below)
+                        && now != awarded_ids
+                    {
+                        out.push(CloseCall::MarkFlip {
+                            bid: c.bid.id.clone(),
+                            evaluator: evaluator.cloned(),
+                            criterion: criterion.clone(),
+                            from: score,
+                            to,
+                            awarded: now.into_iter().collect(),
+                        });
+                    }
+                    continue;
+                }
                 let pair = [moved, f.candidates[rival.index].clone()];
                 let flips =
                     if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
@@ -186,6 +207,31 @@ fn mark_flips(
             }
         }
     }
+}
+
+/// The bids awarded when candidate `index` is replaced by `moved` (its absolute quality scored
+/// again) and the relative quality of the whole field is computed again; `below` drops it from the
+/// field (it fails a threshold). `None` when the field cannot be ranked.
+fn whole_field(
+    f: &Field<'_, '_>,
+    in_play: &[usize],
+    index: usize,
+    moved: Candidate<'_>,
+    below: bool,
+) -> Option<BTreeSet<Id>> {
+    let mut field: Vec<Candidate<'_>> = f.candidates.to_vec();
+    // Back to the absolute quality totals before the field is made relative again.
+    for c in &mut field {
+        if let Some(r) = c.quality_relative.take() {
+            c.quality = Some(r.absolute);
+        }
+    }
+    field[index] = moved;
+    let kept: Vec<usize> = in_play.iter().copied().filter(|&i| !(below && i == index)).collect();
+    crate::evaluate::relative_quality(&f.lot.award, f.plan.max_points, &mut field, &kept).ok()?;
+    let mut scratch = Vec::new();
+    let r = rank_with(f.lot, f.money_decimals, &field, &kept, f.reference, &mut scratch).ok()?;
+    Some(award_set(&r, f.lot.suppliers_to_award).into_iter().map(|i| field[i].bid.id.clone()).collect())
 }
 
 fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out: &mut Vec<CloseCall>) {
@@ -276,7 +322,7 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
                     Err(_) => ok = false,
                 }
             }
-            if !ok {
+            if !ok || crate::evaluate::relative_quality(&lot.award, plan.max_points, &mut again, &in_play).is_err() {
                 continue;
             }
             Some(again)

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 use tender_core::award::{
-    AdjustMode, CorridorDecision, PriceModel, RoundingPolicy, RoundingStep, TieBreakRule, Weighting,
+    AdjustMode, CorridorDecision, PriceModel, RelativeQuality, RoundingPolicy, RoundingStep, TieBreakRule, Weighting,
 };
 use tender_core::{Bid, Id, Lot, Tender};
 
@@ -163,6 +163,8 @@ pub(crate) struct Candidate<'a> {
     gates: Vec<GateResult>,
     pub(crate) criteria: Vec<CriterionResult>,
     pub(crate) quality: Option<Exact>,
+    /// Under quality relative to the best total: the absolute points and the best bid's.
+    pub(crate) quality_relative: Option<crate::result::RelativeTotal>,
     status: BidStatus,
     exclusion: Option<Exclusion>,
     pub(crate) price: Option<(Exact, crate::result::PriceBasisDetail)>,
@@ -235,6 +237,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             gates,
             criteria: Vec::new(),
             quality: None,
+            quality_relative: None,
             status: BidStatus::Ranked,
             exclusion: None,
             price: None,
@@ -312,6 +315,16 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
                 Ok(_) => {}
                 Err(_) => issues.overflow(lot_id, Some(&c.bid.id), "the quality percentage"),
             }
+        }
+    }
+    // Quality relative to the best compliant bid, once the thresholds have been applied to the
+    // absolute scores.
+    if award.quality.relative.is_some() {
+        let passing: Vec<usize> =
+            (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
+        if relative_quality(award, max_quality, &mut candidates, &passing).is_err() {
+            issues.overflow(lot_id, None, "the quality relative to the best bid");
+            return None;
         }
     }
     if let Some(n) = award.quality.max_pass {
@@ -454,6 +467,63 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
     })
 }
 
+/// Rescales the quality of the `in_play` candidates to the best of them, as the award model's
+/// `quality.relative` says (nothing when it is absent): per criterion, points = weight × score /
+/// the best score; on the total, points = the maximum × quality / the best quality. A best of zero
+/// (every bid scored zero) gives zero points. Rounding at the ratio or the criterion applies to
+/// the relative figures.
+pub(crate) fn relative_quality(
+    award: &tender_core::AwardModel,
+    max_quality: Exact,
+    candidates: &mut [Candidate<'_>],
+    in_play: &[usize],
+) -> Result<(), Overflow> {
+    let policy = award.rounding;
+    match award.quality.relative {
+        None => {}
+        Some(RelativeQuality::PerCriterion) => {
+            let count = award.quality_criteria().count();
+            for k in 0..count {
+                let best = in_play.iter().filter_map(|&i| candidates[i].criteria.get(k).map(|r| r.score)).max();
+                for &i in in_play {
+                    let Some(r) = candidates[i].criteria.get_mut(k) else { continue };
+                    let best = best.unwrap_or(Exact::ZERO);
+                    let ratio =
+                        if best.is_zero() || best.is_negative() { Exact::ZERO } else { r.score.checked_div(best)? };
+                    let ratio = round_at(policy, RoundingStep::Ratio, ratio)?;
+                    let points = Exact::from_decimal(r.weight).checked_mul(ratio)?;
+                    let points = round_at(policy, RoundingStep::Criterion, points)?;
+                    r.best = Some(best);
+                    r.ratio = ratio;
+                    r.points = figure(policy, points)?;
+                }
+            }
+            for &i in in_play {
+                let mut q = Exact::ZERO;
+                for r in &candidates[i].criteria {
+                    q = q.checked_add(r.points.exact)?;
+                }
+                candidates[i].quality = Some(q);
+            }
+        }
+        Some(RelativeQuality::QualityTotal) => {
+            let best = in_play.iter().filter_map(|&i| candidates[i].quality).max().unwrap_or(Exact::ZERO);
+            for &i in in_play {
+                let Some(q) = candidates[i].quality else { continue };
+                let relative = if best.is_zero() || best.is_negative() {
+                    Exact::ZERO
+                } else {
+                    max_quality.checked_mul(q)?.checked_div(best)?
+                };
+                candidates[i].quality_relative =
+                    Some(crate::result::RelativeTotal { absolute: q, best, maximum: max_quality });
+                candidates[i].quality = Some(relative);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The candidates awarded in a ranking: those whose rank, counted with the bids ranked level with
 /// or ahead of them, is within `to_award` (so a tie across the cut-off awards none of the tied).
 pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
@@ -514,6 +584,7 @@ fn bid_result(
         criteria: c.criteria,
         quality,
         quality_percent,
+        quality_relative: c.quality_relative,
         price,
         total,
         total_derivation,

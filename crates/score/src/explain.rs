@@ -169,6 +169,12 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
     let w = dec(c.weight, n);
     let result = n.number(c.points.value);
     let hundred = Exact::from_int(100).unwrap_or(Exact::ONE);
+    if let Some(best) = c.best {
+        // Relative to the best compliant bid's score on the criterion.
+        let expression = format!("{} / {}", show(c.score, decimals, n), show(best, decimals, n));
+        let unrounded = if best.is_zero() { Exact::ZERO } else { c.score.checked_div(best).unwrap_or(c.ratio) };
+        return weighted(&w, &expression, unrounded, c.ratio, &result, decimals, n);
+    }
     match &c.basis {
         ScoreBasis::Marks(m) => {
             let expression = format!("{} / {}", show(m.score, decimals, n), dec(m.scale_max, n));
@@ -203,6 +209,19 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
             weighted(&w, &percent, unrounded, c.ratio, &result, decimals, n)
         }
     }
+}
+
+/// Quality points relative to the best bid's total, e.g. `60 × 42 / 48 = 52.50`; `None` unless the
+/// lot scores quality relative to the best total.
+pub fn explain_quality_relative(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
+    let r = b.quality_relative?;
+    let result = b.quality.map(|q| n.number(q.value)).unwrap_or_default();
+    Some(format!(
+        "{} × {} / {} = {result}",
+        show(r.maximum, decimals, n),
+        show(r.absolute, decimals, n),
+        show(r.best, decimals, n)
+    ))
 }
 
 /// The sovereignty score's objectives, one line each: `SOV-1: 700 / 1000 × 15 = 10.5`.

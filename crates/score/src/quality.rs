@@ -256,6 +256,7 @@ impl<'a> QualityPlan<'a> {
                 ratio,
                 points: Figure { exact: points, value: points.round(policy.decimals, policy.strategy)? },
                 below_minimum: p.minimum.is_some_and(|m| score < m),
+                best: None,
             });
         }
         Ok((results, total))

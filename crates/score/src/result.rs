@@ -193,6 +193,10 @@ pub struct BidResult {
     pub quality: Option<Figure>,
     /// The quality points in percent of the maximum.
     pub quality_percent: Option<Figure>,
+    /// Under quality relative to the best bid's total: how `quality` was made from the absolute
+    /// quality points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality_relative: Option<RelativeTotal>,
     /// The price evaluation.
     pub price: Option<PriceResult>,
     /// The figure bids are compared on: total points, price per quality point or evaluation price.
@@ -510,6 +514,21 @@ pub struct CriterionResult {
     pub points: Figure,
     /// Whether the score is below the criterion's minimum.
     pub below_minimum: bool,
+    /// Under quality relative to the best bid per criterion: the best score among the compliant
+    /// bids, by which `score` is divided to give `ratio`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best: Option<Exact>,
+}
+
+/// Quality points relative to the best bid's quality total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct RelativeTotal {
+    /// The bid's quality points on the absolute scale.
+    pub absolute: Exact,
+    /// The best compliant bid's quality points on the absolute scale.
+    pub best: Exact,
+    /// The maximum quality points: the bid's points are `maximum × absolute / best`.
+    pub maximum: Exact,
 }
 
 /// How the evaluated price was made.

@@ -152,3 +152,88 @@ fn dfo_shopping_basket_unit_prices_times_quantities() {
     let text = tender_score::explain::explain_price_basis(price, 2, &tender_score::explain::Plain);
     assert!(text.starts_with("1500 × 18 (melk) + 50 × 20 (mel)") && text.ends_with("= 75 280"), "{text}");
 }
+
+fn relative_model(relative: &str) -> tender_core::Tender {
+    one_lot(&format!(
+        r#"
+[lots.award]
+weighting = "points"
+price_model = {{ kind = "proportional" }}
+scale = "0-10"
+rounding = {{ decimals = 2 }}
+quality = {{ relative = "{relative}" }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Pris"
+kind = "price"
+weight = 10
+[[lots.award.criteria]]
+id = "Q"
+name = "Kvalitet"
+kind = "quality"
+weight = 10
+"#
+    ))
+}
+
+/// Innkjøpskontoret, "Normalisert skivebom" (innkjopskontoret.no), on the Norwegian debate after
+/// KOFA's grand-chamber case 2021/1000: "en av leverandørene oppnår 8 av 10 poeng, og den andre
+/// oppnår 4 av 10 poeng … den med 8 poeng må få 10 poeng … En tilsvarende økning på 25% fra 4 bli
+/// dermed til 5." Quality relative to the best bid per criterion gives 10 and 5; on the quality
+/// total (one criterion) the same. Equal prices give both 10 price points (ours).
+#[test]
+fn innkjopskontoret_normalised_quality_8_and_4_become_10_and_5() {
+    for relative in ["per-criterion", "quality-total"] {
+        let tender = relative_model(relative);
+        assert!(tender_core::validate::validate_tender(&tender).is_empty());
+        let bids = [simple_bid("A", "1000", &[("Q", "8")]), simple_bid("B", "1000", &[("Q", "4")])];
+        let e = evaluate(&tender, &bids).unwrap();
+        let lot = &e.lots[0];
+        let quality = |id: &str| lot.bid(&id.into()).unwrap().quality.unwrap().value;
+        assert_eq!((quality("A"), quality("B")), (d("10"), d("5")), "{relative}");
+        assert_eq!(lot.bid(&"B".into()).unwrap().total.unwrap().value, d("15"), "{relative}");
+        let b = lot.bid(&"B".into()).unwrap();
+        if relative == "per-criterion" {
+            assert_eq!(b.criteria[0].best.unwrap().to_string(), "8");
+            let text = tender_score::explain::explain_criterion(&b.criteria[0], 2, &tender_score::explain::Plain);
+            assert!(text.starts_with("10 × 4 / 8"), "{text}");
+        } else {
+            let r = b.quality_relative.unwrap();
+            assert_eq!((r.absolute.to_string(), r.best.to_string()), ("4".to_owned(), "8".to_owned()));
+            let text = tender_score::explain::explain_quality_relative(b, 2, &tender_score::explain::Plain).unwrap();
+            assert_eq!(text, "10 × 4 / 8 = 5.00");
+        }
+    }
+}
+
+/// Relative quality: a bid's mark can move the others' points (the best bid sets the scale), so a
+/// close-call check on one mark must re-score the whole field. A (8, dearer) against B (7,
+/// cheaper): with relative quality, lowering A's mark to 7 makes B best on quality too.
+#[test]
+fn relative_quality_mark_flip_rescores_the_field() {
+    let tender = relative_model("per-criterion");
+    let bids = [simple_bid("A", "1100", &[("Q", "8")]), simple_bid("B", "1000", &[("Q", "7")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    // A: 10 × 1000/1100 + 10 = 19.09; B: 10 + 10 × 7/8 = 18.75.
+    assert_eq!(lot.awarded, vec!["A".into()]);
+    assert_eq!(lot.bid(&"B".into()).unwrap().total.unwrap().value, d("18.75"));
+    let flip = lot.close_calls.iter().any(|c| {
+        matches!(c, tender_score::result::CloseCall::MarkFlip { bid, to, awarded, .. }
+            if bid.as_str() == "A" && *to == d("7") && awarded == &vec![tender_core::Id::from("B")])
+    });
+    assert!(flip, "{:?}", lot.close_calls);
+
+    // A (8) and B (6) at the same price: A 20, B 17.50. Lowering A's mark to 7 leaves A the best
+    // on quality (10 points) and lifts B to 10 × 6/7: 18.57, so nothing flips. Scored alone on
+    // the absolute scale, A would have fallen to 17 and seemed to lose: a false alarm.
+    let bids = [simple_bid("A", "1000", &[("Q", "8")]), simple_bid("B", "1000", &[("Q", "6")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    assert_eq!(e.lots[0].awarded, vec!["A".into()]);
+    assert!(
+        !e.lots[0].close_calls.iter().any(|c| matches!(c, tender_score::result::CloseCall::MarkFlip { .. })),
+        "{:?}",
+        e.lots[0].close_calls
+    );
+}

@@ -603,6 +603,9 @@ model-rounding = Alle beregninger foretages eksakt, med brøker. { $step } Point
         [one] én decimal
        *[other] { $decimals } decimaler
     } og afrundes { $strategy }. Tilbuddene rangeres på det offentliggjorte tal, så to tilbud med samme offentliggjorte tal står lige.
+model-quality-relative-criterion = Kvaliteten vurderes relativt: på hvert kvalitetskriterium får det bedste af de konditionsmæssige tilbud, der har bestået mindstekravene til kvalitet, kriteriets fulde vægt, og de øvrige tilbud får vægten ganget med deres karakter divideret med den bedste karakter. Et tilbud med halvt så høj en karakter som det bedste får altså halvdelen af pointene. Mindstekravene til kvalitet vurderes på de absolutte karakterer, før kvaliteten gøres relativ.
+model-quality-relative-total = Kvaliteten vurderes relativt på de samlede kvalitetspoint: det bedste af de konditionsmæssige tilbud, der har bestået mindstekravene til kvalitet, får det højeste antal kvalitetspoint, og de øvrige tilbud får dette antal ganget med deres kvalitetspoint divideret med det bedste tilbuds. Mindstekravene til kvalitet vurderes på de absolutte point, før kvaliteten gøres relativ.
+derivation-quality-relative = Kvalitetspoint i forhold til det bedste tilbud: { $derivation }
 model-tie-intro = Står tilbud lige, afgøres det efter disse regler i denne rækkefølge:
 model-tie-none = Udbudsmaterialet fastsætter ingen regel for at afgøre pointlighed.
 
@@ -913,6 +916,7 @@ analysis-reversal-found = Fjernes disse tilbud, ændres rækkefølgen mellem de 
 analysis-reversal-new-winner = uden { $removed } vinder { $winner }.
 analysis-reason-no-ranked-bid = intet tilbud er rangeret
 analysis-reason-fewer-than-two-ranked = færre end to tilbud er rangeret
+analysis-reason-relative-quality-total = kvalitetspointene er relative til det bedste tilbuds samlede kvalitetspoint, hvilket ikke er en vægtet sum, så omvægtning kan ikke anvendes
 analysis-reason-corridor = den udvidede metode pris pr. kvalitetspoint afgør inden for en korridor om det bedste forhold, hvilket ikke er en vægtet sum, så omvægtning kan ikke anvendes
 analysis-reason-no-weighted-criteria = delkontrakten har ingen vægtede kriterier
 analysis-reason-no-quality-weights = kvalitetskriterierne har ingen vægte

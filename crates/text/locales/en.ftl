@@ -599,6 +599,9 @@ model-rounding = Every computation is exact, in fractions. { $step } Points, and
         [one] one decimal
        *[other] { $decimals } decimals
     }, rounded { $strategy }. Bids are ranked on the published figure, so two bids published with the same figure are tied.
+model-quality-relative-criterion = Quality is scored relatively: on each quality criterion, the best of the compliant bids that passed the quality thresholds gets the criterion's full weight, and every other bid gets the weight times its score divided by the best score. A bid with half the best score therefore gets half the points. The quality thresholds are applied to the absolute scores, before quality is made relative.
+model-quality-relative-total = Quality is scored relatively on the quality points in total: the best of the compliant bids that passed the quality thresholds gets the maximum quality points, and every other bid gets that maximum times its quality points divided by the best bid's. The quality thresholds are applied to the absolute points, before quality is made relative.
+derivation-quality-relative = Quality points relative to the best bid: { $derivation }
 model-tie-intro = A tie is broken by these rules, in this order:
 model-tie-none = The tender documents set no rule for breaking a tie.
 
@@ -909,6 +912,7 @@ analysis-reversal-found = Removing these bids changes the order of others:
 analysis-reversal-new-winner = without { $removed }, { $winner } wins.
 analysis-reason-no-ranked-bid = no bid is ranked
 analysis-reason-fewer-than-two-ranked = fewer than two bids are ranked
+analysis-reason-relative-quality-total = quality points are relative to the best bid's quality total, which is not a weighted sum, so re-weighting does not apply
 analysis-reason-corridor = the extended price-per-quality-point method decides inside a corridor around the best ratio, which is not a weighted sum, so re-weighting does not apply
 analysis-reason-no-weighted-criteria = the lot has no weighted criteria
 analysis-reason-no-quality-weights = the quality criteria have no weights

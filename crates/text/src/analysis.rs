@@ -598,6 +598,7 @@ fn reason_text(cat: &Catalogue, lot: &Lot, r: &Reason) -> R {
         Reason::NoRankedBid => key("no-ranked-bid"),
         Reason::FewerThanTwoRanked => key("fewer-than-two-ranked"),
         Reason::Corridor => key("corridor"),
+        Reason::RelativeQualityTotal => key("relative-quality-total"),
         Reason::NoWeightedCriteria => key("no-weighted-criteria"),
         Reason::NoQualityWeights => key("no-quality-weights"),
         Reason::MissingFigure { bid, criterion: Some(c) } => t!(cat, "analysis-reason-missing-result",

@@ -456,6 +456,9 @@ pub(crate) fn derivations(
             }
         }
     }
+    if let Some(relative) = explain::explain_quality_relative(b, d, notation) {
+        items.push(t!(cat, "derivation-quality-relative", "derivation" => code(&relative))?);
+    }
     if let Some(p) = &b.price {
         let show_basis = match &p.basis {
             tender_score::result::PriceBasisDetail::Total { options, .. } => !options.is_empty(),

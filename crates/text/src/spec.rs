@@ -1032,6 +1032,15 @@ fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res
         }
         let q = award.quality;
         doc.para(&t!(cat, "model-aggregation", "aggregation" => words::aggregation(cat, q.aggregation)?)?);
+        match q.relative {
+            Some(tender_core::award::RelativeQuality::PerCriterion) => {
+                doc.para(&cat.text("model-quality-relative-criterion", &[])?);
+            }
+            Some(tender_core::award::RelativeQuality::QualityTotal) => {
+                doc.para(&cat.text("model-quality-relative-total", &[])?);
+            }
+            None => {}
+        }
         doc.para(&t!(cat, "model-disagreement", "spread" => cat.percent(q.disagreement_spread.get())?)?);
     }
     for c in award.quality_criteria().filter(|c| c.sovereignty.is_some()) {
