@@ -185,11 +185,7 @@ pub fn label(model: &PriceModel) -> String {
 }
 
 fn rounding_label(p: RoundingPolicy) -> String {
-    let at = match p.at {
-        RoundingStep::Ratio => "ratio",
-        RoundingStep::Criterion => "criterion",
-        RoundingStep::Total => "total",
-    };
+    let at = p.at.key();
     let strategy = serde_plain_strategy(p.strategy);
     let plural = if p.decimals == 1 { "" } else { "s" };
     format!("{} decimal{plural} at the {at} step, {strategy}", p.decimals)

@@ -67,7 +67,7 @@ pub(crate) struct Scorer<'a> {
 }
 
 fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exact, Overflow> {
-    if policy.at == step { Ok(Exact::from_decimal(x.round(policy.decimals, policy.strategy)?)) } else { Ok(x) }
+    x.round_by(policy.rule(step))
 }
 
 impl<'a> Scorer<'a> {
@@ -153,7 +153,7 @@ impl<'a> Scorer<'a> {
                 let total = match self.max {
                     Some(max) => {
                         let r = round_at(self.policy, RoundingStep::Ratio, share(model, price, reference)?)?;
-                        let points = round_at(self.policy, RoundingStep::Criterion, max.checked_mul(r)?)?;
+                        let points = max.checked_mul(r)?.round_by(self.policy.price_points_rule())?;
                         points.checked_add(quality)?
                     }
                     None => quality,

@@ -102,7 +102,7 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
         ));
         out.push_str(&format!(
             "  Rounding: {}. Suppliers to award: {}.\n",
-            words::rounding(award.rounding.decimals, award.rounding.at, award.rounding.strategy),
+            words::rounding(&award.rounding),
             l.suppliers_to_award
         ));
     }

@@ -5,7 +5,7 @@
 //! English wording. The tender texts in other languages come from `tender-text`.
 
 use rust_decimal::Decimal;
-use tender_core::award::{AdjustMode, CorridorDecision, PriceModel, RoundingStep, RoundingStrategy, TieBreakRule};
+use tender_core::award::{AdjustMode, CorridorDecision, PriceModel, RoundingStep, TieBreakRule};
 use tender_core::requirement::{CodeRights, ExitAssistance, HostingModel};
 use tender_core::{Location, Seal};
 use tender_score::result::{Comparison, Exclusion, GateReason, Tie, Warning};
@@ -303,21 +303,36 @@ fn adjust(m: AdjustMode) -> &'static str {
     }
 }
 
-/// The rounding policy in words: "2 decimals, half up, at the total".
-pub(crate) fn rounding(decimals: u32, at: RoundingStep, strategy: RoundingStrategy) -> String {
-    let how = match strategy {
-        RoundingStrategy::HalfUp => "half up",
-        RoundingStrategy::HalfEven => "half to even",
-        RoundingStrategy::HalfDown => "half down",
-        RoundingStrategy::Down => "down",
-        RoundingStrategy::Up => "up",
-    };
-    let step = match at {
+/// The rounding policy in words: "2 decimals rounded half up at the total", then any further
+/// steps: "; also each aggregate of marks to 1 decimal (half up)".
+pub(crate) fn rounding(policy: &tender_core::award::RoundingPolicy) -> String {
+    let mut out = format!(
+        "{} rounded {} at {}",
+        plural(policy.decimals, "decimal", "decimals"),
+        strategy_words(policy.strategy),
+        step_words(policy.at)
+    );
+    for rule in policy.steps.iter() {
+        out.push_str(&format!(
+            "; also {} to {} ({})",
+            step_words(rule.step),
+            plural(rule.decimals, "decimal", "decimals"),
+            strategy_words(rule.strategy.unwrap_or(policy.strategy))
+        ));
+    }
+    out
+}
+
+fn step_words(at: RoundingStep) -> &'static str {
+    match at {
+        RoundingStep::Aggregate => "each aggregate of marks",
+        RoundingStep::Grade => "each quality grade",
         RoundingStep::Ratio => "each ratio",
         RoundingStep::Criterion => "each criterion's points",
+        RoundingStep::PricePoints => "the price points",
+        RoundingStep::Quality => "the quality subtotal",
         RoundingStep::Total => "the total",
-    };
-    format!("{} rounded {how} at {step}", plural(decimals, "decimal", "decimals"))
+    }
 }
 
 /// Why the award of a lot is a close call, in one line.

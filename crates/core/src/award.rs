@@ -117,6 +117,12 @@ pub struct SovereigntyScoring {
     /// The objective weights: `"csf-v1.2.1"`, `"calculator-2026"` or a table.
     #[serde(default)]
     pub weights: ObjectiveWeights,
+    /// Round each answer's points to this many decimals (half away from zero, as a spreadsheet's
+    /// ROUND does) before an objective's answers are summed, as the Commission's calculator
+    /// workbook does with whole points (0). Absent: the answers' points are summed exactly. Only
+    /// assessments that give their individual answers are affected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_decimals: Option<u32>,
 }
 
 /// An award criterion.
@@ -361,18 +367,149 @@ pub struct BasketLine {
     pub weight: Option<Percent>,
 }
 
-/// At which step figures are rounded.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// At which step figures are rounded, in the order the evaluation computes them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoundingStep {
+    /// Each leaf criterion's aggregate of the evaluators' marks (mean or median), on its scale.
+    Aggregate,
+    /// Each quality criterion's grade on its own scale (a criterion with sub-criteria: the weighted
+    /// sum of their shares times the scale's maximum; a sovereignty score: the percentage), before
+    /// it becomes a share of full marks.
+    Grade,
     /// Round each criterion's score ratio (price ratio, quality score over the scale) before it is
     /// weighted; totals are exact sums of the weighted rounded ratios, rounded again for display.
     Ratio,
-    /// Round each criterion's weighted points; the total is the exact sum of rounded points.
+    /// Round each criterion's weighted points, price points included; the total is the exact sum
+    /// of rounded points.
     Criterion,
+    /// The price points (where given, instead of `criterion` for the price).
+    PricePoints,
+    /// The quality subtotal: the sum of the quality criteria's points.
+    Quality,
     /// Keep everything exact and round only the total.
     #[default]
     Total,
+}
+
+impl RoundingStep {
+    /// Every step, in the order the evaluation computes them.
+    pub const ALL: [Self; 7] =
+        [Self::Aggregate, Self::Grade, Self::Ratio, Self::Criterion, Self::PricePoints, Self::Quality, Self::Total];
+
+    /// The step's name as written in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Aggregate => "aggregate",
+            Self::Grade => "grade",
+            Self::Ratio => "ratio",
+            Self::Criterion => "criterion",
+            Self::PricePoints => "price-points",
+            Self::Quality => "quality",
+            Self::Total => "total",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Self::Aggregate => 0,
+            Self::Grade => 1,
+            Self::Ratio => 2,
+            Self::Criterion => 3,
+            Self::PricePoints => 4,
+            Self::Quality => 5,
+            Self::Total => 6,
+        }
+    }
+}
+
+/// One more step at which figures are rounded, with its own decimals and rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepRounding {
+    /// The step.
+    pub step: RoundingStep,
+    /// Decimals kept at this step (0-10).
+    pub decimals: u32,
+    /// The rounding rule at this step; the policy's `strategy` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<RoundingStrategy>,
+}
+
+/// The steps a rounding policy rounds at besides its `at`, at most one rule per step (a list in
+/// files; a step listed twice is refused when the file is read).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RoundingSteps([Option<StepRounding>; 7]);
+
+impl RoundingSteps {
+    /// No further steps.
+    pub const NONE: Self = Self([None; 7]);
+
+    /// Whether no step is listed.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+
+    /// The rule for a step, if listed.
+    pub fn get(&self, step: RoundingStep) -> Option<StepRounding> {
+        self.0[step.index()]
+    }
+
+    /// The rules listed, in the order the evaluation computes them.
+    pub fn iter(&self) -> impl Iterator<Item = StepRounding> + '_ {
+        self.0.iter().flatten().copied()
+    }
+}
+
+impl TryFrom<Vec<StepRounding>> for RoundingSteps {
+    type Error = String;
+    fn try_from(list: Vec<StepRounding>) -> Result<Self, Self::Error> {
+        let mut out = Self::NONE;
+        for rule in list {
+            let slot = &mut out.0[rule.step.index()];
+            if slot.is_some() {
+                return Err(format!(
+                    "the rounding step `{}` is listed twice; give each step one rule",
+                    rule.step.key()
+                ));
+            }
+            *slot = Some(rule);
+        }
+        Ok(out)
+    }
+}
+
+impl From<RoundingSteps> for Vec<StepRounding> {
+    fn from(steps: RoundingSteps) -> Self {
+        steps.iter().collect()
+    }
+}
+
+impl Serialize for RoundingSteps {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for RoundingSteps {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let list = Vec::<StepRounding>::deserialize(deserializer)?;
+        Self::try_from(list).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for RoundingSteps {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RoundingSteps".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Vec::<StepRounding>::json_schema(generator);
+        schema.insert(
+            "description".into(),
+            "Further steps to round at, each with its decimals and rule; each step at most once.".into(),
+        );
+        schema
+    }
 }
 
 /// How a figure is rounded to the policy's decimals.
@@ -405,6 +542,32 @@ pub struct RoundingPolicy {
     /// The rounding rule.
     #[serde(default)]
     pub strategy: RoundingStrategy,
+    /// Further steps to round at, each with its own decimals and rule (e.g. each evaluator
+    /// aggregate to 2 decimals, then each criterion's points to 2 decimals). Nothing is rounded at
+    /// a step that neither `at` nor this list names.
+    #[serde(default, skip_serializing_if = "RoundingSteps::is_empty")]
+    pub steps: RoundingSteps,
+}
+
+impl RoundingPolicy {
+    /// The decimals and rule a step rounds to, if the policy rounds there: `at` with the policy's
+    /// decimals and strategy, or the step's entry in `steps`.
+    pub fn rule(&self, step: RoundingStep) -> Option<(u32, RoundingStrategy)> {
+        if self.at == step {
+            return Some((self.decimals, self.strategy));
+        }
+        self.steps.get(step).map(|r| (r.decimals, r.strategy.unwrap_or(self.strategy)))
+    }
+
+    /// The rule for the price points: `price-points` where given, else `criterion`.
+    pub fn price_points_rule(&self) -> Option<(u32, RoundingStrategy)> {
+        self.rule(RoundingStep::PricePoints).or_else(|| self.rule(RoundingStep::Criterion))
+    }
+
+    /// Whether only the total is rounded (every other figure exact).
+    pub fn only_total(&self) -> bool {
+        self.at == RoundingStep::Total && self.steps.is_empty()
+    }
 }
 
 fn two() -> u32 {
@@ -413,7 +576,7 @@ fn two() -> u32 {
 
 impl Default for RoundingPolicy {
     fn default() -> Self {
-        Self { decimals: 2, at: RoundingStep::Total, strategy: RoundingStrategy::HalfUp }
+        Self { decimals: 2, at: RoundingStep::Total, strategy: RoundingStrategy::HalfUp, steps: RoundingSteps::NONE }
     }
 }
 

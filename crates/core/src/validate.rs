@@ -1151,6 +1151,23 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             "use 0 to 10 decimals; 2 is usual",
         );
     }
+    for (k, rule) in award.rounding.steps.iter().enumerate() {
+        let sp = format!("{p}.rounding.steps[{k}]");
+        if rule.step == award.rounding.at {
+            c.error(
+                format!("{sp}.step"),
+                format!("the step `{}` is already the policy's `at`, rounded to `rounding.decimals`", rule.step.key()),
+                "give the step one rule: remove it from `steps`, or move `at` to another step",
+            );
+        }
+        if rule.decimals > 10 {
+            c.error(
+                format!("{sp}.decimals"),
+                format!("{} decimals is more than any published evaluation uses", rule.decimals),
+                "use 0 to 10 decimals",
+            );
+        }
+    }
     c.percent(&format!("{p}.quality.disagreement_spread"), award.quality.disagreement_spread, false);
     if let Some(m) = award.quality.minimum_total {
         c.percent(&format!("{p}.quality.minimum_total"), m, false);
@@ -1245,6 +1262,15 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
             format!("{p}.sub_criteria"),
             "a criterion scored from the sovereignty assessment has no sub-criteria",
             "remove the sub-criteria, or make the sovereignty score a sub-criterion of its own criterion",
+        );
+    }
+    if let Some(d) = cr.sovereignty.as_ref().and_then(|s| s.answer_decimals)
+        && d > 10
+    {
+        c.error(
+            format!("{p}.sovereignty.answer_decimals"),
+            format!("{d} decimals is more than any answer's points have"),
+            "use 0 (whole points, as the calculator workbook) to 10 decimals, or leave it out to sum exactly",
         );
     }
     if let Some(s) = &cr.sovereignty

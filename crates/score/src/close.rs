@@ -21,7 +21,7 @@
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
-use tender_core::award::{PriceModel, RoundingPolicy, RoundingStep, RoundingStrategy};
+use tender_core::award::{PriceModel, RoundingPolicy, RoundingStrategy};
 use tender_core::{Id, Lot};
 
 use crate::evaluate::{Candidate, Scored, award_set, comparison_of, rank_with};
@@ -254,7 +254,7 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
     // so only bids within two units of the cut-off can change sides: the others keep theirs, and
     // the window is ranked alone with the field's reference prices. (Price per quality point is
     // ranked whole: its groups and corridor depend on the field.)
-    let windowed = policy.at == RoundingStep::Total && comparison != Comparison::LowestPricePerQualityPoint;
+    let windowed = policy.only_total() && comparison != Comparison::LowestPricePerQualityPoint;
     let better = |x: Exact, y: Exact| if comparison == Comparison::HighestTotal { x > y } else { x < y };
     let worst_in = order
         .iter()
@@ -305,7 +305,7 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
             }
             continue;
         }
-        let rescored: Option<Vec<Candidate<'_>>> = if policy.at == RoundingStep::Total {
+        let rescored: Option<Vec<Candidate<'_>>> = if policy.only_total() {
             None
         } else {
             // Rounding at a criterion or ratio changes the quality points: score again.

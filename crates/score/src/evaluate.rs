@@ -189,7 +189,7 @@ fn figure(policy: RoundingPolicy, exact: Exact) -> Result<Figure, Overflow> {
 }
 
 fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exact, Overflow> {
-    if policy.at == step { Ok(Exact::from_decimal(x.round(policy.decimals, policy.strategy)?)) } else { Ok(x) }
+    x.round_by(policy.rule(step))
 }
 
 pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
@@ -503,7 +503,7 @@ pub(crate) fn relative_quality(
                 for r in &candidates[i].criteria {
                     q = q.checked_add(r.points.exact)?;
                 }
-                candidates[i].quality = Some(q);
+                candidates[i].quality = Some(round_at(policy, RoundingStep::Quality, q)?);
             }
         }
         Some(RelativeQuality::QualityTotal) => {
@@ -517,7 +517,7 @@ pub(crate) fn relative_quality(
                 };
                 candidates[i].quality_relative =
                     Some(crate::result::RelativeTotal { absolute: q, best, maximum: max_quality });
-                candidates[i].quality = Some(relative);
+                candidates[i].quality = Some(round_at(policy, RoundingStep::Quality, relative)?);
             }
         }
     }
@@ -811,7 +811,7 @@ pub(crate) fn rank_with(
                     price_result.unrounded_ratio = Some(r);
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
                     let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
-                    let pts = round_at(policy, RoundingStep::Criterion, pts).map_err(wrap)?;
+                    let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
                     price_result.formula = Some(formula);
                     price_result.ratio = Some(r);
                     price_result.points = Some(figure(policy, pts).map_err(wrap)?);

@@ -223,6 +223,18 @@ impl Exact {
         if other > self { other } else { self }
     }
 
+    /// Rounded by a step's rule (`decimals`, `strategy`) where the tender's rounding policy names
+    /// the step ([`tender_core::award::RoundingPolicy::rule`]), unchanged where it does not.
+    ///
+    /// # Errors
+    /// [`Overflow`] when the result does not fit a [`Decimal`].
+    pub fn round_by(self, rule: Option<(u32, RoundingStrategy)>) -> Result<Self, Overflow> {
+        match rule {
+            Some((decimals, strategy)) => Ok(Self::from_decimal(self.round(decimals, strategy)?)),
+            None => Ok(self),
+        }
+    }
+
     /// Rounds to `decimals` places by `strategy`. Exact: the remainder is compared with one half
     /// in integers, so a value exactly on a half rounds as the strategy says.
     ///

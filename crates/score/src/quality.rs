@@ -31,7 +31,7 @@ pub(crate) struct Leaf<'a> {
 /// How one quality criterion is scored.
 enum Plan<'a> {
     /// From the sovereignty assessment.
-    Sovereignty(&'a tender_core::sovereignty::ObjectiveWeights),
+    Sovereignty(&'a tender_core::award::SovereigntyScoring),
     /// From one leaf's marks.
     Leaf(usize),
     /// From sub-criteria: (leaf, weight in percent, weight / 100).
@@ -111,7 +111,7 @@ impl<'a> QualityPlan<'a> {
             max_points = max_points.checked_add(weight)?;
             let scale = award.scale_of(c);
             let plan = if let Some(s) = &c.sovereignty {
-                Plan::Sovereignty(&s.weights)
+                Plan::Sovereignty(s)
             } else if c.sub_criteria.is_empty() {
                 Plan::Leaf(add_leaf(&c.id, &scale, &mut leaves))
             } else {
@@ -212,17 +212,19 @@ impl<'a> QualityPlan<'a> {
         }
         let mut results = Vec::with_capacity(self.criteria.len());
         let mut total = Exact::ZERO;
+        let grade_rule = policy.rule(RoundingStep::Grade);
         for p in &self.criteria {
             let (basis, score, ratio) = match &p.plan {
-                Plan::Sovereignty(weights) => {
-                    let (objectives, percent) = sovereignty(bid, weights, warnings)?;
+                Plan::Sovereignty(scoring) => {
+                    let (objectives, percent) = sovereignty(bid, scoring, warnings)?;
+                    let percent = percent.round_by(grade_rule)?;
                     let ratio = percent.checked_div(Exact::from_int(100)?)?;
                     (ScoreBasis::Sovereignty { objectives }, percent, ratio)
                 }
                 Plan::Leaf(leaf) => {
                     let m = self.take(&mut marks, &consensus, *leaf, bid, warnings)?;
-                    let ratio = m.score.checked_div(p.max)?;
-                    let score = m.score;
+                    let score = m.score.round_by(grade_rule)?;
+                    let ratio = score.checked_div(p.max)?;
                     (ScoreBasis::Marks(m), score, ratio)
                 }
                 Plan::Subs(list) => {
@@ -234,19 +236,16 @@ impl<'a> QualityPlan<'a> {
                         ratio = ratio.checked_add(share.checked_mul(r)?)?;
                         subs.push(SubResult { criterion: self.leaves[leaf].id.clone(), weight, marks: m, ratio: r });
                     }
-                    let score = ratio.checked_mul(p.max)?;
+                    let mut score = ratio.checked_mul(p.max)?;
+                    if grade_rule.is_some() {
+                        score = score.round_by(grade_rule)?;
+                        ratio = score.checked_div(p.max)?;
+                    }
                     (ScoreBasis::SubCriteria { subs }, score, ratio)
                 }
             };
-            let ratio = if policy.at == RoundingStep::Ratio {
-                Exact::from_decimal(ratio.round(policy.decimals, policy.strategy)?)
-            } else {
-                ratio
-            };
-            let mut points = p.weight.checked_mul(ratio)?;
-            if policy.at == RoundingStep::Criterion {
-                points = Exact::from_decimal(points.round(policy.decimals, policy.strategy)?);
-            }
+            let ratio = ratio.round_by(policy.rule(RoundingStep::Ratio))?;
+            let points = p.weight.checked_mul(ratio)?.round_by(policy.rule(RoundingStep::Criterion))?;
             total = total.checked_add(points)?;
             results.push(CriterionResult {
                 criterion: p.criterion.id.clone(),
@@ -259,6 +258,7 @@ impl<'a> QualityPlan<'a> {
                 best: None,
             });
         }
+        let total = total.round_by(policy.rule(RoundingStep::Quality))?;
         Ok((results, total))
     }
 
@@ -273,7 +273,9 @@ impl<'a> QualityPlan<'a> {
     ) -> Result<Marks, QualityError> {
         let l = &self.leaves[leaf];
         let list = std::mem::take(&mut marks[leaf]);
-        let m = aggregate(self.award.quality.aggregation, list, consensus[leaf], l.scale_max, l.allowed_spread, l.id)?;
+        let mut m =
+            aggregate(self.award.quality.aggregation, list, consensus[leaf], l.scale_max, l.allowed_spread, l.id)?;
+        m.score = m.score.round_by(self.award.rounding.rule(RoundingStep::Aggregate))?;
         if m.disagreement {
             let (lo, hi) = spread(&m.marks);
             warnings.push(Warning::Disagreement {
@@ -362,16 +364,32 @@ fn aggregate(
 /// can exceed 100 % (a perfect response scores 100.0756 %), so the engine follows it.
 fn sovereignty(
     bid: &Bid,
-    weights: &tender_core::sovereignty::ObjectiveWeights,
+    scoring: &tender_core::award::SovereigntyScoring,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Vec<ObjectiveResult>, Exact), Overflow> {
     let mut total = Exact::ZERO;
     let mut out = Vec::with_capacity(Objective::ALL.len());
     for o in Objective::ALL {
-        let weight = weights.weight(o).get();
+        let weight = scoring.weights.weight(o).get();
         let assessment = bid.sovereignty.as_ref();
-        let stated =
-            assessment.and_then(|s| s.objectives.get(&o)).and_then(|a| a.points()).unwrap_or(Score::ZERO).get();
+        let objective = assessment.and_then(|s| s.objectives.get(&o));
+        let exact = objective.and_then(|a| a.points()).unwrap_or(Score::ZERO).get();
+        // The calculator workbook's per-answer rounding, where the tender asks for it.
+        let stated = match (scoring.answer_decimals, objective) {
+            (Some(decimals), Some(a)) if !a.answers.is_empty() => a
+                .answers
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, x| {
+                    acc.checked_add(
+                        x.points
+                            .get()
+                            .round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+                    )
+                })
+                .ok_or(Overflow)?,
+            _ => exact,
+        };
+        let unrounded = (stated != exact).then_some(exact);
         let out_of = assessment.map_or(OBJECTIVE_MAX_POINTS, |s| s.scale_of(o));
         if stated > out_of {
             warnings.push(Warning::PointsAboveMaximum { bid: bid.id.clone(), objective: o });
@@ -386,7 +404,7 @@ fn sovereignty(
         };
         total = total.checked_add(contribution)?;
         let answered = assessment.and_then(|s| s.objectives.get(&o)).map(|a| a.answers.len()).filter(|n| *n > 0);
-        out.push(ObjectiveResult { objective: o, points, out_of, weight, contribution, answered });
+        out.push(ObjectiveResult { objective: o, points, unrounded, out_of, weight, contribution, answered });
     }
     Ok((out, total))
 }

@@ -468,6 +468,10 @@ pub struct ObjectiveResult {
     /// The bid's points for it, as stated (not capped: the calculator's rounded answer values
     /// can sum to a little over the nominal maximum).
     pub points: Decimal,
+    /// The exact sum of the answers' points, where the tender rounds each answer
+    /// (`answer_decimals`) and that changed the sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unrounded: Option<Decimal>,
     /// The nominal maximum of the points: 1000, or the assessment's `points_out_of`.
     pub out_of: Decimal,
     /// How many of the calculator's criteria the bid answered for this objective; `None` when

@@ -237,3 +237,150 @@ fn relative_quality_mark_flip_rescores_the_field() {
         e.lots[0].close_calls
     );
 }
+
+/// The Commission's Cloud Sovereignty Framework calculator workbook, its fictitious worked example
+/// for SOV-1 (7 of 8 criteria answered), as recorded in `shared/domain/reference.md` §1.4 from
+/// arc-kit's test of the workbook: "125.01 + 62.5 + 41.67 + 93.75 + 62.5 + 83 + 62.5 = 530.93. The
+/// workbook's own example column shows 533 because of per-cell integer rounding". With
+/// `answer_decimals = 0` the tender asks for the workbook's rounding and gets 533; without it the
+/// exact 530.93. The number of answered criteria (7) is in the result.
+#[test]
+fn csf_calculator_rounds_each_answer_when_the_tender_asks() {
+    let award = |rounding: &str| {
+        one_lot(&format!(
+            r#"
+[lots.award]
+price_model = {{ kind = "proportional" }}
+rounding = {{ decimals = 2 }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 40
+[[lots.award.criteria]]
+id = "SOV"
+name = "Sovereignty"
+kind = "quality"
+weight = 60
+sovereignty = {{ weights = "calculator-2026" {rounding} }}
+"#
+        ))
+    };
+    let answers = ["125.01", "62.5", "41.67", "93.75", "62.5", "83", "62.5"];
+    let mut toml = String::from(
+        "id = \"A\"\ntender = \"T\"\nlot = \"L1\"\nbidder = { id = \"A-co\", name = \"A\", country = \"DK\" }\nprice = { total = 100 }\n",
+    );
+    for (k, p) in answers.iter().enumerate() {
+        toml.push_str(&format!(
+            "[[sovereignty.objectives.SOV-1.answers]]\ncriterion = \"SOV-1.{}\"\nseal = \"SEAL-2\"\npoints = {p}\n",
+            k + 1
+        ));
+    }
+    for o in 2..=8 {
+        toml.push_str(&format!("[sovereignty.objectives.SOV-{o}]\nseal = \"SEAL-2\"\npoints = 500\n"));
+    }
+    let bid = common::bid(&toml);
+    let sov1 = |e: &tender_score::Evaluation| {
+        let b = e.lots[0].bid(&"A".into()).unwrap();
+        let tender_score::result::ScoreBasis::Sovereignty { objectives } = &b.criteria[0].basis else {
+            panic!("a sovereignty score")
+        };
+        objectives[0].clone()
+    };
+    let tender = award(", answer_decimals = 0");
+    assert!(tender_core::validate::validate_tender(&tender).is_empty());
+    let rounded = sov1(&evaluate(&tender, std::slice::from_ref(&bid)).unwrap());
+    assert_eq!(rounded.points, d("533"));
+    assert_eq!(rounded.unrounded, Some(d("530.93")));
+    assert_eq!(rounded.answered, Some(7));
+    let exact = sov1(&evaluate(&award(""), std::slice::from_ref(&bid)).unwrap());
+    assert_eq!(exact.points, d("530.93"));
+    assert_eq!(exact.unrounded, None);
+}
+
+/// Rounding at several steps, each with its own decimals (issue 12, rule 4). No published
+/// example combining steps was found; this one is checked by hand. Marks 4, 4 and 3 on 0-10:
+/// the mean 11/3 is rounded to 1 decimal at the aggregate (3.7), so the quality criterion of
+/// weight 60 gives 60 × 3.7 / 10 = 22.2 exactly; without the step it gives 22 (60 × 11/30).
+/// Price: 40 × 900 / 1 300 = 27.692307…, rounded down to 1 decimal at the price points: 27.6.
+#[test]
+fn rounding_at_several_steps_each_with_its_decimals() {
+    let award = |steps: &str| {
+        one_lot(&format!(
+            r#"
+[lots.award]
+price_model = {{ kind = "proportional" }}
+scale = "0-10"
+rounding = {{ decimals = 2 {steps} }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 40
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 60
+"#
+        ))
+    };
+    let marks = |id: &str, price: &str| {
+        let mut s = format!(
+            "id = \"{id}\"\ntender = \"T\"\nlot = \"L1\"\nbidder = {{ id = \"{id}-co\", name = \"{id}\", country = \"DK\" }}\nprice = {{ total = {price} }}\n"
+        );
+        for (e, m) in [("E1", 4), ("E2", 4), ("E3", 3)] {
+            s.push_str(&format!(
+                "[[scores]]\nevaluator = \"{e}\"\ncriterion = \"Q\"\nscore = {m}\njustification = \"x\"\n"
+            ));
+        }
+        common::bid(&s)
+    };
+    let bids = [marks("A", "1300"), simple_bid("B", "900", &[("Q", "0")])];
+    let stepped = award(
+        r#", steps = [{ step = "aggregate", decimals = 1 }, { step = "price-points", decimals = 1, strategy = "down" }]"#,
+    );
+    assert!(tender_core::validate::validate_tender(&stepped).is_empty());
+    let e = evaluate(&stepped, &bids).unwrap();
+    let a = e.lots[0].bid(&"A".into()).unwrap();
+    assert_eq!(a.criteria[0].points.exact.to_string(), "111/5"); // 22.2
+    assert_eq!(a.price.as_ref().unwrap().points.unwrap().value, d("27.6"));
+    assert_eq!(a.total.unwrap().value, d("49.80"));
+    let plain = evaluate(&award(""), &bids).unwrap();
+    let a = plain.lots[0].bid(&"A".into()).unwrap();
+    assert_eq!(a.criteria[0].points.value, d("22.00"));
+    assert_eq!(a.total.unwrap().value, d("49.69"));
+
+    // A step listed twice is refused when the file is read; a step that repeats `at` by validation.
+    let twice = tender_core::files::parse::<tender_core::Tender>(
+        r#"
+id = "T"
+title = "Test"
+buyer = { name = "Buyer", country = "DK" }
+procedure = "open"
+currency = "DKK"
+languages = ["en"]
+contract = { duration_months = 48 }
+[[lots]]
+id = "L1"
+title = "Lot"
+[lots.award]
+price_model = { kind = "proportional" }
+rounding = { steps = [{ step = "ratio", decimals = 2 }, { step = "ratio", decimals = 3 }] }
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 100
+"#,
+        tender_core::files::Format::Toml,
+        "t.toml".as_ref(),
+    );
+    let message = twice.unwrap_err().to_string();
+    assert!(message.contains("`ratio` is listed twice"), "{message}");
+    let repeated = award(r#", at = "criterion", steps = [{ step = "criterion", decimals = 3 }]"#);
+    let problems = tender_core::validate::validate_tender(&repeated);
+    assert!(problems.iter().any(|p| p.path.ends_with("rounding.steps[0].step")), "{problems:?}");
+}

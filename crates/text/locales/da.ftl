@@ -100,6 +100,22 @@ rounding-down = mod nul, idet yderligere cifre skæres bort (2,349 bliver 2,34)
 rounding-up = væk fra nul (2,341 bliver 2,35)
 rounding-at-ratio = Hvert kriteriums andel af de fulde point (prisforholdet og karakteren i forhold til skalaens maksimum) afrundes, før den vægtes; totalen er summen af de vægtede, afrundede andele.
 rounding-at-criterion = Hvert kriteriums vægtede point afrundes; totalen er summen af de afrundede point.
+rounding-at-aggregate = Hvert kriteriums sammenvejede karakter fra bedømmerne afrundes, før den bruges.
+rounding-at-grade = Hvert kvalitetskriteriums karakter på kriteriets egen skala afrundes, før den omregnes til en andel af de fulde point.
+rounding-at-price-points = Pointene for pris afrundes.
+rounding-at-quality = De samlede kvalitetspoint afrundes, før de lægges sammen med pointene for pris.
+rounding-step-aggregate = hvert kriteriums sammenvejede karakter fra bedømmerne
+rounding-step-grade = hvert kvalitetskriteriums karakter på kriteriets egen skala
+rounding-step-ratio = hvert kriteriums andel af de fulde point
+rounding-step-criterion = hvert kriteriums vægtede point
+rounding-step-price-points = pointene for pris
+rounding-step-quality = de samlede kvalitetspoint
+rounding-step-total = resultatet
+model-rounding-steps = Desuden afrundes disse tal, i den rækkefølge de beregnes:
+model-rounding-step = { $step }: til { $decimals ->
+        [one] én decimal
+       *[other] { $decimals } decimaler
+    }, afrundet { $strategy }
 rounding-at-total = Kun resultatet afrundes.
 price-model-proportional = den proportionale prismodel
 price-model-linear-slope = den lineære prismodel med hældning
@@ -591,6 +607,11 @@ model-scale-own = { $criterion } bedømmes på skalaen { $scale }:
 model-aggregation = { $aggregation }
 model-disagreement = Afviger evaluatorernes karakterer på et kriterium med mere end { $spread } af skalaen, drøfter bedømmelsesudvalget dem, og det fremgår af evalueringsrapporten.
 model-sovereignty = { $criterion } bedømmes ud fra tilbuddets suverænitetsvurdering, ikke af evaluatorerne: karakteren er suverænitetsscoren i procent (afsnit { $chapter }).
+model-sovereignty-answer-rounding = Hvert svars point afrundes til { $decimals ->
+        [0] hele point
+        [one] én decimal
+       *[other] { $decimals } decimaler
+    } efter almindelige afrundingsregler, før svarene på et mål lægges sammen, som i Kommissionens beregningsark.
 model-thresholds-intro = Disse kvalitetstærskler anvendes, før priserne evalueres (lovligt efter EU-Domstolens dom i sag C-546/16, Montte); et tilbud, der ikke når dem, afvises:
 model-threshold-criterion = en karakter på mindst { $minimum } på { $criterion }
 model-threshold-only = en karakter på mindst { $minimum } på { $criterion }, som alene er et mindstekrav: kriteriet vejer 0 og giver ingen point i den samlede vurdering
@@ -880,6 +901,10 @@ analysis-not-evaluated = ikke evalueret: { $reason }
 analysis-variant-own = { $model } (udbuddets egen), { $rounding }
 analysis-variant-rounding = { $model }, { $rounding }
 analysis-rounding = { $step ->
+        [aggregate] hvert kriteriums sammenvejede karakter fra bedømmerne
+        [grade] hvert kvalitetskriteriums karakter på kriteriets egen skala
+        [price-points] pointene for pris
+        [quality] de samlede kvalitetspoint
         [ratio] hvert kriteriums andel af de fulde point
         [criterion] hvert kriteriums point
        *[total] totalen

@@ -96,6 +96,22 @@ rounding-down = towards zero, cutting off further digits (2.349 becomes 2.34)
 rounding-up = away from zero (2.341 becomes 2.35)
 rounding-at-ratio = Each criterion's share of full marks (the price ratio, and a score over the scale's maximum) is rounded before it is weighted; the total is the sum of the weighted rounded shares.
 rounding-at-criterion = Each criterion's weighted points are rounded; the total is the sum of the rounded points.
+rounding-at-aggregate = Each criterion's aggregate of the evaluators' marks is rounded before it is used.
+rounding-at-grade = Each quality criterion's grade on its own scale is rounded before it becomes a share of full marks.
+rounding-at-price-points = The price points are rounded.
+rounding-at-quality = The quality points in total are rounded before they are added to the price points.
+rounding-step-aggregate = each criterion's aggregate of the evaluators' marks
+rounding-step-grade = each quality criterion's grade on its own scale
+rounding-step-ratio = each criterion's share of full marks
+rounding-step-criterion = each criterion's weighted points
+rounding-step-price-points = the price points
+rounding-step-quality = the quality points in total
+rounding-step-total = the result
+model-rounding-steps = These figures are also rounded, in the order they are computed:
+model-rounding-step = { $step }: to { $decimals ->
+        [one] one decimal
+       *[other] { $decimals } decimals
+    }, rounded { $strategy }
 rounding-at-total = Only the result is rounded.
 price-model-proportional = the proportional price model
 price-model-linear-slope = the linear price model with a slope
@@ -587,6 +603,11 @@ model-scale-own = { $criterion } is scored on a scale of { $scale }:
 model-aggregation = { $aggregation }
 model-disagreement = Where the evaluators' marks on a criterion differ by more than { $spread } of the scale, the committee discusses them, and the evaluation report says so.
 model-sovereignty = { $criterion } is scored from the bid's sovereignty assessment, not by the evaluators: its score is the sovereignty score in percent (chapter { $chapter }).
+model-sovereignty-answer-rounding = Each answer's points are rounded to { $decimals ->
+        [0] whole points
+        [one] one decimal
+       *[other] { $decimals } decimals
+    }, half away from zero, before an objective's answers are added up, as in the Commission's calculator workbook.
 model-thresholds-intro = These quality thresholds are applied before prices are evaluated (lawful under the judgment of the Court of Justice in C-546/16, Montte); a bid that does not reach them is rejected:
 model-threshold-criterion = a score of at least { $minimum } on { $criterion }
 model-threshold-only = a score of at least { $minimum } on { $criterion }, which is a threshold only: the criterion weighs 0 and gives no points in the total
@@ -876,6 +897,10 @@ analysis-not-evaluated = not evaluated: { $reason }
 analysis-variant-own = { $model } (the tender's own), { $rounding }
 analysis-variant-rounding = { $model }, { $rounding }
 analysis-rounding = { $step ->
+        [aggregate] each criterion's aggregate of the evaluators' marks
+        [grade] each quality criterion's grade on its own scale
+        [price-points] the price points
+        [quality] the quality points in total
         [ratio] each criterion's share of full marks
         [criterion] each criterion's points
        *[total] the total

@@ -12,7 +12,7 @@ use tender_analysis::break_even::Target;
 use tender_analysis::models::{Assumption, Outcome, Variant};
 use tender_analysis::sensitivity::{Bound, End, Interval, WeightBasis};
 use tender_analysis::{Analysis, LotAnalysis, Perturbation, Reason, Section};
-use tender_core::award::{AdjustMode, CorridorDecision, RoundingPolicy, RoundingStep, RoundingStrategy};
+use tender_core::award::{AdjustMode, CorridorDecision, RoundingPolicy, RoundingStrategy};
 use tender_core::{Id, Lot, PriceModel, Tender};
 use tender_score::Exact;
 use tender_score::result::Comparison;
@@ -576,11 +576,7 @@ fn model_text(cat: &Catalogue, tender: &Tender, kind: &str, model: Option<&Price
 
 /// A rounding policy in a few words: `the total rounded to 2 decimals, half away from zero`.
 fn rounding_text(cat: &Catalogue, p: RoundingPolicy) -> R {
-    let step = match p.at {
-        RoundingStep::Ratio => "ratio",
-        RoundingStep::Criterion => "criterion",
-        RoundingStep::Total => "total",
-    };
+    let step = p.at.key();
     let strategy = match p.strategy {
         RoundingStrategy::HalfUp => "half-up",
         RoundingStrategy::HalfEven => "half-even",

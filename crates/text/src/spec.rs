@@ -750,6 +750,17 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
         "step" => words::rounding_step(cat, r.at)?,
         "strategy" => words::rounding_strategy(cat, r.strategy)?,
         "decimals" => r.decimals)?);
+    if !r.steps.is_empty() {
+        doc.para(&cat.text("model-rounding-steps", &[])?);
+        let mut items = Vec::new();
+        for rule in r.steps.iter() {
+            items.push(t!(cat, "model-rounding-step",
+                "step" => words::rounding_step_name(cat, rule.step)?,
+                "decimals" => rule.decimals,
+                "strategy" => words::rounding_strategy(cat, rule.strategy.unwrap_or(r.strategy))?)?);
+        }
+        doc.bullets(&items);
+    }
 
     // Ties.
     if award.tie_break.is_empty() {
@@ -1046,6 +1057,9 @@ fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res
     for c in award.quality_criteria().filter(|c| c.sovereignty.is_some()) {
         let chapter = ch.objectives.map(|n| n.to_string()).unwrap_or_default();
         doc.para(&t!(cat, "model-sovereignty", "criterion" => id(&c.id), "chapter" => chapter)?);
+        if let Some(decimals) = c.sovereignty.as_ref().and_then(|s| s.answer_decimals) {
+            doc.para(&t!(cat, "model-sovereignty-answer-rounding", "decimals" => decimals)?);
+        }
     }
     // Thresholds before price (C-546/16 Montte).
     let mut thresholds = Vec::new();

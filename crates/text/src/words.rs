@@ -157,12 +157,21 @@ pub(crate) fn rounding_strategy(cat: &Catalogue, s: RoundingStrategy) -> R {
 pub(crate) fn rounding_step(cat: &Catalogue, s: RoundingStep) -> R {
     cat.text(
         match s {
+            RoundingStep::Aggregate => "rounding-at-aggregate",
+            RoundingStep::Grade => "rounding-at-grade",
             RoundingStep::Ratio => "rounding-at-ratio",
             RoundingStep::Criterion => "rounding-at-criterion",
+            RoundingStep::PricePoints => "rounding-at-price-points",
+            RoundingStep::Quality => "rounding-at-quality",
             RoundingStep::Total => "rounding-at-total",
         },
         &[],
     )
+}
+
+/// A rounding step as a noun phrase ("each criterion's weighted points").
+pub(crate) fn rounding_step_name(cat: &Catalogue, s: RoundingStep) -> R {
+    cat.text(&format!("rounding-step-{}", s.key()), &[])
 }
 
 /// The name of a price model from its key (`proportional`).
@@ -730,8 +739,9 @@ weight = 100
             ] {
                 words.push(rounding_strategy(&cat, s));
             }
-            for s in [RoundingStep::Ratio, RoundingStep::Criterion, RoundingStep::Total] {
+            for s in RoundingStep::ALL {
                 words.push(rounding_step(&cat, s));
+                words.push(rounding_step_name(&cat, s));
             }
             for w in [Weighting::Percent, Weighting::Points, Weighting::Order] {
                 words.push(weighting(&cat, w));
