@@ -114,6 +114,17 @@ Examples:
   tender schema tender > tender.schema.json
   tender schema bid -o bid.schema.json")]
     Schema(SchemaArgs),
+    /// List the price models and the other scoring rules a tender can use, with their formulas.
+    #[command(after_help = "\
+Examples:
+  tender models
+  tender models --format json
+
+P is the bid's evaluated price, Pmin and Pmax the lowest and highest price among the bids in
+play, M the price criterion's weight, Q the quality points and Qmax their maximum. The guide
+(docs/guide.md, sections 4 to 6) explains when to choose which.
+Exit codes: 0 listed, 2 usage error.")]
+    Models(ModelsArgs),
 }
 
 /// `tender check`.
@@ -314,6 +325,23 @@ pub(crate) struct SchemaArgs {
     /// Write the schema to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender models`.
+#[derive(Debug, Args)]
+pub(crate) struct ModelsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
+}
+
+/// The format of a listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// A table for reading.
+    Text,
+    /// JSON.
+    Json,
 }
 
 /// The files a schema describes.

@@ -11,8 +11,8 @@ use tender_score::result::{SkipKind, SkippedFile};
 
 use crate::Outcome;
 use crate::cli::{
-    AnalysisFormat, AnalyzeArgs, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, OutputFormat, RenderArgs,
-    SchemaArgs, SchemaKind,
+    AnalysisFormat, AnalyzeArgs, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, ListFormat, ModelsArgs,
+    OutputFormat, RenderArgs, SchemaArgs, SchemaKind,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, count};
 use crate::input::{self, Case};
@@ -27,6 +27,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Render(args) => render(&args),
         Command::Export(args) => export(&args),
         Command::Schema(args) => schema(&args),
+        Command::Models(args) => models(&args),
     }
 }
 
@@ -546,6 +547,48 @@ fn schema(args: &SchemaArgs) -> Outcome {
         SchemaKind::Bid => tender_core::schema::bid_schema(),
     };
     match output::write(&text, args.output.as_deref()) {
+        Ok(()) => Outcome::Success,
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            finish(&diags, "not written")
+        }
+    }
+}
+
+/// `tender models`: the price models and the other scoring rules, from the one list the scoring
+/// crate keeps with its formulas (`tender_score::price::MODELS`, `RULES`).
+fn models(args: &ModelsArgs) -> Outcome {
+    use tender_score::price::{Compares, MODELS, RULES};
+    let text = match args.format {
+        ListFormat::Json => {
+            let value = serde_json::json!({ "price_models": MODELS, "rules": RULES });
+            let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        ListFormat::Text => {
+            let mut s = String::from("Price models (price_model = { kind = \"…\", … }):\n\n");
+            for m in MODELS {
+                let parameters =
+                    if m.parameters.is_empty() { String::new() } else { format!(" ({})", m.parameters.join(", ")) };
+                let compares = match m.compares {
+                    Compares::PointsAdded => "price points added to quality; highest total wins",
+                    Compares::LowestFigure => "one figure of price and quality; lowest wins",
+                };
+                s.push_str(&format!(
+                    "  {}{parameters}\n    {}\n    {compares}; depends on the other bids: {}\n",
+                    m.key, m.formula, m.depends_on_other_bids
+                ));
+            }
+            s.push_str("\nPrice bases, quality scoring and rounding:\n\n");
+            for r in RULES {
+                s.push_str(&format!("  {}\n    {}\n", r.setting, r.formula));
+            }
+            s
+        }
+    };
+    match output::write(&text, None) {
         Ok(()) => Outcome::Success,
         Err(d) => {
             let mut diags = Diagnostics::default();

@@ -783,3 +783,40 @@ fn evaluate_markdown_with_the_analysis_appends_it() {
     let r = run(&["evaluate", "tests/data/small", "--format", "markdown"]);
     assert!(!r.stdout.contains("robusthedsanalyse"), "{}", r.stdout);
 }
+
+/// `tender models` lists every price model a tender file accepts, with its formula, and the JSON
+/// carries each model's key: a tender written with any listed key parses.
+#[test]
+fn models_lists_every_price_model_with_its_formula() {
+    let out = tender().args(["models", "--format", "json"]).output().expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let models = json["price_models"].as_array().expect("a list");
+    assert_eq!(models.len(), 9);
+    for m in models {
+        let key = m["key"].as_str().expect("a key");
+        assert!(!m["formula"].as_str().expect("a formula").is_empty(), "{key}");
+        // The key is what a tender file writes: serde accepts it as a price model kind (with the
+        // parameters the listing names, given plausible values).
+        let mut fields = vec![format!("kind = \"{key}\"")];
+        for p in m["parameters"].as_array().expect("parameters") {
+            let value = match p.as_str().expect("a name") {
+                "floor_at_zero" => "true",
+                "decision" => "\"higher-quality\"",
+                "mode" => "\"deduction\"",
+                "high" => "100",
+                _ => "10",
+            };
+            fields.push(format!("{} = {value}", p.as_str().expect("a name")));
+        }
+        let toml = format!("price_model = {{ {} }}", fields.join(", "));
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Holder {
+            price_model: tender_core::PriceModel,
+        }
+        toml::from_str::<Holder>(&toml).unwrap_or_else(|e| panic!("{toml}: {e}"));
+    }
+    let text = tender().arg("models").output().expect("runs");
+    insta::assert_snapshot!("models", String::from_utf8(text.stdout).expect("UTF-8"));
+}

@@ -21,6 +21,140 @@ use tender_core::{Bid, Tender};
 use crate::exact::{Exact, Overflow};
 use crate::result::{BasketLineDetail, PriceBasisDetail, PriceFormula};
 
+/// How a price model compares bids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Compares {
+    /// Price points `M × r` are added to the quality points; the highest total wins.
+    PointsAdded,
+    /// One figure made of price and quality; the lowest wins.
+    LowestFigure,
+}
+
+/// One price model as `tender models` lists it: its key, parameters and formula (the notation of
+/// this module: `P` the bid's price, `Pmin`/`Pmax` the lowest/highest price among the bids in play,
+/// `M` the price criterion's weight, `Q` the quality points, `Qmax` their maximum).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ModelInfo {
+    /// The `kind` in files.
+    pub key: &'static str,
+    /// Its parameters, as written in files.
+    pub parameters: &'static [&'static str],
+    /// The formula.
+    pub formula: &'static str,
+    /// How it compares bids.
+    pub compares: Compares,
+    /// Whether a bid's result depends on the other bids (`"with a corridor"` for the extended
+    /// price-per-quality-point method).
+    pub depends_on_other_bids: &'static str,
+}
+
+/// Every price model, in the order of the guide. A test checks each [`PriceModel`] is here with the
+/// right dependence on the other bids.
+pub const MODELS: [ModelInfo; 9] = [
+    ModelInfo {
+        key: "proportional",
+        parameters: &[],
+        formula: "M × Pmin / P",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "yes",
+    },
+    ModelInfo {
+        key: "linear-slope",
+        parameters: &["slope"],
+        formula: "M × max(0, 1 − (P − Pmin) / (slope % × Pmin))",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "yes",
+    },
+    ModelInfo {
+        key: "linear-from-lowest",
+        parameters: &["floor_at_zero"],
+        formula: "M × (2 − P / Pmin), floored at 0 if asked",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "yes",
+    },
+    ModelInfo {
+        key: "min-max",
+        parameters: &[],
+        formula: "M × (Pmax − P) / (Pmax − Pmin); M when every price is equal",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "yes",
+    },
+    ModelInfo {
+        key: "fixed-span",
+        parameters: &["low", "high"],
+        formula: "M × clamp((high − P) / (high − low), 0, 1)",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "no",
+    },
+    ModelInfo {
+        key: "logarithmic",
+        parameters: &["zero_at"],
+        formula: "M × max(0, 1 − ln(P / Pmin) / ln(1 + zero_at %))",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "yes",
+    },
+    ModelInfo {
+        key: "price-per-quality-point",
+        parameters: &["corridor", "decision"],
+        formula: "P / Q; with a corridor, bids within corridor % of the best Q / P first, ordered by decision",
+        compares: Compares::LowestFigure,
+        depends_on_other_bids: "with a corridor",
+    },
+    ModelInfo {
+        key: "value-added",
+        parameters: &["mode"],
+        formula: "deduction: P − Σ value × score / max; markup: P + Σ value × (1 − score / max)",
+        compares: Compares::LowestFigure,
+        depends_on_other_bids: "no",
+    },
+    ModelInfo {
+        key: "percent-adjustment",
+        parameters: &["mode", "max_percent"],
+        formula: "deduction: P × (1 − Q / Qmax × max_percent %); markup: P × (1 + (1 − Q / Qmax) × max_percent %)",
+        compares: Compares::LowestFigure,
+        depends_on_other_bids: "no",
+    },
+];
+
+/// One rule of the award model besides the price model, as `tender models` lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RuleInfo {
+    /// Where it is written in the tender file.
+    pub setting: &'static str,
+    /// The formula or effect.
+    pub formula: &'static str,
+}
+
+/// The price bases, the quality scoring rules and the rounding steps.
+pub const RULES: [RuleInfo; 8] = [
+    RuleInfo { setting: "price_basis.kind = \"total\"", formula: "P = total (+ option prices)" },
+    RuleInfo {
+        setting: "price_basis.kind = \"life-cycle-cost\"",
+        formula: "P = one_off + recurring_per_year × months / 12 (+ option prices)",
+    },
+    RuleInfo {
+        setting: "price_basis.kind = \"basket\"",
+        formula: "P = Σ quantity × unit price (× line weight %) (+ option prices)",
+    },
+    RuleInfo { setting: "quality (absolute, the default)", formula: "points = weight × score / scale max" },
+    RuleInfo {
+        setting: "quality.relative = \"per-criterion\"",
+        formula: "points = weight × score / best score among compliant bids",
+    },
+    RuleInfo {
+        setting: "quality.relative = \"quality-total\"", formula: "Q = Qmax × Q / best Q among compliant bids"
+    },
+    RuleInfo {
+        setting: "criterion weight 0 with minimum_score",
+        formula: "a threshold only: below the minimum the bid is out; no points",
+    },
+    RuleInfo {
+        setting: "rounding.at, rounding.steps",
+        formula: "round at: aggregate, grade, ratio, criterion, price-points, quality, total",
+    },
+];
+
 /// Why a price could not be evaluated, in domain terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PriceError {
@@ -275,6 +409,34 @@ mod tests {
         assert_eq!(points(&m, 8, 5_000_000, 4_000_000, 7_000_000), Decimal::new(533, 2));
         assert_eq!(points(&m, 8, 6_000_000, 4_000_000, 7_000_000), Decimal::new(267, 2));
         assert_eq!(points(&m, 8, 7_000_000, 4_000_000, 7_000_000), Decimal::ZERO);
+    }
+
+    #[test]
+    fn every_price_model_is_listed_with_its_dependence() {
+        use tender_core::award::{AdjustMode, CorridorDecision};
+        use tender_core::{Money, Percent};
+        let models = [
+            PriceModel::Proportional,
+            PriceModel::LinearSlope { slope: Percent::from(50) },
+            PriceModel::LinearFromLowest { floor_at_zero: true },
+            PriceModel::MinMax,
+            PriceModel::FixedSpan { low: Money::ZERO, high: Money::from(10) },
+            PriceModel::Logarithmic { zero_at: Percent::from(100) },
+            PriceModel::PricePerQualityPoint { corridor: None, decision: CorridorDecision::HigherQuality },
+            PriceModel::ValueAdded { mode: AdjustMode::Deduction },
+            PriceModel::PercentAdjustment { mode: AdjustMode::Deduction, max_percent: Percent::from(10) },
+        ];
+        assert_eq!(models.len(), MODELS.len());
+        for m in &models {
+            let info = MODELS.iter().find(|i| i.key == m.key()).unwrap_or_else(|| panic!("{} is not listed", m.key()));
+            let depends = if info.depends_on_other_bids == "with a corridor" {
+                m.depends_on_other_bids() == matches!(m, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+            } else {
+                m.depends_on_other_bids() == (info.depends_on_other_bids == "yes")
+            };
+            assert!(depends, "{}", m.key());
+            assert_eq!(info.compares == Compares::PointsAdded, m.is_points_model(), "{}", m.key());
+        }
     }
 
     #[test]
