@@ -538,6 +538,9 @@ struct Cache {
 /// # Errors
 /// The [`Reason`] when fewer than two bids were ranked or a figure cannot be computed.
 pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Result<BreakEvenAnalysis, Reason> {
+    if lot.award.has_components() {
+        return Err(Reason::SeveralPriceCriteria);
+    }
     let ranked: Vec<&BidResult> = eval.bids.iter().filter(|b| b.rank.is_some()).collect();
     if ranked.len() < 2 {
         return Err(Reason::FewerThanTwoRanked);

@@ -125,7 +125,9 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
             basis = WeightBasis::Weights;
             let price_id = award.price_criterion().map(|c| c.id.clone());
             for c in &award.criteria {
-                let is_price = Some(&c.id) == price_id.as_ref();
+                // Every price criterion where they score price components; else the first.
+                let is_price =
+                    c.kind != CriterionKind::Quality && (award.has_components() || Some(&c.id) == price_id.as_ref());
                 if c.kind != CriterionKind::Quality && !is_price {
                     continue; // A second price or cost criterion is not scored.
                 }
@@ -205,8 +207,14 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
                 for (id, q) in criteria.iter().zip(&quality) {
                     let r = if *q {
                         ratio_of(b, id).ok_or_else(|| missing(id))?
-                    } else {
+                    } else if b.prices.is_empty() {
                         b.price.as_ref().and_then(|p| p.ratio).ok_or_else(|| missing(id))?
+                    } else {
+                        b.prices
+                            .iter()
+                            .find(|cp| &cp.criterion == id)
+                            .and_then(|cp| cp.price.ratio)
+                            .ok_or_else(|| missing(id))?
                     };
                     coef.push(r);
                 }

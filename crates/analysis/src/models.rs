@@ -350,6 +350,9 @@ fn evaluate_variant(tender: &Tender, lot: Lot, bids: &[Bid]) -> Result<(Vec<Rank
 /// # Errors
 /// The [`Reason`] when the tender's own model cannot be evaluated.
 pub fn compare_price_models(tender: &Tender, lot: &Lot, bids: &[Bid]) -> Result<PriceModelComparison, Reason> {
+    if lot.award.has_components() {
+        return Err(Reason::SeveralPriceCriteria);
+    }
     let own_model = lot.award.price_model.clone();
     let own_policy = lot.award.rounding;
     let (own_ranking, own_awarded, own_ties) = evaluate_variant(tender, lot.clone(), bids)?;

@@ -24,6 +24,8 @@ pub enum Reason {
     /// through the best bid: not a weighted sum, so weight sensitivity and the Monte Carlo do not
     /// apply.
     RelativeQualityTotal,
+    /// Several price criteria score parts of the price: no single price to move or model to swap.
+    SeveralPriceCriteria,
     /// The lot has no weighted criteria.
     NoWeightedCriteria,
     /// The quality criteria have no weights (percent adjustment needs them).
@@ -93,6 +95,9 @@ impl fmt::Display for Reason {
         match self {
             Self::NoRankedBid => f.write_str("no bid was ranked"),
             Self::FewerThanTwoRanked => f.write_str("fewer than two bids were ranked"),
+            Self::SeveralPriceCriteria => f.write_str(
+                "several price criteria score parts of the price, so there is no single price to move or price model to swap",
+            ),
             Self::RelativeQualityTotal => f.write_str(
                 "quality points are relative to the best bid's quality total, which is not a weighted sum, so re-weighting does not apply",
             ),

@@ -95,11 +95,22 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
         } else {
             ", options not included"
         };
-        out.push_str(&format!(
-            "  Price model: {} on {basis}{options}; {}.\n",
-            words::price_model(&award.price_model),
-            words::comparison(lot.comparison)
-        ));
+        if award.has_components() {
+            let parts: Vec<String> = award
+                .price_criteria()
+                .map(|c| {
+                    let components: Vec<&str> = c.components.iter().map(tender_core::Id::as_str).collect();
+                    format!("{} on {} by {}", c.id, components.join(" + "), words::price_model(award.model_of(c)))
+                })
+                .collect();
+            out.push_str(&format!("  Price criteria: {}; {}.\n", parts.join("; "), words::comparison(lot.comparison)));
+        } else {
+            out.push_str(&format!(
+                "  Price model: {} on {basis}{options}; {}.\n",
+                words::price_model(&award.price_model),
+                words::comparison(lot.comparison)
+            ));
+        }
         out.push_str(&format!(
             "  Rounding: {}. Suppliers to award: {}.\n",
             words::rounding(&award.rounding),
@@ -329,8 +340,14 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
         let mut lines: Vec<(usize, String, String)> = Vec::new();
         if let Some(p) = &b.price {
             lines.push((0, "price".into(), explain::explain_price_basis(p, d, n)));
-            if let Some(points) = explain::explain_price_points(p, d, n) {
+            if let Some(points) = explain::explain_price_points(p, d, n).filter(|_| b.prices.is_empty()) {
                 lines.push((0, "price points".into(), points));
+            }
+        }
+        for cp in &b.prices {
+            lines.push((0, cp.criterion.to_string(), explain::explain_price_basis(&cp.price, d, n)));
+            if let Some(points) = explain::explain_price_points(&cp.price, d, n) {
+                lines.push((1, "points".into(), points));
             }
         }
         for c in &b.criteria {

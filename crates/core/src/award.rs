@@ -158,6 +158,28 @@ pub struct Criterion {
     /// For the value-added price model: what full marks on this criterion are worth in money.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Money>,
+    /// For a price or cost criterion in a lot with `price_components`: the components it scores;
+    /// its evaluated price is their sum.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Id>,
+    /// For a price or cost criterion in a lot with several: its own price model (a points model),
+    /// instead of the award model's `price_model`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_model: Option<PriceModel>,
+}
+
+/// A named part of the bids' price, such as licences or services, that a price or cost criterion
+/// scores on its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriceComponent {
+    /// Stable id, unique in the lot; the bids price it by this id.
+    pub id: Id,
+    /// Name, e.g. "Licences for the contract period".
+    pub name: Text,
+    /// What the component covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
 }
 
 /// A sub-criterion, scored by the evaluators on its scale.
@@ -680,6 +702,10 @@ pub struct AwardModel {
     /// The price basket's lines, when `price_basis.kind` is `basket`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub basket: Vec<BasketLine>,
+    /// The named parts of the price the bids give, when price or cost criteria score parts of the
+    /// price separately (each criterion names its `components`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price_components: Vec<PriceComponent>,
     /// The default scale for quality scores.
     #[serde(default)]
     pub scale: ScaleSpec,
@@ -708,9 +734,24 @@ impl AwardModel {
         self.close_call_percent.map_or(rust_decimal::Decimal::ONE, |p| p.get())
     }
 
-    /// The price or cost criterion, if any.
+    /// The price or cost criterion, if any (the first, where price components give several).
     pub fn price_criterion(&self) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.kind != CriterionKind::Quality)
+    }
+
+    /// The price and cost criteria in order.
+    pub fn price_criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.criteria.iter().filter(|c| c.kind != CriterionKind::Quality)
+    }
+
+    /// Whether price or cost criteria score named parts of the price (`price_components`).
+    pub fn has_components(&self) -> bool {
+        !self.price_components.is_empty()
+    }
+
+    /// The price model of a price or cost criterion: its own, or the award model's.
+    pub fn model_of<'a>(&'a self, criterion: &'a Criterion) -> &'a PriceModel {
+        criterion.price_model.as_ref().unwrap_or(&self.price_model)
     }
 
     /// The quality criteria in order.

@@ -154,6 +154,20 @@ pub struct BidPrice {
     /// The unit price of each line of the lot's price basket.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unit_prices: Vec<UnitPrice>,
+    /// The price of each of the lot's price components (where its price criteria score parts of
+    /// the price).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<ComponentPrice>,
+}
+
+/// The bid's price for one price component of the lot.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentPrice {
+    /// The component's id in the lot.
+    pub component: Id,
+    /// Its price for the contract period, excluding VAT.
+    pub price: Money,
 }
 
 /// The bid's unit price for one line of the price basket.

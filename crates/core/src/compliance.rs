@@ -39,6 +39,11 @@ pub enum Defect {
         /// The basket line.
         line: Id,
     },
+    /// A price component that a price criterion scores is not priced.
+    ComponentNotPriced {
+        /// The component.
+        component: Id,
+    },
     /// An option the evaluation includes is not priced.
     OptionNotPriced {
         /// The option.
@@ -91,6 +96,7 @@ impl Defect {
             Self::NoPriceSchedule => "price.schedule".into(),
             Self::OptionNotPriced { .. } => "price.options".into(),
             Self::UnitPriceMissing { .. } => "price.unit_prices".into(),
+            Self::ComponentNotPriced { .. } => "price.components".into(),
             Self::NoSovereigntyAssessment => "sovereignty".into(),
             Self::ObjectiveNotAssessed { objective } => format!("sovereignty.objectives.{objective}"),
             Self::ObjectivePointsNotStated { objective } => format!("sovereignty.objectives.{objective}.points"),
@@ -106,6 +112,9 @@ impl Defect {
             Self::NoPrice => "the bid states no total price".into(),
             Self::NoPriceSchedule => "the lot is evaluated on life-cycle cost but the bid has no price schedule".into(),
             Self::OptionNotPriced { option } => format!("the option `{option}` is evaluated but not priced"),
+            Self::ComponentNotPriced { component } => {
+                format!("the bid gives no price for the price component `{component}`")
+            }
             Self::UnitPriceMissing { line } => {
                 format!("the bid gives no unit price for the price basket's line `{line}`")
             }
@@ -172,6 +181,16 @@ pub fn bid_defects(tender: &Tender, bid: &Bid) -> Vec<Defect> {
         for line in &lot.award.basket {
             if !bid.price.unit_prices.iter().any(|u| u.line == line.id) {
                 out.push(Defect::UnitPriceMissing { line: line.id.clone() });
+            }
+        }
+    } else if lot.award.has_components() {
+        // The price criteria score the components they name; the total is not evaluated.
+        let mut named: Vec<&Id> = lot.award.price_criteria().flat_map(|c| &c.components).collect();
+        named.sort();
+        named.dedup();
+        for component in named {
+            if !bid.price.components.iter().any(|p| &p.component == component) {
+                out.push(Defect::ComponentNotPriced { component: component.clone() });
             }
         }
     } else if bid.price.total.is_none() {

@@ -848,6 +848,123 @@ fn is_multiple(value: Decimal, step: Decimal) -> bool {
     value.checked_rem(step).is_some_and(|r| r.is_zero())
 }
 
+/// Price components: unique ids; under components every price criterion names the components it
+/// scores, which exist, and has a points model; the price basis is the total; quality criteria
+/// name no components or price model; a component no criterion scores is warned.
+fn check_components(c: &mut Checker, p: &str, award: &AwardModel) {
+    let mut ids = BTreeSet::new();
+    for (k, pc) in award.price_components.iter().enumerate() {
+        let cp = format!("{p}.price_components[{k}]");
+        c.id(&format!("{cp}.id"), &pc.id);
+        if !ids.insert(&pc.id) {
+            c.error(
+                format!("{cp}.id"),
+                format!("the price component `{}` is listed twice", truncate(pc.id.as_str())),
+                "give each price component its own id",
+            );
+        }
+        c.text(&format!("{cp}.name"), &pc.name, true);
+        c.opt_text(&format!("{cp}.description"), pc.description.as_ref());
+    }
+    let has = award.has_components();
+    if has && award.price_basis.kind != PriceBasisKind::Total {
+        c.error(
+            format!("{p}.price_basis.kind"),
+            "the price criteria score price components, which are parts of the total price",
+            "remove `price_basis.kind` (the total), or score one life-cycle cost or basket without components",
+        );
+    }
+    if has && !award.price_model.is_points_model() {
+        c.error(
+            format!("{p}.price_model"),
+            format!(
+                "the `{}` model ranks on one figure of price and quality, which price components cannot be added to",
+                award.price_model.key()
+            ),
+            "use a points model such as `proportional` for the price criteria, or score the total price",
+        );
+    }
+    let mut used = BTreeSet::new();
+    for (i, cr) in award.criteria.iter().enumerate() {
+        let cp = format!("{p}.criteria[{i}]");
+        if cr.kind == CriterionKind::Quality {
+            if !cr.components.is_empty() {
+                c.error(
+                    format!("{cp}.components"),
+                    "a quality criterion scores no price components",
+                    "remove `components`, or make the criterion a price or cost criterion",
+                );
+            }
+            if cr.price_model.is_some() {
+                c.error(
+                    format!("{cp}.price_model"),
+                    "a quality criterion has no price model",
+                    "remove `price_model`, or make the criterion a price or cost criterion",
+                );
+            }
+            continue;
+        }
+        if !has {
+            if !cr.components.is_empty() {
+                c.error(
+                    format!("{cp}.components"),
+                    "the criterion names price components, but the lot lists none",
+                    "list them in `price_components` (id and name), or remove `components`",
+                );
+            }
+        } else if cr.components.is_empty() {
+            c.error(
+                format!("{cp}.components"),
+                "the lot's price criteria score price components, but this one names none",
+                "name the components it scores, e.g. `components = [\"LICENCES\"]`",
+            );
+        }
+        let mut own = BTreeSet::new();
+        for (k, id) in cr.components.iter().enumerate() {
+            if has && !award.price_components.iter().any(|pc| &pc.id == id) {
+                c.error(
+                    format!("{cp}.components[{k}]"),
+                    format!("the lot has no price component `{}`", truncate(id.as_str())),
+                    "name one of the lot's `price_components`",
+                );
+            }
+            if !own.insert(id) {
+                c.error(
+                    format!("{cp}.components[{k}]"),
+                    format!("the component `{}` is named twice", truncate(id.as_str())),
+                    "name each component once",
+                );
+            }
+            used.insert(id);
+        }
+        if let Some(model) = &cr.price_model {
+            if !has {
+                c.error(
+                    format!("{cp}.price_model"),
+                    "a price criterion has a price model of its own only where price criteria score price components",
+                    "set the lot's `price_model` instead, or list `price_components` for the criteria to score",
+                );
+            } else if !model.is_points_model() {
+                c.error(
+                    format!("{cp}.price_model"),
+                    format!("the `{}` model gives no price points to add up with another price criterion", model.key()),
+                    "give each price criterion a points model such as `proportional` or `linear-slope`",
+                );
+            }
+        }
+    }
+    for (k, pc) in award.price_components.iter().enumerate() {
+        if !used.contains(&pc.id) {
+            c.error(
+                format!("{p}.price_components[{k}]"),
+                format!("no price criterion scores the component `{}`, so no bid can get points on it", pc.id),
+                "name it in a price criterion's `components`, or remove it (ask for prices the evaluation does not \
+                 use in the price schedule, not here)",
+            );
+        }
+    }
+}
+
 /// The price basket: lines only under `price_basis.kind = "basket"`, and then at least one; unique
 /// ids; quantities above zero; weights on all lines or none, summing to 100.
 fn check_basket(c: &mut Checker, p: &str, award: &AwardModel) {
@@ -930,13 +1047,15 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     check_scale(c, &format!("{p}.scale"), &award.scale.resolve());
     let price_criteria: Vec<usize> =
         criteria.iter().enumerate().filter(|(_, cr)| cr.kind != CriterionKind::Quality).map(|(i, _)| i).collect();
-    if price_criteria.len() > 1 {
+    if price_criteria.len() > 1 && !award.has_components() {
         c.error(
             format!("{p}.criteria[{}].kind", price_criteria[1]),
-            "the lot has more than one price or cost criterion",
-            "use one price or cost criterion; choose the price basis (total or life-cycle cost) in `price_basis`",
+            "the lot has more than one price or cost criterion but no price components for them to score",
+            "list the parts of the price in `price_components` and name in each price criterion the `components` it \
+             scores, or use one price or cost criterion",
         );
     }
+    check_components(c, p, award);
     check_basket(c, p, award);
     let points_model = award.price_model.is_points_model();
     let quality_count = criteria.iter().filter(|cr| cr.kind == CriterionKind::Quality).count();
@@ -1427,6 +1546,33 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         }
         c.amount(&format!("{p}.price"), u.price, false, decimals);
     }
+    let components = lot.map_or(&[][..], |l| &l.award.price_components[..]);
+    let mut component_priced = BTreeSet::new();
+    for (i, cp) in bid.price.components.iter().enumerate() {
+        let p = format!("price.components[{i}]");
+        if let Some(l) = lot
+            && !components.iter().any(|x| x.id == cp.component)
+        {
+            let fix = if components.is_empty() {
+                "remove the component prices: the lot's price criteria score the total price"
+            } else {
+                "use the id of one of the lot's price components"
+            };
+            c.error(
+                format!("{p}.component"),
+                format!("lot `{}` has no price component `{}`", l.id, truncate(cp.component.as_str())),
+                fix,
+            );
+        }
+        if !component_priced.insert(&cp.component) {
+            c.error(
+                format!("{p}.component"),
+                format!("the price component `{}` is priced twice", truncate(cp.component.as_str())),
+                "give one price per component",
+            );
+        }
+        c.amount(&format!("{p}.price"), cp.price, false, decimals);
+    }
     let mut priced = BTreeSet::new();
     for (i, o) in bid.price.options.iter().enumerate() {
         let p = format!("price.options[{i}]");
@@ -1735,6 +1881,9 @@ fn rejection_fix(d: &Defect) -> String {
         Defect::NoPrice => format!("{entered} (`price.total`)"),
         Defect::NoPriceSchedule => format!("{entered} (`price.schedule` with `one_off` and `recurring_per_year`)"),
         Defect::OptionNotPriced { option } => format!("{entered} (an entry in `price.options` for `{option}`)"),
+        Defect::ComponentNotPriced { component } => {
+            format!("{entered} (an entry in `price.components` with component = \"{component}\")")
+        }
         Defect::UnitPriceMissing { line } => {
             format!("{entered} (an entry in `price.unit_prices` with line = \"{line}\")")
         }

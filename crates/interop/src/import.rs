@@ -897,7 +897,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
         seen.insert(key.clone(), row);
         prices.push(ImportedPrice {
             key,
-            price: BidPrice { total: Some(Money::new(total)), schedule, options, unit_prices: Vec::new() },
+            price: BidPrice { total: Some(Money::new(total)), schedule, options, ..BidPrice::default() },
             sheet: grid.name.clone(),
             row: u32::try_from(row.saturating_add(1)).unwrap_or(u32::MAX),
         });

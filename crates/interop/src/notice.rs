@@ -20,7 +20,7 @@
 //! | BT-21, BT-24, BT-22 of the procedure | `title`, `description`, `id` |
 //! | BT-23 main nature, BT-262 main CPV | from the lots' CPV codes (`45…` works; `49…`, `5…`–`9…` services; others supplies); the procedure's from the first lot |
 //! | BT-5071/BT-5141 place of performance | the buyer's NUTS region and country |
-//! | BT-31, BT-33 lot limits | `max_lots_per_bidder`, `max_lots_awarded_per_bidder` (with several lots) |
+//! | BT-31, BT-33 lot limits | `max_lots_per_bidder` (with several lots; the number of lots when absent), `max_lots_awarded_per_bidder` |
 //! | per lot: BT-137 `LOT-0001`…, BT-22, BT-21, BT-24 | the lot's position, `id`, `title`, `description` (with one lot, the tender's if the lot has none) |
 //! | BT-27 estimated value, BT-262 CPV, BT-36 duration, BT-54 options | `estimated_value`, `cpv`, `contract.duration_months`, `contract.options` |
 //! | BT-131 deadline | `submission_deadline` with `notice.deadline_time` |
@@ -715,14 +715,15 @@ fn write(f: &Facts<'_>, lots: &[LotCriteria<'_>]) -> io::Result<String> {
 
     start(w, "cac:TenderingTerms")?;
     requirement(w, "exclusion-grounds-source", "epo-procurement-document")?;
-    if tender.lots.len() > 1 && (tender.max_lots_per_bidder.is_some() || tender.max_lots_awarded_per_bidder.is_some()) {
+    if tender.lots.len() > 1 {
+        // BT-31 is required with several lots (rule BR-BT-00031-0073): without a limit in the
+        // tender, a tenderer may bid for every lot, and the notice says so.
         start(w, "cac:LotDistribution")?;
         if let Some(n) = tender.max_lots_awarded_per_bidder {
             leaf(w, "cbc:MaximumLotsAwardedNumeric", &[], &n.to_string())?;
         }
-        if let Some(n) = tender.max_lots_per_bidder {
-            leaf(w, "cbc:MaximumLotsSubmittedNumeric", &[], &n.to_string())?;
-        }
+        let submitted = tender.max_lots_per_bidder.map_or_else(|| tender.lots.len().to_string(), |n| n.to_string());
+        leaf(w, "cbc:MaximumLotsSubmittedNumeric", &[], &submitted)?;
         end(w, "cac:LotDistribution")?;
     }
     end(w, "cac:TenderingTerms")?;

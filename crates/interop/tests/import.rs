@@ -117,8 +117,7 @@ fn blank(bids: &[Bid]) -> Vec<Bid> {
     bids.iter()
         .cloned()
         .map(|mut b| {
-            b.price =
-                BidPrice { total: Some(Money::ZERO), schedule: None, options: Vec::new(), unit_prices: Vec::new() };
+            b.price = BidPrice { total: Some(Money::ZERO), ..BidPrice::default() };
             b
         })
         .collect()

@@ -26,7 +26,6 @@ use tender_core::{Id, Lot};
 
 use crate::evaluate::{Candidate, Scored, award_set, comparison_of, rank_with};
 use crate::exact::Exact;
-use crate::price::Reference;
 use crate::quality::{MarkRef, QualityPlan};
 use crate::result::{CloseCall, Comparison};
 
@@ -36,7 +35,7 @@ pub(crate) struct Field<'a, 'b> {
     pub(crate) money_decimals: u32,
     pub(crate) plan: &'b QualityPlan<'a>,
     pub(crate) candidates: &'b [Candidate<'a>],
-    pub(crate) reference: Option<Reference>,
+    pub(crate) reference: crate::evaluate::References,
 }
 
 /// The close calls of a lot, given its ranking (`order`, `ranks`) and the awarded candidates.
@@ -90,7 +89,9 @@ fn margin(f: &Field<'_, '_>, comparison: Comparison, last: &Scored, first_out: &
 /// puts it, ranked against `rival` (candidate 1) with the field's reference prices.
 fn crosses(f: &Field<'_, '_>, pair: &[Candidate<'_>], was_awarded: bool) -> bool {
     let mut scratch = Vec::new();
-    let Ok(r) = rank_with(f.lot, f.money_decimals, pair, &[0, 1], f.reference, &mut scratch) else { return false };
+    let Ok(r) = rank_with(f.lot, f.money_decimals, pair, &[0, 1], Some(&f.reference), &mut scratch) else {
+        return false;
+    };
     let rank_of = |i: usize| r.order.iter().position(|s| s.index == i).map(|p| r.ranks[p]);
     let (Some(x), Some(y)) = (rank_of(0), rank_of(1)) else { return false };
     if was_awarded { x >= y } else { x <= y }
@@ -230,7 +231,7 @@ fn whole_field(
     let kept: Vec<usize> = in_play.iter().copied().filter(|&i| !(below && i == index)).collect();
     crate::evaluate::relative_quality(&f.lot.award, f.plan.max_points, &mut field, &kept).ok()?;
     let mut scratch = Vec::new();
-    let r = rank_with(f.lot, f.money_decimals, &field, &kept, f.reference, &mut scratch).ok()?;
+    let r = rank_with(f.lot, f.money_decimals, &field, &kept, Some(&f.reference), &mut scratch).ok()?;
     Some(award_set(&r, f.lot.suppliers_to_award).into_iter().map(|i| field[i].bid.id.clone()).collect())
 }
 
@@ -289,7 +290,8 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
             let slots = u32::try_from(above.len()).ok().and_then(|n| lot.suppliers_to_award.checked_sub(n));
             let Some(slots) = slots else { continue };
             let mut scratch = Vec::new();
-            let Ok(r) = rank_with(&lot, f.money_decimals, f.candidates, &window, f.reference, &mut scratch) else {
+            let Ok(r) = rank_with(&lot, f.money_decimals, f.candidates, &window, Some(&f.reference), &mut scratch)
+            else {
                 continue;
             };
             let mut now = award_set(&r, slots);

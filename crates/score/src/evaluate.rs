@@ -30,8 +30,8 @@ use crate::gates;
 use crate::price::{self, PriceError, Reference};
 use crate::quality::{QualityError, QualityPlan};
 use crate::result::{
-    BidResult, BidStatus, Comparison, CriterionResult, Evaluation, Exclusion, Figure, GateResult, LotEvaluation,
-    PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment, Warning,
+    BidResult, BidStatus, Comparison, CriterionPrice, CriterionResult, Evaluation, Exclusion, Figure, GateResult,
+    LotEvaluation, PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment, Warning,
 };
 use tender_core::compliance::Defect;
 
@@ -168,6 +168,8 @@ pub(crate) struct Candidate<'a> {
     status: BidStatus,
     exclusion: Option<Exclusion>,
     pub(crate) price: Option<(Exact, crate::result::PriceBasisDetail)>,
+    /// Each price criterion's evaluated price, where the lot scores price components.
+    pub(crate) criterion_prices: Vec<(Exact, crate::result::PriceBasisDetail)>,
 }
 
 /// What the ranking step computes for one bid.
@@ -176,6 +178,8 @@ pub(crate) struct Scored {
     /// Index into the candidates.
     pub(crate) index: usize,
     price: Option<PriceResult>,
+    /// Each price criterion's evaluation, where the lot scores price components.
+    prices: Vec<CriterionPrice>,
     pub(crate) total: Figure,
     derivation: TotalDerivation,
     /// Sort key within the comparison: corridor group first (0 in, 1 out), then the figure.
@@ -241,6 +245,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             status: BidStatus::Ranked,
             exclusion: None,
             price: None,
+            criterion_prices: Vec::new(),
         };
         if !defects.is_empty() {
             // Rejected as non-compliant: nothing it sent is lost (its marks and evaluated price
@@ -251,7 +256,10 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
                 c.criteria = criteria;
                 c.quality = Some(q);
             }
-            c.price = price::evaluated_price(tender, lot, bid).ok();
+            if let Ok(p) = price::bid_price(tender, lot, bid) {
+                c.price = Some((p.price, p.basis));
+                c.criterion_prices = p.criteria;
+            }
             candidates.push(c);
             continue;
         }
@@ -357,8 +365,11 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
 
     // 4. Evaluated prices of the bids still in.
     for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
-        match price::evaluated_price(tender, lot, c.bid) {
-            Ok(p) => c.price = Some(p),
+        match price::bid_price(tender, lot, c.bid) {
+            Ok(p) => {
+                c.price = Some((p.price, p.basis));
+                c.criterion_prices = p.criteria;
+            }
             Err(e) => price_issue(issues, lot, c.bid, e),
         }
     }
@@ -381,8 +392,8 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
     };
 
     // 6. Rank reversal, for models whose points depend on the other bids.
-    let rank_reversal = if award.price_model.depends_on_other_bids() && ranking.order.len() >= 3 {
-        Some(rank_reversal_check(lot, money_decimals, &candidates, &ranking, lot.suppliers_to_award))
+    let rank_reversal = if depends_on_other_bids(award) && ranking.order.len() >= 3 {
+        Some(rank_reversal_check(lot, money_decimals, plan.max_points, &candidates, &ranking, lot.suppliers_to_award))
     } else {
         None
     };
@@ -425,7 +436,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             money_decimals,
             plan: &plan,
             candidates: &candidates,
-            reference: ranking.reference,
+            reference: ranking.reference.clone(),
         },
         &ranking.order,
         &ranking.ranks,
@@ -449,15 +460,31 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
     for c in taken.into_iter().flatten() {
         results.push(bid_result(c, None, None, false, policy, money_decimals, max_quality));
     }
-    let (lowest_price, highest_price) = reference.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
+    let (lowest_price, highest_price) = reference.total.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
+    let price_references = if award.has_components() {
+        award
+            .price_criteria()
+            .zip(&reference.criteria)
+            .filter_map(|(c, r)| {
+                r.map(|r| crate::result::PriceReference {
+                    criterion: c.id.clone(),
+                    lowest: r.lowest,
+                    highest: r.highest,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some(LotEvaluation {
         lot: lot.id.clone(),
         comparison: comparison_of(&award.price_model),
         price_model: award.price_model.key(),
-        depends_on_other_bids: award.price_model.depends_on_other_bids(),
+        depends_on_other_bids: depends_on_other_bids(award),
         decimals: policy.decimals,
         lowest_price,
         highest_price,
+        price_references,
         bids: results,
         awarded,
         ties,
@@ -555,8 +582,8 @@ fn bid_result(
         .filter(|_| !max_quality.is_zero())
         .and_then(|q| Exact::from_int(100).and_then(|h| q.checked_mul(h)).and_then(|x| x.checked_div(max_quality)).ok())
         .and_then(|p| figure(policy, p).ok());
-    let (price, total, total_derivation) = match scored {
-        Some(s) => (s.price, Some(s.total), Some(s.derivation)),
+    let (price, prices, total, total_derivation) = match scored {
+        Some(s) => (s.price, s.prices, Some(s.total), Some(s.derivation)),
         None => {
             // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
             let money = RoundingPolicy { decimals: money_decimals, ..policy };
@@ -570,7 +597,7 @@ fn bid_result(
                     points: None,
                 })
             });
-            (price, None, None)
+            (price, Vec::new(), None, None)
         }
     };
     BidResult {
@@ -586,6 +613,7 @@ fn bid_result(
         quality_percent,
         quality_relative: c.quality_relative,
         price,
+        prices,
         total,
         total_derivation,
         rank,
@@ -615,6 +643,14 @@ fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
             bid_id,
             format!("the option `{o}` is evaluated but the bid does not price it"),
             format!("add [[price.options]] with option = \"{o}\""),
+        ),
+        PriceError::ComponentNotPriced(x) => issues.push(
+            lot_id,
+            bid_id,
+            format!("the bid gives no price for the price component `{x}`"),
+            format!(
+                "add [[price.components]] with component = \"{x}\"; a bid without it is rejected before evaluation"
+            ),
         ),
         PriceError::UnitPriceMissing(l) => issues.push(
             lot_id,
@@ -647,7 +683,15 @@ pub(crate) struct Ranking {
     pub(crate) order: Vec<Scored>,
     pub(crate) ranks: Vec<u32>,
     ties: Vec<Tie>,
-    reference: Option<Reference>,
+    pub(crate) reference: References,
+}
+
+/// The reference prices a ranking is made against: the lowest and highest evaluated price, and,
+/// where the lot scores price components, each price criterion's.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct References {
+    pub(crate) total: Option<Reference>,
+    pub(crate) criteria: Vec<Option<Reference>>,
 }
 
 type RankError = (Option<usize>, PriceError);
@@ -671,16 +715,32 @@ pub(crate) fn rank_with(
     money_decimals: u32,
     candidates: &[Candidate<'_>],
     in_play: &[usize],
-    fixed: Option<Reference>,
+    fixed: Option<&References>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
     let award = &lot.award;
     let policy = award.rounding;
-    let prices: Vec<Exact> = in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
-    let reference = fixed.or(match (prices.iter().min(), prices.iter().max()) {
+    let span = |prices: &[Exact]| match (prices.iter().min(), prices.iter().max()) {
         (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest }),
         _ => None,
-    });
+    };
+    let references = match fixed {
+        Some(r) => r.clone(),
+        None => {
+            let prices: Vec<Exact> =
+                in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
+            let count = if award.has_components() { award.price_criteria().count() } else { 0 };
+            let criteria = (0..count)
+                .map(|k| {
+                    let of_k: Vec<Exact> =
+                        in_play.iter().filter_map(|&i| candidates[i].criterion_prices.get(k).map(|p| p.0)).collect();
+                    span(&of_k)
+                })
+                .collect();
+            References { total: span(&prices), criteria }
+        }
+    };
+    let reference = references.total;
     let price_criterion = award.price_criterion();
     // Models that divide by prices need every price above zero; name the bid that is not.
     let divides = award.price_model.depends_on_other_bids()
@@ -691,6 +751,18 @@ pub(crate) fn rank_with(
                 && !p.numer().is_positive()
             {
                 return Err((Some(i), PriceError::NotPositive(*p)));
+            }
+        }
+    }
+    // Each price criterion's own model, where it scores price components.
+    for (k, pc) in award.price_criteria().enumerate().filter(|_| award.has_components()) {
+        if award.model_of(pc).depends_on_other_bids() {
+            for &i in in_play {
+                if let Some((p, _)) = candidates[i].criterion_prices.get(k)
+                    && !p.numer().is_positive()
+                {
+                    return Err((Some(i), PriceError::NotPositive(*p)));
+                }
             }
         }
     }
@@ -716,6 +788,7 @@ pub(crate) fn rank_with(
                 Scored {
                     index: i,
                     price: Some(price_result),
+                    prices: Vec::new(),
                     total: figure(policy, ppqp).map_err(wrap)?,
                     derivation: TotalDerivation::PricePerQualityPoint {
                         price: p,
@@ -749,6 +822,7 @@ pub(crate) fn rank_with(
                 Scored {
                     index: i,
                     price: Some(price_result),
+                    prices: Vec::new(),
                     total: figure(policy, e).map_err(wrap)?,
                     derivation: TotalDerivation::ValueAdded { mode: *mode, price: p, adjustments },
                     group: 0,
@@ -791,6 +865,7 @@ pub(crate) fn rank_with(
                 Scored {
                     index: i,
                     price: Some(price_result),
+                    prices: Vec::new(),
                     total: figure(policy, e).map_err(wrap)?,
                     derivation: TotalDerivation::PercentAdjustment {
                         mode: *mode,
@@ -798,6 +873,50 @@ pub(crate) fn rank_with(
                         quality_share: share,
                         max_percent: max_percent.get(),
                         per_criterion,
+                    },
+                    group: 0,
+                    corridor_key: None,
+                }
+            }
+            _ if award.has_components() => {
+                let mut prices = Vec::new();
+                let mut sum = Exact::ZERO;
+                for (k, pc) in award.price_criteria().enumerate() {
+                    let (Some((pk, basis_k)), Some(Some(reference))) =
+                        (c.criterion_prices.get(k), references.criteria.get(k))
+                    else {
+                        continue;
+                    };
+                    let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
+                    let (r, formula) =
+                        price::share(award.model_of(pc), max, *pk, *reference).map_err(|e| (Some(i), e))?;
+                    let unrounded = r;
+                    let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
+                    let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
+                    let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
+                    sum = sum.checked_add(pts).map_err(wrap)?;
+                    prices.push(CriterionPrice {
+                        criterion: pc.id.clone(),
+                        price: PriceResult {
+                            basis: basis_k.clone(),
+                            evaluated: figure(money, *pk).map_err(wrap)?,
+                            formula: Some(formula),
+                            ratio: Some(r),
+                            unrounded_ratio: Some(unrounded),
+                            points: Some(figure(policy, pts).map_err(wrap)?),
+                        },
+                    });
+                }
+                price_result.points = Some(figure(policy, sum).map_err(wrap)?);
+                let total = sum.checked_add(q).map_err(wrap)?;
+                Scored {
+                    index: i,
+                    price: Some(price_result),
+                    prices,
+                    total: figure(policy, total).map_err(wrap)?,
+                    derivation: TotalDerivation::Sum {
+                        price: Some(sum),
+                        quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
                     },
                     group: 0,
                     corridor_key: None,
@@ -821,6 +940,7 @@ pub(crate) fn rank_with(
                 Scored {
                     index: i,
                     price: Some(price_result),
+                    prices: Vec::new(),
                     total: figure(policy, total).map_err(wrap)?,
                     derivation: TotalDerivation::Sum {
                         price: price_points,
@@ -920,7 +1040,7 @@ pub(crate) fn rank_with(
         }
         start = end;
     }
-    Ok(Ranking { order, ranks, ties, reference })
+    Ok(Ranking { order, ranks, ties, reference: references })
 }
 
 fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
@@ -1052,9 +1172,18 @@ fn break_tie(
 /// reference value (the lowest or highest price, or the best quality-price ratio), re-ranks the
 /// others, and reports every pair whose order flips. Removing any other bid cannot change the
 /// others' figures, because the models' only dependence on the field is through those values.
+/// Whether a bid's comparison figure can depend on the other bids: through the price model (or a
+/// price criterion's own), or through quality relative to the best bid.
+fn depends_on_other_bids(award: &tender_core::AwardModel) -> bool {
+    award.price_model.depends_on_other_bids()
+        || award.quality.relative.is_some()
+        || (award.has_components() && award.price_criteria().any(|c| award.model_of(c).depends_on_other_bids()))
+}
+
 fn rank_reversal_check(
     lot: &Lot,
     money_decimals: u32,
+    max_quality: Exact,
     candidates: &[Candidate<'_>],
     ranking: &Ranking,
     to_award: u32,
@@ -1074,9 +1203,13 @@ fn rank_reversal_check(
             continue;
         }
         let p = price_of(s.index);
+        // Removing a bid that sets no reference price changes nothing, except where price
+        // components or relative quality have references of their own: then every bid is tried.
         let moves_reference = (p == lowest && count_at(lowest) == 1)
             || (p == highest && count_at(highest) == 1)
-            || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. });
+            || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+            || lot.award.has_components()
+            || lot.award.quality.relative.is_some();
         if !moves_reference {
             continue;
         }
@@ -1084,7 +1217,22 @@ fn rank_reversal_check(
         tried.push(removed.clone());
         let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != s.index).collect();
         let mut scratch = Vec::new();
-        let Ok(again) = rank(lot, money_decimals, candidates, &rest, &mut scratch) else { continue };
+        let again = if lot.award.quality.relative.is_some() {
+            // The best bid may be the one removed: make the rest relative again.
+            let mut field: Vec<Candidate<'_>> = candidates.to_vec();
+            for c in &mut field {
+                if let Some(r) = c.quality_relative.take() {
+                    c.quality = Some(r.absolute);
+                }
+            }
+            if relative_quality(&lot.award, max_quality, &mut field, &rest).is_err() {
+                continue;
+            }
+            rank(lot, money_decimals, &field, &rest, &mut scratch)
+        } else {
+            rank(lot, money_decimals, candidates, &rest, &mut scratch)
+        };
+        let Ok(again) = again else { continue };
         for pair in again.order.windows(2) {
             let (a, b) = (pair[0].index, pair[1].index);
             if old_pos.get(&a) > old_pos.get(&b) {

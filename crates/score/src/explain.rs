@@ -264,6 +264,10 @@ pub fn explain_price_basis(p: &PriceResult, decimals: u32, n: &dyn Notation) -> 
             n.term(Term::PerYear),
             options(opts)
         ),
+        PriceBasisDetail::Components { parts } => {
+            let sum: Vec<String> = parts.iter().map(|(id, v)| format!("{} ({id})", dec(*v, n))).collect();
+            if parts.len() == 1 { sum.join("") } else { format!("{} = {result}", sum.join(" + ")) }
+        }
         PriceBasisDetail::Basket { lines, options: opts } => {
             let sum: Vec<String> = lines
                 .iter()

@@ -166,6 +166,8 @@ pub enum PriceError {
     OptionNotPriced(tender_core::Id),
     /// A line of the price basket has no unit price.
     UnitPriceMissing(tender_core::Id),
+    /// A price component a price criterion scores has no price.
+    ComponentNotPriced(tender_core::Id),
     /// Zero or a negative price where the model divides by it.
     NotPositive(Exact),
     /// The logarithm could not be computed.
@@ -261,6 +263,62 @@ pub fn evaluated_price(
             Ok((price.checked_add(option_sum)?, PriceBasisDetail::Basket { lines, options }))
         }
     }
+}
+
+/// A bid's evaluated price, and, where the lot's price criteria score price components, each
+/// price criterion's own evaluated price (the sum of its components), in the order of the
+/// criteria. The evaluated price of a lot with components is the sum of every component priced
+/// once.
+///
+/// # Errors
+/// As [`evaluated_price`], and [`PriceError::ComponentNotPriced`] for a component a criterion
+/// scores that the bid does not price.
+pub fn bid_price(tender: &Tender, lot: &tender_core::Lot, bid: &Bid) -> Result<BidPrice, PriceError> {
+    let award = &lot.award;
+    if !award.has_components() {
+        let (price, basis) = evaluated_price(tender, lot, bid)?;
+        return Ok(BidPrice { price, basis, criteria: Vec::new() });
+    }
+    let of = |id: &tender_core::Id| -> Result<rust_decimal::Decimal, PriceError> {
+        bid.price
+            .components
+            .iter()
+            .find(|c| &c.component == id)
+            .map(|c| c.price.get())
+            .ok_or_else(|| PriceError::ComponentNotPriced(id.clone()))
+    };
+    let mut criteria = Vec::new();
+    for c in award.price_criteria() {
+        let mut sum = Exact::ZERO;
+        let mut parts = Vec::with_capacity(c.components.len());
+        for id in &c.components {
+            let v = of(id)?;
+            sum = sum.checked_add(Exact::from_decimal(v))?;
+            parts.push((id.clone(), v));
+        }
+        criteria.push((sum, PriceBasisDetail::Components { parts }));
+    }
+    let mut total = Exact::ZERO;
+    let mut parts = Vec::new();
+    for pc in &award.price_components {
+        if let Ok(v) = of(&pc.id) {
+            total = total.checked_add(Exact::from_decimal(v))?;
+            parts.push((pc.id.clone(), v));
+        }
+    }
+    Ok(BidPrice { price: total, basis: PriceBasisDetail::Components { parts }, criteria })
+}
+
+/// A bid's evaluated price with how it was made, and each price criterion's own where the lot
+/// scores price components.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BidPrice {
+    /// The evaluated price.
+    pub price: Exact,
+    /// How it was made.
+    pub basis: PriceBasisDetail,
+    /// Per price criterion (in the award model's order), where the lot has price components.
+    pub criteria: Vec<(Exact, PriceBasisDetail)>,
 }
 
 /// The lowest and highest price among those evaluated.

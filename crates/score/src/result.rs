@@ -86,6 +86,9 @@ pub struct LotEvaluation {
     pub lowest_price: Option<Exact>,
     /// See `lowest_price`.
     pub highest_price: Option<Exact>,
+    /// Where the price criteria score price components: each criterion's lowest and highest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub price_references: Vec<PriceReference>,
     /// Every bid: ranked bids in rank order first, then the others by id.
     pub bids: Vec<BidResult>,
     /// The bids awarded, in rank order.
@@ -197,8 +200,12 @@ pub struct BidResult {
     /// quality points.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quality_relative: Option<RelativeTotal>,
-    /// The price evaluation.
+    /// The price evaluation (where the lot's price criteria score price components: the sum of
+    /// the components, with the sum of the criteria's price points).
     pub price: Option<PriceResult>,
+    /// Where the lot's price criteria score price components: each price criterion's evaluation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<CriterionPrice>,
     /// The figure bids are compared on: total points, price per quality point or evaluation price.
     pub total: Option<Figure>,
     /// How `total` was made.
@@ -558,6 +565,11 @@ pub enum PriceBasisDetail {
         /// Option prices included.
         options: Vec<(Id, Decimal)>,
     },
+    /// Price components: the sum of the components' prices.
+    Components {
+        /// Each component and its price.
+        parts: Vec<(Id, Decimal)>,
+    },
     /// A price basket: for each line, quantity × unit price (× the line's weight), summed, plus
     /// option prices.
     Basket {
@@ -665,6 +677,26 @@ pub struct PriceResult {
     pub unrounded_ratio: Option<Exact>,
     /// For points models: the price points.
     pub points: Option<Figure>,
+}
+
+/// One price criterion's evaluation, where a lot has several.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CriterionPrice {
+    /// The price criterion.
+    pub criterion: Id,
+    /// Its evaluation: the price of its components and its points.
+    pub price: PriceResult,
+}
+
+/// The lowest and highest price of one price criterion among the bids in play.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceReference {
+    /// The price criterion.
+    pub criterion: Id,
+    /// The lowest price.
+    pub lowest: Exact,
+    /// The highest price.
+    pub highest: Exact,
 }
 
 /// How a bid's comparison figure was made.

@@ -384,3 +384,90 @@ weight = 100
     let problems = tender_core::validate::validate_tender(&repeated);
     assert!(problems.iter().any(|p| p.path.ends_with("rounding.steps[0].step")), "{problems:?}");
 }
+
+/// Several price criteria in one lot, each scoring its own price components with its own model
+/// (issue 12, rule 1). No published worked example with figures was found (the DFØ guide says
+/// only that several price elements need "a plan for how they are evaluated"); this one is checked
+/// by hand. Licences 40 points, proportional; services 20 points, linear with a slope of 50 %;
+/// quality 40. A: licences 1 000, services 500; B: 800 and 700.
+/// A: 40 × 800 / 1 000 = 32 and 20 (the lowest services); B: 40 and 20 × (1 − 200 / 250) = 4.
+/// With quality 5 of 10 each (20 points): A 72, B 64. C prices no services and is rejected.
+#[test]
+fn several_price_criteria_each_score_their_components() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "proportional" }
+scale = "0-10"
+rounding = { decimals = 2 }
+tie_break = ["drawing-lots"]
+[[lots.award.price_components]]
+id = "LIC"
+name = "Licences"
+[[lots.award.price_components]]
+id = "SERV"
+name = "Services"
+[[lots.award.criteria]]
+id = "P-LIC"
+name = "Licence price"
+kind = "price"
+weight = 40
+components = ["LIC"]
+[[lots.award.criteria]]
+id = "P-SERV"
+name = "Service price"
+kind = "price"
+weight = 20
+components = ["SERV"]
+price_model = { kind = "linear-slope", slope = 50 }
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 40
+"#,
+    );
+    let problems = tender_core::validate::validate_tender(&tender);
+    assert!(problems.is_empty(), "{problems:?}");
+    let bid = |id: &str, parts: &[(&str, &str)]| {
+        let mut s = format!(
+            "id = \"{id}\"\ntender = \"T\"\nlot = \"L1\"\nbidder = {{ id = \"{id}-co\", name = \"{id}\", country = \"DK\" }}\n"
+        );
+        for (c, p) in parts {
+            s.push_str(&format!("[[price.components]]\ncomponent = \"{c}\"\nprice = {p}\n"));
+        }
+        s.push_str("[[consensus]]\ncriterion = \"Q\"\nscore = 5\njustification = \"x\"\n");
+        common::bid(&s)
+    };
+    let bids = [
+        bid("A", &[("LIC", "1000"), ("SERV", "500")]),
+        bid("B", &[("LIC", "800"), ("SERV", "700")]),
+        bid("C", &[("LIC", "100")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let a = lot.bid(&"A".into()).unwrap();
+    let b = lot.bid(&"B".into()).unwrap();
+    let points = |r: &tender_score::BidResult| -> Vec<Decimal> {
+        r.prices.iter().map(|p| p.price.points.unwrap().value).collect()
+    };
+    assert_eq!(points(a), [d("32"), d("20")]);
+    assert_eq!(points(b), [d("40"), d("4")]);
+    assert_eq!(a.price.as_ref().unwrap().points.unwrap().value, d("52"));
+    assert_eq!((a.total.unwrap().value, b.total.unwrap().value), (d("72"), d("64")));
+    assert_eq!(a.price.as_ref().unwrap().evaluated.value, d("1500"));
+    assert_eq!(lot.awarded, vec!["A".into()]);
+    let lowest: Vec<String> = lot.price_references.iter().map(|r| r.lowest.to_string()).collect();
+    assert_eq!(lowest, ["800", "500"]);
+    let c = lot.bid(&"C".into()).unwrap();
+    assert_eq!(c.rejection, vec![tender_core::compliance::Defect::ComponentNotPriced { component: "SERV".into() }]);
+
+    // Two price criteria without components: refused, with what would fix it.
+    let mut bad = tender.clone();
+    bad.lots[0].award.price_components.clear();
+    let problems = tender_core::validate::validate_tender(&bad);
+    assert!(
+        problems.iter().any(|p| p.path.ends_with("criteria[1].kind") && p.fix.contains("price_components")),
+        "{problems:?}"
+    );
+}

@@ -193,6 +193,7 @@ seal-not-stated = ikke angivet
 defect-no-price = Tilbuddet angiver ingen samlet pris.
 defect-no-price-schedule = Delkontrakten evalueres på livscyklusomkostninger, men tilbuddet indeholder ingen fordeling på engangsomkostninger og løbende omkostninger.
 defect-unit-price-missing = Delkontrakten evalueres på en tilbudsliste, men tilbuddet angiver ingen enhedspris for linje { $line }.
+defect-component-not-priced = Tilbuddet angiver ingen pris for priselementet { $component }.
 defect-option-not-priced = Optionen { $option } indgår i evalueringen, men er ikke prissat i tilbuddet.
 defect-no-sovereignty = Delkontrakten stiller mindstekrav til suverænitetsniveau (SEAL) eller evaluerer suverænitet, men tilbuddet indeholder ingen suverænitetsvurdering.
 defect-objective-not-assessed = Suverænitetsvurderingen omfatter ikke { $objective }.
@@ -553,6 +554,14 @@ basket-col-item = Ydelse
 basket-col-unit = Enhed
 basket-col-quantity = Forventet mængde
 basket-col-weight = Vægt
+model-components-intro = Tilbuddene angiver en pris for hvert af disse priselementer (ekskl. moms), og hvert priskriterium evalueres på summen af de priselementer, det omfatter:
+components-col-id = Priselement
+components-col-name = Omfatter
+model-components-criterion = { $criterion } evalueres på { $count ->
+        [one] priselementet
+       *[other] summen af priselementerne
+    } { $components }.
+derivation-component-price = Evalueret pris for { $criterion }: { $derivation }
 model-basis-lcc = Den evaluerede pris er livscyklusomkostningerne: engangsomkostninger plus løbende omkostninger pr. år i { $months } måneder ({ $extension ->
         [0] kontraktperioden
        *[other] kontraktperioden på { $contract } måneder og { $extension } måneders forlængelsesoptioner
@@ -942,6 +951,7 @@ analysis-reversal-new-winner = uden { $removed } vinder { $winner }.
 analysis-reason-no-ranked-bid = intet tilbud er rangeret
 analysis-reason-fewer-than-two-ranked = færre end to tilbud er rangeret
 analysis-reason-relative-quality-total = kvalitetspointene er relative til det bedste tilbuds samlede kvalitetspoint, hvilket ikke er en vægtet sum, så omvægtning kan ikke anvendes
+analysis-reason-several-price-criteria = flere priskriterier evaluerer hver sin del af prisen, så der er ingen samlet pris at flytte og ingen prismodel at udskifte
 analysis-reason-corridor = den udvidede metode pris pr. kvalitetspoint afgør inden for en korridor om det bedste forhold, hvilket ikke er en vægtet sum, så omvægtning kan ikke anvendes
 analysis-reason-no-weighted-criteria = delkontrakten har ingen vægtede kriterier
 analysis-reason-no-quality-weights = kvalitetskriterierne har ingen vægte

@@ -189,6 +189,7 @@ seal-not-stated = not stated
 defect-no-price = The bid states no total price.
 defect-no-price-schedule = The lot is evaluated on life-cycle cost, but the bid does not split its price into one-off and recurring costs.
 defect-unit-price-missing = The lot is evaluated on a price schedule of unit prices, but the bid gives no unit price for line { $line }.
+defect-component-not-priced = The bid gives no price for the price component { $component }.
 defect-option-not-priced = The option { $option } is part of the evaluation but the bid does not price it.
 defect-no-sovereignty = The lot sets minimum sovereignty levels (SEAL) or evaluates sovereignty, but the bid contains no sovereignty self-assessment.
 defect-objective-not-assessed = The sovereignty self-assessment does not cover { $objective }.
@@ -549,6 +550,14 @@ basket-col-item = Item
 basket-col-unit = Unit
 basket-col-quantity = Expected quantity
 basket-col-weight = Weight
+model-components-intro = The bids give a price for each of these price components (excluding VAT), and each price criterion is evaluated on the sum of the components it covers:
+components-col-id = Price component
+components-col-name = Covers
+model-components-criterion = { $criterion } is evaluated on { $count ->
+        [one] the price component
+       *[other] the sum of the price components
+    } { $components }.
+derivation-component-price = Evaluated price for { $criterion }: { $derivation }
 model-basis-lcc = The price evaluated is the life-cycle cost: one-off costs plus recurring costs per year for { $months } months ({ $extension ->
         [0] the contract period
        *[other] the contract period of { $contract } months and { $extension } months of extension options
@@ -938,6 +947,7 @@ analysis-reversal-new-winner = without { $removed }, { $winner } wins.
 analysis-reason-no-ranked-bid = no bid is ranked
 analysis-reason-fewer-than-two-ranked = fewer than two bids are ranked
 analysis-reason-relative-quality-total = quality points are relative to the best bid's quality total, which is not a weighted sum, so re-weighting does not apply
+analysis-reason-several-price-criteria = several price criteria score parts of the price, so there is no single price to move and no price model to swap
 analysis-reason-corridor = the extended price-per-quality-point method decides inside a corridor around the best ratio, which is not a weighted sum, so re-weighting does not apply
 analysis-reason-no-weighted-criteria = the lot has no weighted criteria
 analysis-reason-no-quality-weights = the quality criteria have no weights

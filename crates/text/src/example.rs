@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use tender_core::award::{PriceBasisKind, PriceModel, Scale, Weighting};
-use tender_core::bid::{BidPrice, Bidder, ConsensusScore, OptionPrice, PriceSchedule, UnitPrice};
+use tender_core::bid::{BidPrice, Bidder, ComponentPrice, ConsensusScore, OptionPrice, PriceSchedule, UnitPrice};
 use tender_core::sovereignty::{ObjectiveAssessment, SovereigntyAssessment};
 use tender_core::{Bid, Id, Lot, Money, Objective, Score, Seal, Tender};
 use tender_score::result::LotEvaluation;
@@ -137,6 +137,19 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
         } else {
             Vec::new()
         };
+        // Where price criteria score price components, the price is split evenly between them.
+        let components = if award.has_components() {
+            const WHAT: &str = "illustrative component price";
+            let n = Decimal::from(award.price_components.len().max(1));
+            let part = div(price, n, WHAT)?.round_dp(0);
+            award
+                .price_components
+                .iter()
+                .map(|c| ComponentPrice { component: c.id.clone(), price: Money::new(part) })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let option_price = share(price, 2)?;
         let options = tender
             .contract
@@ -203,7 +216,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
                 subcontractors: Vec::new(),
             },
             submitted: None,
-            price: BidPrice { total: Some(Money::new(price)), schedule, options, unit_prices },
+            price: BidPrice { total: Some(Money::new(price)), schedule, options, unit_prices, components },
             priority: None,
             answers: Vec::new(),
             sovereignty,

@@ -464,15 +464,27 @@ pub(crate) fn derivations(
             tender_score::result::PriceBasisDetail::Total { options, .. } => !options.is_empty(),
             tender_score::result::PriceBasisDetail::LifeCycleCost { .. }
             | tender_score::result::PriceBasisDetail::Basket { .. } => true,
+            // Each price criterion's own price is shown below with its points.
+            tender_score::result::PriceBasisDetail::Components { .. } => false,
         };
         if show_basis {
             items.push(
                 t!(cat, "derivation-price-basis", "derivation" => code(&explain::explain_price_basis(p, d, notation)))?,
             );
         }
-        if let Some(points) = explain::explain_price_points(p, d, notation) {
+        if b.prices.is_empty()
+            && let Some(points) = explain::explain_price_points(p, d, notation)
+        {
             let criterion = lot.award.price_criterion().map_or_else(String::new, |c| label(&c.id));
             items.push(t!(cat, "derivation-price-points", "criterion" => criterion, "derivation" => code(&points))?);
+        }
+    }
+    for cp in &b.prices {
+        items.push(t!(cat, "derivation-component-price", "criterion" => label(&cp.criterion),
+            "derivation" => code(&explain::explain_price_basis(&cp.price, d, notation)))?);
+        if let Some(points) = explain::explain_price_points(&cp.price, d, notation) {
+            items.push(t!(cat, "derivation-price-points", "criterion" => label(&cp.criterion),
+                "derivation" => code(&points))?);
         }
     }
     for line in explain::explain_adjustments(b, d, notation) {
@@ -663,8 +675,17 @@ fn points_by_criterion(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, b: &BidRes
     let mut out = Vec::new();
     match e.comparison {
         Comparison::HighestTotal => {
-            if let (Some(pc), Some(points)) = (lot.award.price_criterion(), b.price.as_ref().and_then(|p| p.points)) {
-                out.push((words::criterion_label(cat, lot, &pc.id), points.value, true));
+            if b.prices.is_empty() {
+                if let (Some(pc), Some(points)) = (lot.award.price_criterion(), b.price.as_ref().and_then(|p| p.points))
+                {
+                    out.push((words::criterion_label(cat, lot, &pc.id), points.value, true));
+                }
+            } else {
+                for cp in &b.prices {
+                    if let Some(points) = cp.price.points {
+                        out.push((words::criterion_label(cat, lot, &cp.criterion), points.value, true));
+                    }
+                }
             }
         }
         // The ratio models compare on price: lower is better.

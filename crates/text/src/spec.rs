@@ -720,7 +720,11 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     if award.price_basis.kind == PriceBasisKind::Basket {
         basket_table(cat, award, doc)?;
     }
-    doc.para(&price_model_text(cat, tender, award)?);
+    if award.has_components() {
+        components_text(cat, tender, award, doc)?;
+    } else {
+        doc.para(&price_model_text(cat, tender, award)?);
+    }
     if award.price_model.depends_on_other_bids() {
         let key = if award.price_model.is_points_model() {
             "model-relative-warning"
@@ -844,9 +848,42 @@ fn price_basis(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<S
 }
 
 fn price_model_text(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<String, TextError> {
-    let name = words::price_model(cat, &award.price_model)?;
     let max = award.price_criterion().and_then(|c| c.weight).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
-    match &award.price_model {
+    model_text(cat, tender, &award.price_model, max)
+}
+
+/// The price components and, for each price criterion, the components it scores and its model.
+fn components_text(cat: &Catalogue, tender: &Tender, award: &AwardModel, doc: &mut Doc) -> Res {
+    let lang = cat.lang();
+    doc.para(&cat.text("model-components-intro", &[])?);
+    let header = vec![cat.text("components-col-id", &[])?, cat.text("components-col-name", &[])?];
+    let rows: Vec<Vec<String>> = award
+        .price_components
+        .iter()
+        .map(|c| {
+            let name = match &c.description {
+                Some(d) => format!("{}: {}", c.name.get(lang), d.get(lang)),
+                None => c.name.get(lang).to_owned(),
+            };
+            vec![id(&c.id), cell(&name)]
+        })
+        .collect();
+    doc.table(&header, &rows);
+    for c in award.price_criteria() {
+        let max = c.weight.map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+        let components: Vec<String> = c.components.iter().map(id).collect();
+        let intro = t!(cat, "model-components-criterion",
+            "criterion" => format!("{} ({})", id(&c.id), inline(c.name.get(lang))),
+            "components" => cat.list(&components)?, "count" => components.len())?;
+        doc.para(&format!("{intro} {}", model_text(cat, tender, award.model_of(c), max)?));
+    }
+    Ok(())
+}
+
+/// A price model in words, for a price criterion of `max` points.
+fn model_text(cat: &Catalogue, tender: &Tender, model: &PriceModel, max: String) -> Result<String, TextError> {
+    let name = words::price_model(cat, model)?;
+    match model {
         PriceModel::Proportional => t!(cat, "model-price-proportional", "name" => name, "max" => max),
         PriceModel::LinearSlope { slope } => {
             t!(cat, "model-price-linear-slope", "name" => name, "max" => max, "slope" => cat.percent(slope.get())?)
@@ -886,10 +923,37 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         legend.push("legend-p");
     }
     let plain = |i: &Id| i.as_str().to_owned();
-    let max = award.price_criterion().and_then(|c| c.weight).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
-    // Price.
-    let price_var = award.price_criterion().map_or_else(|| "P".to_owned(), |c| plain(&c.id));
-    let price_line = match &award.price_model {
+    // Price: one line per price criterion (several where they score price components).
+    let price_vars: Vec<String> = award.price_criteria().map(|c| plain(&c.id)).collect();
+    if award.price_model.is_points_model() {
+        for c in award.price_criteria() {
+            let max = c.weight.map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+            let model = award.model_of(c);
+            if let Some(l) = price_line(cat, model, plain(&c.id), max)? {
+                lines.push(l);
+            }
+            legend.push("legend-p");
+            match model {
+                PriceModel::FixedSpan { .. } => {}
+                PriceModel::MinMax => {
+                    legend.push("legend-pmin");
+                    legend.push("legend-pmax");
+                }
+                _ => legend.push("legend-pmin"),
+            }
+        }
+    }
+    formula_rest(cat, award, lines, legend, price_vars)
+}
+
+/// The price line of a points model, `PRICE = 40 × Pmin / P`.
+fn price_line(
+    cat: &Catalogue,
+    model: &PriceModel,
+    price_var: String,
+    max: String,
+) -> Result<Option<String>, TextError> {
+    Ok(match model {
         PriceModel::Proportional => {
             Some(t!(cat, "formula-proportional", "id" => price_var.clone(), "max" => max.clone())?)
         }
@@ -913,23 +977,18 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             )
         }
         _ => None,
-    };
-    if award.price_model.is_points_model() && award.price_criterion().is_some() {
-        if let Some(l) = price_line {
-            lines.push(l);
-        }
-        legend.push("legend-p");
-        match &award.price_model {
-            PriceModel::FixedSpan { .. } => {}
-            PriceModel::MinMax => {
-                legend.push("legend-pmin");
-                legend.push("legend-pmax");
-            }
-            _ => {
-                legend.push("legend-pmin");
-            }
-        }
-    }
+    })
+}
+
+/// The quality lines and the comparison figure's line of [`formula`].
+fn formula_rest(
+    cat: &Catalogue,
+    award: &AwardModel,
+    mut lines: Vec<String>,
+    mut legend: Vec<&'static str>,
+    price_vars: Vec<String>,
+) -> Result<(Vec<String>, Vec<String>), TextError> {
+    let plain = |i: &Id| i.as_str().to_owned();
     // Quality.
     let mut quality_terms = Vec::new();
     for c in award.quality_criteria() {
@@ -1000,10 +1059,7 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             legend.push("legend-q");
         }
         _ => {
-            let mut terms = Vec::new();
-            if award.price_criterion().is_some() {
-                terms.push(price_var);
-            }
+            let mut terms = price_vars;
             terms.extend(quality_terms);
             lines.push(
                 t!(cat, "formula-total", "terms" => if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") })?,

@@ -431,6 +431,9 @@ pub(crate) fn defect(cat: &Catalogue, d: &Defect) -> R {
         Defect::NoPriceSchedule => cat.text("defect-no-price-schedule", &[]),
         Defect::OptionNotPriced { option } => t!(cat, "defect-option-not-priced", "option" => id(option)),
         Defect::UnitPriceMissing { line } => t!(cat, "defect-unit-price-missing", "line" => id(line)),
+        Defect::ComponentNotPriced { component } => {
+            t!(cat, "defect-component-not-priced", "component" => id(component))
+        }
         Defect::NoSovereigntyAssessment => cat.text("defect-no-sovereignty", &[]),
         Defect::ObjectiveNotAssessed { objective: o } => {
             t!(cat, "defect-objective-not-assessed", "objective" => objective(cat, *o)?)
