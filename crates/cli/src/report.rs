@@ -324,6 +324,7 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
     let d = lot.decimals;
     let n = &Plain;
     out.push_str("\n  How each figure was computed:\n");
+    let mut rounded = false;
     for b in &lot.bids {
         let mut lines: Vec<(usize, String, String)> = Vec::new();
         if let Some(p) = &b.price {
@@ -370,11 +371,18 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
             continue;
         }
         let width = lines.iter().map(|(indent, label, _)| indent * 2 + label.chars().count()).max().unwrap_or(0);
+        rounded |= lines.iter().any(|(_, _, text)| text.contains('≈'));
         for (indent, label, text) in lines {
             let lead = " ".repeat(indent * 2);
             let pad = " ".repeat(width.saturating_sub(indent * 2 + label.chars().count()));
             out.push_str(&format!("      {lead}{label}{pad}  {text}\n"));
         }
+    }
+    if rounded {
+        out.push_str(&format!(
+            "    (≈: shown rounded to {} decimals; the calculation uses the exact value, which --format json gives)\n",
+            explain::shown_places(d)
+        ));
     }
 }
 

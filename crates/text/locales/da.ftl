@@ -381,10 +381,6 @@ spec-option-extension = **{ $id }:** { $description } (forlænger kontrakten med
         [one] { $months } måned
        *[other] { $months } måneder
     })
-spec-about = Dette dokument er skrevet ud fra udbuddets datamodel. { $count ->
-        [one] Evalueringsmodellen i afsnit { $chapters } er den, tilbuddene evalueres efter, og regneeksemplet er beregnet
-       *[other] Evalueringsmodellerne i afsnit { $chapters } er dem, tilbuddene evalueres efter, og regneeksemplerne er beregnet
-    } af den samme evaluering.
 spec-lots-single = Udbuddet er ikke opdelt i delkontrakter.
 spec-lots-single-reason = **Begrundelse for ikke at opdele:** { $reason }
 spec-lots-split = Udbuddet er opdelt i { $count } delkontrakter. Der afgives, evalueres og tildeles tilbud pr. delkontrakt.
@@ -499,7 +495,15 @@ gdpr-third-country-transfers = Personoplysninger overføres ikke til et tredjela
 
 ## Tildelingskriterier og evalueringsmodel.
 
-spec-criteria-intro = Kontrakten tildeles det økonomisk mest fordelagtige tilbud på grundlag af tildelingskriterierne nedenfor. Vægtene er angivet { $weighting }.
+spec-criteria-intro = Kontrakten tildeles det økonomisk mest fordelagtige tilbud, som identificeres på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }) efter tildelingskriterierne nedenfor. Vægtene er angivet { $weighting }.
+award-basis = { $basis ->
+        [price] pris
+        [cost] omkostninger
+       *[best-price-quality-ratio] bedste forhold mellem pris og kvalitet
+    }
+note-shown-rounded = Tal mærket ≈ er vist afrundet til { $places } decimaler; beregningen bruger den eksakte værdi.
+report-award-basis = Det økonomisk mest fordelagtige tilbud er identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).
+letter-award-basis = Kontrakten tildeles det økonomisk mest fordelagtige tilbud, identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).
 th-number = Nr.
 th-id = Id
 th-criterion = Kriterium
@@ -608,7 +612,7 @@ example-intro = Eksemplet viser, hvordan modellen virker, med { $count ->
         [5] fem
         [6] seks
        *[other] { $count }
-    } tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke. Alle tal nedenfor er beregnet af den samme evaluering, som evaluerer de rigtige tilbud.
+    } tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke.
 example-results = Resultatet:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } pr. mål
@@ -892,7 +896,7 @@ analysis-model-value-added-markup = merværdimetoden, manglende kvalitet lagt ti
 analysis-model-percent-deduction = procentjusteringsmetoden, prisen nedsat med op til { $percent } for kvalitet
 analysis-model-percent-markup = procentjusteringsmetoden, prisen forhøjet med op til { $percent } for manglende kvalitet
 analysis-assumptions-intro = Parametre, som udbuddet ikke fastsætter, og som er valgt til sammenligningen:
-analysis-assumption-price-weight = { $models }: prisen vægtes { $weight }, summen af kvalitetsvægtene (50/50), fordi udbuddet ikke giver prisen nogen vægt.
+analysis-assumption-price-weight = { $models }: prisen vægtes { $weight }, summen af kvalitetsvægtene, så pris og kvalitet vægter lige meget, fordi udbuddet ikke giver prisen nogen vægt.
 analysis-assumption-money-values = { $models }: pengeværdierne er udledt af den anslåede værdi { $estimate }, fordelt efter vægtene (prisens andel { $share } af { $total }): { $values }.
 analysis-h-reversal = Rangordensombytning
 analysis-reversal-intro = Hvert rangeret tilbud fjernes på skift, og delkontrakten evalueres igen uden det; to andre tilbud, der bytter plads, viser en rangordensombytning.

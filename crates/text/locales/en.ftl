@@ -377,10 +377,6 @@ spec-option-extension = **{ $id }:** { $description } (extends the contract by {
         [one] { $months } month
        *[other] { $months } months
     })
-spec-about = This document is written from the tender's data model. { $count ->
-        [one] The evaluation model in chapter { $chapters } is the one the bids are evaluated by, and the worked example is computed
-       *[other] The evaluation models in chapters { $chapters } are the ones the bids are evaluated by, and the worked examples are computed
-    } by the same evaluation.
 spec-lots-single = The tender is not divided into lots.
 spec-lots-single-reason = **Why it is not divided:** { $reason }
 spec-lots-split = The tender is divided into { $count } lots. A bid is made, evaluated and awarded per lot.
@@ -495,7 +491,15 @@ gdpr-third-country-transfers = Personal data is not transferred to a third count
 
 ## Award criteria and the evaluation model.
 
-spec-criteria-intro = The contract is awarded to the most economically advantageous tender on the award criteria below. The weights are given { $weighting }.
+spec-criteria-intro = The contract is awarded to the most economically advantageous tender, identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act) by the award criteria below. The weights are given { $weighting }.
+award-basis = { $basis ->
+        [price] price
+        [cost] cost
+       *[best-price-quality-ratio] the best price-quality ratio
+    }
+note-shown-rounded = Figures marked ≈ are shown rounded to { $places } decimals; the calculation uses the exact value.
+report-award-basis = The most economically advantageous tender is identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).
+letter-award-basis = The contract is awarded to the most economically advantageous tender, identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).
 th-number = No.
 th-id = Id
 th-criterion = Criterion
@@ -604,7 +608,7 @@ example-intro = The example shows how the model works on { $count ->
         [5] five
         [6] six
        *[other] { $count }
-    } illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked. Every figure below is computed by the same evaluation that evaluates the real bids.
+    } illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked.
 example-results = The result:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } per objective
@@ -888,7 +892,7 @@ analysis-model-value-added-markup = the value-added method, missing quality adde
 analysis-model-percent-deduction = the percentage-adjustment method, the price reduced by up to { $percent } for quality
 analysis-model-percent-markup = the percentage-adjustment method, the price raised by up to { $percent } for missing quality
 analysis-assumptions-intro = Parameters the tender does not give, chosen for the comparison:
-analysis-assumption-price-weight = { $models }: price is weighted { $weight }, the sum of the quality weights (50/50), because the tender gives price no weight.
+analysis-assumption-price-weight = { $models }: price is weighted { $weight }, the sum of the quality weights, so price and quality weigh the same, because the tender gives price no weight.
 analysis-assumption-money-values = { $models }: the money values are derived from the estimated value { $estimate }, shared out by the weights (price's share { $share } of { $total }): { $values }.
 analysis-h-reversal = Rank reversal
 analysis-reversal-intro = Each ranked bid is removed in turn and the lot evaluated again without it; two other bids that change places show a rank reversal.

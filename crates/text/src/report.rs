@@ -117,6 +117,7 @@ fn lot_chapter(
         Comparison::LowestPricePerQualityPoint => "report-compare-ppqp",
         Comparison::LowestEvaluationPrice => "report-compare-evaluation-price",
     };
+    doc.para(&words::award_basis_sentence(cat, "report-award-basis", &lot.award)?);
     doc.para(&t!(cat, compare, "model" => words::price_model_name(cat, e.price_model)?)?);
     if let Some((corridor, decision)) = corridor(cat, lot)? {
         doc.para(&t!(cat, "report-corridor", "corridor" => corridor, "decision" => decision)?);
@@ -599,11 +600,21 @@ fn bid_section(
         doc.para(&cat.text("report-derivations-intro", &[])?);
         doc.bullets(&lines);
     }
+    let scores_rounded = b.criteria.iter().any(|c| !c.score.is_decimal_with(explain::shown_places(e.decimals)));
+    if scores_rounded || lines.iter().any(|l| l.contains('≈')) {
+        shown_rounded_note(cat, e.decimals, doc)?;
+    }
 
     // The committee's justifications.
     if let Some(bid) = bid {
         justifications(cat, lot, bid, doc)?;
     }
+    Ok(())
+}
+
+/// The note that figures marked `≈` are shown rounded, with how many decimals.
+pub(crate) fn shown_rounded_note(cat: &Catalogue, decimals: u32, doc: &mut Doc) -> Res {
+    doc.para(&cat.text("note-shown-rounded", &[("places", explain::shown_places(decimals).into())])?);
     Ok(())
 }
 
@@ -707,6 +718,7 @@ fn letter(
     let mut parts = Vec::new();
     parts.push(t!(cat, "letter-to", "bidder" => inline(&b.bidder_name), "lot" => id(&lot.id),
         "title" => inline(lot.title.get(lang)))?);
+    parts.push(words::award_basis_sentence(cat, "letter-award-basis", &lot.award)?);
     let figure = |x: &BidResult| -> Result<String, TextError> {
         match x.total {
             Some(t) => figure_value(cat, tender, e, t.value),

@@ -98,7 +98,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
     let mut doc = Doc::default();
     doc.heading(1, &inline(tender.title.get(lang)));
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
-    introduction(cat, tender, &ch, &mut doc)?;
+    introduction(cat, tender, &mut doc)?;
     lots_chapter(cat, tender, &mut doc)?;
     if let Some(n) = ch.common {
         let single = tender.lots.len() == 1;
@@ -133,7 +133,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
     Ok(doc.finish())
 }
 
-fn introduction(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc) -> Res {
+fn introduction(cat: &Catalogue, tender: &Tender, doc: &mut Doc) -> Res {
     let lang = cat.lang();
     doc.heading(2, &format!("1. {}", cat.text("spec-h-introduction", &[])?));
     if let Some(d) = &tender.description {
@@ -180,10 +180,6 @@ fn introduction(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc) 
         }
         doc.bullets(&items);
     }
-    let evaluation_chapters: Vec<String> = ch.lots.iter().map(ToString::to_string).collect();
-    doc.para(
-        &t!(cat, "spec-about", "chapters" => cat.list(&evaluation_chapters)?, "count" => evaluation_chapters.len())?,
-    );
     Ok(())
 }
 
@@ -617,7 +613,9 @@ fn scale_text(cat: &Catalogue, s: &Scale) -> Result<String, TextError> {
 fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
     let lang = cat.lang();
     let award = &lot.award;
-    doc.para(&t!(cat, "spec-criteria-intro", "weighting" => words::weighting(cat, award.weighting)?)?);
+    let (basis, number) = words::award_basis(cat, award)?;
+    doc.para(&t!(cat, "spec-criteria-intro",
+        "basis" => basis, "number" => number, "weighting" => words::weighting(cat, award.weighting)?)?);
     let with_value = award.criteria.iter().any(|c| c.value.is_some());
     let mut header = ["th-number", "th-id", "th-criterion", "th-kind", "th-weight", "th-scale", "th-minimum-score"]
         .iter()

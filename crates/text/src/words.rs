@@ -87,6 +87,19 @@ pub(crate) fn weighting(cat: &Catalogue, w: Weighting) -> R {
     )
 }
 
+/// The statutory basis of a lot's award (udbudsloven § 162, stk. 1), derived from its award
+/// model: `(name, number)`, e.g. ("bedste forhold mellem pris og kvalitet", 3).
+pub(crate) fn award_basis(cat: &Catalogue, award: &tender_core::AwardModel) -> Result<(String, u8), TextError> {
+    let basis = award.basis();
+    Ok((cat.text("award-basis", &[("basis", basis.key().into())])?, basis.number()))
+}
+
+/// The sentence naming a lot's statutory award basis, with the provision.
+pub(crate) fn award_basis_sentence(cat: &Catalogue, key: &str, award: &tender_core::AwardModel) -> R {
+    let (basis, number) = award_basis(cat, award)?;
+    cat.text(key, &[("basis", basis.into()), ("number", number.into())])
+}
+
 /// A hosting model.
 pub(crate) fn hosting_model(cat: &Catalogue, m: HostingModel) -> R {
     cat.text(
