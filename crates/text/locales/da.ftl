@@ -785,11 +785,24 @@ letter-advantages = { $count ->
     } relative fordele i forhold til jeres: { $list }.
 letter-your-advantages = Jeres tilbud klarede sig bedre på: { $list }.
 letter-no-advantages = Det tilbud opnåede ikke flere point end jeres på noget enkelt kriterium; det er placeret foran efter reglerne for pointlighed.
-letter-criterion-points = { $criterion } { $winner } point mod jeres { $yours }
-letter-criterion-price = evalueret pris { $winner } mod jeres { $yours }
+letter-criterion-points = { $criterion }: jeres tilbud { $yours } point, det vindende tilbud { $winner } point
+letter-criterion-price = evalueret pris: jeres tilbud { $yours }, det vindende tilbud { $winner }
 letter-excluded = Jeres tilbud kan ikke tages i betragtning. { $reason }
 letter-gate = Om { $requirement }: { $reasons }
 letter-no-award = Delkontrakten tildeles ikke på grundlag af denne evaluering.
+
+## Tildelingsbeslutningen med et brev til hver tilbudsgiver (udbudslovens § 171).
+
+decision-title = Tildelingsbeslutning: { $title }
+decision-intro = Ordregiver har truffet beslutning om tildeling på grundlag af evalueringen af tilbuddene. Beslutningen står i afsnit 1; hver tilbudsgiver underrettes om beslutningen og begrundelsen for den i sit brev nedenfor (udbudslovens § 171).
+decision-h-decision = Tildelingsbeslutning
+decision-lot = Delkontrakt { $lot }:
+decision-h-letters = Underretning af tilbudsgiverne, delkontrakt { $lot }: { $title }
+decision-no-bids = Der er ikke modtaget tilbud på delkontrakten.
+letter-standstill = Kontrakten indgås tidligst, når standstill-perioden er udløbet: 10 kalenderdage regnet fra dagen efter den dag, hvor denne underretning er afsendt elektronisk (lov om Klagenævnet for Udbud m.v. § 3, stk. 1, nr. 1).
+letter-complaint = Klage over tildelingsbeslutningen kan indgives til { $body } efter lov om Klagenævnet for Udbud m.v. En klage, der indgives inden udløbet af standstill-perioden, har opsættende virkning, indtil klagenævnet har afgjort, om den fortsat skal have det (§ 12, stk. 1); klageren skal senest samtidig skriftligt underrette ordregiver om klagen (§ 6, stk. 4).
+review-body-default = Klagenævnet for Udbud
+report-internal = **Internt arbejdsdokument for bedømmelsesudvalget.** Rapporten indeholder alle tilbud, karakterer og begrundelser og bemærkninger til udvalget. Tilbudsgiverne underrettes med tildelingsbeslutningen og hver sit brev.
 
 ## Robusthedsanalysen: et selvstændigt dokument eller evalueringsrapportens sidste kapitel.
 #

@@ -781,11 +781,24 @@ letter-advantages = The relative advantages of { $count ->
     } over yours: { $list }.
 letter-your-advantages = Your bid did better on: { $list }.
 letter-no-advantages = That bid scored no more than yours on any single criterion; it is ranked ahead under the tie-break rules.
-letter-criterion-points = { $criterion } { $winner } points against your { $yours }
-letter-criterion-price = evaluated price { $winner } against your { $yours }
+letter-criterion-points = { $criterion }: your bid { $yours } points, the winning bid { $winner } points
+letter-criterion-price = evaluated price: your bid { $yours }, the winning bid { $winner }
 letter-excluded = Your bid cannot be considered. { $reason }
 letter-gate = On { $requirement }: { $reasons }
 letter-no-award = The lot is not awarded on this evaluation.
+
+## The award decision with a letter to each bidder (Directive 2014/24/EU art. 55).
+
+decision-title = Award decision: { $title }
+decision-intro = The buyer has decided the award on the evaluation of the bids. The decision is in chapter 1; each bidder is notified of the decision and the reasons for it in its letter below (Directive 2014/24/EU Art. 55; in Denmark section 171 of the Public Procurement Act).
+decision-h-decision = Award decision
+decision-lot = Lot { $lot }:
+decision-h-letters = Notice to the bidders, lot { $lot }: { $title }
+decision-no-bids = No bids were received for the lot.
+letter-standstill = The contract will not be concluded before the standstill period has ended: 10 calendar days from the day after the day this notice is sent electronically (Directive 89/665/EEC Art. 2a(2); in Denmark section 3(1)(1) of the Act on the Complaints Board for Public Procurement).
+letter-complaint = A complaint about the award decision may be lodged with { $body } under the Act on the Complaints Board for Public Procurement. A complaint lodged before the standstill period ends suspends the conclusion of the contract until the Board has decided whether it is to continue to do so (section 12(1)); the complainant must notify the buyer of the complaint in writing no later than when it is lodged (section 6(4)).
+review-body-default = the Complaints Board for Public Procurement (Klagenævnet for Udbud)
+report-internal = **Internal working document of the evaluation committee.** The report holds every bid, mark and justification and the notes to the committee. The bidders are notified by the award decision and a letter each.
 
 ## The robustness analysis: a document of its own, or the last chapter of the evaluation report.
 #

@@ -43,6 +43,7 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
     let notation = cat.notation()?;
     doc.heading(1, &t!(cat, "report-title", "title" => inline(tender.title.get(lang)))?);
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
+    doc.para(&cat.text("report-internal", &[])?);
     doc.para(&cat.text("report-intro", &[])?);
 
     // 1. Summary.
@@ -687,14 +688,14 @@ fn points_by_criterion(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, b: &BidRes
 }
 
 /// What every award letter of a lot says alike, counted once per lot rather than once per letter.
-struct Outcome<'a> {
+pub(crate) struct Outcome<'a> {
     ranked: usize,
     winners: Vec<&'a BidResult>,
     winner_names: Vec<String>,
 }
 
 impl<'a> Outcome<'a> {
-    fn of(e: &'a LotEvaluation) -> Self {
+    pub(crate) fn of(e: &'a LotEvaluation) -> Self {
         let ranked = e.bids.iter().filter(|x| x.rank.is_some()).count();
         let winners: Vec<&BidResult> = e.awarded.iter().filter_map(|a| e.bid(a)).collect();
         let winner_names = winners.iter().map(|w| words::result_label(w)).collect();
@@ -703,7 +704,7 @@ impl<'a> Outcome<'a> {
 }
 
 /// The paragraph for a bidder's award letter.
-fn letter(
+pub(crate) fn letter(
     cat: &Catalogue,
     tender: &Tender,
     lot: &Lot,

@@ -4,8 +4,9 @@
 //!
 //! A fraction is digits, `/`, digits, standing alone. Three things of that form are not figures
 //! and are told apart by their form or their source:
-//! * the numbers of EU acts: a year, `/`, a number, followed by `/EU` or `/EF`
-//!   ("direktiv 2014/24/EU") or preceded by "(EU) " or "(EU) nr. " ("forordning (EU) 2022/2554");
+//! * the numbers of EU acts: a number, `/`, a number, followed by the series (`/EU`, `/EF`,
+//!   `/EEC`: "direktiv 2014/24/EU", "89/665/EEC"), or a year, `/`, a number preceded by "(EU) " or
+//!   "(EU) nr. " ("forordning (EU) 2022/2554");
 //! * the numbers of cases of the EU courts: preceded by `C-` or `T-` ("C-546/16");
 //! * text quoted from the tender's or the bids' files ("a 24/7 service desk" in a justification):
 //!   the fraction with up to eight characters either side (within its table cell) is found
@@ -35,13 +36,14 @@ fn fractions(text: &str, quoted: &str) -> Vec<String> {
         let after = &text[end..];
         let numerator = &text[start..i];
         let year = numerator.len() == 4 && (numerator.starts_with("19") || numerator.starts_with("20"));
-        let act = year
-            && (after.starts_with("/EU")
-                || after.starts_with("/EF")
-                || before.ends_with("(EU) ")
-                || before.ends_with("(EU) nr. ")
-                || before.ends_with("(EU) No ")
-                || before.ends_with("(EF) nr. "));
+        // "/EU", "/EF", "/EEC", "/EØF": the act's series.
+        let series = after.strip_prefix('/').is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase));
+        let act = series
+            || year
+                && (before.ends_with("(EU) ")
+                    || before.ends_with("(EU) nr. ")
+                    || before.ends_with("(EU) No ")
+                    || before.ends_with("(EF) nr. "));
         let case = before.ends_with("C-") || before.ends_with("T-");
         // Up to eight characters either side, within the cell or line.
         let stop = |c: &char| matches!(c, '|' | '\n' | '`');
@@ -79,6 +81,7 @@ fn the_scanner_finds_fractions_and_passes_act_numbers() {
     assert_eq!(fractions("| Q1 | 24/7 | 35 |", quoted).len(), 1, "not quoted from the files");
     assert!(fractions("direktiv 2014/24/EU art. 67 og forordning (EU) 2022/2554, § 162, stk. 1", quoted).is_empty());
     assert!(fractions("dom i sag C-546/16, Montte", quoted).is_empty());
+    assert!(fractions("Directive 89/665/EEC Art. 2a(2)", quoted).is_empty());
     assert!(fractions("| E1 | 7 | A reliable 24/7 desk |", quoted).is_empty());
     assert!(fractions("≈34,7826 + 16 = 50,78; 2026-03-02", quoted).is_empty());
 }
@@ -97,6 +100,7 @@ fn no_fractions_and_no_software_sentences_in_any_text() {
             let texts = [
                 ("specification", tender_text::specification(&tender, &lang)),
                 ("report", tender_text::report(&tender, &bids, &evaluation, &lang)),
+                ("decision", tender_text::award_decision(&tender, &evaluation, &lang)),
                 ("analysis", tender_text::analysis_appendix(&tender, &analysis, &lang)),
             ];
             for (doc, text) in texts {
