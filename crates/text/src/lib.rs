@@ -56,7 +56,7 @@
 //!
 //! let text = tender_text::specification(&tender, &Language::da())?;
 //! assert!(text.starts_with("# Kontorpakke"));
-//! assert!(text.contains("PRICE = 30 × Pmin / P")); // the formula as published
+//! assert!(text.contains("Pris = 30 × Pmin / P")); // the formula as published, in words
 //!
 //! let bids: Vec<Bid> = Vec::new(); // the bids as received, with the evaluators' scores
 //! let evaluation = tender_score::evaluate(&tender, &bids)?;

@@ -832,7 +832,21 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
     if !award.price_model.is_points_model() || award.price_criterion().is_some() {
         legend.push("legend-p");
     }
-    let plain = |i: &Id| i.as_str().to_owned();
+    // A formula reads in words: each criterion by its name; its id is a reference elsewhere.
+    let lang = cat.lang();
+    let plain = |i: &Id| {
+        award
+            .criteria
+            .iter()
+            .find_map(|c| {
+                if &c.id == i {
+                    Some(c.name.get(lang))
+                } else {
+                    c.sub_criteria.iter().find(|s| &s.id == i).map(|s| s.name.get(lang))
+                }
+            })
+            .map_or_else(|| i.as_str().to_owned(), str::to_owned)
+    };
     let max = award.price_criterion().and_then(|c| c.weight).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
     // Price.
     let price_var = award.price_criterion().map_or_else(|| "P".to_owned(), |c| plain(&c.id));
