@@ -1002,6 +1002,14 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     for (i, cr) in criteria.iter().enumerate() {
         check_criterion(c, award, &format!("{p}.criteria[{i}]"), cr, currency_decimals);
     }
+    // What earns each mark (udbudsloven § 160): the lot's scale, where a marked criterion uses it.
+    let marked_on_lot_scale = award
+        .quality_criteria()
+        .filter(|cr| cr.sovereignty.is_none())
+        .any(|cr| cr.scale.is_none() || cr.sub_criteria.iter().any(|s| s.scale.is_none()));
+    if award.weighting != Weighting::Order && marked_on_lot_scale && award.scale.resolve().descriptors.is_empty() {
+        c.warn(format!("{p}.scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+    }
 
     // Price model parameters.
     let mp = format!("{p}.price_model");
@@ -1140,6 +1148,10 @@ fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
     (message, fix)
 }
 
+/// A quality scale without descriptors: the warning and its fix.
+const NO_DESCRIPTORS: &str = "the scale has no descriptors of what earns each mark, so bidders cannot tell how to win the criterion (udbudsloven § 160)";
+const DESCRIPTORS_FIX: &str = "add `descriptors = [{ score = 0, label = \"…\" }, …]` saying what earns each mark";
+
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
     c.id(&format!("{p}.id"), &cr.id);
     c.text(&format!("{p}.name"), &cr.name, true);
@@ -1170,6 +1182,32 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
         return;
     }
     let scale = award.scale_of(cr);
+    // Bidders must be able to tell how to win the criterion (udbudsloven § 160; Directive
+    // 2014/24/EU art. 67(5)): a description, on the criterion or on each of its sub-criteria.
+    // A criterion scored from the sovereignty assessment is described by the SEAL framework.
+    let described = cr.description.is_some()
+        || (!cr.sub_criteria.is_empty() && cr.sub_criteria.iter().all(|s| s.description.is_some()));
+    if cr.sovereignty.is_none() && !described {
+        c.warn(
+            format!("{p}.description"),
+            "the quality criterion has no description, so bidders cannot tell what will be emphasised (udbudsloven § 160)",
+            "add `description` saying what the evaluation looks for and what earns a high mark",
+        );
+    }
+    if cr.sovereignty.is_none() && award.weighting != Weighting::Order {
+        if let Some(own) = &cr.scale
+            && own.resolve().descriptors.is_empty()
+        {
+            c.warn(format!("{p}.scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+        }
+        for (k, sub) in cr.sub_criteria.iter().enumerate() {
+            if let Some(own) = &sub.scale
+                && own.resolve().descriptors.is_empty()
+            {
+                c.warn(format!("{p}.sub_criteria[{k}].scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+            }
+        }
+    }
     if cr.sovereignty.is_some() && !cr.sub_criteria.is_empty() {
         c.error(
             format!("{p}.sub_criteria"),

@@ -520,6 +520,7 @@ scale-range = { $min }–{ $max }
 scale-range-step = { $min }–{ $max } i trin på { $step }
 scale-sovereignty = suverænitetsscore, 0–100 %
 spec-criterion-description = **{ $id }:** { $text }
+spec-criterion-no-description = **{ $id }:** Udbudsmaterialet beskriver ikke, hvad der lægges vægt på ved vurderingen af { $name }, selv om tildelingskriterierne skal beskrives (udbudslovens § 160).
 spec-order-justification = **Begrundelse for kun at angive en prioriteret rækkefølge:** { $text }
 spec-order-no-justification = Udbudsmaterialet begrunder ikke, hvorfor der kun er angivet en prioriteret rækkefølge, selv om en begrundelse er påkrævet.
 model-order-only = Kriterierne har kun en prioriteret rækkefølge, så evalueringen kan ikke beregnes ud fra vægte: bedømmelsesudvalget vurderer tilbuddene samlet efter kriterierne i den rækkefølge og begrunder vurderingen i evalueringsrapporten.

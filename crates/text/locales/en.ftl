@@ -516,6 +516,7 @@ scale-range = { $min }–{ $max }
 scale-range-step = { $min }–{ $max } in steps of { $step }
 scale-sovereignty = sovereignty score, 0–100%
 spec-criterion-description = **{ $id }:** { $text }
+spec-criterion-no-description = **{ $id }:** The tender documents do not describe what will be emphasised in evaluating { $name }, although the award criteria must be described (Directive 2014/24/EU Art. 67(5); in Denmark section 160 of the Public Procurement Act).
 spec-order-justification = **Why only an order of importance is given:** { $text }
 spec-order-no-justification = The tender documents give no reason why only an order of importance is given, although one is required.
 model-order-only = The criteria have only an order of importance, so the evaluation cannot be computed from weights: the committee assesses the bids as a whole against the criteria in that order and gives its reasons in the evaluation report.

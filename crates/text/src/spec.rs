@@ -667,6 +667,13 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
     for c in &award.criteria {
         if let Some(d) = &c.description {
             descriptions.push(t!(cat, "spec-criterion-description", "id" => id(&c.id), "text" => inline(d.get(lang)))?);
+        } else if c.kind == tender_core::CriterionKind::Quality
+            && c.sovereignty.is_none()
+            && (c.sub_criteria.is_empty() || c.sub_criteria.iter().any(|s| s.description.is_none()))
+        {
+            // Never the name alone: say that the description is missing (`tender check` warns).
+            descriptions.push(t!(cat, "spec-criterion-no-description",
+                "id" => id(&c.id), "name" => inline(c.name.get(lang)))?);
         }
         for s in &c.sub_criteria {
             if let Some(d) = &s.description {

@@ -153,3 +153,19 @@ fn the_award_basis_is_named_from_the_criteria() {
         assert!(text.contains(en), "{en}");
     }
 }
+
+#[test]
+fn a_criterion_without_a_description_is_never_shown_by_its_name_alone() {
+    let mut tender = base();
+    tender.lots[0].award.criteria[2].description = None;
+    let da = tender_text::specification(&tender, &Language::da()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        da.contains("**Q2:** Udbudsmaterialet beskriver ikke, hvad der lægges vægt på ved vurderingen af Support"),
+        "{da}"
+    );
+    let en = tender_text::specification(&tender, &Language::en()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(en.contains("**Q2:** The tender documents do not describe what will be emphasised in evaluating Support"));
+    let described = tender_text::specification(&base(), &Language::en()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(described.contains("**Q2:** Hours, languages and response times of the service desk."));
+    assert!(!described.contains("do not describe what will be emphasised"));
+}
