@@ -403,11 +403,13 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         let p = format!("standards[{i}]");
         c.id(&format!("{p}.id"), &s.id);
         standard_ids.check(&mut c, &format!("{p}.id"), &s.id);
-        c.plain(&format!("{p}.name"), &s.name, true);
+        c.text(&format!("{p}.name"), &s.name, true);
         c.plain(&format!("{p}.version"), &s.version, true);
         c.plain(&format!("{p}.body"), &s.body, true);
         if let Some(b) = crate::standards::builtin(s.id.as_str()) {
-            let same = b.name == s.name && b.version == s.version && b.body == s.body && b.area == s.area;
+            let en = crate::common::Language::en();
+            let same =
+                b.name.get(&en) == s.name.get(&en) && b.version == s.version && b.body == s.body && b.area == s.area;
             let fix = if same {
                 format!("remove this entry: it repeats the built-in `{}`", b.id)
             } else {
@@ -420,7 +422,7 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
                 format!("{p}.id"),
                 format!(
                     "the id `{}` is that of the built-in standard {}, {} ({}); this entry replaces it wherever the tender and its bids name `{}`",
-                    b.id, b.name, b.version, b.body, b.id
+                    b.id, b.name.get(&en), b.version, b.body, b.id
                 ),
                 fix,
             );

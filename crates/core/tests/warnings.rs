@@ -111,7 +111,9 @@ fn a_custom_standard_repeating_a_built_in_one_is_warned_as_redundant() {
     let builtin = standards::builtin("caldav").expect("caldav is built in");
     let same = format!(
         "[[standards]]\nid = \"caldav\"\nname = \"{}\"\nversion = \"{}\"\nbody = \"{}\"\narea = \"mail-calendar\"\n\n[[requirements]]\nid = \"R-ODF\"",
-        builtin.name, builtin.version, builtin.body
+        builtin.name.get(&tender_core::Language::en()),
+        builtin.version,
+        builtin.body
     );
     let problems = validate_changed("[[requirements]]\nid = \"R-ODF\"", &same);
     let found = warnings(&problems);

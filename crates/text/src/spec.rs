@@ -1171,7 +1171,7 @@ fn standards_chapter(cat: &Catalogue, tender: &Tender, doc: &mut Doc, n: u32) ->
     for (s, by) in standards_used(tender) {
         let by = cat.list(&by.iter().map(id).collect::<Vec<_>>())?;
         rows.push(match tender.standard(&s) {
-            Some(st) => vec![id(&s), cell(&st.name), cell(&st.version), cell(&st.body), by],
+            Some(st) => vec![id(&s), cell(st.name.get(cat.lang())), cell(&st.version), cell(&st.body), by],
             None => vec![id(&s), cat.text("standard-not-in-catalogue", &[])?, "–".to_owned(), "–".to_owned(), by],
         });
     }

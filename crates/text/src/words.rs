@@ -273,8 +273,10 @@ pub(crate) fn seal(cat: &Catalogue, s: Seal) -> R {
 /// A standard by id with its full name and version: `OpenAPI Specification 3.1.0 (openapi-3.1)`.
 pub(crate) fn standard(cat: &Catalogue, tender: &Tender, s: &Id) -> R {
     match tender.standard(s) {
-        Some(st) if st.name.contains(st.version.as_str()) => Ok(format!("{} ({})", inline(&st.name), id(s))),
-        Some(st) => Ok(format!("{} {} ({})", inline(&st.name), inline(&st.version), id(s))),
+        Some(st) if st.name.get(cat.lang()).contains(st.version.as_str()) => {
+            Ok(format!("{} ({})", inline(st.name.get(cat.lang())), id(s)))
+        }
+        Some(st) => Ok(format!("{} {} ({})", inline(st.name.get(cat.lang())), inline(&st.version), id(s))),
         None => t!(cat, "standard-unknown", "id" => id(s)),
     }
 }
