@@ -34,7 +34,7 @@ const COMMITTEE: &[&str] = &[
     "Findings for the committee",
     "Tæt afgørelse",
     "Close call",
-    "rangordensombytning",
+    "Kontrol af ændringer i den indbyrdes rangorden",
     "Rank reversal",
     "Evaluatorernes begrundelser",
     "The evaluators' justifications",
