@@ -83,6 +83,15 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
     out.push_str(&format!("Lot {}: {title}\n", lot.lot));
     if let Some(l) = model {
         let award = &l.award;
+        let statutory = match award.basis() {
+            tender_core::award::AwardBasis::Price => "price",
+            tender_core::award::AwardBasis::Cost => "cost",
+            tender_core::award::AwardBasis::BestPriceQualityRatio => "the best price-quality ratio",
+        };
+        out.push_str(&format!(
+            "  Award basis: {statutory} (Directive 2014/24/EU art. 67(2); udbudsloven § 162, stk. 1, nr. {}).\n",
+            award.basis().number()
+        ));
         let basis = match award.price_basis.kind {
             PriceBasisKind::Total => "the total price",
             PriceBasisKind::LifeCycleCost => "life-cycle cost",

@@ -17,8 +17,14 @@ mod common;
 use tender_core::Language;
 
 /// The sentences about the software that a tender text must not contain, in any language.
-const SOFTWARE_SENTENCES: &[&str] =
-    &["datamodel", "data model", "samme evaluering", "same evaluation", "beregnet af", "computed by"];
+const SOFTWARE_SENTENCES: &[&str] = &[
+    "skrevet ud fra udbuddets datamodel",
+    "written from the tender's data model",
+    "beregnet af den samme evaluering",
+    "computed by the same evaluation",
+    "samme evaluering, som evaluerer",
+    "same evaluation that evaluates",
+];
 
 /// Every fraction-like figure in `text`, with some context, but for those in text `quoted` from
 /// the input files.
