@@ -501,6 +501,15 @@ award-basis = { $basis ->
         [cost] omkostninger
        *[best-price-quality-ratio] bedste forhold mellem pris og kvalitet
     }
+audit-h = Bilag: eksakte værdier
+audit-intro = Rapporten viser tallene afrundet: de offentliggjorte tal med udbuddets decimaler og mellemregninger mærket ≈. Evalueringen regner med de eksakte værdier, som står her som brøker, så hver udregning kan efterprøves præcist.
+audit-th-figure = Tal
+audit-th-shown = Vist som
+audit-th-exact = Eksakt værdi
+audit-score = { $criterion }: karakter
+audit-points = { $criterion }: point
+audit-price-points = Prispoint
+audit-total = Samlet
 note-shown-rounded = Tal mærket ≈ er vist afrundet til { $places } decimaler; beregningen bruger den eksakte værdi.
 report-award-basis = Det økonomisk mest fordelagtige tilbud er identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).
 letter-award-basis = Kontrakten tildeles det økonomisk mest fordelagtige tilbud, identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).

@@ -497,6 +497,15 @@ award-basis = { $basis ->
         [cost] cost
        *[best-price-quality-ratio] the best price-quality ratio
     }
+audit-h = Appendix: exact values
+audit-intro = The report shows its figures rounded: the published figures with the tender's decimals, and intermediate figures marked ≈. The evaluation computes with the exact values, given here as fractions, so every derivation can be checked exactly.
+audit-th-figure = Figure
+audit-th-shown = Shown as
+audit-th-exact = Exact value
+audit-score = { $criterion }: score
+audit-points = { $criterion }: points
+audit-price-points = Price points
+audit-total = Total
 note-shown-rounded = Figures marked ≈ are shown rounded to { $places } decimals; the calculation uses the exact value.
 report-award-basis = The most economically advantageous tender is identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).
 letter-award-basis = The contract is awarded to the most economically advantageous tender, identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).

@@ -106,6 +106,7 @@ macro_rules! t {
 }
 
 mod analysis;
+mod audit;
 mod catalogue;
 mod checked;
 mod decision;
@@ -220,14 +221,8 @@ pub fn report_with_analysis(
         }
     }
     let mut doc = markdown::Doc::default();
-    report::write(&cat, tender, bids, evaluation, &mut doc)?;
-    analysis::write(
-        &cat,
-        tender,
-        analysis,
-        &mut doc,
-        analysis::Place::Chapter(evaluation.lots.len().saturating_add(2)),
-    )?;
+    let next = report::write(&cat, tender, bids, evaluation, &mut doc)?;
+    analysis::write(&cat, tender, analysis, &mut doc, analysis::Place::Chapter(next))?;
     Ok(doc.finish())
 }
 

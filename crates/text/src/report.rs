@@ -28,9 +28,15 @@ pub(crate) fn render(
     Ok(doc.finish())
 }
 
-/// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot. The next chapter
-/// is number `evaluation.lots.len() + 2`.
-pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: &Evaluation, doc: &mut Doc) -> Res {
+/// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot, then the audit
+/// appendix of exact values if a figure is shown rounded. Returns the next chapter's number.
+pub(crate) fn write(
+    cat: &Catalogue,
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    doc: &mut Doc,
+) -> Result<usize, TextError> {
     if evaluation.tender != tender.id {
         return Err(TextError::OtherTender { evaluation: evaluation.tender.clone(), tender: tender.id.clone() });
     }
@@ -85,7 +91,8 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
         let n = i.saturating_add(2);
         lot_chapter(cat, &notation, tender, bids, evaluation, doc, lot, e, n)?;
     }
-    Ok(())
+    let next = lots.len().saturating_add(2);
+    if crate::audit::write(cat, &notation, tender, &lots, doc, next)? { Ok(next.saturating_add(1)) } else { Ok(next) }
 }
 
 #[allow(clippy::too_many_arguments, reason = "the chapter needs the whole context; a struct would only rename it")]
