@@ -58,6 +58,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(evaluation) = tender_score::evaluate(&tender, &bids) else { return };
     for lang in tender_text::languages() {
         let _ = tender_text::report(&tender, &bids, &evaluation, &lang);
+        let _ = tender_text::award_decision(&tender, &evaluation, &lang);
     }
     let options = tender_interop::OcdsOptions::new("ocds-fuzz00-", "2026-01-01T00:00:00Z");
     let _ = tender_interop::ocds_release_package(&tender, &bids, &evaluation, &options);

@@ -54,12 +54,14 @@ Examples:
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
+  tender evaluate fixtures/eu-sovereign-cloud --format markdown --audience bidders -o decision.md
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
---analysis appends the robustness analysis of `tender analyze` (default options) to the
-Markdown report. It is off by default because the report goes to the bidders; add it when the
-report is for the buyer.
+--format markdown writes the committee's evaluation report (internal: every bid, mark and
+justification); --audience bidders writes instead the award decision with one letter per bidder,
+which is what the bidders receive. --analysis appends the robustness analysis of `tender analyze`
+(default options) to the committee's report.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
     /// Analyse how robust the evaluation is to other weights, prices and price models.
@@ -160,6 +162,11 @@ pub(crate) struct EvaluateArgs {
     /// as `tender analyze`).
     #[arg(long)]
     pub(crate) analysis: bool,
+    /// Whom the Markdown is for: the evaluation committee (the full evaluation report, marked
+    /// internal) or the bidders (the award decision with one letter per bidder) [default:
+    /// committee].
+    #[arg(long, value_enum, value_name = "AUDIENCE")]
+    pub(crate) audience: Option<Audience>,
     /// Evaluate the other bids when a bid file cannot be read as a bid of this tender (syntax, an
     /// unknown field, another tender's id, a missing mark): the skipped files are listed in the
     /// output. Without it such a file stops the evaluation, since it is a data-entry mistake.
@@ -238,6 +245,18 @@ pub(crate) enum OutputFormat {
     Json,
     /// The evaluation report as Markdown, in the language of `--lang`.
     Markdown,
+}
+
+/// Whom `evaluate --format markdown` writes for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Audience {
+    /// The evaluation committee: the evaluation report with every bid, mark, justification and
+    /// note to the committee, marked internal.
+    #[default]
+    Committee,
+    /// The bidders: the award decision with one letter per bidder (udbudsloven § 171), with no
+    /// other bidder's marks beyond the winning bid's scores.
+    Bidders,
 }
 
 /// `tender render`.

@@ -11,7 +11,7 @@ use tender_score::result::{SkipKind, SkippedFile};
 
 use crate::Outcome;
 use crate::cli::{
-    AnalysisFormat, AnalyzeArgs, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, ListFormat, ModelsArgs,
+    AnalysisFormat, AnalyzeArgs, Audience, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, ListFormat, ModelsArgs,
     OutputFormat, RenderArgs, SchemaArgs, SchemaKind,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, count};
@@ -161,6 +161,21 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
             "--analysis appends the robustness analysis to the Markdown report; add --format markdown, or run `tender analyze` for the analysis alone",
         );
     }
+    if args.audience.is_some() && args.format != OutputFormat::Markdown {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--audience chooses which Markdown document is written; add --format markdown",
+        );
+    }
+    let audience = args.audience.unwrap_or_default();
+    if args.analysis && audience == Audience::Bidders {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--analysis belongs in the committee's report, not in what the bidders receive; leave out --audience bidders",
+        );
+    }
     let mut diags = Diagnostics::default();
     let Some((mut case, mut skipped)) =
         read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut diags)
@@ -187,7 +202,9 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         OutputFormat::Markdown => {
             let lang = language(args.lang.as_ref(), tender);
             let bids = case.bid_values();
-            let text = if args.analysis {
+            let text = if audience == Audience::Bidders {
+                tender_text::award_decision(tender, &evaluation, &lang)
+            } else if args.analysis {
                 // The analysis evaluates the same bids again; it cannot fail where the evaluation
                 // did not, but say so if it does.
                 match tender_analysis::analyze(tender, &bids, &tender_analysis::Options::default()) {

@@ -83,6 +83,15 @@ fn lot_text(out: &mut String, tender: &Tender, lot: &LotEvaluation, explain: boo
     out.push_str(&format!("Lot {}: {title}\n", lot.lot));
     if let Some(l) = model {
         let award = &l.award;
+        let statutory = match award.basis() {
+            tender_core::award::AwardBasis::Price => "price",
+            tender_core::award::AwardBasis::Cost => "cost",
+            tender_core::award::AwardBasis::BestPriceQualityRatio => "the best price-quality ratio",
+        };
+        out.push_str(&format!(
+            "  Award basis: {statutory} (Directive 2014/24/EU art. 67(2); udbudsloven § 162, stk. 1, nr. {}).\n",
+            award.basis().number()
+        ));
         let basis = match award.price_basis.kind {
             PriceBasisKind::Total => "the total price",
             PriceBasisKind::LifeCycleCost => "life-cycle cost",
@@ -336,6 +345,7 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
     let d = lot.decimals;
     let n = &Plain;
     out.push_str("\n  How each figure was computed:\n");
+    let mut rounded = false;
     for b in &lot.bids {
         let mut lines: Vec<(usize, String, String)> = Vec::new();
         if let Some(p) = &b.price {
@@ -388,11 +398,18 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
             continue;
         }
         let width = lines.iter().map(|(indent, label, _)| indent * 2 + label.chars().count()).max().unwrap_or(0);
+        rounded |= lines.iter().any(|(_, _, text)| text.contains('≈'));
         for (indent, label, text) in lines {
             let lead = " ".repeat(indent * 2);
             let pad = " ".repeat(width.saturating_sub(indent * 2 + label.chars().count()));
             out.push_str(&format!("      {lead}{label}{pad}  {text}\n"));
         }
+    }
+    if rounded {
+        out.push_str(&format!(
+            "    (≈: shown rounded to {} decimals; the calculation uses the exact value, which --format json gives)\n",
+            explain::shown_places(d)
+        ));
     }
 }
 

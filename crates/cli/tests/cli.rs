@@ -291,6 +291,66 @@ fn garbage_never_panics() {
 // --- evaluate ---------------------------------------------------------------------------------
 
 #[test]
+fn evaluate_markdown_writes_the_committees_report_or_the_bidders_decision() {
+    let committee = run(&["evaluate", "../../fixtures/odense-collaboration", "--format", "markdown", "--lang", "da"]);
+    assert_eq!(committee.code, Some(0), "{}", committee.stderr);
+    assert!(committee.stdout.starts_with("# Evalueringsrapport"), "{}", committee.stdout);
+    assert!(committee.stdout.contains("Internt arbejdsdokument for bedømmelsesudvalget"));
+    let explicit = run(&[
+        "evaluate",
+        "../../fixtures/odense-collaboration",
+        "--format",
+        "markdown",
+        "--lang",
+        "da",
+        "--audience",
+        "committee",
+    ]);
+    assert_eq!(explicit.stdout, committee.stdout, "committee is the default");
+    let bidders = run(&[
+        "evaluate",
+        "../../fixtures/odense-collaboration",
+        "--format",
+        "markdown",
+        "--lang",
+        "da",
+        "--audience",
+        "bidders",
+    ]);
+    assert_eq!(bidders.code, Some(0), "{}", bidders.stderr);
+    assert!(bidders.stdout.starts_with("# Tildelingsbeslutning"), "{}", bidders.stdout);
+    assert!(!bidders.stdout.contains("Bemærkninger til bedømmelsesudvalget"));
+    for args in [
+        &["evaluate", "tests/data/small", "--audience", "bidders"][..],
+        &["evaluate", "tests/data/small", "--format", "markdown", "--audience", "bidders", "--analysis"][..],
+    ] {
+        let r = run(args);
+        no_panic(&r);
+        assert_eq!(r.code, Some(2), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("--audience"), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn explain_shows_no_fractions() {
+    for fixture in
+        ["aarhus-office-suite", "copenhagen-lots", "eu-sovereign-cloud", "odense-collaboration", "region-syd-warehouse"]
+    {
+        let r = run(&["evaluate", &format!("../../fixtures/{fixture}"), "--explain"]);
+        assert_eq!(r.code, Some(0), "{fixture}: {}", r.stderr);
+        let explained = r.stdout.split("How each figure was computed:").skip(1).collect::<Vec<_>>().join("\n");
+        assert!(!explained.is_empty(), "{fixture}: no derivations");
+        // The derivations: the lines indented under each bid (a lot's header follows at two spaces).
+        for line in explained.lines().filter(|l| l.starts_with("      ")) {
+            let b = line.as_bytes();
+            let fraction = (1..b.len().saturating_sub(1))
+                .any(|i| b[i] == b'/' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit());
+            assert!(!fraction, "{fixture}: a fraction in {line:?}");
+        }
+    }
+}
+
+#[test]
 fn evaluate_prints_an_aligned_table_per_lot() {
     let r = run(&["evaluate", "tests/data/small"]);
     assert_eq!(r.code, Some(0), "{}", r.stderr);

@@ -113,5 +113,5 @@ fn a_criterion_id_twice_in_one_lot_is_located_and_names_the_lot() {
         ),
         "{err}"
     );
-    assert!(err.contains("tender.toml:83:6]"), "located in the file: {err}");
+    assert!(err.contains("tender.toml:85:6]"), "located in the file: {err}");
 }

@@ -685,6 +685,43 @@ pub enum TieBreakRule {
     DrawingLots,
 }
 
+/// The statutory basis on which the most economically advantageous tender is identified
+/// (Directive 2014/24/EU art. 67(2); udbudsloven § 162, stk. 1): one of three, derived from the
+/// award model ([`AwardModel::basis`]) and never stated beside it, so it cannot drift from the
+/// criteria.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AwardBasis {
+    /// Price alone (*pris*): a price criterion on the bid's total price and no quality criterion.
+    Price,
+    /// Cost alone (*omkostninger*), such as life-cycle cost (art. 68): no quality criterion.
+    Cost,
+    /// The best price-quality ratio (*bedste forhold mellem pris og kvalitet*): price or cost
+    /// and at least one quality criterion.
+    BestPriceQualityRatio,
+}
+
+impl AwardBasis {
+    /// The basis's number in udbudsloven § 162, stk. 1 (1 price, 2 cost, 3 best price-quality
+    /// ratio), which follows the order of the directive's art. 67(2).
+    pub fn number(self) -> u8 {
+        match self {
+            Self::Price => 1,
+            Self::Cost => 2,
+            Self::BestPriceQualityRatio => 3,
+        }
+    }
+
+    /// The kebab-case key, as in JSON (`price`, `cost`, `best-price-quality-ratio`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Price => "price",
+            Self::Cost => "cost",
+            Self::BestPriceQualityRatio => "best-price-quality-ratio",
+        }
+    }
+}
+
 /// The award model of a lot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -752,6 +789,46 @@ impl AwardModel {
     /// The price model of a price or cost criterion: its own, or the award model's.
     pub fn model_of<'a>(&'a self, criterion: &'a Criterion) -> &'a PriceModel {
         criterion.price_model.as_ref().unwrap_or(&self.price_model)
+    }
+
+    /// The statutory basis of the award: the best price-quality ratio when any criterion is a
+    /// quality criterion; otherwise cost when the price is evaluated as a life-cycle cost or the
+    /// monetary criterion is a cost criterion; otherwise price.
+    ///
+    /// ```
+    /// use tender_core::award::AwardBasis;
+    /// # let tender: tender_core::Tender = tender_core::files::parse(r#"
+    /// # id = "T-1"
+    /// # title = "Office suite"
+    /// # buyer = { name = "Aarhus Kommune", country = "DK", kind = "municipality" }
+    /// # procedure = "open"
+    /// # currency = "DKK"
+    /// # languages = ["en"]
+    /// # contract = { duration_months = 48 }
+    /// # [[lots]]
+    /// # id = "L1"
+    /// # title = "Office suite"
+    /// # [lots.award]
+    /// # price_model = { kind = "proportional" }
+    /// # [[lots.award.criteria]]
+    /// # id = "PRICE"
+    /// # name = "Price"
+    /// # kind = "price"
+    /// # weight = 100
+    /// # "#, tender_core::files::Format::Toml, "tender.toml".as_ref())?;
+    /// assert_eq!(tender.lots[0].award.basis(), AwardBasis::Price);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn basis(&self) -> AwardBasis {
+        if self.quality_criteria().next().is_some() {
+            AwardBasis::BestPriceQualityRatio
+        } else if self.price_basis.kind == PriceBasisKind::LifeCycleCost
+            || self.criteria.iter().any(|c| c.kind == CriterionKind::Cost)
+        {
+            AwardBasis::Cost
+        } else {
+            AwardBasis::Price
+        }
     }
 
     /// The quality criteria in order.

@@ -28,6 +28,9 @@
 //! [lots.award]
 //! price_model = { kind = "proportional" }
 //! tie_break = ["higher-quality", "drawing-lots"]
+//! scale = { min = 0, max = 10, step = 1, descriptors = [
+//!   { score = 0, label = "Not answered" }, { score = 10, label = "Excellent" },
+//! ] }
 //! [[lots.award.criteria]]
 //! id = "PRICE"
 //! name = "Price"
@@ -36,6 +39,7 @@
 //! [[lots.award.criteria]]
 //! id = "Q1"
 //! name = "Quality"
+//! description = "How well the suite covers the daily work."
 //! kind = "quality"
 //! weight = 70
 //! "#;

@@ -8,7 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::common::Id;
+use crate::common::{Id, Language, Text};
 
 /// What a standard is used for, to group them in the tender text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
@@ -38,8 +38,10 @@ pub enum StandardArea {
 pub struct Standard {
     /// Stable id, e.g. `odf-1.3`.
     pub id: Id,
-    /// Full name, e.g. `Open Document Format for Office Applications (OpenDocument)`.
-    pub name: String,
+    /// Full name, e.g. `Open Document Format for Office Applications (OpenDocument)`, in one
+    /// language for all or per language (`{ da = "…", en = "…" }`); the built-in entries give
+    /// the Danish name where Danish texts use one.
+    pub name: Text,
     /// Version, e.g. `1.3`.
     pub version: String,
     /// The body that maintains it and its reference, e.g. `OASIS; ISO/IEC 26300:2015`.
@@ -92,13 +94,7 @@ const CATALOGUE: &[Entry] = &[
     e("html-living", "HTML", "Living Standard", "WHATWG", Documents),
     e("markdown-commonmark", "CommonMark", "0.31.2", "CommonMark specification", Documents),
     e("saml-2.0", "Security Assertion Markup Language", "2.0", "OASIS", Identity),
-    e(
-        "oiosaml-3.0",
-        "OIOSAML Web SSO profile",
-        "3.0",
-        "Digitaliseringsstyrelsen (Danish profile of SAML 2.0)",
-        Identity,
-    ),
+    e("oiosaml-3.0", "OIOSAML Web SSO profile", "3.0", "Digitaliseringsstyrelsen; OASIS SAML 2.0", Identity),
     e("oidc-1.0", "OpenID Connect Core", "1.0", "OpenID Foundation", Identity),
     e("oauth-2.0", "The OAuth 2.0 Authorization Framework", "2.0", "IETF RFC 6749", Identity),
     e("scim-2.0", "System for Cross-domain Identity Management", "2.0", "IETF RFC 7643, RFC 7644", Identity),
@@ -172,7 +168,7 @@ const CATALOGUE: &[Entry] = &[
         Containers,
     ),
     e("peppol-bis-3", "Peppol BIS Billing", "3.0", "OpenPeppol; EN 16931", Procurement),
-    e("oioubl-2.1", "OIOUBL", "2.1", "Digitaliseringsstyrelsen (Danish UBL profile)", Procurement),
+    e("oioubl-2.1", "OIOUBL", "2.1", "Digitaliseringsstyrelsen; OASIS UBL 2.1", Procurement),
     e("en-16931", "Electronic invoicing – semantic data model", "EN 16931-1:2017", "CEN", Procurement),
 ];
 
@@ -180,6 +176,40 @@ const CATALOGUE: &[Entry] = &[
 pub fn builtin(id: &str) -> Option<Standard> {
     CATALOGUE.iter().find(|s| s.id == id).map(to_standard)
 }
+
+/// The Danish names of the built-in standards whose name is a description rather than a proper
+/// name (a proper name, such as `OpenID Connect Core`, is the same in every language). The terms
+/// follow the Danish editions of the standards where there is one (DS/EN 16931-1) and the
+/// glossary `crates/text/locales/glossary.toml`.
+const DANISH: &[(&str, &str)] = &[
+    ("odf-1.3", "Åbent dokumentformat til kontorprogrammer (OpenDocument)"),
+    ("odf-1.2", "Åbent dokumentformat til kontorprogrammer (OpenDocument)"),
+    ("pdf-a-2", "PDF til langtidsbevaring (PDF/A-2)"),
+    ("pdf-a-3", "PDF til langtidsbevaring (PDF/A-3)"),
+    ("oiosaml-3.0", "OIOSAML-profil for single sign-on på web"),
+    ("oauth-2.0", "Autorisationsrammen OAuth 2.0"),
+    ("scim-2.0", "Identitetsstyring på tværs af domæner (System for Cross-domain Identity Management)"),
+    ("openapi-3.1", "OpenAPI-specifikationen"),
+    ("asyncapi-3.0", "AsyncAPI-specifikationen"),
+    ("s3-api", "Amazon S3-kompatibel grænseflade (API) til objektlagring"),
+    ("caldav", "Kalenderudvidelser til WebDAV (CalDAV)"),
+    ("carddav", "vCard-udvidelser til WebDAV (CardDAV)"),
+    ("icalendar", "Kerneobjektspecifikation for kalendere og planlægning (iCalendar)"),
+    ("vcard-4.0", "Formatspecifikation for vCard"),
+    ("webdav", "HTTP-udvidelser til distribueret redigering og versionering på web (WebDAV)"),
+    ("csv", "Fælles format og MIME-type for kommaseparerede værdier (CSV)"),
+    ("json", "Dataudvekslingsformatet JavaScript Object Notation (JSON)"),
+    ("sql-2023", "Databasesproget SQL"),
+    ("dcat-ap-3.0", "DCAT-applikationsprofil for europæiske dataportaler (DCAT-AP)"),
+    ("geojson", "GeoJSON-formatet"),
+    ("oci-image-1.1", "OCI-specifikationen for containerimages"),
+    ("oci-runtime-1.2", "OCI-specifikationen for kørsel af containere"),
+    ("oci-distribution-1.1", "OCI-specifikationen for distribution af containerimages"),
+    ("kubernetes-api", "Kubernetes-API (konform distribution)"),
+    ("tosca-2.0", "Topologi- og orkestreringsspecifikation for cloudapplikationer (TOSCA)"),
+    ("opentofu-hcl", "HashiCorp Configuration Language, som OpenTofu bruger det"),
+    ("en-16931", "Elektronisk fakturering – semantisk model for kerneelementerne i en elektronisk faktura"),
+];
 
 /// Every built-in standard, in catalogue order.
 pub fn builtin_all() -> Vec<Standard> {
@@ -189,7 +219,12 @@ pub fn builtin_all() -> Vec<Standard> {
 fn to_standard(s: &Entry) -> Standard {
     Standard {
         id: Id::new(s.id),
-        name: s.name.to_owned(),
+        name: match DANISH.iter().find(|(id, _)| *id == s.id) {
+            Some((_, da)) => Text::PerLanguage(
+                [(Language::da(), (*da).to_owned()), (Language::en(), s.name.to_owned())].into_iter().collect(),
+            ),
+            None => Text::Plain(s.name.to_owned()),
+        },
         version: s.version.to_owned(),
         body: s.body.to_owned(),
         area: s.area,
@@ -209,5 +244,19 @@ mod tests {
         }
         assert_eq!(builtin("odf-1.3").map(|s| s.version), Some("1.3".to_owned()));
         assert!(builtin("docx").is_none());
+    }
+
+    #[test]
+    fn the_danish_names_are_of_catalogue_entries() {
+        for (id, da) in DANISH {
+            let s = builtin(id).unwrap_or_else(|| panic!("{id} is not in the catalogue"));
+            assert_eq!(s.name.get(&Language::da()), *da);
+            assert_ne!(s.name.get(&Language::en()), *da, "{id}: the Danish name is the English one");
+        }
+        let csv = builtin("csv").map(|s| s.name);
+        assert_eq!(
+            csv.as_ref().map(|n| n.get(&Language::en())),
+            Some("Common Format and MIME Type for Comma-Separated Values")
+        );
     }
 }

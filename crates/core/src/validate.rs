@@ -403,11 +403,13 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
         let p = format!("standards[{i}]");
         c.id(&format!("{p}.id"), &s.id);
         standard_ids.check(&mut c, &format!("{p}.id"), &s.id);
-        c.plain(&format!("{p}.name"), &s.name, true);
+        c.text(&format!("{p}.name"), &s.name, true);
         c.plain(&format!("{p}.version"), &s.version, true);
         c.plain(&format!("{p}.body"), &s.body, true);
         if let Some(b) = crate::standards::builtin(s.id.as_str()) {
-            let same = b.name == s.name && b.version == s.version && b.body == s.body && b.area == s.area;
+            let en = crate::common::Language::en();
+            let same =
+                b.name.get(&en) == s.name.get(&en) && b.version == s.version && b.body == s.body && b.area == s.area;
             let fix = if same {
                 format!("remove this entry: it repeats the built-in `{}`", b.id)
             } else {
@@ -420,7 +422,7 @@ pub fn validate_tender(tender: &Tender) -> Vec<Problem> {
                 format!("{p}.id"),
                 format!(
                     "the id `{}` is that of the built-in standard {}, {} ({}); this entry replaces it wherever the tender and its bids name `{}`",
-                    b.id, b.name, b.version, b.body, b.id
+                    b.id, b.name.get(&en), b.version, b.body, b.id
                 ),
                 fix,
             );
@@ -1191,6 +1193,14 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     for (i, cr) in criteria.iter().enumerate() {
         check_criterion(c, award, &format!("{p}.criteria[{i}]"), cr, currency_decimals);
     }
+    // What earns each mark (udbudsloven § 160): the lot's scale, where a marked criterion uses it.
+    let marked_on_lot_scale = award
+        .quality_criteria()
+        .filter(|cr| cr.sovereignty.is_none())
+        .any(|cr| cr.scale.is_none() || cr.sub_criteria.iter().any(|s| s.scale.is_none()));
+    if award.weighting != Weighting::Order && marked_on_lot_scale && award.scale.resolve().descriptors.is_empty() {
+        c.warn(format!("{p}.scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+    }
 
     // Price model parameters.
     let mp = format!("{p}.price_model");
@@ -1346,6 +1356,10 @@ fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
     (message, fix)
 }
 
+/// A quality scale without descriptors: the warning and its fix.
+const NO_DESCRIPTORS: &str = "the scale has no descriptors of what earns each mark, so bidders cannot tell how to win the criterion (udbudsloven § 160)";
+const DESCRIPTORS_FIX: &str = "add `descriptors = [{ score = 0, label = \"…\" }, …]` saying what earns each mark";
+
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
     c.id(&format!("{p}.id"), &cr.id);
     c.text(&format!("{p}.name"), &cr.name, true);
@@ -1376,6 +1390,32 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
         return;
     }
     let scale = award.scale_of(cr);
+    // Bidders must be able to tell how to win the criterion (udbudsloven § 160; Directive
+    // 2014/24/EU art. 67(5)): a description, on the criterion or on each of its sub-criteria.
+    // A criterion scored from the sovereignty assessment is described by the SEAL framework.
+    let described = cr.description.is_some()
+        || (!cr.sub_criteria.is_empty() && cr.sub_criteria.iter().all(|s| s.description.is_some()));
+    if cr.sovereignty.is_none() && !described {
+        c.warn(
+            format!("{p}.description"),
+            "the quality criterion has no description, so bidders cannot tell what will be emphasised (udbudsloven § 160)",
+            "add `description` saying what the evaluation looks for and what earns a high mark",
+        );
+    }
+    if cr.sovereignty.is_none() && award.weighting != Weighting::Order {
+        if let Some(own) = &cr.scale
+            && own.resolve().descriptors.is_empty()
+        {
+            c.warn(format!("{p}.scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+        }
+        for (k, sub) in cr.sub_criteria.iter().enumerate() {
+            if let Some(own) = &sub.scale
+                && own.resolve().descriptors.is_empty()
+            {
+                c.warn(format!("{p}.sub_criteria[{k}].scale"), NO_DESCRIPTORS, DESCRIPTORS_FIX);
+            }
+        }
+    }
     if cr.sovereignty.is_some() && !cr.sub_criteria.is_empty() {
         c.error(
             format!("{p}.sub_criteria"),

@@ -16,10 +16,20 @@ fn guide() -> PathBuf {
 
 /// The catalogue as a Markdown table, in catalogue order.
 fn table() -> String {
-    let mut out = String::from("| `id` | Standard | Version | Body and reference | `area` |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| `id` | Standard | Danish name | Version | Body and reference | `area` |\n|---|---|---|---|---|---|\n",
+    );
+    let (en, da) = (tender_core::Language::en(), tender_core::Language::da());
     for s in standards::builtin_all() {
         let area = serde_json::to_value(s.area).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        out.push_str(&format!("| `{}` | {} | {} | {} | `{area}` |\n", s.id, s.name, s.version, s.body));
+        let danish = if s.name.get(&da) == s.name.get(&en) { "–" } else { s.name.get(&da) };
+        out.push_str(&format!(
+            "| `{}` | {} | {danish} | {} | {} | `{area}` |\n",
+            s.id,
+            s.name.get(&en),
+            s.version,
+            s.body
+        ));
     }
     out
 }

@@ -111,7 +111,9 @@ fn a_custom_standard_repeating_a_built_in_one_is_warned_as_redundant() {
     let builtin = standards::builtin("caldav").expect("caldav is built in");
     let same = format!(
         "[[standards]]\nid = \"caldav\"\nname = \"{}\"\nversion = \"{}\"\nbody = \"{}\"\narea = \"mail-calendar\"\n\n[[requirements]]\nid = \"R-ODF\"",
-        builtin.name, builtin.version, builtin.body
+        builtin.name.get(&tender_core::Language::en()),
+        builtin.version,
+        builtin.body
     );
     let problems = validate_changed("[[requirements]]\nid = \"R-ODF\"", &same);
     let found = warnings(&problems);
@@ -125,4 +127,35 @@ fn a_custom_standard_with_its_own_id_is_not_warned() {
     let problems =
         validate_changed("[[requirements]]\nid = \"R-ODF\"", &format!("{own}\n[[requirements]]\nid = \"R-ODF\""));
     assert!(problems.is_empty(), "{}", render(&problems));
+}
+
+#[test]
+fn a_quality_criterion_without_a_description_or_scale_descriptors_is_warned() {
+    // udbudsloven § 160: bidders must be able to tell how to win each criterion.
+    let problems = validate_changed(
+        "name = \"Support\"\ndescription = \"Hours, languages and response times of the service desk.\"\n",
+        "name = \"Support\"\n",
+    );
+    let found = warnings(&problems);
+    assert_eq!(found.len(), 1, "{}", render(&problems));
+    assert_eq!(found[0].path, "lots[0].award.criteria[2].description");
+    assert!(found[0].message.contains("§ 160"), "{}", found[0]);
+
+    // A criterion whose sub-criteria are all described is described.
+    let problems = validate_changed("name = \"Usability\"\n", "name = \"Usability\"\n");
+    assert!(warnings(&problems).is_empty(), "{}", render(&problems));
+    // One undescribed sub-criterion leaves the criterion undescribed.
+    let problems = validate_changed("description = \"Conformance with WCAG 2.1 AA.\"\n", "");
+    let found = warnings(&problems);
+    assert_eq!(found.len(), 1, "{}", render(&problems));
+    assert_eq!(found[0].path, "lots[0].award.criteria[1].description");
+
+    // The lot's scale without descriptors.
+    let source = base_source();
+    let scale = source.lines().find(|l| l.starts_with("scale = {")).expect("the base tender's scale").to_owned();
+    let problems = validate_changed(&scale, "scale = \"0-10\"");
+    let found = warnings(&problems);
+    assert_eq!(found.len(), 1, "{}", render(&problems));
+    assert_eq!(found[0].path, "lots[0].award.scale");
+    assert!(found[0].fix.contains("descriptors"), "{}", found[0]);
 }

@@ -5,8 +5,9 @@
 //! renders the same derivations in Danish (`40 × 100.000 / 130.000 = 30,77`) with its own
 //! catalogue, and [`Plain`] renders them in English for the command line and JSON.
 //!
-//! An intermediate value that is not a short decimal (a mean of three marks, `23/3`) is shown as
-//! the fraction it is, so a reader who redoes the arithmetic gets the published result.
+//! An intermediate value that is not a short decimal (a mean of three marks, 23/3) is shown
+//! rounded to [`SHOWN_PLACES`] decimals and marked `≈` (`≈7.6667`): a published figure is a
+//! decimal, never a fraction; the exact value stays in the evaluation's JSON.
 
 use rust_decimal::Decimal;
 use tender_core::award::{AdjustMode, Aggregation};
@@ -110,26 +111,33 @@ pub fn group(value: Decimal, thousands: &str, decimal_mark: &str, group_from_dig
     out
 }
 
-/// Shows an exact value: as a decimal when it is one (at most ten places), else as its fraction
-/// when that is short (`23/3`), else approximately with `≈` and `decimals + 4` places.
+/// The least number of decimals an intermediate figure that the tender does not round is shown
+/// with (a mean of three marks, a price ratio); the tender's own decimals plus two when more.
+pub const SHOWN_PLACES: u32 = 4;
+
+/// The decimals an unrounded intermediate figure is shown with under a tender's `decimals`:
+/// `max(SHOWN_PLACES, decimals + 2)`.
+pub fn shown_places(decimals: u32) -> u32 {
+    SHOWN_PLACES.max(decimals.saturating_add(2))
+}
+
+/// Shows an exact value as a decimal: exactly when it is a decimal with at most
+/// `max(SHOWN_PLACES, decimals + 2)` places (`7.5`), else rounded to that many places and marked
+/// `≈` (`≈7.6667` for 23/3). A published figure is never a fraction; the exact value is in the
+/// evaluation's JSON.
 pub fn show(value: Exact, decimals: u32, n: &dyn Notation) -> String {
-    const PLACES: u32 = 10;
-    if value.is_decimal_with(PLACES) {
-        return n.number(value.approx(PLACES).normalize());
+    let places = shown_places(decimals);
+    if value.is_decimal_with(places) {
+        return n.number(value.approx(places).normalize());
     }
-    if value.denom() < 1_000_000 && value.numer().unsigned_abs() < 1_000_000_000_000 {
-        let num = Decimal::from_i128_with_scale(value.numer(), 0);
-        let den = Decimal::from_i128_with_scale(value.denom(), 0);
-        return format!("{}/{}", n.number(num), n.number(den));
-    }
-    format!("≈{}", n.number(value.approx(decimals + 4).normalize()))
+    format!("≈{}", n.number(value.approx(places)))
 }
 
 fn dec(d: Decimal, n: &dyn Notation) -> String {
     n.number(d.normalize())
 }
 
-/// How a leaf's aggregated score was reached, e.g. `mean(7, 8, 8) = 23/3`.
+/// How a leaf's aggregated score was reached, e.g. `mean(7, 8, 8) = ≈7.6667`.
 pub fn explain_marks(m: &Marks, decimals: u32, n: &dyn Notation) -> String {
     let list = m.marks.iter().map(|x| dec(x.score, n)).collect::<Vec<_>>().join(n.list_separator());
     match (m.consensus, m.aggregation) {
@@ -163,8 +171,8 @@ fn weighted(
     }
 }
 
-/// A quality criterion's points, e.g. `35 × 23/3 / 10 = 26.83`; with rounding at the ratio,
-/// `35 × round(22/3 / 10) = 35 × 0.73 = 25.55`.
+/// A quality criterion's points, e.g. `35 × ≈7.6667 / 10 = 26.83`; with rounding at the ratio,
+/// `35 × round(≈7.3333 / 10) = 35 × 0.73 = 25.55`.
 pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> String {
     let w = dec(c.weight, n);
     let result = n.number(c.points.value);
@@ -399,9 +407,12 @@ mod tests {
     }
 
     #[test]
-    fn fractions_stay_fractions() {
+    fn fractions_are_shown_rounded() {
         let third = Exact::new(23, 3).expect("fits");
-        assert_eq!(show(third, 2, &Plain), "23/3");
+        assert_eq!(show(third, 2, &Plain), "≈7.6667");
+        assert_eq!(show(third, 4, &Plain), "≈7.666667");
+        assert_eq!(show(Exact::new(800, 23).expect("fits"), 2, &Plain), "≈34.7826");
         assert_eq!(show(Exact::new(15, 2).expect("fits"), 2, &Plain), "7.5");
+        assert_eq!(show(Exact::new(13, 16).expect("fits"), 2, &Plain), "0.8125");
     }
 }

@@ -351,7 +351,7 @@ warning-passed-over = { $bid } forbigås: tilbudsgiveren { $bidder } har allered
        *[other] delkontrakterne
     } { $won }, det største antal, én tilbudsgiver kan få tildelt, så denne delkontrakt går til det næste tilbud i rangordenen.
 warning-max-pass-tie = { $bids } står lige ved grænsen for, hvor mange tilbud der går videre til prisevaluering, og alle går videre.
-warning-rank-reversal = Uden { $removed } ændres rækkefølgen mellem andre tilbud (rangordensombytning).
+warning-rank-reversal = Uden { $removed } ændres den indbyrdes rangorden mellem andre tilbud.
 warning-no-quality-points = { $bid } har ingen kvalitetspoint, så prisen pr. kvalitetspoint er udefineret; tilbuddet rangeres sidst.
 
 ## Kravspecifikationen.
@@ -399,10 +399,6 @@ spec-option-extension = **{ $id }:** { $description } (forlænger kontrakten med
         [one] { $months } måned
        *[other] { $months } måneder
     })
-spec-about = Dette dokument er skrevet ud fra udbuddets datamodel. { $count ->
-        [one] Evalueringsmodellen i afsnit { $chapters } er den, tilbuddene evalueres efter, og regneeksemplet er beregnet
-       *[other] Evalueringsmodellerne i afsnit { $chapters } er dem, tilbuddene evalueres efter, og regneeksemplerne er beregnet
-    } af den samme evaluering.
 spec-lots-single = Udbuddet er ikke opdelt i delkontrakter.
 spec-lots-single-reason = **Begrundelse for ikke at opdele:** { $reason }
 spec-lots-split = Udbuddet er opdelt i { $count } delkontrakter. Der afgives, evalueres og tildeles tilbud pr. delkontrakt.
@@ -517,7 +513,24 @@ gdpr-third-country-transfers = Personoplysninger overføres ikke til et tredjela
 
 ## Tildelingskriterier og evalueringsmodel.
 
-spec-criteria-intro = Kontrakten tildeles det økonomisk mest fordelagtige tilbud på grundlag af tildelingskriterierne nedenfor. Vægtene er angivet { $weighting }.
+spec-criteria-intro = Kontrakten tildeles det økonomisk mest fordelagtige tilbud, som identificeres på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }) efter tildelingskriterierne nedenfor. Vægtene er angivet { $weighting }.
+award-basis = { $basis ->
+        [price] pris
+        [cost] omkostninger
+       *[best-price-quality-ratio] bedste forhold mellem pris og kvalitet
+    }
+audit-h = Bilag: eksakte værdier
+audit-intro = Rapporten viser tallene afrundet: de offentliggjorte tal med udbuddets decimaler og mellemregninger mærket ≈. Evalueringen regner med de eksakte værdier, som står her som brøker, så hver udregning kan efterprøves præcist.
+audit-th-figure = Tal
+audit-th-shown = Vist som
+audit-th-exact = Eksakt værdi
+audit-score = { $criterion }: karakter
+audit-points = { $criterion }: point
+audit-price-points = Prispoint
+audit-total = Samlet
+note-shown-rounded = Tal mærket ≈ er vist afrundet til { $places } decimaler; beregningen bruger den eksakte værdi.
+report-award-basis = Det økonomisk mest fordelagtige tilbud er identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).
+letter-award-basis = Kontrakten tildeles det økonomisk mest fordelagtige tilbud, identificeret på grundlag af { $basis } (udbudslovens § 162, stk. 1, nr. { $number }).
 th-number = Nr.
 th-id = Id
 th-criterion = Kriterium
@@ -534,6 +547,7 @@ scale-range = { $min }–{ $max }
 scale-range-step = { $min }–{ $max } i trin på { $step }
 scale-sovereignty = suverænitetsscore, 0–100 %
 spec-criterion-description = **{ $id }:** { $text }
+spec-criterion-no-description = **{ $id }:** Udbudsmaterialet beskriver ikke, hvad der lægges vægt på ved vurderingen af { $name }, selv om tildelingskriterierne skal beskrives (udbudslovens § 160).
 spec-order-justification = **Begrundelse for kun at angive en prioriteret rækkefølge:** { $text }
 spec-order-no-justification = Udbudsmaterialet begrunder ikke, hvorfor der kun er angivet en prioriteret rækkefølge, selv om en begrundelse er påkrævet.
 model-order-only = Kriterierne har kun en prioriteret rækkefølge, så evalueringen kan ikke beregnes ud fra vægte: bedømmelsesudvalget vurderer tilbuddene samlet efter kriterierne i den rækkefølge og begrunder vurderingen i evalueringsrapporten.
@@ -568,21 +582,21 @@ model-basis-lcc = Den evaluerede pris er livscyklusomkostningerne: engangsomkost
     }) ekskl. moms.
 model-options-included = Priserne på optionerne { $options } lægges til.
 model-options-excluded = Optionerne { $options } indgår ikke i den evaluerede pris.
-model-price-proportional = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og hvert andet tilbud får { $max } point gange den laveste pris divideret med tilbuddets egen pris. Et tilbud til den dobbelte pris får det halve antal point.
-model-price-linear-slope = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder lineært til 0 point for en pris, der ligger { $slope } over den laveste pris. Dyrere tilbud får 0 point.
-model-price-linear-from-lowest = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste. Pointene kan blive negative for en pris, der er mere end dobbelt så høj som den laveste.
-model-price-linear-from-lowest-floored = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste, dog ikke under 0 point ved den dobbelte pris.
-model-price-min-max = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, den højeste 0 point, og priser derimellem får point lineært. Er alle priser ens, får alle tilbud { $max } point.
-model-price-fixed-span = Prisen pointgives efter { $name }: en pris på { $low } eller derunder får { $max } point, en pris på { $high } eller derover 0 point, og priser derimellem får point lineært. Et tilbuds prispoint afhænger ikke af de øvrige tilbud.
-model-price-logarithmic = Prisen pointgives efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder med logaritmen til prisens forhold til den laveste pris, til 0 point for en pris, der ligger { $zero_at } over den laveste. Logaritmen beregnes med 28 betydende cifre; det er det eneste tal i evalueringen, der ikke er eksakt.
+model-price-proportional = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og hvert andet tilbud får { $max } point gange den laveste pris divideret med tilbuddets egen pris. Et tilbud til den dobbelte pris får det halve antal point.
+model-price-linear-slope = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder lineært til 0 point for en pris, der ligger { $slope } over den laveste pris. Dyrere tilbud får 0 point.
+model-price-linear-from-lowest = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste. Pointene kan blive negative for en pris, der er mere end dobbelt så høj som den laveste.
+model-price-linear-from-lowest-floored = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og et tilbud mister det maksimale antal point for hver 100 %, dets pris ligger over den laveste, dog ikke under 0 point ved den dobbelte pris.
+model-price-min-max = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, den højeste 0 point, og priser derimellem får point lineært. Er alle priser ens, får alle tilbud { $max } point.
+model-price-fixed-span = Prisen omregnes til point efter { $name }: en pris på { $low } eller derunder får { $max } point, en pris på { $high } eller derover 0 point, og priser derimellem får point lineært. Et tilbuds prispoint afhænger ikke af de øvrige tilbud.
+model-price-logarithmic = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder med logaritmen til prisens forhold til den laveste pris, til 0 point for en pris, der ligger { $zero_at } over den laveste. Logaritmen beregnes med 28 betydende cifre; det er det eneste tal i evalueringen, der ikke er eksakt.
 model-price-ppqp = Pris og kvalitet sammenholdes efter { $name }: den evaluerede pris divideret med kvalitetspointene. Et tilbuds tal afhænger ikke af de øvrige tilbud.
 model-price-ppqp-corridor = Pris og kvalitet sammenholdes efter { $name } med en korridor: hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige, og inden for korridoren rangeres { $decision } først.
 model-price-value-added-deduction = Pris og kvalitet sammenholdes efter { $name }: for hvert kvalitetskriterium er fulde point det beløb værd, der står i tabellen ovenfor, og den andel af fulde point, et tilbud opnår, trækkes fra dets pris. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
 model-price-value-added-markup = Pris og kvalitet sammenholdes efter { $name }: for hvert kvalitetskriterium er fulde point det beløb værd, der står i tabellen ovenfor, og den andel af fulde point, et tilbud ikke opnår, lægges til dets pris. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
 model-price-percent-deduction = Pris og kvalitet sammenholdes efter { $name }: prisen nedsættes med op til { $percent } i forhold til tilbuddets andel af de maksimale kvalitetspoint. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
 model-price-percent-markup = Pris og kvalitet sammenholdes efter { $name }: prisen forhøjes med op til { $percent } i forhold til den andel af de maksimale kvalitetspoint, tilbuddet ikke opnår. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
-model-relative-warning = **Bemærk:** et tilbuds prispoint afhænger af de øvrige tilbud gennem deres evaluerede priser (fx den laveste pris). Når et tilbud kommer til eller falder bort, kan rækkefølgen mellem andre tilbud derfor ændre sig (rangordensombytning); evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
-model-relative-warning-corridor = **Bemærk:** et tilbuds placering afhænger af de øvrige tilbud, fordi korridoren regnes fra det bedste forhold mellem kvalitet og pris blandt dem. Når et tilbud kommer til eller falder bort, kan rækkefølgen mellem andre tilbud derfor ændre sig (rangordensombytning); evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
+model-relative-warning = **Bemærk:** et tilbuds prispoint afhænger af de øvrige tilbud gennem deres evaluerede priser (fx den laveste pris). Når et tilbud kommer til eller falder bort, kan den indbyrdes rangorden mellem andre tilbud derfor ændre sig; evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
+model-relative-warning-corridor = **Bemærk:** et tilbuds placering afhænger af de øvrige tilbud, fordi korridoren regnes fra det bedste forhold mellem kvalitet og pris blandt dem. Når et tilbud kommer til eller falder bort, kan den indbyrdes rangorden mellem andre tilbud derfor ændre sig; evalueringsrapporten oplyser, om det sker. Modellen og alle dens parametre offentliggøres her fuldt ud, som principperne om ligebehandling og gennemsigtighed kræver (direktiv 2014/24/EU art. 67, stk. 5, og udbudslovens § 160).
 model-fixed-span-floor = **Bemærk:** priser under { $low } giver ikke flere prispoint.
 model-formula-intro = Som formel:
 formula-proportional = { $id } = { $max } × Pmin / P
@@ -649,7 +663,7 @@ example-intro = Eksemplet viser, hvordan modellen virker, med { $count ->
         [5] fem
         [6] seks
        *[other] { $count }
-    } tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke. Alle tal nedenfor er beregnet af den samme evaluering, som evaluerer de rigtige tilbud.
+    } tænkte tilbud. **Priserne og karaktererne er opdigtede til eksemplet** og siger intet om de forventede tilbud; kravene kontrolleres ikke.
 example-results = Resultatet:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } pr. mål
@@ -687,7 +701,7 @@ th-objective = Mål
 th-minimum-seal = Minimum
 objectives-intro = Rammen vurderer suverænitet under otte mål, SOV-1 til SOV-8. For hvert mål giver tilbudsgiverens vurdering point ud af 1000 (summen af svarene) og et SEAL-niveau.
 th-weight-in = Vægt i { $criteria }
-objectives-not-scored = Intet tildelingskriterium pointgiver suverænitetsmålene; de har betydning gennem mindstekravene til SEAL-niveau.
+objectives-not-scored = Intet tildelingskriterium giver point for suverænitetsmålene; de har betydning gennem mindstekravene til SEAL-niveau.
 weights-source-csf-v1-2-1 = vægtene i Cloud Sovereignty Framework v1.2.1 (Europa-Kommissionen, oktober 2025), afsnit 5
 weights-source-calculator-2026 = eksempelvægtene i bilaget »Annex – Sovereignty assessment calculator« (Europa-Kommissionen, 1. juni 2026)
 weights-source-custom = ordregivers egne vægte, der summer til { $sum }
@@ -716,7 +730,7 @@ th-bids-ranked = Rangeret
 th-awarded-to = Tildelt
 report-cross-lot-warnings = På tværs af delkontrakterne:
 report-h-ranking = Rangordning
-report-compare-total = Tilbuddene rangeres på deres samlede point, med prisen pointgivet efter { $model }.
+report-compare-total = Tilbuddene rangeres på deres samlede point, med prisen omregnet til point efter { $model }.
 report-compare-ppqp = Tilbuddene rangeres efter { $model }: den laveste pris pr. kvalitetspoint først.
 report-compare-evaluation-price = Tilbuddene rangeres efter { $model }: den laveste evalueringspris først.
 report-corridor = Hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige; inden for korridoren rangeres { $decision } først.
@@ -760,7 +774,7 @@ report-not-read-intro = { $count ->
        *[other] Følgende { $count } filer i tilbudsmappen er ikke læst som tilbud (skjulte filer, mapper eller filer af en anden type). Er en af dem et tilbud, skal den indgå, før tildelingsbeslutningen træffes:
     }
 report-h-warnings = Bemærkninger til bedømmelsesudvalget
-report-h-rank-reversal = Kontrol af rangordensombytning
+report-h-rank-reversal = Kontrol af ændringer i den indbyrdes rangorden
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.
 report-rank-reversal-none-tried = Intet af de tilbud, der ikke tildeles kontrakten, fastlægger en referencepris, så fjernes et af dem, kan rækkefølgen mellem de andre ikke ændre sig.
 report-rank-reversal-none = { $count ->
@@ -800,7 +814,7 @@ th-evaluator = Evaluator
 th-justification = Begrundelse
 th-descriptor = Betydning
 report-h-letters = Afsnit til tildelingsbrevene
-report-letters-intro = Ét afsnit pr. tilbudsgiver til brug i underretningen om tildelingsbeslutningen (udbudslovens § 171 og direktiv 2014/24/EU art. 55), som også skal oplyse standstill-periodens længde.
+report-letters-intro = Ét afsnit pr. tilbudsgiver. Afsnittene indgår i tildelingsbeslutningen med et brev til hver tilbudsgiver (udbudslovens § 171 og direktiv 2014/24/EU art. 55) sammen med standstill-perioden og klagevejledningen.
 letter-to = **Til { $bidder }, delkontrakt { $lot } ({ $title }).**
 letter-scores-total = { $total } point (pris { $price_points } point, kvalitet { $quality } point)
 letter-scores-ppqp = en pris pr. kvalitetspoint på { $figure } (evalueret pris { $price }, { $quality } kvalitetspoint)
@@ -823,11 +837,24 @@ letter-advantages = { $count ->
     } relative fordele i forhold til jeres: { $list }.
 letter-your-advantages = Jeres tilbud klarede sig bedre på: { $list }.
 letter-no-advantages = Det tilbud opnåede ikke flere point end jeres på noget enkelt kriterium; det er placeret foran efter reglerne for pointlighed.
-letter-criterion-points = { $criterion } { $winner } point mod jeres { $yours }
-letter-criterion-price = evalueret pris { $winner } mod jeres { $yours }
+letter-criterion-points = { $criterion }: jeres tilbud { $yours } point, det vindende tilbud { $winner } point
+letter-criterion-price = evalueret pris: jeres tilbud { $yours }, det vindende tilbud { $winner }
 letter-excluded = Jeres tilbud kan ikke tages i betragtning. { $reason }
 letter-gate = Om { $requirement }: { $reasons }
 letter-no-award = Delkontrakten tildeles ikke på grundlag af denne evaluering.
+
+## Tildelingsbeslutningen med et brev til hver tilbudsgiver (udbudslovens § 171).
+
+decision-title = Tildelingsbeslutning: { $title }
+decision-intro = Ordregiver har truffet beslutning om tildeling på grundlag af evalueringen af tilbuddene. Beslutningen står i afsnit 1; hver tilbudsgiver underrettes om beslutningen og begrundelsen for den i sit brev nedenfor (udbudslovens § 171).
+decision-h-decision = Tildelingsbeslutning
+decision-lot = Delkontrakt { $lot }:
+decision-h-letters = Underretning af tilbudsgiverne, delkontrakt { $lot }: { $title }
+decision-no-bids = Der er ikke modtaget tilbud på delkontrakten.
+letter-standstill = Kontrakten indgås tidligst, når standstill-perioden er udløbet: 10 kalenderdage regnet fra dagen efter den dag, hvor denne underretning er afsendt elektronisk (lov om Klagenævnet for Udbud m.v. § 3, stk. 1, nr. 1).
+letter-complaint = Klage over tildelingsbeslutningen kan indgives til { $body } efter lov om Klagenævnet for Udbud m.v. En klage, der indgives inden udløbet af standstill-perioden, har opsættende virkning, indtil klagenævnet har afgjort, om den fortsat skal have det (§ 12, stk. 1); klageren skal senest samtidig skriftligt underrette ordregiver om klagen (§ 6, stk. 4).
+review-body-default = Klagenævnet for Udbud
+report-internal = **Internt arbejdsdokument for bedømmelsesudvalget.** Rapporten indeholder alle tilbud, karakterer og begrundelser og bemærkninger til udvalget. Tilbudsgiverne underrettes med tildelingsbeslutningen og hver sit brev.
 
 ## Robusthedsanalysen: et selvstændigt dokument eller evalueringsrapportens sidste kapitel.
 #
@@ -938,10 +965,10 @@ analysis-model-value-added-markup = merværdimetoden, manglende kvalitet lagt ti
 analysis-model-percent-deduction = procentjusteringsmetoden, prisen nedsat med op til { $percent } for kvalitet
 analysis-model-percent-markup = procentjusteringsmetoden, prisen forhøjet med op til { $percent } for manglende kvalitet
 analysis-assumptions-intro = Parametre, som udbuddet ikke fastsætter, og som er valgt til sammenligningen:
-analysis-assumption-price-weight = { $models }: prisen vægtes { $weight }, summen af kvalitetsvægtene (50/50), fordi udbuddet ikke giver prisen nogen vægt.
+analysis-assumption-price-weight = { $models }: prisen vægtes { $weight }, summen af kvalitetsvægtene, så pris og kvalitet vægter lige meget, fordi udbuddet ikke giver prisen nogen vægt.
 analysis-assumption-money-values = { $models }: pengeværdierne er udledt af den anslåede værdi { $estimate }, fordelt efter vægtene (prisens andel { $share } af { $total }): { $values }.
-analysis-h-reversal = Rangordensombytning
-analysis-reversal-intro = Hvert rangeret tilbud fjernes på skift, og delkontrakten evalueres igen uden det; to andre tilbud, der bytter plads, viser en rangordensombytning.
+analysis-h-reversal = Ændringer i den indbyrdes rangorden
+analysis-reversal-intro = Hvert rangeret tilbud fjernes på skift, og delkontrakten evalueres igen uden det; to andre tilbud, der bytter plads, viser en ændring i den indbyrdes rangorden.
 analysis-reversal-none = { $count ->
         [one] Med ét rangeret tilbud er der intet, der kan bytte plads.
        *[other] Fjernes et hvilket som helst af de { $count } rangerede tilbud, forbliver de øvrige i samme rækkefølge.

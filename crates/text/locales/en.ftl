@@ -395,10 +395,6 @@ spec-option-extension = **{ $id }:** { $description } (extends the contract by {
         [one] { $months } month
        *[other] { $months } months
     })
-spec-about = This document is written from the tender's data model. { $count ->
-        [one] The evaluation model in chapter { $chapters } is the one the bids are evaluated by, and the worked example is computed
-       *[other] The evaluation models in chapters { $chapters } are the ones the bids are evaluated by, and the worked examples are computed
-    } by the same evaluation.
 spec-lots-single = The tender is not divided into lots.
 spec-lots-single-reason = **Why it is not divided:** { $reason }
 spec-lots-split = The tender is divided into { $count } lots. A bid is made, evaluated and awarded per lot.
@@ -513,7 +509,24 @@ gdpr-third-country-transfers = Personal data is not transferred to a third count
 
 ## Award criteria and the evaluation model.
 
-spec-criteria-intro = The contract is awarded to the most economically advantageous tender on the award criteria below. The weights are given { $weighting }.
+spec-criteria-intro = The contract is awarded to the most economically advantageous tender, identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act) by the award criteria below. The weights are given { $weighting }.
+award-basis = { $basis ->
+        [price] price
+        [cost] cost
+       *[best-price-quality-ratio] the best price-quality ratio
+    }
+audit-h = Appendix: exact values
+audit-intro = The report shows its figures rounded: the published figures with the tender's decimals, and intermediate figures marked ≈. The evaluation computes with the exact values, given here as fractions, so every derivation can be checked exactly.
+audit-th-figure = Figure
+audit-th-shown = Shown as
+audit-th-exact = Exact value
+audit-score = { $criterion }: score
+audit-points = { $criterion }: points
+audit-price-points = Price points
+audit-total = Total
+note-shown-rounded = Figures marked ≈ are shown rounded to { $places } decimals; the calculation uses the exact value.
+report-award-basis = The most economically advantageous tender is identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).
+letter-award-basis = The contract is awarded to the most economically advantageous tender, identified on the basis of { $basis } (Directive 2014/24/EU Art. 67(2); in Denmark section 162(1)({ $number }) of the Public Procurement Act).
 th-number = No.
 th-id = Id
 th-criterion = Criterion
@@ -530,6 +543,7 @@ scale-range = { $min }–{ $max }
 scale-range-step = { $min }–{ $max } in steps of { $step }
 scale-sovereignty = sovereignty score, 0–100%
 spec-criterion-description = **{ $id }:** { $text }
+spec-criterion-no-description = **{ $id }:** The tender documents do not describe what will be emphasised in evaluating { $name }, although the award criteria must be described (Directive 2014/24/EU Art. 67(5); in Denmark section 160 of the Public Procurement Act).
 spec-order-justification = **Why only an order of importance is given:** { $text }
 spec-order-no-justification = The tender documents give no reason why only an order of importance is given, although one is required.
 model-order-only = The criteria have only an order of importance, so the evaluation cannot be computed from weights: the committee assesses the bids as a whole against the criteria in that order and gives its reasons in the evaluation report.
@@ -645,7 +659,7 @@ example-intro = The example shows how the model works on { $count ->
         [5] five
         [6] six
        *[other] { $count }
-    } illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked. Every figure below is computed by the same evaluation that evaluates the real bids.
+    } illustrative bids. **The prices and marks are invented for the example** and say nothing about the bids expected; the requirements are not checked.
 example-results = The result:
 example-derivation = **{ $bid }:**
 example-sovereignty-points = { $points } per objective
@@ -796,7 +810,7 @@ th-evaluator = Evaluator
 th-justification = Justification
 th-descriptor = Meaning
 report-h-letters = Paragraphs for the award letters
-report-letters-intro = One paragraph per bidder, to be used in the notice of the award decision (Directive 2014/24/EU Art. 55; in Denmark section 171 of the Public Procurement Act), which must also state the standstill period.
+report-letters-intro = One paragraph per bidder. The paragraphs make up the award decision's letter to each bidder (Directive 2014/24/EU Art. 55; in Denmark section 171 of the Public Procurement Act), with the standstill period and how to complain.
 letter-to = **To { $bidder }, lot { $lot } ({ $title }).**
 letter-scores-total = { $total } points (price { $price_points } points, quality { $quality } points)
 letter-scores-ppqp = a price per quality point of { $figure } (evaluated price { $price }, { $quality } quality points)
@@ -819,11 +833,24 @@ letter-advantages = The relative advantages of { $count ->
     } over yours: { $list }.
 letter-your-advantages = Your bid did better on: { $list }.
 letter-no-advantages = That bid scored no more than yours on any single criterion; it is ranked ahead under the tie-break rules.
-letter-criterion-points = { $criterion } { $winner } points against your { $yours }
-letter-criterion-price = evaluated price { $winner } against your { $yours }
+letter-criterion-points = { $criterion }: your bid { $yours } points, the winning bid { $winner } points
+letter-criterion-price = evaluated price: your bid { $yours }, the winning bid { $winner }
 letter-excluded = Your bid cannot be considered. { $reason }
 letter-gate = On { $requirement }: { $reasons }
 letter-no-award = The lot is not awarded on this evaluation.
+
+## The award decision with a letter to each bidder (Directive 2014/24/EU art. 55).
+
+decision-title = Award decision: { $title }
+decision-intro = The buyer has decided the award on the evaluation of the bids. The decision is in chapter 1; each bidder is notified of the decision and the reasons for it in its letter below (Directive 2014/24/EU Art. 55; in Denmark section 171 of the Public Procurement Act).
+decision-h-decision = Award decision
+decision-lot = Lot { $lot }:
+decision-h-letters = Notice to the bidders, lot { $lot }: { $title }
+decision-no-bids = No bids were received for the lot.
+letter-standstill = The contract will not be concluded before the standstill period has ended: 10 calendar days from the day after the day this notice is sent electronically (Directive 89/665/EEC Art. 2a(2); in Denmark section 3(1)(1) of the Act on the Complaints Board for Public Procurement).
+letter-complaint = A complaint about the award decision may be lodged with { $body } under the Act on the Complaints Board for Public Procurement. A complaint lodged before the standstill period ends suspends the conclusion of the contract until the Board has decided whether it is to continue to do so (section 12(1)); the complainant must notify the buyer of the complaint in writing no later than when it is lodged (section 6(4)).
+review-body-default = the Complaints Board for Public Procurement (Klagenævnet for Udbud)
+report-internal = **Internal working document of the evaluation committee.** The report holds every bid, mark and justification and the notes to the committee. The bidders are notified by the award decision and a letter each.
 
 ## The robustness analysis: a document of its own, or the last chapter of the evaluation report.
 #
@@ -934,7 +961,7 @@ analysis-model-value-added-markup = the value-added method, missing quality adde
 analysis-model-percent-deduction = the percentage-adjustment method, the price reduced by up to { $percent } for quality
 analysis-model-percent-markup = the percentage-adjustment method, the price raised by up to { $percent } for missing quality
 analysis-assumptions-intro = Parameters the tender does not give, chosen for the comparison:
-analysis-assumption-price-weight = { $models }: price is weighted { $weight }, the sum of the quality weights (50/50), because the tender gives price no weight.
+analysis-assumption-price-weight = { $models }: price is weighted { $weight }, the sum of the quality weights, so price and quality weigh the same, because the tender gives price no weight.
 analysis-assumption-money-values = { $models }: the money values are derived from the estimated value { $estimate }, shared out by the weights (price's share { $share } of { $total }): { $values }.
 analysis-h-reversal = Rank reversal
 analysis-reversal-intro = Each ranked bid is removed in turn and the lot evaluated again without it; two other bids that change places show a rank reversal.

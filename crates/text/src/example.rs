@@ -248,9 +248,15 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender, lot: &Lot, doc: &mut Doc)
     report::not_ranked_table(cat, &example_tender, example_lot, result, false, doc)?;
     doc.bullets(&report::ties(cat, &example_tender, example_lot, result, false)?);
     let notation = cat.notation()?;
+    let mut rounded = false;
     for b in result.bids.iter().filter(|b| b.total.is_some()) {
         doc.para(&t!(cat, "example-derivation", "bid" => crate::markdown::inline(&b.bidder_name))?);
-        doc.bullets(&report::derivations(cat, &notation, example_lot, result, b)?);
+        let lines = report::derivations(cat, &notation, example_lot, result, b)?;
+        rounded |= lines.iter().any(|l| l.contains('≈'));
+        doc.bullets(&lines);
+    }
+    if rounded {
+        report::shown_rounded_note(cat, result.decimals, doc)?;
     }
     outcome(cat, result, doc)
 }

@@ -1,6 +1,6 @@
 //! # tender-text: tender texts in Markdown
 //!
-//! Three documents, written from the tender model in any language that has a message catalogue
+//! Four documents, written from the tender model in any language that has a message catalogue
 //! (Danish and English are complete):
 //!
 //! * [`specification`]: the requirement specification a buyer publishes. Introduction and
@@ -18,6 +18,10 @@
 //!   `30 × 1.000.000 / 1.300.000 = 23,08` in Danish), the evaluators' justifications, exclusions,
 //!   ties and how they were broken, warnings, the rank-reversal check, and for each bidder a
 //!   paragraph fit for the award letter.
+//! * [`award_decision`]: what the bidders receive: the award decision and one letter per bidder
+//!   (udbudsloven § 171), with the bidder's own scores first, the winning bid's scores and
+//!   relative advantages, the standstill period and how to complain; none of the committee's
+//!   material. The report above is the committee's, marked internal.
 //! * [`analysis_appendix`]: the robustness analysis of `tender-analysis` (weight sensitivity,
 //!   break-even prices, rank stability, price-model comparison, rank reversal) as a document, or
 //!   with [`report_with_analysis`] as the report's last chapter.
@@ -52,7 +56,7 @@
 //!
 //! let text = tender_text::specification(&tender, &Language::da())?;
 //! assert!(text.starts_with("# Kontorpakke"));
-//! assert!(text.contains("PRICE = 30 × Pmin / P")); // the formula as published
+//! assert!(text.contains("Pris = 30 × Pmin / P")); // the formula as published, in words
 //!
 //! let bids: Vec<Bid> = Vec::new(); // the bids as received, with the evaluators' scores
 //! let evaluation = tender_score::evaluate(&tender, &bids)?;
@@ -102,8 +106,10 @@ macro_rules! t {
 }
 
 mod analysis;
+mod audit;
 mod catalogue;
 mod checked;
+mod decision;
 mod error;
 mod example;
 mod markdown;
@@ -130,7 +136,9 @@ pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextErr
     spec::render(&cat, tender)
 }
 
-/// The evaluation report of a tender, as Markdown in `lang`. `bids` are the bids evaluated
+/// The evaluation committee's report of a tender, as Markdown in `lang`, marked internal: every
+/// bid, mark and justification and the notes to the committee (the bidders receive
+/// [`award_decision`]). `bids` are the bids evaluated
 /// (their evaluators' justifications are quoted); `evaluation` is
 /// [`tender_score::evaluate`]'s result for them.
 ///
@@ -141,6 +149,22 @@ pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextErr
 pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
     report::render(&cat, tender, bids, evaluation)
+}
+
+/// The award decision with one letter per bidder, as Markdown in `lang`: the document the
+/// bidders receive (udbudsloven § 171). Per lot the winner and the statutory basis of the award,
+/// then one letter per bid: its own placing and scores first, then the winning bid's scores and
+/// relative advantages, the standstill period and how to complain. It holds nothing of the
+/// committee's material: no evaluator's marks or justifications, no notes to the committee, and
+/// of a rejected or excluded bid only the rejection and its reasons.
+///
+/// The committee's evaluation report, with everything, is [`report`].
+///
+/// # Errors
+/// As [`report`].
+pub fn award_decision(tender: &Tender, evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    decision::render(&cat, tender, evaluation)
 }
 
 /// The robustness analysis of a tender ([`tender_analysis::analyze`]) as a Markdown document in
@@ -172,8 +196,8 @@ pub fn analysis_appendix(tender: &Tender, analysis: &Analysis, lang: &Language) 
 /// The evaluation report ([`report`]) with the robustness analysis ([`analysis_appendix`]) as its
 /// last chapter, one heading level deeper so the document keeps one title.
 ///
-/// The report is written for the bidders, who are entitled to the reasons for the award; the
-/// analysis is for the buyer. Append it only when the report is meant to carry it.
+/// The report is the committee's (the bidders receive [`award_decision`]); the analysis is for
+/// the buyer too.
 ///
 /// # Errors
 /// As [`report`] and [`analysis_appendix`], and [`TextError::AnalysisOfOtherBids`] when the
@@ -197,14 +221,8 @@ pub fn report_with_analysis(
         }
     }
     let mut doc = markdown::Doc::default();
-    report::write(&cat, tender, bids, evaluation, &mut doc)?;
-    analysis::write(
-        &cat,
-        tender,
-        analysis,
-        &mut doc,
-        analysis::Place::Chapter(evaluation.lots.len().saturating_add(2)),
-    )?;
+    let next = report::write(&cat, tender, bids, evaluation, &mut doc)?;
+    analysis::write(&cat, tender, analysis, &mut doc, analysis::Place::Chapter(next))?;
     Ok(doc.finish())
 }
 

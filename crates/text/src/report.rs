@@ -28,9 +28,15 @@ pub(crate) fn render(
     Ok(doc.finish())
 }
 
-/// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot. The next chapter
-/// is number `evaluation.lots.len() + 2`.
-pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: &Evaluation, doc: &mut Doc) -> Res {
+/// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot, then the audit
+/// appendix of exact values if a figure is shown rounded. Returns the next chapter's number.
+pub(crate) fn write(
+    cat: &Catalogue,
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    doc: &mut Doc,
+) -> Result<usize, TextError> {
     if evaluation.tender != tender.id {
         return Err(TextError::OtherTender { evaluation: evaluation.tender.clone(), tender: tender.id.clone() });
     }
@@ -43,6 +49,7 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
     let notation = cat.notation()?;
     doc.heading(1, &t!(cat, "report-title", "title" => inline(tender.title.get(lang)))?);
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
+    doc.para(&cat.text("report-internal", &[])?);
     doc.para(&cat.text("report-intro", &[])?);
 
     // 1. Summary.
@@ -84,7 +91,8 @@ pub(crate) fn write(cat: &Catalogue, tender: &Tender, bids: &[Bid], evaluation: 
         let n = i.saturating_add(2);
         lot_chapter(cat, &notation, tender, bids, evaluation, doc, lot, e, n)?;
     }
-    Ok(())
+    let next = lots.len().saturating_add(2);
+    if crate::audit::write(cat, &notation, tender, &lots, doc, next)? { Ok(next.saturating_add(1)) } else { Ok(next) }
 }
 
 #[allow(clippy::too_many_arguments, reason = "the chapter needs the whole context; a struct would only rename it")]
@@ -117,6 +125,7 @@ fn lot_chapter(
         Comparison::LowestPricePerQualityPoint => "report-compare-ppqp",
         Comparison::LowestEvaluationPrice => "report-compare-evaluation-price",
     };
+    doc.para(&words::award_basis_sentence(cat, "report-award-basis", &lot.award)?);
     doc.para(&t!(cat, compare, "model" => words::price_model_name(cat, e.price_model)?)?);
     if let Some((corridor, decision)) = corridor(cat, lot)? {
         doc.para(&t!(cat, "report-corridor", "corridor" => corridor, "decision" => decision)?);
@@ -616,11 +625,21 @@ fn bid_section(
         doc.para(&cat.text("report-derivations-intro", &[])?);
         doc.bullets(&lines);
     }
+    let scores_rounded = b.criteria.iter().any(|c| !c.score.is_decimal_with(explain::shown_places(e.decimals)));
+    if scores_rounded || lines.iter().any(|l| l.contains('≈')) {
+        shown_rounded_note(cat, e.decimals, doc)?;
+    }
 
     // The committee's justifications.
     if let Some(bid) = bid {
         justifications(cat, lot, bid, doc)?;
     }
+    Ok(())
+}
+
+/// The note that figures marked `≈` are shown rounded, with how many decimals.
+pub(crate) fn shown_rounded_note(cat: &Catalogue, decimals: u32, doc: &mut Doc) -> Res {
+    doc.para(&cat.text("note-shown-rounded", &[("places", explain::shown_places(decimals).into())])?);
     Ok(())
 }
 
@@ -702,14 +721,14 @@ fn points_by_criterion(cat: &Catalogue, lot: &Lot, e: &LotEvaluation, b: &BidRes
 }
 
 /// What every award letter of a lot says alike, counted once per lot rather than once per letter.
-struct Outcome<'a> {
+pub(crate) struct Outcome<'a> {
     ranked: usize,
     winners: Vec<&'a BidResult>,
     winner_names: Vec<String>,
 }
 
 impl<'a> Outcome<'a> {
-    fn of(e: &'a LotEvaluation) -> Self {
+    pub(crate) fn of(e: &'a LotEvaluation) -> Self {
         let ranked = e.bids.iter().filter(|x| x.rank.is_some()).count();
         let winners: Vec<&BidResult> = e.awarded.iter().filter_map(|a| e.bid(a)).collect();
         let winner_names = winners.iter().map(|w| words::result_label(w)).collect();
@@ -718,7 +737,7 @@ impl<'a> Outcome<'a> {
 }
 
 /// The paragraph for a bidder's award letter.
-fn letter(
+pub(crate) fn letter(
     cat: &Catalogue,
     tender: &Tender,
     lot: &Lot,
@@ -733,6 +752,7 @@ fn letter(
     let mut parts = Vec::new();
     parts.push(t!(cat, "letter-to", "bidder" => inline(&b.bidder_name), "lot" => id(&lot.id),
         "title" => inline(lot.title.get(lang)))?);
+    parts.push(words::award_basis_sentence(cat, "letter-award-basis", &lot.award)?);
     let figure = |x: &BidResult| -> Result<String, TextError> {
         match x.total {
             Some(t) => figure_value(cat, tender, e, t.value),

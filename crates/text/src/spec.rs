@@ -98,7 +98,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
     let mut doc = Doc::default();
     doc.heading(1, &inline(tender.title.get(lang)));
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
-    introduction(cat, tender, &ch, &mut doc)?;
+    introduction(cat, tender, &mut doc)?;
     lots_chapter(cat, tender, &mut doc)?;
     if let Some(n) = ch.common {
         let single = tender.lots.len() == 1;
@@ -133,7 +133,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
     Ok(doc.finish())
 }
 
-fn introduction(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc) -> Res {
+fn introduction(cat: &Catalogue, tender: &Tender, doc: &mut Doc) -> Res {
     let lang = cat.lang();
     doc.heading(2, &format!("1. {}", cat.text("spec-h-introduction", &[])?));
     if let Some(d) = &tender.description {
@@ -180,10 +180,6 @@ fn introduction(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc) 
         }
         doc.bullets(&items);
     }
-    let evaluation_chapters: Vec<String> = ch.lots.iter().map(ToString::to_string).collect();
-    doc.para(
-        &t!(cat, "spec-about", "chapters" => cat.list(&evaluation_chapters)?, "count" => evaluation_chapters.len())?,
-    );
     Ok(())
 }
 
@@ -617,7 +613,9 @@ fn scale_text(cat: &Catalogue, s: &Scale) -> Result<String, TextError> {
 fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
     let lang = cat.lang();
     let award = &lot.award;
-    doc.para(&t!(cat, "spec-criteria-intro", "weighting" => words::weighting(cat, award.weighting)?)?);
+    let (basis, number) = words::award_basis(cat, award)?;
+    doc.para(&t!(cat, "spec-criteria-intro",
+        "basis" => basis, "number" => number, "weighting" => words::weighting(cat, award.weighting)?)?);
     let with_value = award.criteria.iter().any(|c| c.value.is_some());
     let mut header = ["th-number", "th-id", "th-criterion", "th-kind", "th-weight", "th-scale", "th-minimum-score"]
         .iter()
@@ -669,6 +667,13 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
     for c in &award.criteria {
         if let Some(d) = &c.description {
             descriptions.push(t!(cat, "spec-criterion-description", "id" => id(&c.id), "text" => inline(d.get(lang)))?);
+        } else if c.kind == tender_core::CriterionKind::Quality
+            && c.sovereignty.is_none()
+            && (c.sub_criteria.is_empty() || c.sub_criteria.iter().any(|s| s.description.is_none()))
+        {
+            // Never the name alone: say that the description is missing (`tender check` warns).
+            descriptions.push(t!(cat, "spec-criterion-no-description",
+                "id" => id(&c.id), "name" => inline(c.name.get(lang)))?);
         }
         for s in &c.sub_criteria {
             if let Some(d) = &s.description {
@@ -922,7 +927,8 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
     if !award.price_model.is_points_model() || award.price_criterion().is_some() {
         legend.push("legend-p");
     }
-    let plain = |i: &Id| i.as_str().to_owned();
+    // A formula reads in words: each criterion by its name; its id is a reference elsewhere.
+    let plain = |i: &Id| formula_name(cat, award, i);
     // Price: one line per price criterion (several where they score price components).
     let price_vars: Vec<String> = award.price_criteria().map(|c| plain(&c.id)).collect();
     if award.price_model.is_points_model() {
@@ -944,6 +950,22 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
         }
     }
     formula_rest(cat, award, lines, legend, price_vars)
+}
+
+/// A criterion's or sub-criterion's name as a formula's variable (its id where it has none).
+fn formula_name(cat: &Catalogue, award: &AwardModel, i: &Id) -> String {
+    let lang = cat.lang();
+    award
+        .criteria
+        .iter()
+        .find_map(|c| {
+            if &c.id == i {
+                Some(c.name.get(lang))
+            } else {
+                c.sub_criteria.iter().find(|s| &s.id == i).map(|s| s.name.get(lang))
+            }
+        })
+        .map_or_else(|| i.as_str().to_owned(), str::to_owned)
 }
 
 /// The price line of a points model, `PRICE = 40 × Pmin / P`.
@@ -988,7 +1010,7 @@ fn formula_rest(
     mut legend: Vec<&'static str>,
     price_vars: Vec<String>,
 ) -> Result<(Vec<String>, Vec<String>), TextError> {
-    let plain = |i: &Id| i.as_str().to_owned();
+    let plain = |i: &Id| formula_name(cat, award, i);
     // Quality.
     let mut quality_terms = Vec::new();
     for c in award.quality_criteria() {
@@ -1271,7 +1293,7 @@ fn standards_chapter(cat: &Catalogue, tender: &Tender, doc: &mut Doc, n: u32) ->
     for (s, by) in standards_used(tender) {
         let by = cat.list(&by.iter().map(id).collect::<Vec<_>>())?;
         rows.push(match tender.standard(&s) {
-            Some(st) => vec![id(&s), cell(&st.name), cell(&st.version), cell(&st.body), by],
+            Some(st) => vec![id(&s), cell(st.name.get(cat.lang())), cell(&st.version), cell(&st.body), by],
             None => vec![id(&s), cat.text("standard-not-in-catalogue", &[])?, "–".to_owned(), "–".to_owned(), by],
         });
     }

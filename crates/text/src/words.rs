@@ -87,6 +87,19 @@ pub(crate) fn weighting(cat: &Catalogue, w: Weighting) -> R {
     )
 }
 
+/// The statutory basis of a lot's award (udbudsloven § 162, stk. 1), derived from its award
+/// model: `(name, number)`, e.g. ("bedste forhold mellem pris og kvalitet", 3).
+pub(crate) fn award_basis(cat: &Catalogue, award: &tender_core::AwardModel) -> Result<(String, u8), TextError> {
+    let basis = award.basis();
+    Ok((cat.text("award-basis", &[("basis", basis.key().into())])?, basis.number()))
+}
+
+/// The sentence naming a lot's statutory award basis, with the provision.
+pub(crate) fn award_basis_sentence(cat: &Catalogue, key: &str, award: &tender_core::AwardModel) -> R {
+    let (basis, number) = award_basis(cat, award)?;
+    cat.text(key, &[("basis", basis.into()), ("number", number.into())])
+}
+
 /// A hosting model.
 pub(crate) fn hosting_model(cat: &Catalogue, m: HostingModel) -> R {
     cat.text(
@@ -269,8 +282,10 @@ pub(crate) fn seal(cat: &Catalogue, s: Seal) -> R {
 /// A standard by id with its full name and version: `OpenAPI Specification 3.1.0 (openapi-3.1)`.
 pub(crate) fn standard(cat: &Catalogue, tender: &Tender, s: &Id) -> R {
     match tender.standard(s) {
-        Some(st) if st.name.contains(st.version.as_str()) => Ok(format!("{} ({})", inline(&st.name), id(s))),
-        Some(st) => Ok(format!("{} {} ({})", inline(&st.name), inline(&st.version), id(s))),
+        Some(st) if st.name.get(cat.lang()).contains(st.version.as_str()) => {
+            Ok(format!("{} ({})", inline(st.name.get(cat.lang())), id(s)))
+        }
+        Some(st) => Ok(format!("{} {} ({})", inline(st.name.get(cat.lang())), inline(&st.version), id(s))),
         None => t!(cat, "standard-unknown", "id" => id(s)),
     }
 }

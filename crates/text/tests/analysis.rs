@@ -204,14 +204,18 @@ fn the_report_with_the_analysis_keeps_one_title_and_numbered_chapters() {
             .unwrap_or_else(|e| panic!("{e}"));
         common::check_markdown(&format!("report with analysis {lang}"), &both);
         let rest = both.strip_prefix(&report).unwrap_or_else(|| panic!("{lang}: the report comes first"));
-        // One lot: chapter 1 is the summary, 2 the lot, 3 the analysis.
+        // One lot: chapter 1 is the summary, 2 the lot, 3 the audit appendix of exact values, 4 the
+        // analysis.
+        assert!(
+            report.contains("\n## 3. Bilag: eksakte værdier\n") || report.contains("\n## 3. Appendix: exact values\n")
+        );
         let chapter = if lang == Language::da() {
-            "\n## 3. Bilag: robusthedsanalyse\n"
+            "\n## 4. Bilag: robusthedsanalyse\n"
         } else {
-            "\n## 3. Appendix: robustness analysis\n"
+            "\n## 4. Appendix: robustness analysis\n"
         };
         assert!(rest.starts_with(chapter), "{lang}:\n{rest}");
-        assert!(rest.contains("\n### 3.1 ") && rest.contains("\n#### 3.1.1 "), "{lang}:\n{rest}");
+        assert!(rest.contains("\n### 4.1 ") && rest.contains("\n#### 4.1.1 "), "{lang}:\n{rest}");
         assert!(!rest.contains("\n# "), "{lang}: a second title");
     }
 }

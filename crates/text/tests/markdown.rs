@@ -357,8 +357,8 @@ fn scenario(text: &str) -> (Tender, Vec<Bid>) {
     (tender, bids)
 }
 
-/// Every document in every language: the specification, the report, the robustness analysis on
-/// its own and the report with the analysis as its last chapter.
+/// Every document in every language: the specification, the report, the award decision with its
+/// letters, the robustness analysis on its own and the report with the analysis as its last chapter.
 fn render(tender: &Tender, bids: &[Bid]) -> Vec<(String, String)> {
     let evaluation = tender_score::evaluate(tender, bids).unwrap_or_else(|e| panic!("the scenario: {e}"));
     let options = tender_analysis::Options { samples: 500, seed: 7, ..Default::default() };
@@ -373,6 +373,9 @@ fn render(tender: &Tender, bids: &[Bid]) -> Vec<(String, String)> {
             .unwrap_or_else(|e| panic!("{lang}: {e}"));
         out.push((format!("specification-{lang}"), spec));
         out.push((format!("report-{lang}"), report));
+        let decision =
+            tender_text::award_decision(tender, &evaluation, &lang).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        out.push((format!("decision-{lang}"), decision));
         out.push((format!("analysis-{lang}"), appendix));
         out.push((format!("report-with-analysis-{lang}"), with_analysis));
     }

@@ -1,8 +1,8 @@
 //! Snapshots of every document for every fixture in both languages.
 //!
 //! For each directory in `fixtures/` (sorted) the tender and its bids are loaded, evaluated and
-//! analysed (4,000 samples, seed 2026), and the specification, the report and the robustness
-//! analysis are written in Danish and English. Each text is written twice and must be
+//! analysed (4,000 samples, seed 2026), and the specification, the committee's report, the award
+//! decision with its letters and the robustness analysis are written in Danish and English. Each text is written twice and must be
 //! byte-identical, must pass the Markdown structure checks of `tests/markdown.rs`, and is compared
 //! with its committed snapshot (`snapshots/<fixture>-<document>-<language>.snap`). The report with
 //! the analysis as its last chapter must pass the structure checks too, and be the report followed
@@ -29,6 +29,10 @@ fn fixtures() {
             let report = || {
                 tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{name} {lang}: {e}"))
             };
+            let decision = || {
+                tender_text::award_decision(&tender, &evaluation, &lang)
+                    .unwrap_or_else(|e| panic!("{name} {lang}: {e}"))
+            };
             let appendix = || {
                 tender_text::analysis_appendix(&tender, &analysis, &lang)
                     .unwrap_or_else(|e| panic!("{name} {lang}: {e}"))
@@ -40,6 +44,7 @@ fn fixtures() {
             for (doc, text, again) in [
                 ("specification", spec(), spec()),
                 ("report", report(), report()),
+                ("decision", decision(), decision()),
                 ("analysis", appendix(), appendix()),
             ] {
                 let what = format!("{name}-{doc}-{lang}");
