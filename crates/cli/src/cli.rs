@@ -20,6 +20,9 @@ Examples:
   tender export fixtures/eu-sovereign-cloud --eforms -o award-criteria.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender schema bid
+  tender standards --format json
+  tender completions bash > ~/.local/share/bash-completion/completions/tender
+  tender man -o tender.1
 
 Files are TOML or JSON, by extension (.toml, .json).
 Exit codes: 0 success, 1 invalid input, 2 usage error.";
@@ -114,6 +117,35 @@ Examples:
   tender schema tender > tender.schema.json
   tender schema bid -o bid.schema.json")]
     Schema(SchemaArgs),
+    /// List the built-in catalogue of open standards a tender can name by id.
+    #[command(after_help = "\
+Examples:
+  tender standards                   id, name, version and area of every entry
+  tender standards --format json     every entry, with its standards body, as JSON
+
+A tender names a standard by its id (`odf-1.3`) and may add entries of its own ([[standards]]).
+Exit codes: 0 listed, 1 the output could not be written, 2 usage error.")]
+    Standards(StandardsArgs),
+    /// Print a shell completion script for tender.
+    #[command(after_help = "\
+Examples:
+  tender completions bash > ~/.local/share/bash-completion/completions/tender
+  tender completions zsh > ~/.zfunc/_tender         (with fpath+=~/.zfunc before compinit)
+  tender completions fish > ~/.config/fish/completions/tender.fish
+  tender completions powershell >> $PROFILE
+  source <(tender completions bash)                 this shell only
+
+Exit codes: 0 written, 1 the output could not be written, 2 usage error.")]
+    Completions(CompletionsArgs),
+    /// Write the manual page of tender (roff, section 1).
+    #[command(after_help = "\
+Examples:
+  tender man -o tender.1 && man ./tender.1
+  tender man | man -l -
+  tender man -o ~/.local/share/man/man1/tender.1
+
+Exit codes: 0 written, 1 the output could not be written, 2 usage error.")]
+    Man(ManArgs),
 }
 
 /// `tender check`.
@@ -265,6 +297,10 @@ fn parse_notice_language(code: &str) -> Result<Language, String> {
 /// `tender export`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds"])))]
+#[command(override_usage = "\
+tender export --eforms [OPTIONS] <DIR|TENDER>
+       tender export --eforms-notice [OPTIONS] <DIR|TENDER>
+       tender export --ocds --ocid-prefix <PREFIX> [OPTIONS] <DIR|TENDER>")]
 pub(crate) struct ExportArgs {
     /// A directory with tender.toml and bids/, or a tender file.
     #[arg(value_name = "DIR|TENDER")]
@@ -284,13 +320,15 @@ pub(crate) struct ExportArgs {
     /// procedure id and --date].
     #[arg(long, value_name = "UUID", requires = "eforms_notice")]
     pub(crate) notice_id: Option<String>,
-    /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
-    #[arg(long, requires = "ocid_prefix")]
+    /// Export the tender, the bids and their evaluation as an OCDS release package (JSON); needs
+    /// --ocid-prefix.
+    #[arg(long)]
     pub(crate) ocds: bool,
     /// The directory of bid files for --ocds [default: bids/ beside the tender].
     #[arg(long, value_name = "DIR")]
     pub(crate) bids: Option<PathBuf>,
-    /// Your ocid prefix, registered with the Open Contracting Partnership (e.g. ocds-a1b2c3-).
+    /// Your ocid prefix for --ocds, registered with the Open Contracting Partnership (e.g.
+    /// ocds-a1b2c3-).
     #[arg(long, value_name = "PREFIX")]
     pub(crate) ocid_prefix: Option<String>,
     /// The release date (--ocds) or the notice's dispatch date (--eforms-notice) in RFC 3339,
@@ -312,6 +350,45 @@ pub(crate) struct SchemaArgs {
     #[arg(value_enum)]
     pub(crate) kind: SchemaKind,
     /// Write the schema to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender standards`.
+#[derive(Debug, Args)]
+pub(crate) struct StandardsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
+    /// Write the list to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How a catalogue is listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// An aligned table.
+    Text,
+    /// Every entry with every field, as JSON.
+    Json,
+}
+
+/// `tender completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+    /// Write the script to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write the page to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }

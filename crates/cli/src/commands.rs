@@ -27,12 +27,15 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Render(args) => render(&args),
         Command::Export(args) => export(&args),
         Command::Schema(args) => schema(&args),
+        Command::Standards(args) => crate::standards::list(&args),
+        Command::Completions(args) => crate::shell::completions(&args),
+        Command::Man(args) => crate::shell::man(&args),
     }
 }
 
 /// A usage error of subcommand `sub` that clap cannot see by itself: printed like clap's own,
 /// with the subcommand's usage line; exit code 2.
-fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
+pub(crate) fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
     let mut cli = Cli::command();
     cli.build();
     let mut cmd = cli.find_subcommand(sub).cloned().unwrap_or(cli);
@@ -58,7 +61,7 @@ fn text_error(e: &tender_text::TextError) -> Diagnostic {
 }
 
 /// Prints the diagnostics and a closing line on standard error; returns the outcome they imply.
-fn finish(diags: &Diagnostics, verdict: &str) -> Outcome {
+pub(crate) fn finish(diags: &Diagnostics, verdict: &str) -> Outcome {
     diags.print();
     let (errors, warnings) = diags.counts();
     if errors > 0 {
@@ -468,6 +471,21 @@ fn export_problem(
 }
 
 fn export(args: &ExportArgs) -> Outcome {
+    // Asked for here rather than by clap, so the usage line does not suggest eForms needs it.
+    if args.ocds && args.ocid_prefix.is_none() {
+        return usage(
+            "export",
+            ErrorKind::MissingRequiredArgument,
+            "--ocds needs your ocid prefix: add --ocid-prefix PREFIX (e.g. ocds-a1b2c3-), the one registered with the Open Contracting Partnership",
+        );
+    }
+    if !args.ocds && args.ocid_prefix.is_some() {
+        return usage(
+            "export",
+            ErrorKind::ArgumentConflict,
+            "--ocid-prefix names the OCDS release; eForms does not use it: drop it, or export with --ocds",
+        );
+    }
     let mut diags = Diagnostics::default();
     // eForms needs the tender only; OCDS evaluates the bids too.
     let bids = if args.ocds { args.bids.clone().map(|b| vec![b]) } else { Some(Vec::new()) };

@@ -30,6 +30,8 @@ mod input;
 mod listing;
 mod output;
 mod report;
+mod shell;
+mod standards;
 mod words;
 
 use std::process::ExitCode;
