@@ -57,12 +57,16 @@ Examples:
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --lang da -o report.md
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
+  tender evaluate fixtures/eu-sovereign-cloud --format csv -o ranking.csv
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
 --analysis appends the robustness analysis of `tender analyze` (default options) to the
 Markdown report. It is off by default because the report goes to the bidders; add it when the
 report is for the buyer.
+--format csv writes the ranking table (lot, rank, bid, bidder, status, awarded, price, quality,
+price points, the comparison figure), one row per bid and lot; a bidder's text that a spreadsheet
+would read as a formula (=, +, -, @) is written with a leading '.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
     /// Analyse how robust the evaluation is to other weights, prices and price models.
@@ -259,6 +263,8 @@ pub(crate) enum OutputFormat {
     Json,
     /// The evaluation report as Markdown, in the language of `--lang`.
     Markdown,
+    /// The ranking table, one row per bid and lot, as CSV.
+    Csv,
 }
 
 /// `tender render`.

@@ -186,6 +186,13 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
                 return finish(&diags, "not written");
             }
         },
+        OutputFormat::Csv => match tender_interop::ranking_csv(tender, &evaluation) {
+            Ok(s) => s,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot write the ranking as CSV: {e}")));
+                return finish(&diags, "not written");
+            }
+        },
         OutputFormat::Markdown => {
             let lang = language(args.lang.as_ref(), tender);
             let bids = case.bid_values();

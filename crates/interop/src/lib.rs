@@ -100,6 +100,7 @@ pub mod import;
 pub mod lang;
 pub mod notice;
 pub mod ocds;
+pub mod ranking;
 mod sheet;
 
 pub use eforms::{EformsOptions, eforms_award_criteria};
@@ -107,3 +108,4 @@ pub use error::{ExportError, ExportProblem, Exported};
 pub use import::{BidKey, ImportError, ImportedPrice, Mapping, apply_prices, import_prices};
 pub use notice::{NoticeOptions, eforms_notice};
 pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};
+pub use ranking::{RankingRow, ranking_csv, ranking_rows};
