@@ -58,6 +58,7 @@ Examples:
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
   tender evaluate fixtures/eu-sovereign-cloud --format csv -o ranking.csv
+  tender evaluate fixtures/eu-sovereign-cloud --format xlsx --lang da -o evaluering.xlsx
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
@@ -67,6 +68,9 @@ report is for the buyer.
 --format csv writes the ranking table (lot, rank, bid, bidder, status, awarded, price, quality,
 price points, the comparison figure), one row per bid and lot; a bidder's text that a spreadsheet
 would read as a formula (=, +, -, @) is written with a leading '.
+--format xlsx writes a workbook: per lot the ranking and a calculation sheet with every figure as
+a live formula over the sheets of prices and marks, rounded as the tender's policy says; the
+sheet names and headings are in the language of --lang.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
     /// Analyse how robust the evaluation is to other weights, prices and price models.
@@ -178,7 +182,8 @@ pub(crate) struct EvaluateArgs {
     /// Show how every figure was computed (text format).
     #[arg(long)]
     pub(crate) explain: bool,
-    /// The language of the Markdown report, e.g. da or en [default: the tender's main language].
+    /// The language of the Markdown report or the XLSX workbook, e.g. da or en [default: the
+    /// tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
     /// Append the robustness analysis to the Markdown report as its last chapter (default options,
@@ -265,6 +270,9 @@ pub(crate) enum OutputFormat {
     Markdown,
     /// The ranking table, one row per bid and lot, as CSV.
     Csv,
+    /// A workbook: the ranking, the inputs, and every figure as a live formula (needs -o FILE or
+    /// a redirection).
+    Xlsx,
 }
 
 /// `tender render`.

@@ -44,7 +44,7 @@ pub(crate) fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
 }
 
 /// The language a text is written in: `--lang`, else the tender's main language.
-fn language(lang: Option<&Language>, tender: &Tender) -> Language {
+pub(crate) fn language(lang: Option<&Language>, tender: &Tender) -> Language {
     lang.cloned().unwrap_or_else(|| tender.main_language())
 }
 
@@ -142,11 +142,11 @@ fn check(args: &CheckArgs) -> Outcome {
 }
 
 fn evaluate(args: &EvaluateArgs) -> Outcome {
-    if args.lang.is_some() && args.format != OutputFormat::Markdown {
+    if args.lang.is_some() && !matches!(args.format, OutputFormat::Markdown | OutputFormat::Xlsx) {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--lang chooses the language of --format markdown; add --format markdown",
+            "--lang chooses the language of --format markdown or xlsx; add --format markdown",
         );
     }
     if args.explain && args.format != OutputFormat::Text {
@@ -174,7 +174,12 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         return finish(&diags, "not evaluated");
     };
     let tender = &tender;
+    if args.format == OutputFormat::Xlsx {
+        return crate::spreadsheet::evaluation_workbook(tender, &evaluation, args, diags);
+    }
     let text = match args.format {
+        // Written above, as bytes.
+        OutputFormat::Xlsx => String::new(),
         OutputFormat::Text => report::text(tender, &evaluation, args.explain),
         OutputFormat::Json => match serde_json::to_string_pretty(&evaluation) {
             Ok(mut s) => {

@@ -31,6 +31,7 @@ mod listing;
 mod output;
 mod report;
 mod shell;
+mod spreadsheet;
 mod standards;
 mod words;
 

@@ -133,3 +133,42 @@ fn a_bidder_name_that_looks_like_a_formula_stays_text_in_the_csv() {
     }
     assert!(names.contains(&"Stormfront Systems Europe Limited Liability Company".to_owned()), "others as they are");
 }
+
+#[test]
+fn the_workbook_is_written_to_a_file_or_a_pipe_in_the_chosen_language() {
+    let fixture = workspace().join("fixtures/copenhagen-lots");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("evaluering.xlsx");
+    let (code, out, err) = run(&[
+        "evaluate".as_ref(),
+        fixture.as_os_str(),
+        "--format".as_ref(),
+        "xlsx".as_ref(),
+        "--lang".as_ref(),
+        "da".as_ref(),
+        "-o".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.is_empty(), "nothing on stdout with -o");
+    let written = std::fs::read(&file).expect("the workbook");
+    assert!(written.starts_with(b"PK"), "an XLSX (zip) file");
+    // Standard output that is not a terminal (here a pipe) gets the same bytes.
+    let (code, piped, err) = run(&["evaluate".as_ref(), fixture.as_os_str(), "--format".as_ref(), "xlsx".as_ref()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(piped.starts_with(b"PK"));
+    let (tender, evaluation) = evaluation(&fixture);
+    let expected = tender_interop::evaluation_workbook(&tender, &evaluation, &tender_core::Language::new("da"))
+        .expect("a workbook");
+    assert_eq!(written, expected, "the CLI writes the library's workbook");
+    // --lang means nothing to CSV.
+    let (code, _, err) = run(&[
+        "evaluate".as_ref(),
+        fixture.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--lang".as_ref(),
+        "da".as_ref(),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+}
