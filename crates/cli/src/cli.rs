@@ -88,6 +88,7 @@ how often each bid wins when the weights are drawn at random around the publishe
 Dirichlet distribution, or --uniform ±PERCENT); the ranking under the other price models and
 rounding policies; and which bids, if removed, reorder the others.
 The same --seed gives the same output on every machine. The files are validated first.
+With many samples a progress bar is shown on standard error when it is a terminal (--quiet hides it).
 Exit codes: 0 analysed, 1 invalid input, 2 usage error (including option values out of range).")]
     Analyze(AnalyzeArgs),
     /// Write the requirement specification of a tender as Markdown.
@@ -232,6 +233,9 @@ pub(crate) struct AnalyzeArgs {
     /// Leave out the comparison with the other price models and rounding policies.
     #[arg(long)]
     pub(crate) no_price_models: bool,
+    /// Show no progress bar (it is shown on a terminal's standard error for many samples).
+    #[arg(short = 'q', long)]
+    pub(crate) quiet: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AnalysisFormat::Text)]
     pub(crate) format: AnalysisFormat,

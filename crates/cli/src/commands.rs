@@ -398,7 +398,10 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
         return finish(&diags, "not analysed");
     }
     let tender = &tender;
-    let analysis = match tender_analysis::analyze(tender, &case.bid_values(), &options) {
+    let bar = crate::progress::samples(&options, tender.lots.len(), args.quiet);
+    let analysis = tender_analysis::analyze_with_progress(tender, &case.bid_values(), &options, &|n| bar.advance(n));
+    drop(bar);
+    let analysis = match analysis {
         Ok(a) => a,
         Err(tender_analysis::AnalysisError::Evaluation(e)) => {
             for d in input::evaluation_issues(&e, &case) {

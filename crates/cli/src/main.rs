@@ -29,6 +29,7 @@ mod diagnostics;
 mod input;
 mod listing;
 mod output;
+mod progress;
 mod report;
 mod shell;
 mod spreadsheet;

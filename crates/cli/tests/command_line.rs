@@ -156,3 +156,42 @@ fn ocid_prefix_is_asked_for_by_ocds_only() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("--ocds"), "{err}");
 }
+
+/// Runs `tender ARGS` under a pseudo-terminal (util-linux `script`); returns what the terminal
+/// showed, or `None` when `script` is not installed.
+fn under_a_terminal(args: &str) -> Option<String> {
+    let probe = Command::new("script").args(["-qec", "true", "/dev/null"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        return None;
+    }
+    let command = format!("{} {args} > /dev/null", env!("CARGO_BIN_EXE_tender"));
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("script runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_progress_bar_appears_on_a_terminal_and_not_in_a_pipe() {
+    let args = "analyze ../../fixtures/eu-sovereign-cloud --samples 150000 --no-price-models";
+    let Some(terminal) = under_a_terminal(args) else {
+        eprintln!("skipped: `script` (util-linux) is not installed, so there is no pseudo-terminal");
+        return;
+    };
+    assert!(terminal.contains("rank stability") && terminal.contains("samples"), "no bar:\n{terminal}");
+    let quiet = under_a_terminal(&format!("{args} --quiet")).expect("script ran before");
+    assert!(!quiet.contains("rank stability"), "--quiet shows a bar:\n{quiet}");
+    // Standard error to a pipe: no bar, and the same analysis.
+    let piped = tender().args(args.split(' ')).output().expect("the binary runs");
+    assert!(piped.status.success());
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(!stderr.contains("rank stability"), "a bar in a pipe:\n{stderr}");
+    // Few samples: no bar even on a terminal.
+    let few = under_a_terminal("analyze ../../fixtures/eu-sovereign-cloud --samples 1000 --no-price-models")
+        .expect("script ran before");
+    assert!(!few.contains("rank stability"), "a bar for a short run:\n{few}");
+}
