@@ -21,6 +21,7 @@ Examples:
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender schema bid
   tender standards --format json
+  tender import prices fixtures/aarhus-office-suite/sheets/AA-01.xlsx --tender fixtures/aarhus-office-suite
   tender completions bash > ~/.local/share/bash-completion/completions/tender
   tender man -o tender.1
 
@@ -135,6 +136,9 @@ Examples:
 A tender names a standard by its id (`odf-1.3`) and may add entries of its own ([[standards]]).
 Exit codes: 0 listed, 1 the output could not be written, 2 usage error.")]
     Standards(StandardsArgs),
+    /// Import bid prices from a spreadsheet into the bid files.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print a shell completion script for tender.
     #[command(after_help = "\
 Examples:
@@ -390,6 +394,69 @@ pub(crate) enum ListFormat {
     Text,
     /// Every entry with every field, as JSON.
     Json,
+}
+
+/// `tender import`: what to import.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportCommand {
+    /// Read each bid's prices (total, price schedule, options) from a CSV or XLSX sheet, one row
+    /// per bid, and write them into the bid files.
+    #[command(after_help = "\
+Examples:
+  tender import prices fixtures/aarhus-office-suite/sheets/AA-01.xlsx \\
+      --tender fixtures/aarhus-office-suite --dry-run
+  tender import prices priser.csv --tender my-tender --decimal-comma --delimiter ';' \\
+      --map 'Bud=bid' --map 'Samlet pris=total'
+  tender import prices prices.xlsx --tender my-tender --sheet Prices --mapping columns.toml
+  tender import prices prices.csv --tender my-tender -o imported-bids/
+
+The sheet has a header row and one row per bid. By default the columns are Bid, Total, One-off,
+Recurring per year, and one per option headed by its id (the schedule and options may be left
+out: what the sheet has no column for stays as the bid file has it);
+--map HEADER=FIELD names another header for a field (bid, bidder, lot, total, one_off,
+recurring_per_year, or an option id), --mapping FILE gives the whole mapping as TOML.
+Amounts are read exactly (a cell 1234.5 is 1234.50, never a float artefact); --decimal-comma reads
+Danish numbers typed as text (1.234,50). Each bid file of the tender is updated in place (or
+written to -o DIR) with its price table only; every problem is reported with FILE:SHEET!CELL and
+the column's header, and nothing is written unless every row converts and matches a bid.
+Exit codes: 0 imported (or, with --dry-run, shown), 1 a problem in the sheet or the files, 2 usage error.")]
+    Prices(ImportPricesArgs),
+}
+
+/// `tender import prices`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportPricesArgs {
+    /// The price sheet: a .csv file or an .xlsx workbook.
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet_file: PathBuf,
+    /// The tender: a directory with tender.toml and bids/, or a tender file.
+    #[arg(long, value_name = "DIR|TENDER")]
+    pub(crate) tender: PathBuf,
+    /// The directory of the bid files to update [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// The worksheet of an XLSX workbook [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) sheet: Option<String>,
+    /// The column mapping as TOML (see the guide) instead of the default headers.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) mapping: Option<PathBuf>,
+    /// A column's header for a field: HEADER=FIELD, FIELD one of bid, bidder, lot, total,
+    /// one_off, recurring_per_year or an option id; repeatable.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub(crate) map: Vec<String>,
+    /// Numbers typed as text use a decimal comma and a full stop between thousands (1.234,50).
+    #[arg(long)]
+    pub(crate) decimal_comma: bool,
+    /// The field delimiter of a CSV file [default: ,].
+    #[arg(long, value_name = "CHAR")]
+    pub(crate) delimiter: Option<char>,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Write the updated bid files to DIR instead of over the bid files.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `tender completions`.

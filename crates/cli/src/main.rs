@@ -26,6 +26,7 @@
 mod cli;
 mod commands;
 mod diagnostics;
+mod import;
 mod input;
 mod listing;
 mod output;

@@ -38,7 +38,16 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
+    // Each command, and each command of a command group (`tender import prices`).
+    let mut commands = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        if sub.has_subcommands() {
+            commands.extend(sub.get_subcommands().filter(|s| s.get_name() != "help").cloned());
+        } else {
+            commands.push(sub.clone());
+        }
+    }
+    for sub in &commands {
         // Built: its binary name is `tender NAME`, as its synopsis shows.
         let page = clap_mangen::Man::new(sub.clone());
         let mut section = Vec::new();
@@ -47,7 +56,8 @@ fn man_page(out: &mut Vec<u8>) -> std::io::Result<()> {
         page.render_options_section(&mut section)?;
         page.render_extra_section(&mut section)?;
         let section = String::from_utf8_lossy(&section);
-        out.extend_from_slice(format!(".SH \"TENDER {}\"\n", sub.get_name().to_uppercase()).as_bytes());
+        let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_uppercase();
+        out.extend_from_slice(format!(".SH \"{name}\"\n").as_bytes());
         out.extend_from_slice(subsections(&section).as_bytes());
     }
     let mut extra = Vec::new();
@@ -121,10 +131,11 @@ mod tests {
         let page = String::from_utf8(page).expect("UTF-8");
         let mut cmd = Cli::command();
         cmd.build();
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help" && !s.has_subcommands()) {
             let heading = format!(".SH \"TENDER {}\"", sub.get_name().to_uppercase());
             assert!(page.contains(&heading), "no section {heading}");
         }
+        assert!(page.contains(".SH \"TENDER IMPORT PRICES\""), "the command group's commands have sections");
         assert!(!page.contains(".SH EXTRA"), "every after-help section is titled");
         assert!(page.contains(r"\fBtender export\fR \-\-ocds \-\-ocid\-prefix <PREFIX>"), "the export synopsis");
     }

@@ -46,6 +46,10 @@ fn the_new_commands_have_help_with_examples_and_exit_codes() {
         assert!(out.contains("Exit codes:"), "{sub}: {out}");
         snapshot!(format!("help-{sub}"), out);
     }
+    let (code, out, _) = run(&["import", "prices", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Examples:") && out.contains("Exit codes:"), "{out}");
+    snapshot!("help-import-prices", out);
 }
 
 /// Whether `program` can be run here.
