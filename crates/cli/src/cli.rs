@@ -136,7 +136,7 @@ Examples:
 A tender names a standard by its id (`odf-1.3`) and may add entries of its own ([[standards]]).
 Exit codes: 0 listed, 1 the output could not be written, 2 usage error.")]
     Standards(StandardsArgs),
-    /// Import bid prices from a spreadsheet into the bid files.
+    /// Import bid prices or evaluators' marks from a spreadsheet into the bid files.
     #[command(subcommand)]
     Import(ImportCommand),
     /// Print a shell completion script for tender.
@@ -421,6 +421,49 @@ written to -o DIR) with its price table only; every problem is reported with FIL
 the column's header, and nothing is written unless every row converts and matches a bid.
 Exit codes: 0 imported (or, with --dry-run, shown), 1 a problem in the sheet or the files, 2 usage error.")]
     Prices(ImportPricesArgs),
+    /// Read the evaluators' marks and justifications from a committee's sheet into the bid files.
+    #[command(after_help = "\
+Examples:
+  tender import marks fixtures/aarhus-office-suite/sheets/marks.xlsx \\
+      --tender fixtures/aarhus-office-suite --dry-run
+  tender import marks marks.csv --tender my-tender --delimiter ';' --decimal-comma
+
+Two shapes are read. A long table (CSV, or the first sheet of a workbook) with the columns
+Evaluator, Bid, Criterion, Mark and Justification, one row per mark. Or a workbook with a sheet
+per evaluator, named by the evaluator's id: a Bid column, then a column per criterion headed by
+its id, each optionally followed by a column headed \"ID justification\". The evaluator (or sheet)
+\"consensus\" records the committee's consensus marks.
+A bid's marks in the sheet replace its marks in its file (its consensus marks likewise); a bid
+the sheet has no marks for is left as it is. Every problem is reported with FILE:SHEET!CELL, and
+nothing is written unless every mark converts.
+Exit codes: 0 imported (or, with --dry-run, shown), 1 a problem in the sheet or the files, 2 usage error.")]
+    Marks(ImportMarksArgs),
+}
+
+/// `tender import marks`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportMarksArgs {
+    /// The marks: a .csv file or an .xlsx workbook.
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet_file: PathBuf,
+    /// The tender: a directory with tender.toml and bids/, or a tender file.
+    #[arg(long, value_name = "DIR|TENDER")]
+    pub(crate) tender: PathBuf,
+    /// The directory of the bid files to update [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// Marks typed as text use a decimal comma (3,5).
+    #[arg(long)]
+    pub(crate) decimal_comma: bool,
+    /// The field delimiter of a CSV file [default: ,].
+    #[arg(long, value_name = "CHAR")]
+    pub(crate) delimiter: Option<char>,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Write the updated bid files to DIR instead of over the bid files.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// `tender import prices`.

@@ -29,6 +29,7 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Schema(args) => schema(&args),
         Command::Standards(args) => crate::standards::list(&args),
         Command::Import(crate::cli::ImportCommand::Prices(args)) => crate::import::prices(&args),
+        Command::Import(crate::cli::ImportCommand::Marks(args)) => crate::import::marks(&args),
         Command::Completions(args) => crate::shell::completions(&args),
         Command::Man(args) => crate::shell::man(&args),
     }

@@ -25,26 +25,7 @@ use crate::output;
 /// Runs `tender import prices`.
 pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
     let mut diags = Diagnostics::default();
-    let (tender_path, default_bids) = match input::tender_file(&args.tender) {
-        Ok(found) => found,
-        Err(d) => {
-            diags.push(d);
-            return finish(&diags, "not imported");
-        }
-    };
-    let bids_dir = args.bids.clone().unwrap_or(default_bids);
-    if !bids_dir.is_dir() {
-        diags.push(
-            Diagnostic::error(format!("{}: no bids directory", bids_dir.display()))
-                .with_help("the bid files must exist; give their directory with --bids DIR"),
-        );
-        return finish(&diags, "not imported");
-    }
-    let bid_files = input::bid_files(std::slice::from_ref(&bids_dir), &mut diags);
-    let case = input::read_case(&tender_path, &bid_files, &mut diags);
-    if diags.has_errors() {
-        return finish(&diags, "not imported");
-    }
+    let Some(case) = read(&args.tender, args.bids.as_ref(), &mut diags) else { return finish(&diags, "not imported") };
     let Some((tender, _)) = &case.tender else { return finish(&diags, "not imported") };
     let mapping = match mapping(args, tender) {
         Ok(m) => m,
@@ -225,6 +206,272 @@ fn keep_unmapped(mapping: &Mapping, tender: &Tender, old: &BidPrice, new: &mut B
         options.extend(from.iter().filter(|o| o.option.as_str() == id).cloned());
     }
     new.options = options;
+}
+
+/// Reads the tender and the bid files to update; `None` when they cannot be read.
+fn read(tender: &Path, bids: Option<&PathBuf>, diags: &mut Diagnostics) -> Option<input::Case> {
+    let (tender_path, default_bids) = match input::tender_file(tender) {
+        Ok(found) => found,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let bids_dir = bids.cloned().unwrap_or(default_bids);
+    if !bids_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(format!("{}: no bids directory", bids_dir.display()))
+                .with_help("the bid files must exist; give their directory with --bids DIR"),
+        );
+        return None;
+    }
+    let bid_files = input::bid_files(std::slice::from_ref(&bids_dir), diags);
+    let case = input::read_case(&tender_path, &bid_files, diags);
+    (!diags.has_errors() && case.tender.is_some()).then_some(case)
+}
+
+/// Runs `tender import marks`.
+pub(crate) fn marks(args: &crate::cli::ImportMarksArgs) -> Outcome {
+    let mut diags = Diagnostics::default();
+    let Some(case) = read(&args.tender, args.bids.as_ref(), &mut diags) else { return finish(&diags, "not imported") };
+    let Some((tender, _)) = &case.tender else { return finish(&diags, "not imported") };
+    let sheet_name = args.sheet_file.display().to_string();
+    let delimiter = match args.delimiter.map(u8::try_from) {
+        None => b',',
+        Some(Ok(d)) => d,
+        Some(Err(_)) => {
+            return usage("import", ErrorKind::ValueValidation, "--delimiter must be one ASCII character, e.g. ';'");
+        }
+    };
+    let bids = case.bid_values();
+    let imported = match tender_interop::import_marks(&args.sheet_file, tender, &bids, args.decimal_comma, delimiter) {
+        Ok(m) => m,
+        Err(e) => {
+            for d in import_error(&sheet_name, &e) {
+                diags.push(d);
+            }
+            return finish(&diags, "not imported");
+        }
+    };
+    // Evaluators in the order the sheet first names them; criteria in the award model's order.
+    let mut evaluators: Vec<tender_core::Id> = Vec::new();
+    for m in &imported {
+        if let Some(e) = &m.evaluator
+            && !evaluators.contains(e)
+        {
+            evaluators.push(e.clone());
+        }
+    }
+    let mut writes = Vec::new();
+    for (old, file) in &case.bids {
+        let mine: Vec<&tender_interop::ImportedMark> = imported.iter().filter(|m| m.bid == old.id).collect();
+        if mine.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{}: no marks in {sheet_name} for bid {}; its marks are left as they are",
+                    file.name, old.id
+                ))
+                .with_help("add the bid's marks to the sheet if they should come from it"),
+            );
+            continue;
+        }
+        let order = leaf_order(tender, old);
+        let position = |c: &tender_core::Id| order.iter().position(|l| l == c).unwrap_or(usize::MAX);
+        let mut new = old.clone();
+        let mut scores: Vec<&&tender_interop::ImportedMark> = mine.iter().filter(|m| m.evaluator.is_some()).collect();
+        if !scores.is_empty() {
+            scores.sort_by_key(|m| {
+                (position(&m.criterion), m.evaluator.as_ref().and_then(|e| evaluators.iter().position(|x| x == e)))
+            });
+            new.scores = scores
+                .iter()
+                .map(|m| tender_core::bid::EvaluatorScore {
+                    evaluator: m.evaluator.clone().unwrap_or_else(|| tender_core::Id::new("")),
+                    criterion: m.criterion.clone(),
+                    score: tender_core::Score::new(m.score),
+                    justification: m.justification.clone(),
+                })
+                .collect();
+        }
+        let mut consensus: Vec<&&tender_interop::ImportedMark> =
+            mine.iter().filter(|m| m.evaluator.is_none()).collect();
+        if !consensus.is_empty() {
+            consensus.sort_by_key(|m| position(&m.criterion));
+            new.consensus = consensus
+                .iter()
+                .map(|m| tender_core::bid::ConsensusScore {
+                    criterion: m.criterion.clone(),
+                    score: tender_core::Score::new(m.score),
+                    justification: m.justification.clone(),
+                })
+                .collect();
+        }
+        if new == *old {
+            continue;
+        }
+        match with_marks(file, &new) {
+            Ok(text) => match tender_core::files::parse::<Bid>(&text, file.format, Path::new(&file.name)) {
+                Ok(read) if read == new => {
+                    let target = match &args.output {
+                        Some(dir) => dir.join(Path::new(&file.name).file_name().unwrap_or_default()),
+                        None => PathBuf::from(&file.name),
+                    };
+                    let what = format!(
+                        "{}, {}",
+                        count(new.scores.len(), "mark"),
+                        count(new.consensus.len(), "consensus mark")
+                    );
+                    writes.push((target, text, what));
+                }
+                Ok(_) | Err(_) => diags.push(Diagnostic::error(format!(
+                    "{}: the rewritten file does not read back as the imported bid; nothing was written",
+                    file.name
+                ))),
+            },
+            Err(message) => diags.push(
+                Diagnostic::error(format!("{}: cannot rewrite the marks: {message}", file.name))
+                    .with_help("fix the file so it reads as TOML or JSON, then import again"),
+            ),
+        }
+    }
+    if diags.has_errors() {
+        return finish(&diags, "not imported");
+    }
+    let unchanged = case.bids.len().saturating_sub(writes.len());
+    write_all(
+        &diags,
+        &writes,
+        args.output.as_deref(),
+        args.dry_run,
+        &format!("{} from {sheet_name}", count(imported.len(), "mark")),
+        unchanged,
+    )
+}
+
+/// The criteria a bid's lot scores by marks, in the award model's order.
+fn leaf_order(tender: &Tender, bid: &Bid) -> Vec<tender_core::Id> {
+    let Some(lot) = tender.lot(&bid.lot) else { return Vec::new() };
+    lot.award
+        .quality_criteria()
+        .flat_map(|c| {
+            if c.sub_criteria.is_empty() {
+                vec![c.id.clone()]
+            } else {
+                c.sub_criteria.iter().map(|s| s.id.clone()).collect()
+            }
+        })
+        .collect()
+}
+
+/// Writes the planned files (target, text, what changes), or with `dry_run` shows them; then a
+/// closing line on standard output.
+fn write_all(
+    diags: &Diagnostics,
+    writes: &[(PathBuf, String, String)],
+    output: Option<&Path>,
+    dry_run: bool,
+    what: &str,
+    unchanged: usize,
+) -> Outcome {
+    if dry_run {
+        let mut text = String::new();
+        for (target, _, change) in writes {
+            text.push_str(&format!("would write {}: {change}\n", target.display()));
+        }
+        text.push_str(&format!(
+            "dry run: {what}; {} would change, {unchanged} unchanged; nothing written\n",
+            count(writes.len(), "bid file"),
+        ));
+        let outcome = finish(diags, "not imported");
+        output::to_stdout(&text);
+        return outcome;
+    }
+    if let Some(dir) = output
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::error(format!("{}: cannot create the directory: {e}", dir.display()))
+                .with_help("give a directory that can be created and written to"),
+        );
+        return finish(&diags, "not imported");
+    }
+    let outcome = finish(diags, "not imported");
+    let mut written = 0_usize;
+    for (target, text, _) in writes {
+        if let Err(d) = output::write(text, Some(target)) {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            output::to_stderr(&format!("{written} of {} written before the error\n", count(writes.len(), "file")));
+            return finish(&diags, "not written");
+        }
+        written = written.saturating_add(1);
+    }
+    output::to_stdout(&format!("imported {what}: {} written, {unchanged} unchanged\n", count(written, "bid file")));
+    outcome
+}
+
+/// The file's text with its marks (`scores`, `consensus`) replaced by `bid`'s, the rest as it was.
+fn with_marks(file: &SourceFile, bid: &Bid) -> Result<String, String> {
+    #[derive(serde::Serialize)]
+    struct Marks<'a> {
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        scores: &'a [tender_core::bid::EvaluatorScore],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        consensus: &'a [tender_core::bid::ConsensusScore],
+    }
+    let marks = Marks { scores: &bid.scores, consensus: &bid.consensus };
+    match file.format {
+        Format::Toml => {
+            let mut doc: toml_edit::DocumentMut = file.text.parse().map_err(|e| format!("{e}"))?;
+            let rendered = toml::to_string(&marks).map_err(|e| e.to_string())?;
+            let new: toml_edit::DocumentMut = rendered.parse().map_err(|e| format!("{e}"))?;
+            for key in ["scores", "consensus"] {
+                let Some(toml_edit::Item::ArrayOfTables(fresh)) = new.get(key) else {
+                    doc.remove(key);
+                    continue;
+                };
+                let mut fresh = fresh.clone();
+                // In the old array's place, the first table with the old first table's comments.
+                let (position, decor) = match doc.get(key) {
+                    Some(toml_edit::Item::ArrayOfTables(old)) => {
+                        let first = old.iter().next();
+                        (first.and_then(toml_edit::Table::position), first.map(|t| t.decor().clone()))
+                    }
+                    _ => (None, None),
+                };
+                for (i, t) in fresh.iter_mut().enumerate() {
+                    if position.is_some() {
+                        t.set_position(position);
+                    }
+                    if i == 0
+                        && let Some(d) = &decor
+                    {
+                        *t.decor_mut() = d.clone();
+                    }
+                }
+                doc.insert(key, toml_edit::Item::ArrayOfTables(fresh));
+            }
+            Ok(doc.to_string())
+        }
+        Format::Json => {
+            let mut value: serde_json::Value = serde_json::from_str(&file.text).map_err(|e| e.to_string())?;
+            let object = value.as_object_mut().ok_or("the file is not a JSON object")?;
+            for (key, list) in [
+                ("scores", serde_json::to_value(&bid.scores).map_err(|e| e.to_string())?),
+                ("consensus", serde_json::to_value(&bid.consensus).map_err(|e| e.to_string())?),
+            ] {
+                if list.as_array().is_some_and(Vec::is_empty) {
+                    object.remove(key);
+                } else {
+                    object.insert(key.to_owned(), list);
+                }
+            }
+            let mut text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+            text.push('\n');
+            Ok(text)
+        }
+    }
 }
 
 /// Whether a sheet row's key names this bid.

@@ -50,6 +50,10 @@ fn the_new_commands_have_help_with_examples_and_exit_codes() {
     assert_eq!(code, Some(0));
     assert!(out.contains("Examples:") && out.contains("Exit codes:"), "{out}");
     snapshot!("help-import-prices", out);
+    let (code, out, _) = run(&["import", "marks", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("Examples:") && out.contains("Exit codes:"), "{out}");
+    snapshot!("help-import-marks", out);
 }
 
 /// Whether `program` can be run here.

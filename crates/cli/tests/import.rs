@@ -92,7 +92,163 @@ fn sheets() -> Vec<(String, Vec<u8>)> {
         csv.push('\n');
     }
     out.push(("priser.csv".to_owned(), csv.into_bytes()));
+    out.push(("marks.xlsx".to_owned(), marks_workbook(&tender, &bids)));
     out
+}
+
+/// The committee's marks as a workbook with a sheet per evaluator (and one of consensus marks):
+/// a Bid column, then per criterion its mark and its justification.
+fn marks_workbook(tender: &tender_core::Tender, bids: &[tender_core::Bid]) -> Vec<u8> {
+    let lot = &tender.lots[0];
+    let leaves: Vec<String> = lot
+        .award
+        .quality_criteria()
+        .filter(|c| c.sovereignty.is_none())
+        .flat_map(|c| {
+            if c.sub_criteria.is_empty() {
+                vec![c.id.to_string()]
+            } else {
+                c.sub_criteria.iter().map(|s| s.id.to_string()).collect()
+            }
+        })
+        .collect();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 5, 20).expect("a date");
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&date));
+    let mut evaluators: Vec<String> = Vec::new();
+    for b in bids {
+        for s in &b.scores {
+            if !evaluators.contains(&s.evaluator.to_string()) {
+                evaluators.push(s.evaluator.to_string());
+            }
+        }
+    }
+    evaluators.push("consensus".to_owned());
+    for evaluator in &evaluators {
+        let sheet = book.add_worksheet();
+        sheet.set_name(evaluator).expect("a name");
+        sheet.write_string(0, 0, "Bid").expect("written");
+        for (i, leaf) in leaves.iter().enumerate() {
+            let col = u16::try_from(1 + 2 * i).expect("column");
+            sheet.write_string(0, col, leaf).expect("written");
+            sheet.write_string(0, col + 1, format!("{leaf} justification")).expect("written");
+        }
+        for (r, b) in bids.iter().enumerate() {
+            let row = u32::try_from(r + 1).expect("row");
+            sheet.write_string(row, 0, b.id.as_str()).expect("written");
+            for (i, leaf) in leaves.iter().enumerate() {
+                let col = u16::try_from(1 + 2 * i).expect("column");
+                let mark = if evaluator == "consensus" {
+                    b.consensus
+                        .iter()
+                        .find(|c| c.criterion.as_str() == leaf)
+                        .map(|c| (c.score.get(), c.justification.clone()))
+                } else {
+                    b.scores
+                        .iter()
+                        .find(|s| s.criterion.as_str() == leaf && s.evaluator.as_str() == evaluator)
+                        .map(|s| (s.score.get(), s.justification.clone()))
+                };
+                if let Some((score, justification)) = mark {
+                    let f: f64 = score.to_string().parse().expect("a number");
+                    sheet.write_number(row, col, f).expect("written");
+                    sheet.write_string(row, col + 1, justification).expect("written");
+                }
+            }
+        }
+    }
+    book.save_to_buffer().expect("a workbook")
+}
+
+#[test]
+fn the_committees_marks_workbook_imports_into_the_fixtures_own_bid_files() {
+    let copy = altered_copy();
+    // Other marks first: a long table giving each bid one mark, which replaces all of its marks.
+    let other = copy.path().join("other-marks.csv");
+    std::fs::write(
+        &other,
+        "Evaluator;Bid;Criterion;Mark;Justification\nE9;AA-01;Q-MIGR;2,5;Other.\nE9;AA-02;Q-MIGR;3;Other.\nE9;AA-03;Q-MIGR;3;Other.\nE9;AA-04;Q-MIGR;3;Other.\nE9;AA-05;Q-MIGR;3;Other.\n",
+    )
+    .expect("written");
+    let (code, out, err) = run(&[
+        "import".as_ref(),
+        "marks".as_ref(),
+        other.as_os_str(),
+        "--tender".as_ref(),
+        copy.path().as_os_str(),
+        "--delimiter".as_ref(),
+        ";".as_ref(),
+        "--decimal-comma".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("5 bid files written"), "{out}");
+    let altered = std::fs::read_to_string(copy.path().join("bids/aa-01-kontorvaerket.toml")).expect("read");
+    assert!(altered.contains("evaluator = \"E9\"") && altered.contains("score = 2.5"), "{altered}");
+    // The committee's workbook: every bid file as the fixture has it.
+    let sheet = fixture().join("sheets/marks.xlsx");
+    let (code, out, err) =
+        run(&["import".as_ref(), "marks".as_ref(), sheet.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("5 bid files written"), "{out}");
+    let differ: Vec<String> = same_as_fixture(copy.path())
+        .into_iter()
+        .filter(|name| {
+            // The prices of the altered copy differ still; compare the rest of the file.
+            let mine = std::fs::read_to_string(copy.path().join("bids").join(name)).expect("read");
+            let theirs = std::fs::read_to_string(fixture().join("bids").join(name)).expect("read");
+            without_price(&mine) != without_price(&theirs)
+        })
+        .collect();
+    assert_eq!(differ, Vec::<String>::new());
+}
+
+/// A bid file's text without its `[price]` table (up to the next table).
+fn without_price(text: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with('[') {
+            skipping = line.trim_start_matches('[').starts_with("price");
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn bad_marks_are_located_and_nothing_is_written() {
+    let copy = altered_copy();
+    let before = files(copy.path());
+    let bad = copy.path().join("bad-marks.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("E1").expect("a name");
+    for (c, h) in ["Bid", "Q-MIGR", "Q-NOPE"].iter().enumerate() {
+        sheet.write_string(0, u16::try_from(c).expect("column"), *h).expect("written");
+    }
+    sheet.write_string(1, 0, "AA-01").expect("written");
+    sheet.write_string(1, 1, "four").expect("written");
+    sheet.write_number(1, 2, 3.0).expect("written");
+    sheet.write_string(2, 0, "AA-02").expect("written");
+    sheet.write_string(2, 1, "").expect("written");
+    sheet.write_string(3, 0, "AA-77").expect("written");
+    book.save(&bad).expect("saved");
+    let (code, _, err) =
+        run(&["import".as_ref(), "marks".as_ref(), bad.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    let file = bad.display().to_string();
+    for expected in [
+        format!("{file}:E1!B2 (Q-MIGR): the text \"four\" is not a mark"),
+        format!("{file}:E1!C2 (Q-NOPE): lot `L1` scores no criterion `Q-NOPE` by marks"),
+        format!("{file}:E1!B3 (Q-MIGR): no mark"),
+        format!("{file}:E1!A4 (Bid): there is no bid `AA-77` among the tender's bids"),
+    ] {
+        assert!(err.contains(&expected), "{expected}\nin\n{err}");
+    }
+    assert_eq!(files(copy.path()), before, "nothing written");
 }
 
 #[test]
@@ -154,7 +310,7 @@ fn the_fixtures_sheets_import_into_the_fixtures_own_bid_files() {
     // One workbook per bid.
     let copy = altered_copy();
     assert_eq!(same_as_fixture(copy.path()).len(), 5, "the altered copy differs in every bid");
-    for (name, _) in sheets().iter().filter(|(n, _)| n.ends_with(".xlsx")) {
+    for (name, _) in sheets().iter().filter(|(n, _)| n.starts_with("AA-")) {
         let sheet = fixture().join("sheets").join(name);
         let (code, out, err) = run(&[
             "import".as_ref(),

@@ -283,6 +283,14 @@ pub enum ProblemKind {
     EmptyRow,
     /// The same bid on two rows.
     DuplicateBid,
+    /// A criterion the bid's lot does not score by marks (marks import).
+    UnknownCriterion,
+    /// A bid id that is not among the tender's bids (marks import).
+    UnknownBid,
+    /// The same evaluator's mark for the same bid and criterion twice (marks import).
+    DuplicateMark,
+    /// A formula cell whose value the workbook does not store.
+    FormulaWithoutValue,
 }
 
 /// One problem in a sheet, located by sheet, row and column.
@@ -439,7 +447,7 @@ pub fn apply_prices(bids: &mut [Bid], prices: &[ImportedPrice]) -> Result<usize,
 }
 
 /// Normalises a header for matching: trimmed, lower case, runs of white space as one space.
-fn normalise(header: &str) -> String {
+pub(crate) fn normalise(header: &str) -> String {
     header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -721,7 +729,7 @@ impl Reading<'_> {
 
 /// A number typed as text: the declared separators, then a plain decimal
 /// ([`parse_decimal`]). A thousands separator must group by three.
-fn text_number(text: &str, thousands: Option<char>, decimal: Option<char>) -> Option<Decimal> {
+pub(crate) fn text_number(text: &str, thousands: Option<char>, decimal: Option<char>) -> Option<Decimal> {
     let mut s = text.trim().to_owned();
     let decimal = decimal.unwrap_or('.');
     if let Some(t) = thousands {

@@ -138,6 +138,34 @@ pub(crate) fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Grid, Import
     Ok(Grid { name, rows, merged })
 }
 
+/// A worksheet with the cells (row, column; 0-based) that hold a formula but no stored value.
+pub(crate) type SheetWithFormulas = (Grid, Vec<(usize, usize)>);
+
+/// Every worksheet of an XLSX workbook, in order, each with the cells that hold a formula but no
+/// stored value.
+pub(crate) fn read_xlsx_all(path: &Path) -> Result<Vec<SheetWithFormulas>, ImportError> {
+    let file = |e: calamine::XlsxError| ImportError::File {
+        path: path.to_owned(),
+        message: format!("not a readable XLSX workbook: {e}"),
+    };
+    let mut workbook: Xlsx<_> = open_workbook(path).map_err(file)?;
+    let mut out = Vec::new();
+    for name in workbook.sheet_names() {
+        let grid = read_xlsx(path, Some(&name))?;
+        let formulas = workbook.worksheet_formula(&name).map_err(file)?;
+        let mut empty = Vec::new();
+        for (row, col, formula) in formulas.used_cells() {
+            let (top, left) = formulas.start().unwrap_or((0, 0));
+            let (r, c) = ((top as usize).saturating_add(row), (left as usize).saturating_add(col));
+            if !formula.is_empty() && grid.cell(r, c).is_empty() {
+                empty.push((r, c));
+            }
+        }
+        out.push((grid, empty));
+    }
+    Ok(out)
+}
+
 fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
