@@ -235,7 +235,9 @@ fn bad_marks_are_located_and_nothing_is_written() {
     sheet.write_string(2, 0, "AA-02").expect("written");
     sheet.write_string(2, 1, "").expect("written");
     sheet.write_string(3, 0, "AA-77").expect("written");
-    book.save(&bad).expect("saved");
+    sheet.write_string(4, 0, "AA-03").expect("written");
+    sheet.write_formula(4, 1, rust_xlsxwriter::Formula::new("=A1*0")).expect("written");
+    std::fs::write(&bad, without_stored_values(&book.save_to_buffer().expect("a workbook"))).expect("saved");
     let (code, _, err) =
         run(&["import".as_ref(), "marks".as_ref(), bad.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
     assert_eq!(code, Some(1), "{err}");
@@ -244,6 +246,7 @@ fn bad_marks_are_located_and_nothing_is_written() {
         format!("{file}:E1!B2 (Q-MIGR): the text \"four\" is not a mark"),
         format!("{file}:E1!C2 (Q-NOPE): lot `L1` scores no criterion `Q-NOPE` by marks"),
         format!("{file}:E1!B3 (Q-MIGR): no mark"),
+        format!("{file}:E1!B5 (Q-MIGR): the cell holds a formula"),
         format!("{file}:E1!A4 (Bid): there is no bid `AA-77` among the tender's bids"),
     ] {
         assert!(err.contains(&expected), "{expected}\nin\n{err}");
@@ -399,6 +402,20 @@ fn a_bad_sheet_is_located_cell_by_cell_and_nothing_is_written() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("there is no bid `AA-99` among the bids"), "{err}");
     assert_eq!(files(copy.path()), before, "nothing written");
+    // A formula whose value the workbook does not store.
+    let formula = copy.path().join("formula.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Bid").expect("written");
+    sheet.write_string(0, 1, "Total").expect("written");
+    sheet.write_string(1, 0, "AA-01").expect("written");
+    sheet.write_formula(1, 1, rust_xlsxwriter::Formula::new("=7300000*0")).expect("written");
+    std::fs::write(&formula, without_stored_values(&book.save_to_buffer().expect("a workbook"))).expect("saved");
+    let (code, _, err) =
+        run(&["import".as_ref(), "prices".as_ref(), formula.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains(&format!("{}:Sheet1!B2 (Total): the cell holds a formula", formula.display())), "{err}");
+    assert_eq!(files(copy.path()), before, "nothing written");
     // A field the mapping does not know is a usage error.
     let (code, _, err) = run(&[
         "import".as_ref(),
@@ -430,4 +447,24 @@ fn dry_run_shows_what_would_change_and_writes_nothing() {
     assert!(out.contains("would write") && out.contains("aa-01-kontorvaerket.toml: total 7300000"), "{out}");
     assert!(out.contains("nothing written"), "{out}");
     assert_eq!(files(copy.path()), before, "nothing written");
+}
+
+/// The workbook with the stored value of every formula whose value is 0 removed, as a program that
+/// does not calculate saves a formula (rust_xlsxwriter stores 0 unless told the result).
+fn without_stored_values(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("an entry");
+        let name = file.name().expect("an entry name").into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).expect("read");
+        if name.starts_with("xl/worksheets/") {
+            bytes = String::from_utf8(bytes).expect("XML").replace("</f><v>0</v>", "</f>").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("an entry");
+        out.write_all(&bytes).expect("written");
+    }
+    out.finish().expect("a zip").into_inner()
 }

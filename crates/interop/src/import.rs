@@ -509,6 +509,29 @@ impl Reading<'_> {
         });
     }
 
+    /// An empty cell where a value is needed: a formula whose value the workbook does not store, or
+    /// no value at all.
+    fn missing(&mut self, row: usize, col: usize, header: &str) {
+        if self.grid.no_value.contains(&(row, col)) {
+            self.problem(
+                ProblemKind::FormulaWithoutValue,
+                Some(row),
+                Some((col, header)),
+                "the cell holds a formula whose value the workbook does not store".to_owned(),
+                "open the workbook in a spreadsheet program and save it, so the value is stored, or type the amount"
+                    .to_owned(),
+            );
+        } else {
+            self.problem(
+                ProblemKind::MissingValue,
+                Some(row),
+                Some((col, header)),
+                "the cell is empty".to_owned(),
+                format!("fill in the {header}"),
+            );
+        }
+    }
+
     fn in_merged(&self, row: usize, col: usize) -> bool {
         self.merged.iter().any(|m| {
             (m.first_row as usize..=m.last_row as usize).contains(&row)
@@ -692,13 +715,7 @@ impl Reading<'_> {
             Cell::Int(i) => i.to_string(),
             Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f}"),
             Cell::Empty => {
-                self.problem(
-                    ProblemKind::MissingValue,
-                    Some(row),
-                    Some((col, header)),
-                    "the cell is empty".to_owned(),
-                    format!("fill in the {header}"),
-                );
+                self.missing(row, col, header);
                 return None;
             }
             _ => {
@@ -844,13 +861,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
         let required = |reading: &mut Reading<'_>, field: &Field| -> Option<Decimal> {
             let (c, h) = column(field)?;
             if grid.cell(row, c).is_empty() {
-                reading.problem(
-                    ProblemKind::MissingValue,
-                    Some(row),
-                    Some((c, &h)),
-                    "the cell is empty".to_owned(),
-                    format!("fill in the {h}"),
-                );
+                reading.missing(row, c, &h);
                 return None;
             }
             reading.amount(row, c, &h)

@@ -62,22 +62,22 @@ pub fn import_marks(
 ) -> Result<Vec<ImportedMark>, ImportError> {
     let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let sheets = match extension.as_deref() {
-        Some("csv") => vec![(sheet::read_csv(path, delimiter)?, Vec::new())],
+        Some("csv") => vec![sheet::read_csv(path, delimiter)?],
         Some("xlsx" | "xlsm") => sheet::read_xlsx_all(path)?,
         _ => return Err(ImportError::UnknownFormat { path: path.to_owned() }),
     };
     let mut reading = Reading { tender, bids, decimal_comma, problems: Vec::new(), marks: Vec::new() };
-    let long = sheets.first().is_some_and(|(g, _)| {
+    let long = sheets.first().is_some_and(|g| {
         let header: Vec<String> = (0..g.rows.first().map_or(0, Vec::len)).map(|c| text(g.cell(0, c))).collect();
         header.iter().any(|h| h == "evaluator") && header.iter().any(|h| h == "mark")
     });
     if long {
-        if let Some((grid, formulas)) = sheets.first() {
-            reading.long(grid, formulas);
+        if let Some(grid) = sheets.first() {
+            reading.long(grid);
         }
     } else {
-        for (grid, formulas) in &sheets {
-            reading.matrix(grid, formulas);
+        for grid in &sheets {
+            reading.matrix(grid);
         }
     }
     if reading.problems.is_empty() {
@@ -158,7 +158,6 @@ impl Reading<'_> {
     fn mark(
         &mut self,
         grid: &Grid,
-        formulas: &[(usize, usize)],
         at: (usize, usize, &str),
         bid_id: &str,
         evaluator: &str,
@@ -199,7 +198,7 @@ impl Reading<'_> {
             _ => None,
         };
         let Some(score) = score else {
-            let (kind, message, fix) = if cell.is_empty() && formulas.contains(&(row, col)) {
+            let (kind, message, fix) = if cell.is_empty() && grid.no_value.contains(&(row, col)) {
                 (
                     ProblemKind::FormulaWithoutValue,
                     "the cell holds a formula whose value the workbook does not store".to_owned(),
@@ -247,7 +246,7 @@ impl Reading<'_> {
     }
 
     /// A long table: Evaluator, Bid, Criterion, Mark[, Justification].
-    fn long(&mut self, grid: &Grid, formulas: &[(usize, usize)]) {
+    fn long(&mut self, grid: &Grid) {
         let header: Vec<String> = (0..grid.rows.first().map_or(0, Vec::len)).map(|c| text(grid.cell(0, c))).collect();
         let find = |name: &str| header.iter().position(|h| h == name);
         let mut columns = Vec::new();
@@ -283,12 +282,12 @@ impl Reading<'_> {
                 continue;
             }
             let j = justification.map(|j| raw(grid.cell(row, j))).unwrap_or_default();
-            self.mark(grid, formulas, (row, mark, "Mark"), &b, &e, &c, j);
+            self.mark(grid, (row, mark, "Mark"), &b, &e, &c, j);
         }
     }
 
     /// One evaluator's matrix: Bid, then per criterion its mark and, optionally, a justification.
-    fn matrix(&mut self, grid: &Grid, formulas: &[(usize, usize)]) {
+    fn matrix(&mut self, grid: &Grid) {
         let width = grid.rows.first().map_or(0, Vec::len);
         let header: Vec<String> = (0..width).map(|c| raw(grid.cell(0, c))).collect();
         let Some(bid_col) = header.iter().position(|h| normalise(h) == "bid") else {
@@ -359,7 +358,7 @@ impl Reading<'_> {
                     continue;
                 }
                 let justification = j.map(|j| raw(grid.cell(row, j))).unwrap_or_default();
-                self.mark(grid, formulas, (row, *c, criterion), &bid, &evaluator, criterion, justification);
+                self.mark(grid, (row, *c, criterion), &bid, &evaluator, criterion, justification);
             }
         }
     }

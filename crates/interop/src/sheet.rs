@@ -52,6 +52,8 @@ pub(crate) struct Grid {
     pub(crate) name: String,
     pub(crate) rows: Vec<Vec<Cell>>,
     pub(crate) merged: Vec<Region>,
+    /// The cells (row, column; 0-based) that hold a formula but no stored value.
+    pub(crate) no_value: Vec<(usize, usize)>,
 }
 
 impl Grid {
@@ -96,7 +98,7 @@ pub(crate) fn read_csv(path: &Path, delimiter: u8) -> Result<Grid, ImportError> 
         );
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Grid { name, rows, merged: Vec::new() })
+    Ok(Grid { name, rows, merged: Vec::new(), no_value: Vec::new() })
 }
 
 /// Reads one worksheet of an XLSX workbook (the named one, else the first), with its merged
@@ -135,35 +137,25 @@ pub(crate) fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Grid, Import
             rows.push(cells);
         }
     }
-    Ok(Grid { name, rows, merged })
+    let mut grid = Grid { name, rows, merged, no_value: Vec::new() };
+    let formulas = workbook.worksheet_formula(&grid.name).map_err(file)?;
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (row, col, formula) in formulas.used_cells() {
+        let (r, c) = ((top as usize).saturating_add(row), (left as usize).saturating_add(col));
+        if !formula.is_empty() && grid.cell(r, c).is_empty() {
+            grid.no_value.push((r, c));
+        }
+    }
+    Ok(grid)
 }
 
-/// A worksheet with the cells (row, column; 0-based) that hold a formula but no stored value.
-pub(crate) type SheetWithFormulas = (Grid, Vec<(usize, usize)>);
-
-/// Every worksheet of an XLSX workbook, in order, each with the cells that hold a formula but no
-/// stored value.
-pub(crate) fn read_xlsx_all(path: &Path) -> Result<Vec<SheetWithFormulas>, ImportError> {
-    let file = |e: calamine::XlsxError| ImportError::File {
+/// Every worksheet of an XLSX workbook, in order.
+pub(crate) fn read_xlsx_all(path: &Path) -> Result<Vec<Grid>, ImportError> {
+    let workbook: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| ImportError::File {
         path: path.to_owned(),
         message: format!("not a readable XLSX workbook: {e}"),
-    };
-    let mut workbook: Xlsx<_> = open_workbook(path).map_err(file)?;
-    let mut out = Vec::new();
-    for name in workbook.sheet_names() {
-        let grid = read_xlsx(path, Some(&name))?;
-        let formulas = workbook.worksheet_formula(&name).map_err(file)?;
-        let mut empty = Vec::new();
-        for (row, col, formula) in formulas.used_cells() {
-            let (top, left) = formulas.start().unwrap_or((0, 0));
-            let (r, c) = ((top as usize).saturating_add(row), (left as usize).saturating_add(col));
-            if !formula.is_empty() && grid.cell(r, c).is_empty() {
-                empty.push((r, c));
-            }
-        }
-        out.push((grid, empty));
-    }
-    Ok(out)
+    })?;
+    workbook.sheet_names().iter().map(|name| read_xlsx(path, Some(name))).collect()
 }
 
 fn cell(data: &Data) -> Cell {
