@@ -12,6 +12,14 @@ use std::process::Command;
 use rust_decimal::Decimal;
 use tender_interop::import::TemplateCell;
 
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite")
 }
@@ -20,7 +28,8 @@ fn run(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_tender"))
         .args(args)
         .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
+        // Wide, so no message wraps at a place that depends on the temporary directory's name.
+        .env("COLUMNS", "1000")
         .output()
         .expect("the binary runs");
     (
@@ -242,6 +251,7 @@ fn bad_marks_are_located_and_nothing_is_written() {
         run(&["import".as_ref(), "marks".as_ref(), bad.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
     assert_eq!(code, Some(1), "{err}");
     let file = bad.display().to_string();
+    snapshot!("import-marks-bad-sheet", err.replace(&copy.path().display().to_string(), "<dir>"));
     for expected in [
         format!("{file}:E1!B2 (Q-MIGR): the text \"four\" is not a mark"),
         format!("{file}:E1!C2 (Q-NOPE): lot `L1` scores no criterion `Q-NOPE` by marks"),
@@ -387,6 +397,7 @@ fn a_bad_sheet_is_located_cell_by_cell_and_nothing_is_written() {
     assert!(err.contains(&format!("{file}:bad.csv!B2 (Total)")), "{err}");
     assert!(err.contains(&format!("{file}:bad.csv!C3 (One-off)")), "{err}");
     assert!(err.contains("not imported: 2 errors"), "{err}");
+    snapshot!("import-prices-bad-sheet", err.replace(&copy.path().display().to_string(), "<dir>"));
     assert_eq!(files(copy.path()), before, "nothing written");
     // A row for no bid of the tender.
     std::fs::write(&bad, "Bid;Total\nAA-01;1\nAA-99;2\n").expect("written");
