@@ -298,6 +298,21 @@ pub fn check_options(options: &Options) -> Result<(), AnalysisError> {
 /// the extended price-per-quality-point method) is [`Section::Skipped`] with the reason, not an
 /// error.
 pub fn analyze(tender: &Tender, bids: &[Bid], options: &Options) -> Result<Analysis, AnalysisError> {
+    analyze_with_progress(tender, bids, options, &|_| {})
+}
+
+/// [`analyze`], telling `progress` how many more Monte Carlo samples are done as they are (the
+/// calls sum to at most `options.samples` per lot: a lot whose rank stability does not apply
+/// draws none). For a progress bar; the result is the same with any callback.
+///
+/// # Errors
+/// As [`analyze`].
+pub fn analyze_with_progress(
+    tender: &Tender,
+    bids: &[Bid],
+    options: &Options,
+    progress: &dyn Fn(u64),
+) -> Result<Analysis, AnalysisError> {
     check_options(options)?;
     let evaluation = tender_score::evaluate(tender, bids)?;
     let mut lots = Vec::with_capacity(tender.lots.len());
@@ -307,7 +322,7 @@ pub fn analyze(tender: &Tender, bids: &[Bid], options: &Options) -> Result<Analy
         let stability = if options.samples == 0 {
             Section::Skipped { reason: Reason::NoSamples }
         } else {
-            Section::from_result(stability::rank_stability(lot, eval, options))
+            Section::from_result(stability::rank_stability_with_progress(lot, eval, options, progress))
         };
         let price_models = if options.compare_price_models {
             Section::from_result(models::compare_price_models(tender, lot, &lot_bids))

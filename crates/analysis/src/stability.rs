@@ -255,7 +255,16 @@ impl Problem {
     }
 
     /// Draws `samples` weight vectors and counts who wins and who is awarded (the best `k`).
-    pub(crate) fn run(&self, samples: u32, seed: u64, perturbation: Perturbation, k: usize) -> Counts {
+    /// `progress` is told every [`PROGRESS_STEP`] samples, and of the rest at the end, how many
+    /// more are done.
+    pub(crate) fn run(
+        &self,
+        samples: u32,
+        seed: u64,
+        perturbation: Perturbation,
+        k: usize,
+        progress: &dyn Fn(u64),
+    ) -> Counts {
         let n = self.bids;
         let nc = self.weights.len();
         let k = k.clamp(1, n.max(1));
@@ -274,7 +283,10 @@ impl Problem {
         let mut totals = vec![0.0; n];
         let mut top: Vec<usize> = Vec::with_capacity(k + 1);
         let mut counts = Counts { wins: vec![0; n], awarded: vec![0; n], winner_kept: 0, awarded_kept: 0 };
-        for _ in 0..samples {
+        for i in 0..samples {
+            if i % PROGRESS_STEP == 0 && i > 0 {
+                progress(u64::from(PROGRESS_STEP));
+            }
             // 1. The weights.
             let mut sum = 0.0;
             if gammas.is_empty() {
@@ -336,6 +348,10 @@ impl Problem {
                 }
             }
         }
+        // The rest since the last step (all of them when fewer than one step).
+        let step = u64::from(PROGRESS_STEP);
+        let done = u64::from(samples).saturating_sub(u64::from(samples).saturating_sub(1) / step * step);
+        progress(if samples == 0 { 0 } else { done });
         counts
     }
 }
@@ -355,13 +371,31 @@ fn decimal_to_f64(d: Decimal) -> f64 {
 /// The [`Reason`] when the lot has no linear form (the extended price-per-quality-point method),
 /// fewer than two ranked bids or no weighted criteria.
 pub fn rank_stability(lot: &Lot, eval: &LotEvaluation, options: &Options) -> Result<RankStability, Reason> {
+    rank_stability_with_progress(lot, eval, options, &|_| {})
+}
+
+/// How many samples pass between two calls of the progress callback.
+pub const PROGRESS_STEP: u32 = 1 << 16;
+
+/// [`rank_stability`], telling `progress` how many more samples are done as they are (every
+/// [`PROGRESS_STEP`] samples and at the end; the calls sum to the samples drawn). The callback
+/// only observes: the result is the same with any callback.
+///
+/// # Errors
+/// As [`rank_stability`]; then no sample is drawn and `progress` is not called.
+pub fn rank_stability_with_progress(
+    lot: &Lot,
+    eval: &LotEvaluation,
+    options: &Options,
+    progress: &dyn Fn(u64),
+) -> Result<RankStability, Reason> {
     let form = linear_form(lot, eval)?;
     if form.bids.len() < 2 {
         return Err(Reason::FewerThanTwoRanked);
     }
     let problem = Problem::new(&form.constant, &form.coef, &form.weights, form.total);
     let k = usize::try_from(lot.suppliers_to_award).unwrap_or(usize::MAX);
-    let counts = problem.run(options.samples, options.seed, options.perturbation, k);
+    let counts = problem.run(options.samples, options.seed, options.perturbation, k, progress);
     let n = options.samples;
     Ok(RankStability {
         samples: n,
@@ -411,6 +445,27 @@ mod tests {
             let mean = (0..n).map(|_| g.draw(&mut rng, &mut normal)).sum::<f64>() / f64::from(n);
             // The standard error of the mean is √(α/n); allow five of them.
             assert!((mean - alpha).abs() < 5.0 * (alpha / f64::from(n)).sqrt(), "α {alpha}: mean {mean}");
+        }
+    }
+
+    #[test]
+    fn progress_is_told_of_every_sample_and_changes_nothing() {
+        let e = |n: i128| Exact::from_int(n).expect("small");
+        // Two bids, two criteria (row-major coefficients), weights 60/40.
+        let problem = Problem::new(&[e(0), e(0)], &[e(1), e(0), e(0), e(1)], &[e(60), e(40)], e(100));
+        let perturbation = Perturbation::default();
+        for samples in [0, 1, PROGRESS_STEP - 1, PROGRESS_STEP, PROGRESS_STEP + 1, 3 * PROGRESS_STEP + 5] {
+            let told = std::cell::Cell::new(0_u64);
+            let calls = std::cell::Cell::new(0_u32);
+            let with = problem.run(samples, 7, perturbation, 1, &|n| {
+                told.set(told.get() + n);
+                calls.set(calls.get() + 1);
+            });
+            let without = problem.run(samples, 7, perturbation, 1, &|_| {});
+            assert_eq!(told.get(), u64::from(samples), "{samples} samples");
+            assert_eq!(with.wins, without.wins);
+            assert_eq!(with.awarded_kept, without.awarded_kept);
+            assert!(calls.get() <= samples / PROGRESS_STEP + 1, "{samples}: {} calls", calls.get());
         }
     }
 }

@@ -20,6 +20,10 @@ Examples:
   tender export fixtures/eu-sovereign-cloud --eforms -o award-criteria.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender schema bid
+  tender standards --format json
+  tender import prices fixtures/aarhus-office-suite/sheets/AA-01.xlsx --tender fixtures/aarhus-office-suite
+  tender completions bash > ~/.local/share/bash-completion/completions/tender
+  tender man -o tender.1
 
 Files are TOML or JSON, by extension (.toml, .json).
 Exit codes: 0 success, 1 invalid input, 2 usage error.";
@@ -55,6 +59,8 @@ Examples:
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --audience bidders -o decision.md
+  tender evaluate fixtures/eu-sovereign-cloud --format csv -o ranking.csv
+  tender evaluate fixtures/eu-sovereign-cloud --format xlsx --lang da -o evaluering.xlsx
 
 A directory holds tender.toml (or tender.json) and bids/ with one file per bid.
 The files are validated first; an error in any of them stops the evaluation.
@@ -62,6 +68,12 @@ The files are validated first; an error in any of them stops the evaluation.
 justification); --audience bidders writes instead the award decision with one letter per bidder,
 which is what the bidders receive. --analysis appends the robustness analysis of `tender analyze`
 (default options) to the committee's report.
+--format csv writes the ranking table (lot, rank, bid, bidder, status, awarded, price, quality,
+price points, the comparison figure), one row per bid and lot; a bidder's text that a spreadsheet
+would read as a formula (=, +, -, @) is written with a leading '.
+--format xlsx writes a workbook: per lot the ranking and a calculation sheet with every figure as
+a live formula over the sheets of prices and marks, rounded as the tender's policy says; the
+sheet names and headings are in the language of --lang.
 Exit codes: 0 evaluated, 1 invalid input, 2 usage error.")]
     Evaluate(EvaluateArgs),
     /// Analyse how robust the evaluation is to other weights, prices and price models.
@@ -79,6 +91,7 @@ how often each bid wins when the weights are drawn at random around the publishe
 Dirichlet distribution, or --uniform ±PERCENT); the ranking under the other price models and
 rounding policies; and which bids, if removed, reorder the others.
 The same --seed gives the same output on every machine. The files are validated first.
+With many samples a progress bar is shown on standard error when it is a terminal (--quiet hides it).
 Exit codes: 0 analysed, 1 invalid input, 2 usage error (including option values out of range).")]
     Analyze(AnalyzeArgs),
     /// Write the requirement specification of a tender as Markdown.
@@ -127,6 +140,39 @@ play, M the price criterion's weight, Q the quality points and Qmax their maximu
 (docs/guide.md, sections 4 to 6) explains when to choose which.
 Exit codes: 0 listed, 2 usage error.")]
     Models(ModelsArgs),
+    /// List the built-in catalogue of open standards a tender can name by id.
+    #[command(after_help = "\
+Examples:
+  tender standards                   id, name, version and area of every entry
+  tender standards --lang da         the names in Danish
+  tender standards --format json     every entry, with its standards body, as JSON
+
+A tender names a standard by its id (`odf-1.3`) and may add entries of its own ([[standards]]).
+Exit codes: 0 listed, 1 the output could not be written, 2 usage error.")]
+    Standards(StandardsArgs),
+    /// Import bid prices or evaluators' marks from a spreadsheet into the bid files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Print a shell completion script for tender.
+    #[command(after_help = "\
+Examples:
+  tender completions bash > ~/.local/share/bash-completion/completions/tender
+  tender completions zsh > ~/.zfunc/_tender         (with fpath+=~/.zfunc before compinit)
+  tender completions fish > ~/.config/fish/completions/tender.fish
+  tender completions powershell >> $PROFILE
+  source <(tender completions bash)                 this shell only
+
+Exit codes: 0 written, 1 the output could not be written, 2 usage error.")]
+    Completions(CompletionsArgs),
+    /// Write the manual page of tender (roff, section 1).
+    #[command(after_help = "\
+Examples:
+  tender man -o tender.1 && man ./tender.1
+  tender man | man -l -
+  tender man -o ~/.local/share/man/man1/tender.1
+
+Exit codes: 0 written, 1 the output could not be written, 2 usage error.")]
+    Man(ManArgs),
 }
 
 /// `tender check`.
@@ -155,7 +201,8 @@ pub(crate) struct EvaluateArgs {
     /// Show how every figure was computed (text format).
     #[arg(long)]
     pub(crate) explain: bool,
-    /// The language of the Markdown report, e.g. da or en [default: the tender's main language].
+    /// The language of the Markdown report or the XLSX workbook, e.g. da or en [default: the
+    /// tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
     /// Append the robustness analysis to the Markdown report as its last chapter (default options,
@@ -209,6 +256,9 @@ pub(crate) struct AnalyzeArgs {
     /// Leave out the comparison with the other price models and rounding policies.
     #[arg(long)]
     pub(crate) no_price_models: bool,
+    /// Show no progress bar (it is shown on a terminal's standard error for many samples).
+    #[arg(short = 'q', long)]
+    pub(crate) quiet: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = AnalysisFormat::Text)]
     pub(crate) format: AnalysisFormat,
@@ -245,6 +295,11 @@ pub(crate) enum OutputFormat {
     Json,
     /// The evaluation report as Markdown, in the language of `--lang`.
     Markdown,
+    /// The ranking table, one row per bid and lot, as CSV.
+    Csv,
+    /// A workbook: the ranking, the inputs, and every figure as a live formula (needs -o FILE or
+    /// a redirection).
+    Xlsx,
 }
 
 /// Whom `evaluate --format markdown` writes for.
@@ -295,6 +350,10 @@ fn parse_notice_language(code: &str) -> Result<Language, String> {
 /// `tender export`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds"])))]
+#[command(override_usage = "\
+tender export --eforms [OPTIONS] <DIR|TENDER>
+       tender export --eforms-notice [OPTIONS] <DIR|TENDER>
+       tender export --ocds --ocid-prefix <PREFIX> [OPTIONS] <DIR|TENDER>")]
 pub(crate) struct ExportArgs {
     /// A directory with tender.toml and bids/, or a tender file.
     #[arg(value_name = "DIR|TENDER")]
@@ -314,13 +373,15 @@ pub(crate) struct ExportArgs {
     /// procedure id and --date].
     #[arg(long, value_name = "UUID", requires = "eforms_notice")]
     pub(crate) notice_id: Option<String>,
-    /// Export the tender, the bids and their evaluation as an OCDS release package (JSON).
-    #[arg(long, requires = "ocid_prefix")]
+    /// Export the tender, the bids and their evaluation as an OCDS release package (JSON); needs
+    /// --ocid-prefix.
+    #[arg(long)]
     pub(crate) ocds: bool,
     /// The directory of bid files for --ocds [default: bids/ beside the tender].
     #[arg(long, value_name = "DIR")]
     pub(crate) bids: Option<PathBuf>,
-    /// Your ocid prefix, registered with the Open Contracting Partnership (e.g. ocds-a1b2c3-).
+    /// Your ocid prefix for --ocds, registered with the Open Contracting Partnership (e.g.
+    /// ocds-a1b2c3-).
     #[arg(long, value_name = "PREFIX")]
     pub(crate) ocid_prefix: Option<String>,
     /// The release date (--ocds) or the notice's dispatch date (--eforms-notice) in RFC 3339,
@@ -354,13 +415,152 @@ pub(crate) struct ModelsArgs {
     pub(crate) format: ListFormat,
 }
 
-/// The format of a listing.
+/// `tender standards`.
+#[derive(Debug, Args)]
+pub(crate) struct StandardsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
+    /// The language of the names in the table (da or en) [default: en]; the JSON has every language.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub(crate) lang: Option<Language>,
+    /// Write the list to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How a catalogue is listed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ListFormat {
-    /// A table for reading.
+    /// An aligned table.
     Text,
-    /// JSON.
+    /// Every entry with every field, as JSON.
     Json,
+}
+
+/// `tender import`: what to import.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportCommand {
+    /// Read each bid's prices (total, price schedule, options) from a CSV or XLSX sheet, one row
+    /// per bid, and write them into the bid files.
+    #[command(after_help = "\
+Examples:
+  tender import prices fixtures/aarhus-office-suite/sheets/AA-01.xlsx \\
+      --tender fixtures/aarhus-office-suite --dry-run
+  tender import prices priser.csv --tender my-tender --decimal-comma --delimiter ';' \\
+      --map 'Bud=bid' --map 'Samlet pris=total'
+  tender import prices prices.xlsx --tender my-tender --sheet Prices --mapping columns.toml
+  tender import prices prices.csv --tender my-tender -o imported-bids/
+
+The sheet has a header row and one row per bid. By default the columns are Bid, Total, One-off,
+Recurring per year, and one per option headed by its id (the schedule and options may be left
+out: what the sheet has no column for stays as the bid file has it);
+--map HEADER=FIELD names another header for a field (bid, bidder, lot, total, one_off,
+recurring_per_year, or an option id), --mapping FILE gives the whole mapping as TOML.
+Amounts are read exactly (a cell 1234.5 is 1234.50, never a float artefact); --decimal-comma reads
+Danish numbers typed as text (1.234,50). Each bid file of the tender is updated in place (or
+written to -o DIR) with its price table only; every problem is reported with FILE:SHEET!CELL and
+the column's header, and nothing is written unless every row converts and matches a bid.
+Exit codes: 0 imported (or, with --dry-run, shown), 1 a problem in the sheet or the files, 2 usage error.")]
+    Prices(ImportPricesArgs),
+    /// Read the evaluators' marks and justifications from a committee's sheet into the bid files.
+    #[command(after_help = "\
+Examples:
+  tender import marks fixtures/aarhus-office-suite/sheets/marks.xlsx \\
+      --tender fixtures/aarhus-office-suite --dry-run
+  tender import marks marks.csv --tender my-tender --delimiter ';' --decimal-comma
+
+Two shapes are read. A long table (CSV, or the first sheet of a workbook) with the columns
+Evaluator, Bid, Criterion, Mark and Justification, one row per mark. Or a workbook with a sheet
+per evaluator, named by the evaluator's id: a Bid column, then a column per criterion headed by
+its id, each optionally followed by a column headed \"ID justification\". The evaluator (or sheet)
+\"consensus\" records the committee's consensus marks.
+A bid's marks in the sheet replace its marks in its file (its consensus marks likewise); a bid
+the sheet has no marks for is left as it is. Every problem is reported with FILE:SHEET!CELL, and
+nothing is written unless every mark converts.
+Exit codes: 0 imported (or, with --dry-run, shown), 1 a problem in the sheet or the files, 2 usage error.")]
+    Marks(ImportMarksArgs),
+}
+
+/// `tender import marks`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportMarksArgs {
+    /// The marks: a .csv file or an .xlsx workbook.
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet_file: PathBuf,
+    /// The tender: a directory with tender.toml and bids/, or a tender file.
+    #[arg(long, value_name = "DIR|TENDER")]
+    pub(crate) tender: PathBuf,
+    /// The directory of the bid files to update [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// Marks typed as text use a decimal comma (3,5).
+    #[arg(long)]
+    pub(crate) decimal_comma: bool,
+    /// The field delimiter of a CSV file [default: ,].
+    #[arg(long, value_name = "CHAR")]
+    pub(crate) delimiter: Option<char>,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Write the updated bid files to DIR instead of over the bid files.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender import prices`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportPricesArgs {
+    /// The price sheet: a .csv file or an .xlsx workbook.
+    #[arg(value_name = "SHEET")]
+    pub(crate) sheet_file: PathBuf,
+    /// The tender: a directory with tender.toml and bids/, or a tender file.
+    #[arg(long, value_name = "DIR|TENDER")]
+    pub(crate) tender: PathBuf,
+    /// The directory of the bid files to update [default: bids/ beside the tender].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) bids: Option<PathBuf>,
+    /// The worksheet of an XLSX workbook [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) sheet: Option<String>,
+    /// The column mapping as TOML (see the guide) instead of the default headers.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) mapping: Option<PathBuf>,
+    /// A column's header for a field: HEADER=FIELD, FIELD one of bid, bidder, lot, total,
+    /// one_off, recurring_per_year or an option id; repeatable.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub(crate) map: Vec<String>,
+    /// Numbers typed as text use a decimal comma and a full stop between thousands (1.234,50).
+    #[arg(long)]
+    pub(crate) decimal_comma: bool,
+    /// The field delimiter of a CSV file [default: ,].
+    #[arg(long, value_name = "CHAR")]
+    pub(crate) delimiter: Option<char>,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Write the updated bid files to DIR instead of over the bid files.
+    #[arg(short = 'o', long = "output", value_name = "DIR")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+    /// Write the script to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `tender man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write the page to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// The files a schema describes.

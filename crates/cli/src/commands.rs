@@ -28,12 +28,17 @@ pub(crate) fn run(cli: Cli) -> Outcome {
         Command::Export(args) => export(&args),
         Command::Schema(args) => schema(&args),
         Command::Models(args) => models(&args),
+        Command::Standards(args) => crate::standards::list(&args),
+        Command::Import(crate::cli::ImportCommand::Prices(args)) => crate::import::prices(&args),
+        Command::Import(crate::cli::ImportCommand::Marks(args)) => crate::import::marks(&args),
+        Command::Completions(args) => crate::shell::completions(&args),
+        Command::Man(args) => crate::shell::man(&args),
     }
 }
 
 /// A usage error of subcommand `sub` that clap cannot see by itself: printed like clap's own,
 /// with the subcommand's usage line; exit code 2.
-fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
+pub(crate) fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
     let mut cli = Cli::command();
     cli.build();
     let mut cmd = cli.find_subcommand(sub).cloned().unwrap_or(cli);
@@ -42,7 +47,7 @@ fn usage(sub: &str, kind: ErrorKind, message: &str) -> Outcome {
 }
 
 /// The language a text is written in: `--lang`, else the tender's main language.
-fn language(lang: Option<&Language>, tender: &Tender) -> Language {
+pub(crate) fn language(lang: Option<&Language>, tender: &Tender) -> Language {
     lang.cloned().unwrap_or_else(|| tender.main_language())
 }
 
@@ -59,7 +64,7 @@ fn text_error(e: &tender_text::TextError) -> Diagnostic {
 }
 
 /// Prints the diagnostics and a closing line on standard error; returns the outcome they imply.
-fn finish(diags: &Diagnostics, verdict: &str) -> Outcome {
+pub(crate) fn finish(diags: &Diagnostics, verdict: &str) -> Outcome {
     diags.print();
     let (errors, warnings) = diags.counts();
     if errors > 0 {
@@ -140,11 +145,11 @@ fn check(args: &CheckArgs) -> Outcome {
 }
 
 fn evaluate(args: &EvaluateArgs) -> Outcome {
-    if args.lang.is_some() && args.format != OutputFormat::Markdown {
+    if args.lang.is_some() && !matches!(args.format, OutputFormat::Markdown | OutputFormat::Xlsx) {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--lang chooses the language of --format markdown; add --format markdown",
+            "--lang chooses the language of --format markdown or xlsx; add --format markdown",
         );
     }
     if args.explain && args.format != OutputFormat::Text {
@@ -187,7 +192,12 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         return finish(&diags, "not evaluated");
     };
     let tender = &tender;
+    if args.format == OutputFormat::Xlsx {
+        return crate::spreadsheet::evaluation_workbook(tender, &evaluation, args, diags);
+    }
     let text = match args.format {
+        // Written above, as bytes.
+        OutputFormat::Xlsx => String::new(),
         OutputFormat::Text => report::text(tender, &evaluation, args.explain),
         OutputFormat::Json => match serde_json::to_string_pretty(&evaluation) {
             Ok(mut s) => {
@@ -196,6 +206,13 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
             }
             Err(e) => {
                 diags.push(Diagnostic::error(format!("cannot write the evaluation as JSON: {e}")));
+                return finish(&diags, "not written");
+            }
+        },
+        OutputFormat::Csv => match tender_interop::ranking_csv(tender, &evaluation) {
+            Ok(s) => s,
+            Err(e) => {
+                diags.push(Diagnostic::error(format!("cannot write the ranking as CSV: {e}")));
                 return finish(&diags, "not written");
             }
         },
@@ -401,7 +418,10 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
         return finish(&diags, "not analysed");
     }
     let tender = &tender;
-    let analysis = match tender_analysis::analyze(tender, &case.bid_values(), &options) {
+    let bar = crate::progress::samples(&options, tender.lots.len(), args.quiet);
+    let analysis = tender_analysis::analyze_with_progress(tender, &case.bid_values(), &options, &|n| bar.advance(n));
+    drop(bar);
+    let analysis = match analysis {
         Ok(a) => a,
         Err(tender_analysis::AnalysisError::Evaluation(e)) => {
             for d in input::evaluation_issues(&e, &case) {
@@ -486,6 +506,21 @@ fn export_problem(
 }
 
 fn export(args: &ExportArgs) -> Outcome {
+    // Asked for here rather than by clap, so the usage line does not suggest eForms needs it.
+    if args.ocds && args.ocid_prefix.is_none() {
+        return usage(
+            "export",
+            ErrorKind::MissingRequiredArgument,
+            "--ocds needs your ocid prefix: add --ocid-prefix PREFIX (e.g. ocds-a1b2c3-), the one registered with the Open Contracting Partnership",
+        );
+    }
+    if !args.ocds && args.ocid_prefix.is_some() {
+        return usage(
+            "export",
+            ErrorKind::ArgumentConflict,
+            "--ocid-prefix names the OCDS release; eForms does not use it: drop it, or export with --ocds",
+        );
+    }
     let mut diags = Diagnostics::default();
     // eForms needs the tender only; OCDS evaluates the bids too.
     let bids = if args.ocds { args.bids.clone().map(|b| vec![b]) } else { Some(Vec::new()) };

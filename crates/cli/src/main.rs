@@ -26,10 +26,15 @@
 mod cli;
 mod commands;
 mod diagnostics;
+mod import;
 mod input;
 mod listing;
 mod output;
+mod progress;
 mod report;
+mod shell;
+mod spreadsheet;
+mod standards;
 mod words;
 
 use std::process::ExitCode;

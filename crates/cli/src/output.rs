@@ -17,7 +17,26 @@ pub(crate) fn write(text: &str, file: Option<&Path>) -> Result<(), Diagnostic> {
             to_stdout(text);
             Ok(())
         }
-        Some(path) => write_file(path, &tender_core::inert::inert(text)),
+        Some(path) => write_file(path, tender_core::inert::inert(text).as_bytes()),
+    }
+}
+
+/// Writes a binary file (an XLSX workbook) to `file`, or to standard output when that is not a
+/// terminal (`> evaluation.xlsx`, a pipe); a terminal is refused rather than filled with bytes.
+pub(crate) fn write_binary(bytes: &[u8], file: Option<&Path>, example: &str) -> Result<(), Diagnostic> {
+    match file {
+        Some(path) => write_file(path, bytes),
+        None => {
+            use std::io::IsTerminal as _;
+            let mut out = std::io::stdout().lock();
+            if out.is_terminal() {
+                return Err(Diagnostic::error("the output is a binary file; not written to the terminal")
+                    .with_help(format!("give a file name, e.g. -o {example}, or redirect the output")));
+            }
+            // A reader that stopped reading (a closed pipe) has all it wanted.
+            let _ = out.write_all(bytes).and_then(|()| out.flush());
+            Ok(())
+        }
     }
 }
 
@@ -46,7 +65,7 @@ pub(crate) fn to_stderr(text: &str) {
 ///   points nowhere, or in a loop, is refused;
 /// * a FIFO or a character device (`/dev/null`, `/dev/stdout`, a terminal): written to directly;
 /// * a directory, a block device (a disk), a socket: refused.
-fn write_file(path: &Path, text: &str) -> Result<(), Diagnostic> {
+fn write_file(path: &Path, text: &[u8]) -> Result<(), Diagnostic> {
     let target = match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
             Diagnostic::error(format!("{}: cannot follow the symbolic link: {e}", path.display())).with_help(
@@ -100,11 +119,11 @@ impl Special {
 }
 
 /// Writes to a FIFO or a device as it is: no temporary file, no rename.
-fn write_directly(path: &Path, target: &Path, text: &str) -> Result<(), Diagnostic> {
+fn write_directly(path: &Path, target: &Path, text: &[u8]) -> Result<(), Diagnostic> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(target)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.flush()))
+        .and_then(|mut f| f.write_all(text).and_then(|()| f.flush()))
         .map_err(|e| {
             Diagnostic::error(format!("{}: cannot write: {e}", path.display()))
                 .with_help("check that the device or pipe can be written to")
@@ -116,7 +135,7 @@ fn write_directly(path: &Path, target: &Path, text: &str) -> Result<(), Diagnost
 fn replace_regular(
     path: &Path,
     target: &Path,
-    text: &str,
+    text: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
@@ -145,7 +164,7 @@ fn replace_regular(
         .unwrap_or_else(|| Err(std::io::Error::other("no free temporary name beside the file")))
         .map_err(fail)?;
     let mut file = file;
-    file.write_all(text.as_bytes())
+    file.write_all(text)
         .and_then(|()| permissions.map_or(Ok(()), |p| file.set_permissions(p)))
         .and_then(|()| file.sync_all())
         .map_err(fail)?;

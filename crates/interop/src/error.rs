@@ -47,6 +47,15 @@ pub enum ExportError {
     /// Writing the XML failed (an internal error; the writer writes to memory).
     #[error("writing the XML failed: {0}")]
     Xml(#[from] std::io::Error),
+    /// Writing a CSV table or an XLSX workbook failed (an internal error; the writers write to
+    /// memory).
+    #[error("writing the {format} failed: {message}")]
+    Table {
+        /// `CSV` or `XLSX`.
+        format: &'static str,
+        /// What the writer said.
+        message: String,
+    },
 }
 
 fn list(problems: &[ExportProblem]) -> String {

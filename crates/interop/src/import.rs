@@ -283,6 +283,14 @@ pub enum ProblemKind {
     EmptyRow,
     /// The same bid on two rows.
     DuplicateBid,
+    /// A criterion the bid's lot does not score by marks (marks import).
+    UnknownCriterion,
+    /// A bid id that is not among the tender's bids (marks import).
+    UnknownBid,
+    /// The same evaluator's mark for the same bid and criterion twice (marks import).
+    DuplicateMark,
+    /// A formula cell whose value the workbook does not store.
+    FormulaWithoutValue,
 }
 
 /// One problem in a sheet, located by sheet, row and column.
@@ -439,7 +447,7 @@ pub fn apply_prices(bids: &mut [Bid], prices: &[ImportedPrice]) -> Result<usize,
 }
 
 /// Normalises a header for matching: trimmed, lower case, runs of white space as one space.
-fn normalise(header: &str) -> String {
+pub(crate) fn normalise(header: &str) -> String {
     header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
@@ -499,6 +507,29 @@ impl Reading<'_> {
             message,
             fix,
         });
+    }
+
+    /// An empty cell where a value is needed: a formula whose value the workbook does not store, or
+    /// no value at all.
+    fn missing(&mut self, row: usize, col: usize, header: &str) {
+        if self.grid.no_value.contains(&(row, col)) {
+            self.problem(
+                ProblemKind::FormulaWithoutValue,
+                Some(row),
+                Some((col, header)),
+                "the cell holds a formula whose value the workbook does not store".to_owned(),
+                "open the workbook in a spreadsheet program and save it, so the value is stored, or type the amount"
+                    .to_owned(),
+            );
+        } else {
+            self.problem(
+                ProblemKind::MissingValue,
+                Some(row),
+                Some((col, header)),
+                "the cell is empty".to_owned(),
+                format!("fill in the {header}"),
+            );
+        }
     }
 
     fn in_merged(&self, row: usize, col: usize) -> bool {
@@ -684,13 +715,7 @@ impl Reading<'_> {
             Cell::Int(i) => i.to_string(),
             Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f}"),
             Cell::Empty => {
-                self.problem(
-                    ProblemKind::MissingValue,
-                    Some(row),
-                    Some((col, header)),
-                    "the cell is empty".to_owned(),
-                    format!("fill in the {header}"),
-                );
+                self.missing(row, col, header);
                 return None;
             }
             _ => {
@@ -721,7 +746,7 @@ impl Reading<'_> {
 
 /// A number typed as text: the declared separators, then a plain decimal
 /// ([`parse_decimal`]). A thousands separator must group by three.
-fn text_number(text: &str, thousands: Option<char>, decimal: Option<char>) -> Option<Decimal> {
+pub(crate) fn text_number(text: &str, thousands: Option<char>, decimal: Option<char>) -> Option<Decimal> {
     let mut s = text.trim().to_owned();
     let decimal = decimal.unwrap_or('.');
     if let Some(t) = thousands {
@@ -836,13 +861,7 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
         let required = |reading: &mut Reading<'_>, field: &Field| -> Option<Decimal> {
             let (c, h) = column(field)?;
             if grid.cell(row, c).is_empty() {
-                reading.problem(
-                    ProblemKind::MissingValue,
-                    Some(row),
-                    Some((c, &h)),
-                    "the cell is empty".to_owned(),
-                    format!("fill in the {h}"),
-                );
+                reading.missing(row, c, &h);
                 return None;
             }
             reading.amount(row, c, &h)

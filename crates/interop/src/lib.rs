@@ -1,4 +1,4 @@
-//! # tender-interop: eForms and OCDS out, spreadsheets of bid prices in
+//! # tender-interop: eForms, OCDS and spreadsheets out, spreadsheets of bid prices in
 //!
 //! Procurement systems speak eForms (EU notices) and OCDS (open contracting data), and bids
 //! arrive as spreadsheets. This crate is the boundary between them and the tender model:
@@ -12,6 +12,10 @@
 //! * [`ocds_release`] and [`ocds_release_package`]: the tender, lots and award criteria, every
 //!   bid with its evaluation, and the awards, as an OCDS 1.1 release declaring every extension
 //!   it uses, this crate's own bid evaluation extension among them. See [`ocds`].
+//! * [`ranking_csv`]: the ranking table, one row per bid and lot, as CSV, bidder text kept from
+//!   becoming a formula. See [`ranking`].
+//! * [`evaluation_workbook`]: the evaluation as an XLSX workbook with every figure a live Excel
+//!   formula over the prices and marks, its stored value the engine's. See [`workbook`].
 //! * [`import_prices`] and [`apply_prices`]: bid price schedules from CSV files and XLSX
 //!   workbooks, by a declared column [`Mapping`], every amount converted exactly or refused.
 //!   See [`import`].
@@ -98,12 +102,18 @@ pub mod eforms;
 pub mod error;
 pub mod import;
 pub mod lang;
+pub mod marks;
 pub mod notice;
 pub mod ocds;
+pub mod ranking;
 mod sheet;
+pub mod workbook;
 
 pub use eforms::{EformsOptions, eforms_award_criteria};
 pub use error::{ExportError, ExportProblem, Exported};
 pub use import::{BidKey, ImportError, ImportedPrice, Mapping, apply_prices, import_prices};
+pub use marks::{ImportedMark, import_marks};
 pub use notice::{NoticeOptions, eforms_notice};
 pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};
+pub use ranking::{RankingRow, ranking_csv, ranking_rows};
+pub use workbook::evaluation_workbook;

@@ -52,6 +52,8 @@ pub(crate) struct Grid {
     pub(crate) name: String,
     pub(crate) rows: Vec<Vec<Cell>>,
     pub(crate) merged: Vec<Region>,
+    /// The cells (row, column; 0-based) that hold a formula but no stored value.
+    pub(crate) no_value: Vec<(usize, usize)>,
 }
 
 impl Grid {
@@ -96,7 +98,7 @@ pub(crate) fn read_csv(path: &Path, delimiter: u8) -> Result<Grid, ImportError> 
         );
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Grid { name, rows, merged: Vec::new() })
+    Ok(Grid { name, rows, merged: Vec::new(), no_value: Vec::new() })
 }
 
 /// Reads one worksheet of an XLSX workbook (the named one, else the first), with its merged
@@ -135,7 +137,25 @@ pub(crate) fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Grid, Import
             rows.push(cells);
         }
     }
-    Ok(Grid { name, rows, merged })
+    let mut grid = Grid { name, rows, merged, no_value: Vec::new() };
+    let formulas = workbook.worksheet_formula(&grid.name).map_err(file)?;
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (row, col, formula) in formulas.used_cells() {
+        let (r, c) = ((top as usize).saturating_add(row), (left as usize).saturating_add(col));
+        if !formula.is_empty() && grid.cell(r, c).is_empty() {
+            grid.no_value.push((r, c));
+        }
+    }
+    Ok(grid)
+}
+
+/// Every worksheet of an XLSX workbook, in order.
+pub(crate) fn read_xlsx_all(path: &Path) -> Result<Vec<Grid>, ImportError> {
+    let workbook: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| ImportError::File {
+        path: path.to_owned(),
+        message: format!("not a readable XLSX workbook: {e}"),
+    })?;
+    workbook.sheet_names().iter().map(|name| read_xlsx(path, Some(name))).collect()
 }
 
 fn cell(data: &Data) -> Cell {
