@@ -170,32 +170,26 @@ fn mark_flips(
                 let mut moved = c.clone();
                 moved.criteria = criteria;
                 moved.quality = Some(q);
-                if relative {
-                    if let Some(now) = whole_field(f, &in_play, s.index, moved, below)
-                        && now != awarded_ids
-                    {
-                        out.push(CloseCall::MarkFlip {
-                            bid: c.bid.id.clone(),
-                            evaluator: evaluator.cloned(),
-                            criterion: criterion.clone(),
-                            from: score,
-                            to,
-                            awarded: now.into_iter().collect(),
-                        });
-                    }
-                    continue;
-                }
-                let pair = [moved, f.candidates[rival.index].clone()];
-                let flips =
-                    if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
-                if flips {
-                    let mut now = awarded_ids.clone();
-                    if was_awarded {
-                        now.remove(&c.bid.id);
-                    } else {
-                        now.remove(&f.candidates[rival.index].bid.id);
-                    }
-                    now.insert(f.candidates[if was_awarded { rival.index } else { s.index }].bid.id.clone());
+                // The awarded set after the move: the whole field ranked again under relative
+                // quality; else the moved bid against its rival at the cut-off.
+                let now = if relative {
+                    whole_field(f, &in_play, s.index, moved, below).filter(|now| *now != awarded_ids)
+                } else {
+                    let pair = [moved, f.candidates[rival.index].clone()];
+                    let flips =
+                        if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
+                    flips.then(|| {
+                        let mut now = awarded_ids.clone();
+                        if was_awarded {
+                            now.remove(&c.bid.id);
+                        } else {
+                            now.remove(&f.candidates[rival.index].bid.id);
+                        }
+                        now.insert(f.candidates[if was_awarded { rival.index } else { s.index }].bid.id.clone());
+                        now
+                    })
+                };
+                if let Some(now) = now {
                     out.push(CloseCall::MarkFlip {
                         bid: c.bid.id.clone(),
                         evaluator: evaluator.cloned(),
