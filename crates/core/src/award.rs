@@ -395,9 +395,10 @@ pub struct BasketLine {
 pub enum RoundingStep {
     /// Each leaf criterion's aggregate of the evaluators' marks (mean or median), on its scale.
     Aggregate,
-    /// Each quality criterion's grade on its own scale (a criterion with sub-criteria: the weighted
-    /// sum of their shares times the scale's maximum; a sovereignty score: the percentage), before
-    /// it becomes a share of full marks.
+    /// Each criterion's grade on its own scale (a criterion with sub-criteria: the weighted sum of
+    /// their shares times the scale's maximum; a sovereignty score: the percentage; a price or cost
+    /// criterion under a points model: its share times the maximum of the award model's scale, as
+    /// a Swedish cost grade on 0–5), before it becomes a share of full marks.
     Grade,
     /// Round each criterion's score ratio (price ratio, quality score over the scale) before it is
     /// weighted; totals are exact sums of the weighted rounded ratios, rounded again for display.

@@ -31,7 +31,8 @@ use crate::price::{self, PriceError, Reference};
 use crate::quality::{QualityError, QualityPlan};
 use crate::result::{
     BidResult, BidStatus, Comparison, CriterionPrice, CriterionResult, Evaluation, Exclusion, Figure, GateResult,
-    LotEvaluation, PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment, Warning,
+    LotEvaluation, PriceGrade, PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment,
+    Warning,
 };
 use tender_core::compliance::Defect;
 
@@ -194,6 +195,24 @@ fn figure(policy: RoundingPolicy, exact: Exact) -> Result<Figure, Overflow> {
 
 fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exact, Overflow> {
     x.round_by(policy.rule(step))
+}
+
+/// A price criterion's share graded on the lot's scale when the policy rounds grades: the grade
+/// `scale maximum × share` is rounded there (a cost grade on 0–5 rounded to 2 decimals before
+/// weighting), and the share weighted is `grade / maximum`. Without a `grade` step, the share as
+/// it is.
+fn price_grade(
+    policy: RoundingPolicy,
+    scale_max: Decimal,
+    share: Exact,
+) -> Result<(Exact, Option<PriceGrade>), Overflow> {
+    let rule = policy.rule(RoundingStep::Grade);
+    if rule.is_none() || scale_max <= Decimal::ZERO {
+        return Ok((share, None));
+    }
+    let max = Exact::from_decimal(scale_max);
+    let grade = share.checked_mul(max)?.round_by(rule)?;
+    Ok((grade.checked_div(max)?, Some(PriceGrade { grade, scale_max })))
 }
 
 pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
@@ -594,6 +613,7 @@ fn bid_result(
                     formula: None,
                     ratio: None,
                     unrounded_ratio: None,
+                    grade: None,
                     points: None,
                 })
             });
@@ -720,6 +740,8 @@ pub(crate) fn rank_with(
 ) -> Result<Ranking, RankError> {
     let award = &lot.award;
     let policy = award.rounding;
+    // The scale a price's grade is given on when the policy rounds grades.
+    let price_scale = award.scale.resolve().max.get();
     let span = |prices: &[Exact]| match (prices.iter().min(), prices.iter().max()) {
         (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest }),
         _ => None,
@@ -773,8 +795,15 @@ pub(crate) fn rank_with(
         let q = c.quality.unwrap_or(Exact::ZERO);
         let money = RoundingPolicy { decimals: money_decimals, ..policy };
         let evaluated = figure(money, p).map_err(|e| (Some(i), e.into()))?;
-        let mut price_result =
-            PriceResult { basis, evaluated, formula: None, ratio: None, unrounded_ratio: None, points: None };
+        let mut price_result = PriceResult {
+            basis,
+            evaluated,
+            formula: None,
+            ratio: None,
+            unrounded_ratio: None,
+            grade: None,
+            points: None,
+        };
         let wrap = |e: Overflow| (Some(i), PriceError::from(e));
         let s = match &award.price_model {
             PriceModel::PricePerQualityPoint { corridor, decision } => {
@@ -891,6 +920,7 @@ pub(crate) fn rank_with(
                     let (r, formula) =
                         price::share(award.model_of(pc), max, *pk, *reference).map_err(|e| (Some(i), e))?;
                     let unrounded = r;
+                    let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
                     let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
                     let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
@@ -903,6 +933,7 @@ pub(crate) fn rank_with(
                             formula: Some(formula),
                             ratio: Some(r),
                             unrounded_ratio: Some(unrounded),
+                            grade,
                             points: Some(figure(policy, pts).map_err(wrap)?),
                         },
                     });
@@ -928,6 +959,8 @@ pub(crate) fn rank_with(
                     let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
                     let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
                     price_result.unrounded_ratio = Some(r);
+                    let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
+                    price_result.grade = grade;
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
                     let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
                     let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;

@@ -326,7 +326,20 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
     };
     let ratio = p.ratio.unwrap_or(Exact::ZERO);
     let unrounded = p.unrounded_ratio.unwrap_or(ratio);
-    Some(weighted(&dec(max, n), &expression, unrounded, ratio, &points, decimals, n))
+    let w = dec(max, n);
+    if let Some(g) = p.grade {
+        // The price graded on the lot's scale and rounded there before weighting.
+        let s = dec(g.scale_max, n);
+        let graded = format!("round({s} × {expression}) / {s}");
+        let share = g.grade.checked_div(Exact::from_decimal(g.scale_max)).unwrap_or(ratio);
+        let shown = format!("{} / {s}", show(g.grade, decimals, n));
+        return Some(if share == ratio {
+            format!("{w} × {graded} = {w} × {shown} = {points}")
+        } else {
+            format!("{w} × round({graded}) = {w} × round({shown}) = {w} × {} = {points}", show(ratio, decimals, n))
+        });
+    }
+    Some(weighted(&w, &expression, unrounded, ratio, &points, decimals, n))
 }
 
 /// Under the percent-adjustment model, each quality criterion's part of the adjustment in money,

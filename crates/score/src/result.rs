@@ -675,8 +675,22 @@ pub struct PriceResult {
     pub ratio: Option<Exact>,
     /// For points models: the share as the formula gives it, before any rounding.
     pub unrounded_ratio: Option<Exact>,
+    /// For points models under a policy that rounds grades: the price's grade on the lot's scale
+    /// (`scale × share`, rounded there, as a Swedish "prisbetyg" on 0–5 with 2 decimals) and the
+    /// scale's maximum. The share weighted is then `grade / maximum`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<PriceGrade>,
     /// For points models: the price points.
     pub points: Option<Figure>,
+}
+
+/// A price's grade on the lot's scale, rounded as the policy's `grade` step says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceGrade {
+    /// The grade, rounded: `scale maximum × share`.
+    pub grade: Exact,
+    /// The scale's maximum.
+    pub scale_max: Decimal,
 }
 
 /// One price criterion's evaluation, where a lot has several.

@@ -472,3 +472,119 @@ weight = 40
         "{problems:?}"
     );
 }
+
+/// A "betygviktsumma" with the cost graded on 0–5 and rounded to 2 decimals before weighting
+/// (issue 12, rule 4: a criterion's grade on its own scale), from Riksantikvarieämbetet's
+/// "Bedömnings- och utvärderingsmetoder inom uppdragsarkeologin", the two worked tables of its
+/// appendix (yumpu.com/sv/document/view/20398818, pages 93 and 95, "Ursprunglig viktning").
+/// Result = Σ weight × grade on 0–5, the cost grade 5 × lowest price / price. The source's
+/// weights 20 %, 10 %, 45 % and 25 % on a 0–5 result are the points 1, 0.5, 2.25 and 1.25
+/// (weight × 5), since weight × grade = (weight × 5) × grade / 5.
+///
+/// Page 93, points to 3 decimals: Företag 1 (1 781 400 kr): 3,8 0,76 · 3,8 0,38 · 2,7 1,215 ·
+/// cost 3,05 0,763 = 3,118; Företag 2 (2 367 850 kr): 4,8 0,96 · 4,5 0,45 · 4,7 2,115 · cost 2,3
+/// 0,575 = 4,100; Företag 3 (1 087 400 kr): 4,1 0,82 · 4,3 0,43 · 3,5 1,575 · cost 5 1,250 =
+/// 4,075. Page 95, points to 2 decimals, weights 20/10/35/35: Företag 1 (556 100 kr): 4 0,8 ·
+/// 4,5 0,45 · 3 1,05 · cost 5 1,75 = 4,05; Företag 2 (899 500 kr): 4,5 0,9 · 4,5 0,45 · 4,5 1,58
+/// · cost 3,09 1,08 = 4,01; Företag 3 (790 800 kr): 4,5 0,9 · 4,5 0,45 · 4,5 1,58 · cost 3,52
+/// 1,23 = 4,16.
+#[test]
+fn riksantikvarieambetet_cost_grade_rounded_on_its_scale_before_weighting() {
+    let award = |weights: [&str; 4], decimals: u32| {
+        one_lot(&format!(
+            r#"
+[lots.award]
+price_model = {{ kind = "proportional" }}
+weighting = "points"
+scale = {{ min = 0, max = 5, step = 0.1 }}
+rounding = {{ decimals = {decimals}, steps = [{{ step = "grade", decimals = 2 }}, {{ step = "criterion", decimals = {decimals} }}] }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "PERS"
+name = "Kompetens personal"
+kind = "quality"
+weight = {}
+[[lots.award.criteria]]
+id = "FTG"
+name = "Kompetens företag"
+kind = "quality"
+weight = {}
+[[lots.award.criteria]]
+id = "GEN"
+name = "Genomförande"
+kind = "quality"
+weight = {}
+[[lots.award.criteria]]
+id = "K"
+name = "Kostnad"
+kind = "price"
+weight = {}
+"#,
+            weights[0], weights[1], weights[2], weights[3]
+        ))
+    };
+    let bid = |id: &str, price: &str, grades: [&str; 3]| {
+        simple_bid(id, price, &[("PERS", grades[0]), ("FTG", grades[1]), ("GEN", grades[2])])
+    };
+    let check = |e: &tender_score::Evaluation, id: &str, cost_grade: &str, points: [&str; 4], total: &str| {
+        let b = e.lots[0].bid(&id.into()).unwrap();
+        let p = b.price.as_ref().unwrap();
+        assert_eq!(p.grade.unwrap().grade.approx(2), d(cost_grade), "{id} cost grade");
+        assert_eq!(b.criteria[0].points.value, d(points[0]), "{id} PERS");
+        assert_eq!(b.criteria[1].points.value, d(points[1]), "{id} FTG");
+        assert_eq!(b.criteria[2].points.value, d(points[2]), "{id} GEN");
+        assert_eq!(p.points.unwrap().value, d(points[3]), "{id} cost");
+        assert_eq!(b.total.unwrap().value, d(total), "{id} total");
+    };
+
+    // Page 93: points and totals to 3 decimals.
+    let tender = award(["1", "0.5", "2.25", "1.25"], 3);
+    assert!(!tender_core::validate::has_errors(&tender_core::validate::validate_tender(&tender)));
+    let bids = [
+        bid("F1", "1781400", ["3.8", "3.8", "2.7"]),
+        bid("F2", "2367850", ["4.8", "4.5", "4.7"]),
+        bid("F3", "1087400", ["4.1", "4.3", "3.5"]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    check(&e, "F1", "3.05", ["0.760", "0.380", "1.215", "0.763"], "3.118");
+    check(&e, "F2", "2.30", ["0.960", "0.450", "2.115", "0.575"], "4.100");
+    check(&e, "F3", "5", ["0.820", "0.430", "1.575", "1.250"], "4.075");
+    // "Resultat 3 1 2": Företag 2 first, Företag 3 second, Företag 1 third.
+    let ranks: Vec<_> =
+        ["F1", "F2", "F3"].iter().map(|id| e.lots[0].bid(&(*id).into()).unwrap().rank.unwrap()).collect();
+    assert_eq!(ranks, vec![3, 1, 2]);
+    // Without the grade step the cost is weighted unrounded: 1.25 × 1 087 400 / 1 781 400 =
+    // 0.76302…, 0.763 all the same, but 1.25 × 1 087 400 / 2 367 850 = 0.574…, not 0.575.
+    let plain = award(["1", "0.5", "2.25", "1.25"], 3);
+    let mut plain = plain;
+    plain.lots[0].award.rounding = tender_core::files::parse::<tender_core::award::RoundingPolicy>(
+        r#"decimals = 3
+steps = [{ step = "criterion", decimals = 3 }]"#,
+        tender_core::files::Format::Toml,
+        "r.toml".as_ref(),
+    )
+    .unwrap();
+    let e = evaluate(&plain, &bids).unwrap();
+    let f2 = e.lots[0].bid(&"F2".into()).unwrap();
+    assert_eq!(f2.price.as_ref().unwrap().points.unwrap().value, d("0.574"));
+    assert!(f2.price.as_ref().unwrap().grade.is_none());
+
+    // Page 95: weights 20/10/35/35, points and totals to 2 decimals.
+    let tender = award(["1", "0.5", "1.75", "1.75"], 2);
+    let bids = [
+        bid("F1", "556100", ["4", "4.5", "3"]),
+        bid("F2", "899500", ["4.5", "4.5", "4.5"]),
+        bid("F3", "790800", ["4.5", "4.5", "4.5"]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    check(&e, "F1", "5", ["0.80", "0.45", "1.05", "1.75"], "4.05");
+    check(&e, "F2", "3.09", ["0.90", "0.45", "1.58", "1.08"], "4.01");
+    check(&e, "F3", "3.52", ["0.90", "0.45", "1.58", "1.23"], "4.16");
+    let explained = tender_score::explain::explain_price_points(
+        e.lots[0].bid(&"F2".into()).unwrap().price.as_ref().unwrap(),
+        2,
+        &tender_score::explain::Plain,
+    )
+    .unwrap();
+    assert_eq!(explained, "1.75 × round(5 × 556 100 / 899 500) / 5 = 1.75 × 3.09 / 5 = 1.08");
+}

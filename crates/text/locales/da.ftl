@@ -101,11 +101,11 @@ rounding-up = væk fra nul (2,341 bliver 2,35)
 rounding-at-ratio = Hvert kriteriums andel af de fulde point (prisforholdet og karakteren i forhold til skalaens maksimum) afrundes, før den vægtes; totalen er summen af de vægtede, afrundede andele.
 rounding-at-criterion = Hvert kriteriums vægtede point afrundes; totalen er summen af de afrundede point.
 rounding-at-aggregate = Hvert kriteriums sammenvejede karakter fra bedømmerne afrundes, før den bruges.
-rounding-at-grade = Hvert kvalitetskriteriums karakter på kriteriets egen skala afrundes, før den omregnes til en andel af de fulde point.
+rounding-at-grade = Hvert kriteriums karakter på kriteriets egen skala afrundes, før den omregnes til en andel af de fulde point; prisens karakter er dens andel af de fulde point gange evalueringsmodellens skalamaksimum.
 rounding-at-price-points = Pointene for pris afrundes.
 rounding-at-quality = De samlede kvalitetspoint afrundes, før de lægges sammen med pointene for pris.
 rounding-step-aggregate = hvert kriteriums sammenvejede karakter fra bedømmerne
-rounding-step-grade = hvert kvalitetskriteriums karakter på kriteriets egen skala
+rounding-step-grade = hvert kriteriums karakter på kriteriets egen skala (prisens karakter på evalueringsmodellens skala)
 rounding-step-ratio = hvert kriteriums andel af de fulde point
 rounding-step-criterion = hvert kriteriums vægtede point
 rounding-step-price-points = pointene for pris
@@ -938,7 +938,7 @@ analysis-variant-own = { $model } (udbuddets egen), { $rounding }
 analysis-variant-rounding = { $model }, { $rounding }
 analysis-rounding = { $step ->
         [aggregate] hvert kriteriums sammenvejede karakter fra bedømmerne
-        [grade] hvert kvalitetskriteriums karakter på kriteriets egen skala
+        [grade] hvert kriteriums karakter på kriteriets egen skala (prisens karakter på evalueringsmodellens skala)
         [price-points] pointene for pris
         [quality] de samlede kvalitetspoint
         [ratio] hvert kriteriums andel af de fulde point

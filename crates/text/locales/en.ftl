@@ -97,11 +97,11 @@ rounding-up = away from zero (2.341 becomes 2.35)
 rounding-at-ratio = Each criterion's share of full marks (the price ratio, and a score over the scale's maximum) is rounded before it is weighted; the total is the sum of the weighted rounded shares.
 rounding-at-criterion = Each criterion's weighted points are rounded; the total is the sum of the rounded points.
 rounding-at-aggregate = Each criterion's aggregate of the evaluators' marks is rounded before it is used.
-rounding-at-grade = Each quality criterion's grade on its own scale is rounded before it becomes a share of full marks.
+rounding-at-grade = Each criterion's grade on its own scale is rounded before it becomes a share of full marks; the price's grade is its share of full points times the maximum of the evaluation model's scale.
 rounding-at-price-points = The price points are rounded.
 rounding-at-quality = The quality points in total are rounded before they are added to the price points.
 rounding-step-aggregate = each criterion's aggregate of the evaluators' marks
-rounding-step-grade = each quality criterion's grade on its own scale
+rounding-step-grade = each criterion's grade on its own scale (the price's grade on the evaluation model's scale)
 rounding-step-ratio = each criterion's share of full marks
 rounding-step-criterion = each criterion's weighted points
 rounding-step-price-points = the price points
@@ -934,7 +934,7 @@ analysis-variant-own = { $model } (the tender's own), { $rounding }
 analysis-variant-rounding = { $model }, { $rounding }
 analysis-rounding = { $step ->
         [aggregate] each criterion's aggregate of the evaluators' marks
-        [grade] each quality criterion's grade on its own scale
+        [grade] each criterion's grade on its own scale (the price's grade on the evaluation model's scale)
         [price-points] the price points
         [quality] the quality points in total
         [ratio] each criterion's share of full marks
