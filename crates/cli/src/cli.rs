@@ -111,6 +111,8 @@ Examples:
   tender export fixtures/copenhagen-lots --eforms-notice --date 2026-09-01T12:00:00+02:00 -o notice.xml
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- -o release.json
   tender export fixtures/eu-sovereign-cloud --ocds --ocid-prefix ocds-a1b2c3- --date 2026-11-23T12:00:00Z
+  tender export fixtures/aarhus-office-suite --price-sheet -o prices.xlsx
+  tender export fixtures/aarhus-office-suite --marks-sheet --evaluators E4 -o marks.xlsx
 
 --eforms writes each lot's award criteria (BT-539, BT-540, BT-541/5421/5423, BT-543, BT-733,
 BT-734) as the UBL fragment an eForms notice carries, after checking the SDK's rules; its texts
@@ -121,6 +123,8 @@ buyer, the review body, the procedure and each lot, valid against the SDK's XSD 
 the tender lacks a mandatory business term it lists each with the field that supplies it.
 --ocds evaluates the bids and writes an OCDS 1.1 release package with the lots, award criteria,
 bids and awards; --date is the release date (default: now), --ocid-prefix your registered prefix.
+--price-sheet and --marks-sheet write the sheets `tender import prices` and `tender import marks`
+read back, holding what the bid files hold: a form for the bidders or the committee to fill in.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
     Export(ExportArgs),
     /// Print the JSON Schema of tender or bid files.
@@ -349,11 +353,14 @@ fn parse_notice_language(code: &str) -> Result<Language, String> {
 
 /// `tender export`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds"])))]
+#[command(group(
+    clap::ArgGroup::new("target").required(true).args(["eforms", "eforms_notice", "ocds", "price_sheet", "marks_sheet"])
+))]
 #[command(override_usage = "\
 tender export --eforms [OPTIONS] <DIR|TENDER>
        tender export --eforms-notice [OPTIONS] <DIR|TENDER>
-       tender export --ocds --ocid-prefix <PREFIX> [OPTIONS] <DIR|TENDER>")]
+       tender export --ocds --ocid-prefix <PREFIX> [OPTIONS] <DIR|TENDER>
+       tender export --price-sheet|--marks-sheet [OPTIONS] <DIR|TENDER>")]
 pub(crate) struct ExportArgs {
     /// A directory with tender.toml and bids/, or a tender file.
     #[arg(value_name = "DIR|TENDER")]
@@ -391,6 +398,19 @@ pub(crate) struct ExportArgs {
     /// The publisher's name in the package [default: the buyer].
     #[arg(long, value_name = "NAME")]
     pub(crate) publisher: Option<String>,
+    /// Export the bids' price sheet (a row per bid: total, price schedule, options, basket unit
+    /// prices, component prices), which `tender import prices` reads back: CSV when -o ends in
+    /// .csv, else XLSX.
+    #[arg(long, conflicts_with_all = ["eforms", "eforms_notice", "ocds", "marks_sheet"])]
+    pub(crate) price_sheet: bool,
+    /// Export the marks workbook (a sheet per evaluator, a row per bid, per criterion the mark
+    /// and its justification), which `tender import marks` reads back.
+    #[arg(long, conflicts_with_all = ["eforms", "eforms_notice", "ocds"])]
+    pub(crate) marks_sheet: bool,
+    /// With --marks-sheet: evaluators to add a sheet for, comma-separated, besides those who
+    /// have marked a bid.
+    #[arg(long, value_name = "IDS", value_delimiter = ',', requires = "marks_sheet")]
+    pub(crate) evaluators: Vec<String>,
     /// Write the output to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -522,6 +522,9 @@ fn export(args: &ExportArgs) -> Outcome {
         );
     }
     let mut diags = Diagnostics::default();
+    if args.price_sheet || args.marks_sheet {
+        return export_sheet(args, diags);
+    }
     // eForms needs the tender only; OCDS evaluates the bids too.
     let bids = if args.ocds { args.bids.clone().map(|b| vec![b]) } else { Some(Vec::new()) };
     let Some(case) = read(&args.input, bids, &mut diags) else { return finish(&diags, "not exported") };
@@ -581,6 +584,54 @@ fn export(args: &ExportArgs) -> Outcome {
     };
     let outcome = finish(&diags, "not exported");
     if let Err(d) = output::write(&text, args.output.as_deref()) {
+        let mut diags = Diagnostics::default();
+        diags.push(d);
+        return finish(&diags, "not written");
+    }
+    outcome
+}
+
+/// `tender export --price-sheet | --marks-sheet`: the sheets `tender import` reads back.
+fn export_sheet(args: &ExportArgs, mut diags: Diagnostics) -> Outcome {
+    let Some(case) = read(&args.input, args.bids.clone().map(|b| vec![b]), &mut diags) else {
+        return finish(&diags, "not exported");
+    };
+    if diags.has_errors() {
+        return finish(&diags, "not exported");
+    }
+    let Some((tender, _)) = &case.tender else { return finish(&diags, "not exported") };
+    let bids = case.bid_values();
+    let csv = args.output.as_deref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let mut evaluators = Vec::new();
+    for e in &args.evaluators {
+        if e.trim().is_empty() {
+            return usage("export", ErrorKind::ValueValidation, "--evaluators: an empty id; write ids such as E1,E2");
+        }
+        evaluators.push(tender_core::Id::from(e.trim()));
+    }
+    let result = if args.marks_sheet {
+        if csv {
+            return usage(
+                "export",
+                ErrorKind::ValueValidation,
+                "--marks-sheet writes a workbook with a sheet per evaluator: give -o FILE.xlsx",
+            );
+        }
+        tender_interop::marks_workbook(tender, &bids, &evaluators).map(|b| (b, "marks.xlsx"))
+    } else if csv {
+        tender_interop::price_sheet_csv(tender, &bids).map(|t| (t.into_bytes(), "prices.csv"))
+    } else {
+        tender_interop::price_sheet_xlsx(tender, &bids).map(|b| (b, "prices.xlsx"))
+    };
+    let (bytes, example) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("cannot export: {e}")));
+            return finish(&diags, "not exported");
+        }
+    };
+    let outcome = finish(&diags, "not exported");
+    if let Err(d) = output::write_binary(&bytes, args.output.as_deref(), example) {
         let mut diags = Diagnostics::default();
         diags.push(d);
         return finish(&diags, "not written");

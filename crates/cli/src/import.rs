@@ -38,7 +38,7 @@ pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
     // them leaves those prices in the bid files as they are.
     if args.mapping.is_none()
         && let Err(ImportError::Sheet { problems, .. }) = &result
-        && let Some(absent) = optional_columns_absent(problems, &mapping, args)
+        && let Some(absent) = optional_columns_absent(problems, &mapping, args, tender)
     {
         for header in &absent {
             drop_column(&mut mapping, header);
@@ -55,7 +55,7 @@ pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
         }
     };
     let mut bids = case.bid_values();
-    if let Err(e) = tender_interop::apply_prices(&mut bids, &imported) {
+    if let Err(e) = tender_interop::apply_prices(tender, &mut bids, &imported) {
         for d in import_error(&sheet_name, &e) {
             diags.push(d);
         }
@@ -63,7 +63,14 @@ pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
     }
     // What the sheet has no column for stays as the bid file has it.
     for ((old, _), new) in case.bids.iter().zip(bids.iter_mut()) {
-        keep_unmapped(&mapping, tender, &old.price, &mut new.price);
+        keep_unmapped(&mapping, tender, old, &mut new.price);
+    }
+    // The amounts a formula computed, read through the values the workbook stores.
+    let mut notes = String::new();
+    for p in &imported {
+        for n in &p.notes {
+            notes.push_str(&format!("note: {sheet_name}:{}!{n}\n", p.sheet));
+        }
     }
     // The new text of every bid file whose price changes, checked by reading it back.
     let mut writes: Vec<(PathBuf, String, &Bid)> = Vec::new();
@@ -109,6 +116,7 @@ pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
         for (target, _, bid) in &writes {
             text.push_str(&format!("would write {}: {}\n", target.display(), describe(&bid.price)));
         }
+        text.push_str(&notes);
         text.push_str(&format!(
             "dry run: {} from {sheet_name}; {} would change, {unchanged} unchanged; nothing written\n",
             count(imported.len(), "price row"),
@@ -139,39 +147,48 @@ pub(crate) fn prices(args: &ImportPricesArgs) -> Outcome {
         written = written.saturating_add(1);
     }
     output::to_stdout(&format!(
-        "imported {} from {sheet_name}: {} written, {unchanged} unchanged\n",
+        "{notes}imported {} from {sheet_name}: {} written, {unchanged} unchanged\n",
         count(imported.len(), "price row"),
         count(written, "bid file"),
     ));
     outcome
 }
 
-/// The default mapping's optional headers (price schedule, options) the sheet lacks, when they
-/// are all its problems; `None` when any other problem remains.
+/// The default mapping's optional headers (price schedule, options, basket lines, price
+/// components, and the total where a lot is priced by its basket or components) the sheet lacks,
+/// when its only problems are missing columns; `None` when another problem remains. Read again
+/// without them, a sheet that lacks a required column says so alone.
 fn optional_columns_absent(
     problems: &[tender_interop::import::SheetProblem],
     mapping: &Mapping,
     args: &ImportPricesArgs,
+    tender: &Tender,
 ) -> Option<Vec<String>> {
     let c = &mapping.columns;
+    // The total is optional where a lot is priced by its basket or its components.
+    let total_optional = tender.lots.iter().any(|l| !l.award.basket.is_empty() || !l.award.price_components.is_empty());
     let optional: Vec<&str> = c
         .one_off
         .iter()
         .chain(c.recurring_per_year.iter())
         .chain(c.options.values())
+        .chain(c.unit_prices.values())
+        .chain(c.components.values())
+        .chain(c.total.iter().filter(|_| total_optional))
         .map(String::as_str)
         // A header the user named with --map is not optional.
         .filter(|h| !args.map.iter().any(|m| m.rsplit_once('=').is_some_and(|(given, _)| given.trim() == *h)))
         .collect();
+    // Only missing columns: any other problem is in the rows, which are read once the header row
+    // is found.
     let mut absent = Vec::new();
     for p in problems {
         let header = (p.kind == tender_interop::import::ProblemKind::MissingColumn)
             .then(|| p.message.strip_prefix("no column \"").and_then(|m| m.split_once('"')).map(|(h, _)| h))
             .flatten()?;
-        if !optional.contains(&header) {
-            return None;
+        if optional.contains(&header) {
+            absent.push(header.to_owned());
         }
-        absent.push(header.to_owned());
     }
     // The price schedule is both columns or neither.
     if let (Some(one_off), Some(recurring)) = (&c.one_off, &c.recurring_per_year)
@@ -192,10 +209,42 @@ fn drop_column(mapping: &mut Mapping, header: &str) {
         c.recurring_per_year = None;
     }
     c.options.retain(|_, h| h != header);
+    c.unit_prices.retain(|_, h| h != header);
+    c.components.retain(|_, h| h != header);
+    if c.total.as_deref() == Some(header) {
+        c.total = None;
+    }
 }
 
-/// Keeps in `new` what the mapping has no column for: the price schedule, and each option.
-fn keep_unmapped(mapping: &Mapping, tender: &Tender, old: &BidPrice, new: &mut BidPrice) {
+/// Keeps in `new` what the mapping has no column for: the total, the price schedule, each option,
+/// each basket line's unit price and each price component's price.
+fn keep_unmapped(mapping: &Mapping, tender: &Tender, bid: &Bid, new: &mut BidPrice) {
+    let old = &bid.price;
+    if mapping.columns.total.is_none() {
+        new.total = old.total;
+    }
+    if let Some(lot) = tender.lots.iter().find(|l| l.id == bid.lot) {
+        let mut lines = Vec::new();
+        for line in &lot.award.basket {
+            let from = if mapping.columns.unit_prices.contains_key(line.id.as_str()) {
+                &new.unit_prices
+            } else {
+                &old.unit_prices
+            };
+            lines.extend(from.iter().filter(|u| u.line == line.id).cloned());
+        }
+        new.unit_prices = lines;
+        let mut parts = Vec::new();
+        for component in &lot.award.price_components {
+            let from = if mapping.columns.components.contains_key(component.id.as_str()) {
+                &new.components
+            } else {
+                &old.components
+            };
+            parts.extend(from.iter().filter(|c| c.component == component.id).cloned());
+        }
+        new.components = parts;
+    }
     if mapping.columns.one_off.is_none() {
         new.schedule.clone_from(&old.schedule);
     }
@@ -493,6 +542,12 @@ fn describe(price: &BidPrice) -> String {
     for o in &price.options {
         parts.push(format!("option {} {}", o.option, o.price));
     }
+    for u in &price.unit_prices {
+        parts.push(format!("unit price {} {}", u.line, u.price));
+    }
+    for c in &price.components {
+        parts.push(format!("component {} {}", c.component, c.price));
+    }
     parts.join("; ")
 }
 
@@ -539,17 +594,32 @@ fn mapping(args: &ImportPricesArgs, tender: &Tender) -> Result<Mapping, String> 
                 c.lot = Some(header);
                 c.bid = None;
             }
-            "total" => c.total = header,
+            "total" => c.total = Some(header),
             "one_off" => c.one_off = Some(header),
             "recurring_per_year" => c.recurring_per_year = Some(header),
             option if tender.contract.options.iter().any(|o| o.id.as_str() == option) => {
                 c.options.insert(option.to_owned(), header);
             }
+            line if tender.lots.iter().any(|l| l.award.basket.iter().any(|b| b.id.as_str() == line)) => {
+                c.unit_prices.insert(line.to_owned(), header);
+            }
+            component
+                if tender.lots.iter().any(|l| l.award.price_components.iter().any(|k| k.id.as_str() == component)) =>
+            {
+                c.components.insert(component.to_owned(), header);
+            }
             other => {
-                let options: Vec<&str> = tender.contract.options.iter().map(|o| o.id.as_str()).collect();
-                let options = if options.is_empty() { String::new() } else { format!(", {}", options.join(", ")) };
+                let ids: Vec<&str> = tender
+                    .contract
+                    .options
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .chain(tender.lots.iter().flat_map(|l| l.award.basket.iter().map(|b| b.id.as_str())))
+                    .chain(tender.lots.iter().flat_map(|l| l.award.price_components.iter().map(|k| k.id.as_str())))
+                    .collect();
+                let ids = if ids.is_empty() { String::new() } else { format!(", {}", ids.join(", ")) };
                 return Err(format!(
-                    "--map `{spec}`: `{other}` is no field; use bid, bidder, lot, total, one_off, recurring_per_year{options}"
+                    "--map `{spec}`: `{other}` is no field; use bid, bidder, lot, total, one_off, recurring_per_year{ids} (an option, a price basket line or a price component by its id)"
                 ));
             }
         }

@@ -243,6 +243,8 @@ fn bad_marks_are_located_and_nothing_is_written() {
     sheet.write_number(1, 2, 3.0).expect("written");
     sheet.write_string(2, 0, "AA-02").expect("written");
     sheet.write_string(2, 1, "").expect("written");
+    // Not a form left empty (a row with only its bid is skipped): one mark given, one missing.
+    sheet.write_number(2, 2, 2.0).expect("written");
     sheet.write_string(3, 0, "AA-77").expect("written");
     sheet.write_string(4, 0, "AA-03").expect("written");
     sheet.write_formula(4, 1, rust_xlsxwriter::Formula::new("=A1*0")).expect("written");
@@ -478,4 +480,149 @@ fn without_stored_values(xlsx: &[u8]) -> Vec<u8> {
         out.write_all(&bytes).expect("written");
     }
     out.finish().expect("a zip").into_inner()
+}
+
+/// The bad sheets of the malformed corpus (`tests/malformed/sheets/`): each is imported into a
+/// copy of the Aarhus fixture (`prices-*` with `tender import prices`, `marks-*` with `tender import
+/// marks`), must be refused with exit code 1, located errors and nothing written; the messages
+/// are snapshots `malformed-sheet@<file>.snap`.
+#[test]
+fn the_malformed_sheets_are_refused_located_and_nothing_is_written() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/sheets");
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(&corpus).expect("the corpus").map(|e| e.expect("an entry").path()).collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    for sheet in names {
+        let name = sheet.file_name().expect("a name").to_string_lossy().into_owned();
+        let copy = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
+        std::fs::copy(fixture().join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
+        for entry in std::fs::read_dir(fixture().join("bids")).expect("bids") {
+            let path = entry.expect("an entry").path();
+            std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
+        }
+        let before = files(copy.path());
+        let what = if name.starts_with("marks-") { "marks" } else { "prices" };
+        let (code, out, err) =
+            run(&["import".as_ref(), what.as_ref(), sheet.as_os_str(), "--tender".as_ref(), copy.path().as_os_str()]);
+        assert_eq!(code, Some(1), "{name}: {out}{err}");
+        let file = sheet.display().to_string();
+        assert!(err.contains(&format!("{file}:")), "{name}: the errors name the file: {err}");
+        assert_eq!(files(copy.path()), before, "{name}: nothing written");
+        let shown = err.replace(&file, &format!("tests/malformed/sheets/{name}"));
+        snapshot!(format!("malformed-sheet@{name}"), shown);
+    }
+}
+
+/// Unit prices of a price basket import by line into the bid files (aalborg-consultancy, lot L1),
+/// the other lines and bids as they were; an amount a formula computed is imported through the
+/// value the workbook stores, and the import says so.
+#[test]
+fn basket_unit_prices_import_by_line_and_formulas_are_noted() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aalborg-consultancy");
+    let copy = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
+    std::fs::copy(fixture.join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
+    for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
+    }
+    let sheet = copy.path().join("rates.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, h) in ["Bid", "Arkitekt", "DEV"].iter().enumerate() {
+        ws.write_string(0, u16::try_from(c).expect("col"), *h).expect("written");
+    }
+    ws.write_string(1, 0, "AC-01").expect("written");
+    ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=1000+200").set_result("1200")).expect("written");
+    ws.write_number(1, 2, 900.0).expect("written");
+    std::fs::write(&sheet, book.save_to_buffer().expect("a workbook")).expect("saved");
+    let (code, out, err) = run(&[
+        "import".as_ref(),
+        "prices".as_ref(),
+        sheet.as_os_str(),
+        "--tender".as_ref(),
+        copy.path().as_os_str(),
+        "--map".as_ref(),
+        "Arkitekt=ARCH".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        out.contains(&format!(
+            "note: {}:Sheet1!B2 (Arkitekt): the formula =1000+200; its stored value is used",
+            sheet.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 bid file written"), "{out}");
+    let text = std::fs::read_to_string(copy.path().join("bids/ac-01-nordjysk.toml")).expect("read");
+    let bid: tender_core::Bid =
+        tender_core::files::parse(&text, tender_core::files::Format::Toml, "ac-01.toml".as_ref()).expect("a bid");
+    let prices: Vec<(String, String)> =
+        bid.price.unit_prices.iter().map(|u| (u.line.to_string(), u.price.to_string())).collect();
+    let want = [("ARCH", "1200"), ("DEV-SENIOR", "1025"), ("DEV", "900"), ("PM", "1050")];
+    assert_eq!(prices, want.map(|(l, p)| (l.to_owned(), p.to_owned())), "the other lines kept, in the basket's order");
+    assert!(text.starts_with("# Bid AC-01"), "the file's comments are kept");
+    // The other bids are as they were.
+    for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().expect("a name");
+        if name != "ac-01-nordjysk.toml" {
+            assert_eq!(std::fs::read(&path).ok(), std::fs::read(copy.path().join("bids").join(name)).ok(), "{name:?}");
+        }
+    }
+}
+
+/// Export → import gives the same bids: for every fixture, the price sheet (XLSX and CSV) and the
+/// marks workbook that `tender export` writes import back without changing a byte of any bid
+/// file. A marks workbook with a sheet for an evaluator who has not marked yet imports too (its
+/// rows are forms not filled in).
+#[test]
+fn exported_sheets_import_back_to_the_same_bid_files() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(&fixtures).expect("fixtures").map(|e| e.expect("an entry").path()).collect();
+    names.sort();
+    for fixture in names {
+        let name = fixture.file_name().expect("a name").to_string_lossy().into_owned();
+        let copy = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
+        std::fs::copy(fixture.join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
+        for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
+            let path = entry.expect("an entry").path();
+            std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
+        }
+        let before = files(copy.path());
+        for (flag, file, what) in [
+            ("--price-sheet", "prices.xlsx", "prices"),
+            ("--price-sheet", "prices.csv", "prices"),
+            ("--marks-sheet", "marks.xlsx", "marks"),
+        ] {
+            let sheet = copy.path().join(file);
+            let mut args: Vec<&std::ffi::OsStr> =
+                vec!["export".as_ref(), copy.path().as_os_str(), flag.as_ref(), "-o".as_ref(), sheet.as_os_str()];
+            if what == "marks" {
+                args.push(std::ffi::OsStr::new("--evaluators"));
+                args.push(std::ffi::OsStr::new("E-NEW"));
+            }
+            let (code, out, err) = run(&args);
+            assert_eq!(code, Some(0), "{name} {file}: {out}{err}");
+            let (code, out, err) = run(&[
+                "import".as_ref(),
+                what.as_ref(),
+                sheet.as_os_str(),
+                "--tender".as_ref(),
+                copy.path().as_os_str(),
+            ]);
+            // A fixture without marks (or without a marked bid) has nothing to import.
+            if code == Some(1) && err.contains("no marks") {
+                continue;
+            }
+            assert_eq!(code, Some(0), "{name} {file}: {out}{err}");
+            assert!(out.contains(" 0 bid files written"), "{name} {file}: {out}");
+            std::fs::remove_file(&sheet).expect("removed");
+            assert_eq!(files(copy.path()), before, "{name} {file}: the bid files are as they were");
+        }
+    }
 }

@@ -19,10 +19,22 @@
 //! recurring_per_year = "Recurring costs per year"
 //! [columns.options]             # option id in the tender = column header
 //! OPT-USERS = "Option: 500 more users"
+//! [columns.unit_prices]         # price basket: the line's id = the header of its unit price
+//! ARCH = "Senior architect, per hour"
+//! [columns.components]          # price components: the component's id = its header
+//! LIC = "Licences"
 //! ```
 //!
 //! Headers match ignoring case and repeated spaces. Every mapped column must be in the header
-//! row; other columns are ignored.
+//! row; other columns are ignored. A row with its bid and every price cell empty is skipped (a
+//! form not filled in). A row gives the total, or unit prices, or component prices (a
+//! lot evaluated on a price basket or on price components needs no total); an empty unit-price or
+//! component cell gives no price for that line, and a line of another lot than the row's bid is an
+//! error when the prices are applied to the bids.
+//!
+//! A formula cell is read through the value the workbook stores for it, and each such cell is
+//! noted in [`ImportedPrice::notes`] (`B2 (Total): the formula =SUM(C2:F2); its stored value is
+//! used`), so the user sees which amounts a spreadsheet computed.
 //!
 //! # The number rule
 //!
@@ -55,7 +67,7 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use tender_core::bid::{BidPrice, OptionPrice, PriceSchedule};
+use tender_core::bid::{BidPrice, ComponentPrice, OptionPrice, PriceSchedule, UnitPrice};
 use tender_core::num::{DecimalError, decimal_from_f64, parse_decimal};
 use tender_core::{Bid, Id, Money, Tender};
 
@@ -100,8 +112,10 @@ pub struct Columns {
     /// The lot's id, with `bidder`, when a bidder bids for several lots.
     #[serde(default)]
     pub lot: Option<String>,
-    /// The total price (options excluded).
-    pub total: String,
+    /// The total price (options excluded); absent when the sheet gives only unit prices or
+    /// component prices.
+    #[serde(default)]
+    pub total: Option<String>,
     /// One-off costs of the price schedule.
     #[serde(default)]
     pub one_off: Option<String>,
@@ -111,6 +125,12 @@ pub struct Columns {
     /// Option prices: the tender's option id, and the header of its column.
     #[serde(default)]
     pub options: BTreeMap<String, String>,
+    /// Unit prices of a price basket: the basket line's id, and the header of its column.
+    #[serde(default)]
+    pub unit_prices: BTreeMap<String, String>,
+    /// Prices of price components: the component's id, and the header of its column.
+    #[serde(default)]
+    pub components: BTreeMap<String, String>,
 }
 
 impl Mapping {
@@ -123,12 +143,15 @@ impl Mapping {
     }
 
     /// The mapping of the sheet [`write_template_rows`] describes: headers `Bid`, `Total`,
-    /// `One-off`, `Recurring per year`, and each option's id.
+    /// `One-off`, `Recurring per year`, each option's id, each price basket line's id and each
+    /// price component's id.
     pub fn for_tender(tender: &Tender) -> Self {
         Self {
             columns: Columns {
                 bid: Some("Bid".to_owned()),
-                total: "Total".to_owned(),
+                total: Some("Total".to_owned()),
+                unit_prices: basket_lines(tender).map(|id| (id.to_owned(), id.to_owned())).collect(),
+                components: component_ids(tender).map(|id| (id.to_owned(), id.to_owned())).collect(),
                 one_off: Some("One-off".to_owned()),
                 recurring_per_year: Some("Recurring per year".to_owned()),
                 options: tender
@@ -164,6 +187,27 @@ impl Mapping {
                 ));
             }
         }
+        if c.total.is_none() && c.unit_prices.is_empty() && c.components.is_empty() {
+            problems.push("map a price column: `total`, `unit_prices` or `components`".to_owned());
+        }
+        for line in c.unit_prices.keys() {
+            if !basket_lines(tender).any(|l| l == line) {
+                let known: Vec<&str> = basket_lines(tender).collect();
+                problems.push(format!(
+                    "the tender has no price basket line `{line}`; its lines are: {}",
+                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                ));
+            }
+        }
+        for component in c.components.keys() {
+            if !component_ids(tender).any(|k| k == component) {
+                let known: Vec<&str> = component_ids(tender).collect();
+                problems.push(format!(
+                    "the tender has no price component `{component}`; its components are: {}",
+                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                ));
+            }
+        }
         if let (Some(t), Some(d)) = (self.thousands_separator, self.decimal_separator)
             && t == d
         {
@@ -191,7 +235,9 @@ impl Mapping {
         if let Some(h) = &c.lot {
             out.push((Field::Lot, h.as_str()));
         }
-        out.push((Field::Total, c.total.as_str()));
+        if let Some(h) = &c.total {
+            out.push((Field::Total, h.as_str()));
+        }
         if let Some(h) = &c.one_off {
             out.push((Field::OneOff, h.as_str()));
         }
@@ -201,8 +247,30 @@ impl Mapping {
         for (option, h) in &c.options {
             out.push((Field::Option(option.clone()), h.as_str()));
         }
+        for (line, h) in &c.unit_prices {
+            out.push((Field::UnitPrice(line.clone()), h.as_str()));
+        }
+        for (component, h) in &c.components {
+            out.push((Field::Component(component.clone()), h.as_str()));
+        }
         out
     }
+}
+
+/// The ids of every lot's price basket lines, each once, in the tender's order.
+fn basket_lines(tender: &Tender) -> impl Iterator<Item = &str> {
+    let mut seen = std::collections::BTreeSet::new();
+    tender.lots.iter().flat_map(|l| l.award.basket.iter().map(|b| b.id.as_str())).filter(move |id| seen.insert(*id))
+}
+
+/// The ids of every lot's price components, each once, in the tender's order.
+fn component_ids(tender: &Tender) -> impl Iterator<Item = &str> {
+    let mut seen = std::collections::BTreeSet::new();
+    tender
+        .lots
+        .iter()
+        .flat_map(|l| l.award.price_components.iter().map(|c| c.id.as_str()))
+        .filter(move |id| seen.insert(*id))
 }
 
 /// A mapped column found in the header row: the field, its 0-based index and its header.
@@ -217,6 +285,8 @@ enum Field {
     OneOff,
     Recurring,
     Option(String),
+    UnitPrice(String),
+    Component(String),
 }
 
 /// Which bid a row's prices belong to.
@@ -254,6 +324,9 @@ pub struct ImportedPrice {
     pub sheet: String,
     /// The 1-based row.
     pub row: u32,
+    /// The row's amounts a formula computed, each read through its stored value:
+    /// `B2 (Total): the formula =SUM(C2:F2); its stored value is used`.
+    pub notes: Vec<String>,
 }
 
 /// What is wrong with a sheet.
@@ -410,9 +483,10 @@ pub fn import_prices(path: &Path, mapping: &Mapping, tender: &Tender) -> Result<
 /// Puts imported prices into the bids they belong to; returns how many bids were updated.
 ///
 /// # Errors
-/// [`ImportError::Unmatched`] listing every row whose bid is not among `bids`, or that matches
-/// several bids (a bidder with bids in several lots, and no lot column). No bid is changed then.
-pub fn apply_prices(bids: &mut [Bid], prices: &[ImportedPrice]) -> Result<usize, ImportError> {
+/// [`ImportError::Unmatched`] listing every row whose bid is not among `bids`, that matches
+/// several bids (a bidder with bids in several lots, and no lot column), or that prices a basket
+/// line or a price component the bid's lot does not have. No bid is changed then.
+pub fn apply_prices(tender: &Tender, bids: &mut [Bid], prices: &[ImportedPrice]) -> Result<usize, ImportError> {
     let mut problems = Vec::new();
     let mut updates = Vec::new();
     for price in prices {
@@ -426,7 +500,39 @@ pub fn apply_prices(bids: &mut [Bid], prices: &[ImportedPrice]) -> Result<usize,
             .map(|(i, _)| i)
             .collect();
         match matches.as_slice() {
-            [i] => updates.push((*i, price.price.clone())),
+            [i] => {
+                let bid = &bids[*i];
+                let lot = tender.lots.iter().find(|l| l.id == bid.lot);
+                let mut fits = true;
+                for u in &price.price.unit_prices {
+                    if !lot.is_some_and(|l| l.award.basket.iter().any(|b| b.id == u.line)) {
+                        fits = false;
+                        problems.push(format!(
+                            "sheet `{}`, row {}: {} is for lot `{}`, whose price basket has no line `{}`",
+                            price.sheet, price.row, price.key, bid.lot, u.line
+                        ));
+                    }
+                }
+                for c in &price.price.components {
+                    if !lot.is_some_and(|l| l.award.price_components.iter().any(|k| k.id == c.component)) {
+                        fits = false;
+                        problems.push(format!(
+                            "sheet `{}`, row {}: {} is for lot `{}`, which has no price component `{}`",
+                            price.sheet, price.row, price.key, bid.lot, c.component
+                        ));
+                    }
+                }
+                if fits {
+                    // In the lot's order of lines and components, as a bid file lists them.
+                    let mut p = price.price.clone();
+                    if let Some(lot) = lot {
+                        p.unit_prices.sort_by_key(|u| lot.award.basket.iter().position(|b| b.id == u.line));
+                        p.components
+                            .sort_by_key(|c| lot.award.price_components.iter().position(|k| k.id == c.component));
+                    }
+                    updates.push((*i, p));
+                }
+            }
             [] => problems.push(format!(
                 "sheet `{}`, row {}: there is no {} among the bids",
                 price.sheet, price.row, price.key
@@ -530,6 +636,19 @@ impl Reading<'_> {
                 format!("fill in the {header}"),
             );
         }
+    }
+
+    /// An amount that may be left out: `Ok(None)` for an empty cell, `Err` (reported) for a cell
+    /// that holds no amount or a formula without a stored value.
+    fn optional(&mut self, row: usize, col: usize, header: &str) -> Result<Option<Decimal>, ()> {
+        if self.grid.cell(row, col).is_empty() {
+            if self.grid.no_value.contains(&(row, col)) {
+                self.missing(row, col, header);
+                return Err(());
+            }
+            return Ok(None);
+        }
+        self.amount(row, col, header).map(Some).ok_or(())
     }
 
     fn in_merged(&self, row: usize, col: usize) -> bool {
@@ -845,6 +964,15 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
             );
             continue;
         }
+        // A row with its bid and no price at all is a form not filled in: nothing to import for
+        // that bid (a formula without a stored value is not empty, and is reported below).
+        let no_price = columns
+            .iter()
+            .filter(|(f, _, _)| !matches!(f, Field::Bid | Field::Bidder | Field::Lot))
+            .all(|(_, c, _)| grid.cell(row, *c).is_empty() && !grid.no_value.contains(&(row, *c)));
+        if no_price {
+            continue;
+        }
         let key = if let Some((c, h)) = column(&Field::Bid) {
             reading.id(row, c, &h).map(BidKey::Bid)
         } else {
@@ -866,7 +994,11 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
             }
             reading.amount(row, c, &h)
         };
-        let total = required(&mut reading, &Field::Total);
+        // The total may be left empty on a row that gives unit prices or component prices.
+        let total = match column(&Field::Total) {
+            Some((c, h)) => reading.optional(row, c, &h).ok(),
+            None => Some(None),
+        };
         let mut schedule_ok = true;
         let schedule = match (column(&Field::OneOff), column(&Field::Recurring)) {
             (Some((oc, _)), Some((rc, _))) if grid.cell(row, oc).is_empty() && grid.cell(row, rc).is_empty() => None,
@@ -898,8 +1030,46 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
                 None => options_ok = false,
             }
         }
+        // Unit prices and component prices: an empty cell gives no price for its line.
+        let mut lines_ok = true;
+        let mut unit_prices = Vec::new();
+        for line in mapping.columns.unit_prices.keys() {
+            let Some((c, h)) = column(&Field::UnitPrice(line.clone())) else { continue };
+            match reading.optional(row, c, &h) {
+                Ok(Some(price)) => {
+                    unit_prices.push(UnitPrice { line: Id::from(line.as_str()), price: Money::new(price) })
+                }
+                Ok(None) => {}
+                Err(()) => lines_ok = false,
+            }
+        }
+        let mut components = Vec::new();
+        for component in mapping.columns.components.keys() {
+            let Some((c, h)) = column(&Field::Component(component.clone())) else { continue };
+            match reading.optional(row, c, &h) {
+                Ok(Some(price)) => {
+                    components
+                        .push(ComponentPrice { component: Id::from(component.as_str()), price: Money::new(price) });
+                }
+                Ok(None) => {}
+                Err(()) => lines_ok = false,
+            }
+        }
         let (Some(key), Some(total)) = (key, total) else { continue };
-        if !schedule_ok || !options_ok {
+        if !schedule_ok || !options_ok || !lines_ok {
+            continue;
+        }
+        if total.is_none() && unit_prices.is_empty() && components.is_empty() {
+            match column(&Field::Total) {
+                Some((c, h)) => reading.missing(row, c, &h),
+                None => reading.problem(
+                    ProblemKind::MissingValue,
+                    Some(row),
+                    None,
+                    format!("the row gives no price for {key}"),
+                    "fill in the unit prices or the component prices".to_owned(),
+                ),
+            }
             continue;
         }
         if let Some(first) = seen.get(&key) {
@@ -914,11 +1084,26 @@ fn read_grid(grid: &Grid, mapping: &Mapping, tender: &Tender) -> Result<Vec<Impo
             continue;
         }
         seen.insert(key.clone(), row);
+        // The amounts a formula computed, read through their stored values.
+        let notes = columns
+            .iter()
+            .filter(|(f, _, _)| !matches!(f, Field::Bid | Field::Bidder | Field::Lot))
+            .filter_map(|(_, c, h)| {
+                let formula = grid.formulas.get(&(row, *c))?;
+                let formula = if formula.starts_with('=') { formula.clone() } else { format!("={formula}") };
+                Some(format!(
+                    "{}{} ({h}): the formula {formula}; its stored value is used",
+                    column_name(*c),
+                    row.saturating_add(1)
+                ))
+            })
+            .collect();
         prices.push(ImportedPrice {
             key,
-            price: BidPrice { total: Some(Money::new(total)), schedule, options, ..BidPrice::default() },
+            price: BidPrice { total: total.map(Money::new), schedule, options, unit_prices, components },
             sheet: grid.name.clone(),
             row: u32::try_from(row.saturating_add(1)).unwrap_or(u32::MAX),
+            notes,
         });
     }
     if reading.problems.is_empty() { Ok(prices) } else { Err(reading.problems) }
@@ -931,12 +1116,15 @@ pub fn write_template_rows(tender: &Tender, bids: &[Bid]) -> Vec<Vec<Option<Temp
     let mapping = Mapping::for_tender(tender);
     let mut header: Vec<Option<TemplateCell>> = vec![
         Some(TemplateCell::Text("Bid".to_owned())),
-        Some(TemplateCell::Text(mapping.columns.total.clone())),
+        Some(TemplateCell::Text("Total".to_owned())),
         Some(TemplateCell::Text("One-off".to_owned())),
         Some(TemplateCell::Text("Recurring per year".to_owned())),
     ];
     for option in &tender.contract.options {
         header.push(Some(TemplateCell::Text(option.id.as_str().to_owned())));
+    }
+    for header_text in mapping.columns.unit_prices.values().chain(mapping.columns.components.values()) {
+        header.push(Some(TemplateCell::Text(header_text.clone())));
     }
     let mut rows = vec![header];
     for bid in bids {
@@ -949,6 +1137,24 @@ pub fn write_template_rows(tender: &Tender, bids: &[Bid]) -> Vec<Vec<Option<Temp
         for option in &tender.contract.options {
             row.push(
                 bid.price.options.iter().find(|o| o.option == option.id).map(|o| TemplateCell::Amount(o.price.get())),
+            );
+        }
+        for line in mapping.columns.unit_prices.keys() {
+            row.push(
+                bid.price
+                    .unit_prices
+                    .iter()
+                    .find(|u| u.line.as_str() == line)
+                    .map(|u| TemplateCell::Amount(u.price.get())),
+            );
+        }
+        for component in mapping.columns.components.keys() {
+            row.push(
+                bid.price
+                    .components
+                    .iter()
+                    .find(|c| c.component.as_str() == component)
+                    .map(|c| TemplateCell::Amount(c.price.get())),
             );
         }
         rows.push(row);

@@ -107,6 +107,7 @@ pub mod notice;
 pub mod ocds;
 pub mod ranking;
 mod sheet;
+pub mod template;
 pub mod workbook;
 
 pub use eforms::{EformsOptions, eforms_award_criteria};
@@ -116,4 +117,5 @@ pub use marks::{ImportedMark, import_marks};
 pub use notice::{NoticeOptions, eforms_notice};
 pub use ocds::{OcdsOptions, extensions_used, ocds_release, ocds_release_package};
 pub use ranking::{RankingRow, ranking_csv, ranking_rows};
+pub use template::{marks_workbook, price_sheet_csv, price_sheet_xlsx};
 pub use workbook::evaluation_workbook;

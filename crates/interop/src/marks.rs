@@ -5,7 +5,9 @@
 //!   The evaluator `consensus` records the committee's consensus mark.
 //! * **A matrix per evaluator** (an XLSX workbook, one worksheet per evaluator, named by the
 //!   evaluator's id, or `consensus`): a `Bid` column, then one column per criterion headed by its
-//!   id, each optionally followed by a column headed `ID justification`.
+//!   id, each optionally followed by a column headed `ID justification`. A row with only the bid's
+//!   id is a bid the evaluator has not marked (the form [`crate::marks_workbook`] writes); a row
+//!   with some marks must have all of its lot's criteria.
 //!
 //! The shape is told by the first row of the first sheet: a long table has the `Evaluator` and
 //! `Mark` columns. Marks are read by the number rule of [`crate::import`] (a number cell through
@@ -138,27 +140,17 @@ impl Reading<'_> {
     /// The criteria a bid's lot scores by marks: criteria without sub-criteria and the
     /// sub-criteria, in the award model's order (not the sovereignty score).
     fn leaves(&self, bid: &Bid) -> Vec<Id> {
-        let Some(lot) = self.tender.lot(&bid.lot) else { return Vec::new() };
-        let mut out = Vec::new();
-        for c in lot.award.quality_criteria() {
-            if c.sovereignty.is_some() {
-                continue;
-            }
-            if c.sub_criteria.is_empty() {
-                out.push(c.id.clone());
-            } else {
-                out.extend(c.sub_criteria.iter().map(|s| s.id.clone()));
-            }
-        }
-        out
+        self.tender.lot(&bid.lot).map(marked_leaves).unwrap_or_default()
     }
 
-    /// One mark cell: checked, converted and recorded.
+    /// One mark cell: checked, converted and recorded. `criterion_at` is the column that names the
+    /// criterion (the long table's `Criterion` column; in a matrix, the mark's own column).
     #[allow(clippy::too_many_arguments)] // the place of a mark is all of these
     fn mark(
         &mut self,
         grid: &Grid,
         at: (usize, usize, &str),
+        criterion_at: (usize, &str),
         bid_id: &str,
         evaluator: &str,
         criterion: &str,
@@ -181,7 +173,7 @@ impl Reading<'_> {
             self.problem(
                 grid,
                 ProblemKind::UnknownCriterion,
-                (row, Some((col, header))),
+                (row, Some(criterion_at)),
                 format!("lot `{}` scores no criterion `{criterion}` by marks; it scores {}", bid.lot, list.join(", ")),
                 "use the id of one of those criteria or sub-criteria",
             );
@@ -282,7 +274,7 @@ impl Reading<'_> {
                 continue;
             }
             let j = justification.map(|j| raw(grid.cell(row, j))).unwrap_or_default();
-            self.mark(grid, (row, mark, "Mark"), &b, &e, &c, j);
+            self.mark(grid, (row, mark, "Mark"), (criterion, "Criterion"), &b, &e, &c, j);
         }
     }
 
@@ -347,6 +339,12 @@ impl Reading<'_> {
                 );
                 continue;
             }
+            // A row with the bid's id and nothing else: this evaluator has not marked the bid (a
+            // form not filled in yet); a row with some marks must have all of its lot's.
+            let blank = |c: usize| grid.cell(row, c).is_empty() && !grid.no_value.contains(&(row, c));
+            if criteria.iter().all(|(c, _, j)| blank(*c) && j.is_none_or(blank)) {
+                continue;
+            }
             for (c, criterion, j) in &criteria {
                 // A criterion of another lot's bids is left empty on this bid's row.
                 let scored = self
@@ -358,7 +356,7 @@ impl Reading<'_> {
                     continue;
                 }
                 let justification = j.map(|j| raw(grid.cell(row, j))).unwrap_or_default();
-                self.mark(grid, (row, *c, criterion), &bid, &evaluator, criterion, justification);
+                self.mark(grid, (row, *c, criterion), (*c, criterion), &bid, &evaluator, criterion, justification);
             }
         }
     }
@@ -374,4 +372,21 @@ fn describe(cell: &Cell) -> String {
         Cell::Int(i) => format!("the number {i}"),
         Cell::Empty => "an empty cell".to_owned(),
     }
+}
+
+/// The criteria a lot scores by the evaluators' marks: criteria without sub-criteria and the
+/// sub-criteria, in the award model's order (not the sovereignty score).
+pub(crate) fn marked_leaves(lot: &tender_core::Lot) -> Vec<Id> {
+    let mut out = Vec::new();
+    for c in lot.award.quality_criteria() {
+        if c.sovereignty.is_some() {
+            continue;
+        }
+        if c.sub_criteria.is_empty() {
+            out.push(c.id.clone());
+        } else {
+            out.extend(c.sub_criteria.iter().map(|s| s.id.clone()));
+        }
+    }
+    out
 }

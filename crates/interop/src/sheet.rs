@@ -54,6 +54,8 @@ pub(crate) struct Grid {
     pub(crate) merged: Vec<Region>,
     /// The cells (row, column; 0-based) that hold a formula but no stored value.
     pub(crate) no_value: Vec<(usize, usize)>,
+    /// The cells (row, column; 0-based) that hold a formula with a stored value, and the formula.
+    pub(crate) formulas: std::collections::BTreeMap<(usize, usize), String>,
 }
 
 impl Grid {
@@ -98,7 +100,7 @@ pub(crate) fn read_csv(path: &Path, delimiter: u8) -> Result<Grid, ImportError> 
         );
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Grid { name, rows, merged: Vec::new(), no_value: Vec::new() })
+    Ok(Grid { name, rows, ..Grid::default() })
 }
 
 /// Reads one worksheet of an XLSX workbook (the named one, else the first), with its merged
@@ -137,13 +139,18 @@ pub(crate) fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Grid, Import
             rows.push(cells);
         }
     }
-    let mut grid = Grid { name, rows, merged, no_value: Vec::new() };
+    let mut grid = Grid { name, rows, merged, ..Grid::default() };
     let formulas = workbook.worksheet_formula(&grid.name).map_err(file)?;
     let (top, left) = formulas.start().unwrap_or((0, 0));
     for (row, col, formula) in formulas.used_cells() {
         let (r, c) = ((top as usize).saturating_add(row), (left as usize).saturating_add(col));
-        if !formula.is_empty() && grid.cell(r, c).is_empty() {
+        if formula.is_empty() {
+            continue;
+        }
+        if grid.cell(r, c).is_empty() {
             grid.no_value.push((r, c));
+        } else {
+            grid.formulas.insert((r, c), formula.clone());
         }
     }
     Ok(grid)

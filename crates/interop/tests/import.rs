@@ -127,12 +127,15 @@ fn blank(bids: &[Bid]) -> Vec<Bid> {
 /// price comes back exactly.
 fn round_trip(name: &str, tender: &Tender, bids: &[Bid]) {
     // A bid without a price (rejected as non-compliant) has nothing to round-trip.
-    let priced: Vec<Bid> = bids.iter().filter(|b| b.price.total.is_some()).cloned().collect();
+    let priced: Vec<Bid> = bids
+        .iter()
+        .filter(|b| b.price.total.is_some() || !b.price.unit_prices.is_empty() || !b.price.components.is_empty())
+        .cloned()
+        .collect();
     let bids = priced.as_slice();
-    if bids.is_empty() {
-        // Priced by unit prices only (a price basket): the price sheet does not carry them yet.
-        return;
-    }
+    // Every fixture has priced bids, the price basket and price component lots of
+    // aalborg-consultancy included.
+    assert!(!bids.is_empty(), "{name}");
     let dir = tempfile::tempdir().expect("temp dir");
     let rows = write_template_rows(tender, bids);
     let csv = dir.path().join("prices.csv");
@@ -143,7 +146,7 @@ fn round_trip(name: &str, tender: &Tender, bids: &[Bid]) {
     for path in [csv, xlsx] {
         let prices = import_prices(&path, &mapping, tender).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut imported = blank(bids);
-        let updated = apply_prices(&mut imported, &prices).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let updated = apply_prices(tender, &mut imported, &prices).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(updated, bids.len(), "{name}");
         for (got, want) in imported.iter().zip(bids) {
             assert_eq!(got.price, want.price, "{name}: {} from {}", want.id, path.display());
@@ -273,22 +276,23 @@ fn prices_for_unknown_or_ambiguous_bids_are_refused() {
     let mut prices = import_prices(&sheets_dir().join("ok-basic.csv"), &mapping, &tender).expect("imports");
     prices[0].key = tender_interop::BidKey::Bid("AA-99".into());
     let mut copy = bids.clone();
-    let err = apply_prices(&mut copy, &prices).expect_err("AA-99 is not a bid");
+    let err = apply_prices(&tender, &mut copy, &prices).expect_err("AA-99 is not a bid");
     assert!(err.to_string().contains("row 2: there is no bid `AA-99` among the bids"), "{err}");
     assert_eq!(copy, bids, "no bid changed");
 
     // A bidder with bids in two lots, and no lot column: which bid is meant is not known.
-    let (_, _, lots_bids) = common::fixtures().into_iter().find(|(n, _, _)| n == "copenhagen-lots").expect("fixture");
+    let (_, lots_tender, lots_bids) =
+        common::fixtures().into_iter().find(|(n, _, _)| n == "copenhagen-lots").expect("fixture");
     let twice = lots_bids
         .iter()
         .find(|b| lots_bids.iter().filter(|o| o.bidder.id == b.bidder.id).count() > 1)
         .expect("a bidder in two lots");
     prices[0].key = tender_interop::BidKey::Bidder { bidder: twice.bidder.id.clone(), lot: None };
     let mut copy = lots_bids.clone();
-    let err = apply_prices(&mut copy[..], &prices[..1]).expect_err("ambiguous");
+    let err = apply_prices(&lots_tender, &mut copy[..], &prices[..1]).expect_err("ambiguous");
     assert!(err.to_string().contains("has bids in several lots; add a lot column"), "{err}");
     prices[0].key = tender_interop::BidKey::Bidder { bidder: twice.bidder.id.clone(), lot: Some(twice.lot.clone()) };
-    assert_eq!(apply_prices(&mut copy[..], &prices[..1]).expect("with the lot"), 1);
+    assert_eq!(apply_prices(&lots_tender, &mut copy[..], &prices[..1]).expect("with the lot"), 1);
 }
 
 #[test]
@@ -370,4 +374,76 @@ fn every_amount_of_15_digits_reads_back_from_its_float() {
         let read = tender_core::num::decimal_from_f64(float(amount)).expect("exact");
         assert_eq!(read, amount, "{amount}");
     }
+}
+
+fn aalborg() -> (Tender, Vec<Bid>) {
+    let (_, tender, bids) =
+        common::fixtures().into_iter().find(|(n, _, _)| n == "aalborg-consultancy").expect("fixture");
+    (tender, bids)
+}
+
+/// Price basket unit prices and price component prices come from columns named by the line's or
+/// the component's id; a row with neither a total nor any of them gives no price; a line or
+/// component of another lot than the row's bid is refused when the prices are applied.
+#[test]
+fn basket_and_component_prices_import_by_line() {
+    let (tender, bids) = aalborg();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheet = dir.path().join("rates.csv");
+    // AC-02's row gives no price at all: a form not filled in, skipped.
+    std::fs::write(&sheet, "Bid,ARCH,DEV-SENIOR,DEV,PM,LIC\nAC-01,1150,1025,875,1050,\nAC-02,,,,,\n").expect("writes");
+    let mut mapping = Mapping::for_tender(&tender);
+    mapping.columns.total = None;
+    mapping.columns.one_off = None;
+    mapping.columns.recurring_per_year = None;
+    mapping.columns.components.retain(|id, _| id == "LIC");
+    mapping.columns.options.clear();
+    let prices = import_prices(&sheet, &mapping, &tender).expect("imports");
+    assert_eq!(prices.len(), 1, "{prices:?}");
+    let mut copy = bids.clone();
+    assert_eq!(apply_prices(&tender, &mut copy, &prices).expect("applies"), 1);
+    let ac01 = bids.iter().find(|b| b.id.as_str() == "AC-01").expect("AC-01");
+    let got = copy.iter().find(|b| b.id.as_str() == "AC-01").expect("AC-01");
+    assert_eq!(got.price.unit_prices, ac01.price.unit_prices, "in the basket's order");
+
+    // A licence price on a row for a bid of the basket lot (L1), which has no component LIC.
+    std::fs::write(&sheet, "Bid,ARCH,DEV-SENIOR,DEV,PM,LIC\nAC-01,1150,1025,875,1050,5\n").expect("writes");
+    let prices = import_prices(&sheet, &mapping, &tender).expect("imports");
+    let mut copy = bids.clone();
+    let err = apply_prices(&tender, &mut copy, &prices).expect_err("L1 has no LIC");
+    assert!(err.to_string().contains("bid `AC-01` is for lot `L1`, which has no price component `LIC`"), "{err}");
+    assert_eq!(copy, bids, "no bid changed");
+
+    // A mapping that names a line no lot has.
+    mapping.columns.unit_prices.insert("TESTER".to_owned(), "Tester".to_owned());
+    let err = import_prices(&sheet, &mapping, &tender).expect_err("no line TESTER");
+    assert!(
+        err.to_string().contains("no price basket line `TESTER`; its lines are: ARCH, DEV-SENIOR, DEV, PM"),
+        "{err}"
+    );
+}
+
+/// A formula cell is read through the value the workbook stores, and the import says so.
+#[test]
+fn a_formula_cells_stored_value_is_used_and_noted() {
+    let (tender, _) = aarhus();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("formula.xlsx");
+    let mut workbook = Workbook::new();
+    let ws = workbook.add_worksheet();
+    ws.write_string(0, 0, "Bid").expect("writes");
+    ws.write_string(0, 1, "Total").expect("writes");
+    ws.write_string(1, 0, "AA-01").expect("writes");
+    ws.write_formula(1, 1, rust_xlsxwriter::Formula::new("=7000000+300000").set_result("7300000")).expect("writes");
+    ws.write_string(2, 0, "AA-02").expect("writes");
+    ws.write_number(2, 1, 8_400_000.0).expect("writes");
+    workbook.save(&path).expect("saves");
+    let mut mapping = Mapping::for_tender(&tender);
+    mapping.columns.one_off = None;
+    mapping.columns.recurring_per_year = None;
+    mapping.columns.options.clear();
+    let prices = import_prices(&path, &mapping, &tender).expect("imports");
+    assert_eq!(prices[0].price.total, Some(Money::new(Decimal::from(7_300_000))));
+    assert_eq!(prices[0].notes, vec!["B2 (Total): the formula =7000000+300000; its stored value is used".to_owned()]);
+    assert!(prices[1].notes.is_empty(), "a typed number is no formula");
 }
