@@ -103,7 +103,8 @@ Examples:
 The tender is validated first; an error stops the rendering.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
     Render(RenderArgs),
-    /// Export the award criteria as eForms XML, or the tender, bids and scores as OCDS JSON.
+    /// Export the award criteria as eForms XML, the tender, bids and scores as OCDS JSON, or the
+    /// price and marks sheets to fill in.
     #[command(after_help = "\
 Examples:
   tender export tender.toml --eforms -o award-criteria.xml
