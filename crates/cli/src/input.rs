@@ -135,38 +135,70 @@ pub(crate) fn bid_files(paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<PathB
 }
 
 /// Reads a tender and bid files. Every file that can be read is parsed; every problem is added
-/// to `diags`.
+/// to `diags`. The bid files are read and parsed on all cores (scoped threads, each a contiguous
+/// share of the files); the bids and the problems come out in file order whatever the threads'
+/// timing, so the output does not depend on the machine.
 pub(crate) fn read_case(tender: &Path, bids: &[PathBuf], diags: &mut Diagnostics) -> Case {
-    let tender = read::<Tender>(tender, 0, diags);
-    let mut case = Case { tender, bids: Vec::new() };
-    for (i, path) in bids.iter().enumerate() {
-        if let Some((bid, file)) = read::<Bid>(path, i + 1, diags) {
-            case.bids.push((bid, file));
+    let tender = read::<Tender>(tender, 0).map_err(|d| diags.push(d)).ok();
+    let mut case = Case { tender, bids: Vec::with_capacity(bids.len()) };
+    for result in read_all::<Bid>(bids, 1) {
+        match result {
+            Ok(read) => case.bids.push(read),
+            Err(d) => diags.push(d),
         }
     }
     case
 }
 
-/// Reads and parses one file, the `order`th of those read.
-fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize, diags: &mut Diagnostics) -> Option<(T, SourceFile)> {
-    let Some(format) = Format::from_path(path) else {
-        diags.push(load_error(&LoadError::UnknownFormat { file: path.to_owned() }, None).in_order(order));
-        return None;
-    };
-    let text = match files::read_text(path) {
-        Ok(text) => text,
-        Err(e) => {
-            diags.push(load_error(&e, None).in_order(order));
-            return None;
+/// Reads and parses `paths`, the first as the `first`th file read, in parallel; the results in
+/// the order of `paths`.
+fn read_all<T: serde::de::DeserializeOwned + Send>(
+    paths: &[PathBuf],
+    first: usize,
+) -> Vec<Result<(T, SourceFile), Diagnostic>> {
+    // Below this many files a thread costs more than it saves.
+    const PER_THREAD: usize = 32;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let share = paths.len().div_ceil(threads).max(PER_THREAD);
+    if paths.len() <= share {
+        return paths.iter().enumerate().map(|(i, p)| read::<T>(p, first.saturating_add(i))).collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(share)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let start = first.saturating_add(k.saturating_mul(share));
+                scope.spawn(move || {
+                    chunk.iter().enumerate().map(|(i, p)| read::<T>(p, start.saturating_add(i))).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(paths.len());
+        for (handle, chunk) in handles.into_iter().zip(paths.chunks(share)) {
+            match handle.join() {
+                Ok(results) => out.extend(results),
+                // A panic while parsing (a bug): the files of that share are reported, not lost.
+                Err(_) => out.extend(chunk.iter().map(|p| {
+                    Err(Diagnostic::error(format!("{}: could not be read (an internal error)", p.display()))
+                        .with_help("report this as a bug, with the file"))
+                })),
+            }
         }
+        out
+    })
+}
+
+/// Reads and parses one file, the `order`th of those read.
+fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize) -> Result<(T, SourceFile), Diagnostic> {
+    let Some(format) = Format::from_path(path) else {
+        return Err(load_error(&LoadError::UnknownFormat { file: path.to_owned() }, None).in_order(order));
     };
+    let text = files::read_text(path).map_err(|e| load_error(&e, None).in_order(order))?;
     let file = SourceFile::new(path.display().to_string(), text, format, order);
     match files::parse::<T>(&file.text, format, path) {
-        Ok(value) => Some((value, file)),
-        Err(e) => {
-            diags.push(load_error(&e, Some(&file)).in_order(order));
-            None
-        }
+        Ok(value) => Ok((value, file)),
+        Err(e) => Err(load_error(&e, Some(&file)).in_order(order)),
     }
 }
 
