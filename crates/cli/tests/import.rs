@@ -283,14 +283,20 @@ fn the_committed_sheets_are_made_from_the_fixtures_bids() {
 
 /// Copies the fixture into a temporary directory, with every bid's prices replaced by a sheet of
 /// other amounts (imported by the command itself, so the files change as an import changes them).
-fn altered_copy() -> tempfile::TempDir {
+/// A copy of a fixture directory (its tender and bid files) in a temporary directory.
+fn copy_of(fixture: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join("bids")).expect("bids/");
-    std::fs::copy(fixture().join("tender.toml"), dir.path().join("tender.toml")).expect("tender copied");
-    for entry in std::fs::read_dir(fixture().join("bids")).expect("bids") {
+    std::fs::copy(fixture.join("tender.toml"), dir.path().join("tender.toml")).expect("tender copied");
+    for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
         let path = entry.expect("an entry").path();
         std::fs::copy(&path, dir.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
     }
+    dir
+}
+
+fn altered_copy() -> tempfile::TempDir {
+    let dir = copy_of(&fixture());
     let other = dir.path().join("other.csv");
     std::fs::write(&other, "Bid;Total;One-off;Recurring per year;OPT-USERS\nAA-01;1;1;1;1\nAA-02;2;1;1;1\nAA-03;3;1;1;1\nAA-04;4;1;1;1\nAA-05;5;1;1;1\n")
         .expect("written");
@@ -495,13 +501,7 @@ fn the_malformed_sheets_are_refused_located_and_nothing_is_written() {
     assert!(names.len() >= 5, "{names:?}");
     for sheet in names {
         let name = sheet.file_name().expect("a name").to_string_lossy().into_owned();
-        let copy = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
-        std::fs::copy(fixture().join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
-        for entry in std::fs::read_dir(fixture().join("bids")).expect("bids") {
-            let path = entry.expect("an entry").path();
-            std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
-        }
+        let copy = copy_of(&fixture());
         let before = files(copy.path());
         let what = if name.starts_with("marks-") { "marks" } else { "prices" };
         let (code, out, err) =
@@ -521,13 +521,7 @@ fn the_malformed_sheets_are_refused_located_and_nothing_is_written() {
 #[test]
 fn basket_unit_prices_import_by_line_and_formulas_are_noted() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aalborg-consultancy");
-    let copy = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
-    std::fs::copy(fixture.join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
-    for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
-        let path = entry.expect("an entry").path();
-        std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
-    }
+    let copy = copy_of(&fixture);
     let sheet = copy.path().join("rates.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
@@ -586,13 +580,7 @@ fn exported_sheets_import_back_to_the_same_bid_files() {
     names.sort();
     for fixture in names {
         let name = fixture.file_name().expect("a name").to_string_lossy().into_owned();
-        let copy = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir_all(copy.path().join("bids")).expect("bids/");
-        std::fs::copy(fixture.join("tender.toml"), copy.path().join("tender.toml")).expect("tender copied");
-        for entry in std::fs::read_dir(fixture.join("bids")).expect("bids") {
-            let path = entry.expect("an entry").path();
-            std::fs::copy(&path, copy.path().join("bids").join(path.file_name().expect("a name"))).expect("copied");
-        }
+        let copy = copy_of(&fixture);
         let before = files(copy.path());
         for (flag, file, what) in [
             ("--price-sheet", "prices.xlsx", "prices"),

@@ -107,7 +107,7 @@ pub fn price_sheet_xlsx(tender: &Tender, bids: &[Bid]) -> Result<Vec<u8>, Export
 
 /// The marks workbook of `bids`: a sheet per evaluator who marked a bid (in the order they first
 /// appear, bids by id) and per id in `evaluators` not among them, then a `consensus` sheet when a
-/// bid holds consensus marks. Each sheet has a `Bid` column and, for every criterion a lot scores
+/// bid holds consensus marks (or as the only sheet, when there is no evaluator). Each sheet has a `Bid` column and, for every criterion a lot scores
 /// by marks, its mark and a `ID justification` column; a bid's row holds the marks it has, and
 /// criteria of other lots stay empty.
 ///
@@ -138,7 +138,9 @@ pub fn marks_workbook(tender: &Tender, bids: &[Bid], evaluators: &[Id]) -> Resul
             names.push(e.clone());
         }
     }
-    let consensus = bids.iter().any(|b| !b.consensus.is_empty());
+    // The consensus sheet when a bid holds consensus marks, and as the one sheet to fill in when
+    // no evaluator has marked yet and none is named.
+    let consensus = names.is_empty() || bids.iter().any(|b| !b.consensus.is_empty());
     let mut book = workbook(format!("{} marks", tender.id))?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
@@ -186,24 +188,6 @@ pub fn marks_workbook(tender: &Tender, bids: &[Bid], evaluators: &[Id]) -> Resul
             }
         }
         sheet.set_freeze_panes(1, 1).map_err(xlsx)?;
-    }
-    if book.worksheets().is_empty() {
-        // No evaluator yet and none named: one sheet to fill in, for the consensus marks.
-        let sheet = book.add_worksheet();
-        sheet.set_name(CONSENSUS).map_err(xlsx)?;
-        sheet.write_string_with_format(0, 0, "Bid", &bold).map_err(xlsx)?;
-        for (r, b) in bids.iter().enumerate() {
-            let row = u32::try_from(r.saturating_add(1)).map_err(|_| xlsx(XlsxError::RowColumnLimitError))?;
-            sheet.write_string(row, 0, b.id.as_str()).map_err(xlsx)?;
-        }
-        for (i, leaf) in leaves.iter().enumerate() {
-            let col = u16::try_from(i.saturating_mul(2).saturating_add(1))
-                .map_err(|_| xlsx(XlsxError::RowColumnLimitError))?;
-            sheet.write_string_with_format(0, col, leaf.as_str(), &bold).map_err(xlsx)?;
-            sheet
-                .write_string_with_format(0, col.saturating_add(1), format!("{leaf} justification"), &bold)
-                .map_err(xlsx)?;
-        }
     }
     book.save_to_buffer().map_err(xlsx)
 }

@@ -606,17 +606,10 @@ fn bid_result(
         None => {
             // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
             let money = RoundingPolicy { decimals: money_decimals, ..policy };
-            let price = c.price.filter(|_| c.status == BidStatus::Rejected).and_then(|(p, basis)| {
-                figure(money, p).ok().map(|evaluated| PriceResult {
-                    basis,
-                    evaluated,
-                    formula: None,
-                    ratio: None,
-                    unrounded_ratio: None,
-                    grade: None,
-                    points: None,
-                })
-            });
+            let price = c
+                .price
+                .filter(|_| c.status == BidStatus::Rejected)
+                .and_then(|(p, basis)| figure(money, p).ok().map(|evaluated| PriceResult::unscored(basis, evaluated)));
             (price, Vec::new(), None, None)
         }
     };
@@ -795,15 +788,7 @@ pub(crate) fn rank_with(
         let q = c.quality.unwrap_or(Exact::ZERO);
         let money = RoundingPolicy { decimals: money_decimals, ..policy };
         let evaluated = figure(money, p).map_err(|e| (Some(i), e.into()))?;
-        let mut price_result = PriceResult {
-            basis,
-            evaluated,
-            formula: None,
-            ratio: None,
-            unrounded_ratio: None,
-            grade: None,
-            points: None,
-        };
+        let mut price_result = PriceResult::unscored(basis, evaluated);
         let wrap = |e: Overflow| (Some(i), PriceError::from(e));
         let s = match &award.price_model {
             PriceModel::PricePerQualityPoint { corridor, decision } => {

@@ -684,6 +684,13 @@ pub struct PriceResult {
     pub points: Option<Figure>,
 }
 
+impl PriceResult {
+    /// The evaluated price alone, before any points are given.
+    pub fn unscored(basis: PriceBasisDetail, evaluated: Figure) -> Self {
+        Self { basis, evaluated, formula: None, ratio: None, unrounded_ratio: None, grade: None, points: None }
+    }
+}
+
 /// A price's grade on the lot's scale, rounded as the policy's `grade` step says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PriceGrade {
