@@ -293,16 +293,11 @@ fn read_bids_case(
     if skip_unreadable {
         // The tender's own problems (order 0) and those of no one file still stop everything.
         for order in diags.error_orders() {
-            if order == 0 || order > bid_files.len() {
-                continue;
-            }
+            let Some(source) = order.checked_sub(1).and_then(|i| case.sources.get(i)) else { continue };
+            let file = source.clone();
             let reasons = diags.skip_file(order);
             case.bids.retain(|(_, f)| f.order != order);
-            skipped.push(SkippedFile {
-                file: bid_files[order - 1].display().to_string(),
-                kind: SkipKind::Unreadable,
-                reasons,
-            });
+            skipped.push(SkippedFile { file, kind: SkipKind::Unreadable, reasons });
         }
     }
     if diags.has_errors() || case.tender.is_none() {

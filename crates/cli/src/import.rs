@@ -276,6 +276,15 @@ fn read(tender: &Path, bids: Option<&PathBuf>, diags: &mut Diagnostics) -> Optio
     }
     let bid_files = input::bid_files(std::slice::from_ref(&bids_dir), diags);
     let case = input::read_case(&tender_path, &bid_files, diags);
+    // An import rewrites each bid's own file; a file of several bids is not rewritten.
+    let mut bundles: Vec<&str> = case.bids.iter().filter(|(_, f)| f.is_part()).map(|(_, f)| f.name.as_str()).collect();
+    bundles.dedup();
+    for name in bundles {
+        diags.push(
+            Diagnostic::error(format!("{name}: the file holds several bids, and an import rewrites each bid's own file"))
+                .with_help("keep one bid per file in the bids directory to import into it (a bundle can be split with a JSON tool such as jq)"),
+        );
+    }
     (!diags.has_errors() && case.tender.is_some()).then_some(case)
 }
 

@@ -31,8 +31,21 @@ pub(crate) struct SourceFile {
     /// nothing to replace.
     pub(crate) shown: Arc<String>,
     /// Where each value of `text` is, built the first time a problem is located in the file, so
-    /// locating thousands of problems reads the file once (issue 17).
+    /// locating thousands of problems reads the file once (issue 17). Of a JSON Lines file, only
+    /// its lines.
     spans: Arc<OnceLock<SpanIndex>>,
+    /// Whether the file is JSON Lines (one bid per line).
+    json_lines: bool,
+    /// For one bid of a bundle file (a JSON array of bids, JSON Lines): where it is in the file.
+    part: Option<Arc<Part>>,
+}
+
+/// One bid of a bundle file, as [`SourceFile`] views it.
+#[derive(Debug)]
+struct Part {
+    part: files::BundlePart,
+    /// Of a line of JSON Lines: where each value of the line is, built on first use.
+    spans: OnceLock<SpanIndex>,
 }
 
 impl SourceFile {
@@ -63,18 +76,71 @@ impl SourceFile {
             format,
             shown,
             spans: Arc::new(OnceLock::new()),
+            json_lines: false,
+            part: None,
+        }
+    }
+
+    /// The file's index: its values' places, or only its lines (JSON Lines).
+    fn index(&self) -> &SpanIndex {
+        self.spans.get_or_init(|| {
+            if self.json_lines { SpanIndex::lines(&self.text) } else { SpanIndex::new(&self.text, self.format) }
+        })
+    }
+
+    /// The same file seen as one of its bids.
+    fn view(&self, part: files::BundlePart) -> Self {
+        Self { part: Some(Arc::new(Part { part, spans: OnceLock::new() })), ..self.clone() }
+    }
+
+    /// Whether this is one bid of a file of several.
+    pub(crate) fn is_part(&self) -> bool {
+        self.part.is_some()
+    }
+
+    /// The file's name, and the bid's place in it for one bid of a bundle file:
+    /// `bids.json [3]`, `bids.jsonl line 7`.
+    pub(crate) fn source_name(&self) -> String {
+        match &self.part {
+            Some(p) => format!("{} {}", self.name, p.part.label),
+            None => self.name.clone(),
+        }
+    }
+
+    /// A validation path as the whole file names it: `[3].price.total` in a JSON array of bids,
+    /// `line 7: price.total` in JSON Lines, the path itself in a file of one bid.
+    pub(crate) fn shown_path(&self, path: &str) -> String {
+        match &self.part {
+            Some(p) if self.json_lines => format!("{}: {path}", p.part.label),
+            Some(p) => format!("{}{path}", p.part.path_prefix),
+            None => path.to_owned(),
         }
     }
 
     /// The line and column (in characters, from 1) of byte `at`, from the file's index.
     pub(crate) fn line_and_column(&self, at: usize) -> (usize, usize) {
-        let l = self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).location(&self.text, at..at);
+        let l = self.index().location(&self.text, at..at);
         (l.line, l.column)
     }
 
-    /// Where validation path `path` is in the file (see [`SpanIndex::locate`]).
+    /// Where validation path `path` is in the file (see [`SpanIndex::locate`]); in one bid of a
+    /// bundle file, the path inside that bid.
     pub(crate) fn locate(&self, path: &str) -> Option<tender_core::files::Found> {
-        self.spans.get_or_init(|| SpanIndex::new(&self.text, self.format)).locate(&self.text, path)
+        match &self.part {
+            None => self.index().locate(&self.text, path),
+            Some(p) if !self.json_lines => self.index().locate(&self.text, &format!("{}{path}", p.part.path_prefix)),
+            Some(p) => {
+                // A line of JSON Lines is a document of its own: found in the line, placed in the file.
+                let range = p.part.range.clone();
+                let line = self.text.get(range.clone())?;
+                let found = p.spans.get_or_init(|| SpanIndex::new(line, Format::Json)).locate(line, path)?;
+                let span = found.location.span.start + range.start..found.location.span.end + range.start;
+                Some(tender_core::files::Found {
+                    location: self.index().location(&self.text, span),
+                    exact: found.exact,
+                })
+            }
+        }
     }
 }
 
@@ -83,8 +149,12 @@ impl SourceFile {
 pub(crate) struct Case {
     /// The tender, if it could be read.
     pub(crate) tender: Option<(Tender, SourceFile)>,
-    /// The bids that could be read, in file-name order.
+    /// The bids that could be read, in file-name order (a bundle file's in its order).
     pub(crate) bids: Vec<(Bid, SourceFile)>,
+    /// What each place in the reading order names, from 1 (0 is the tender): a bid file, or one
+    /// bid of a bundle file (`bids.json [3]`, `bids.jsonl line 7`), or a bundle file that could
+    /// not be read as a whole.
+    pub(crate) sources: Vec<String>,
 }
 
 impl Case {
@@ -140,39 +210,80 @@ pub(crate) fn bid_files(paths: &[PathBuf], diags: &mut Diagnostics) -> Vec<PathB
 /// timing, so the output does not depend on the machine.
 pub(crate) fn read_case(tender: &Path, bids: &[PathBuf], diags: &mut Diagnostics) -> Case {
     let tender = read::<Tender>(tender, 0).map_err(|d| diags.push(d)).ok();
-    let mut case = Case { tender, bids: Vec::with_capacity(bids.len()) };
-    for result in read_all::<Bid>(bids, 1) {
-        match result {
-            Ok(read) => case.bids.push(read),
-            Err(d) => diags.push(d),
+    let mut case = Case { tender, bids: Vec::with_capacity(bids.len()), sources: Vec::with_capacity(bids.len()) };
+    // Each bid (each bid of a bundle file too) gets its own place in the order, so a bad bid in a
+    // bundle is skipped alone (--skip-unreadable).
+    for (path, results) in bids.iter().zip(read_all(bids)) {
+        for result in results {
+            let order = case.sources.len().saturating_add(1);
+            match result {
+                Ok((bid, mut file)) => {
+                    case.sources.push(file.source_name());
+                    file.order = order;
+                    case.bids.push((bid, file));
+                }
+                Err((label, d)) => {
+                    case.sources.push(match label {
+                        Some(label) => format!("{} {label}", path.display()),
+                        None => path.display().to_string(),
+                    });
+                    diags.push(d.in_order(order));
+                }
+            }
         }
     }
     case
 }
 
-/// Reads and parses `paths`, the first as the `first`th file read, in parallel; the results in
-/// the order of `paths`.
-fn read_all<T: serde::de::DeserializeOwned + Send>(
-    paths: &[PathBuf],
-    first: usize,
-) -> Vec<Result<(T, SourceFile), Diagnostic>> {
+/// One bid read, or why not: the diagnostic, with the bid's place in its bundle file.
+type BidRead = Result<(Bid, SourceFile), (Option<String>, Diagnostic)>;
+
+/// Reads a bid file: a file of one bid, or a bundle of several (a
+/// JSON array of bids, or JSON Lines), each of its bids read on its own so that one bad bid spoils
+/// only itself.
+fn read_bids(path: &Path) -> Vec<BidRead> {
+    let file = match source(path, 0) {
+        Ok(file) => file,
+        Err(d) => return vec![Err((None, d))],
+    };
+    match files::bundle_parts(&file.text, file.format, path) {
+        Err(e) => vec![Err((None, load_error(&e, Some(&file))))],
+        Ok(None) => vec![parse_file(file, path).map_err(|d| (None, d))],
+        Ok(Some(parts)) if parts.is_empty() => vec![Err((
+            None,
+            Diagnostic::warning(format!("{}: the file holds no bids", file.name)).with_help(
+                "a bundle file lists bids: a JSON array of bid objects, or one bid object per line (.jsonl)",
+            ),
+        ))],
+        Ok(Some(parts)) => parts
+            .into_iter()
+            .map(|part| {
+                let parsed = files::parse_part::<Bid>(&file.text, &part, file.index(), path);
+                let label = part.label.clone();
+                let view = file.view(part);
+                match parsed {
+                    Ok(bid) => Ok((bid, view)),
+                    Err(e) => Err((Some(label), load_error(&e, Some(&view)))),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Reads and parses the bid files `paths` in parallel: per file, in the order of `paths`, its
+/// bids (one, or a bundle's in their order).
+fn read_all(paths: &[PathBuf]) -> Vec<Vec<BidRead>> {
     // Below this many files a thread costs more than it saves.
     const PER_THREAD: usize = 32;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let share = paths.len().div_ceil(threads).max(PER_THREAD);
     if paths.len() <= share {
-        return paths.iter().enumerate().map(|(i, p)| read::<T>(p, first.saturating_add(i))).collect();
+        return paths.iter().map(|p| read_bids(p)).collect();
     }
     std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(share)
-            .enumerate()
-            .map(|(k, chunk)| {
-                let start = first.saturating_add(k.saturating_mul(share));
-                scope.spawn(move || {
-                    chunk.iter().enumerate().map(|(i, p)| read::<T>(p, start.saturating_add(i))).collect::<Vec<_>>()
-                })
-            })
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|p| read_bids(p)).collect::<Vec<_>>()))
             .collect();
         let mut out = Vec::with_capacity(paths.len());
         for (handle, chunk) in handles.into_iter().zip(paths.chunks(share)) {
@@ -180,8 +291,11 @@ fn read_all<T: serde::de::DeserializeOwned + Send>(
                 Ok(results) => out.extend(results),
                 // A panic while parsing (a bug): the files of that share are reported, not lost.
                 Err(_) => out.extend(chunk.iter().map(|p| {
-                    Err(Diagnostic::error(format!("{}: could not be read (an internal error)", p.display()))
-                        .with_help("report this as a bug, with the file"))
+                    vec![Err((
+                        None,
+                        Diagnostic::error(format!("{}: could not be read (an internal error)", p.display()))
+                            .with_help("report this as a bug, with the file"),
+                    ))]
                 })),
             }
         }
@@ -191,14 +305,25 @@ fn read_all<T: serde::de::DeserializeOwned + Send>(
 
 /// Reads and parses one file, the `order`th of those read.
 fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize) -> Result<(T, SourceFile), Diagnostic> {
+    parse_file(source(path, order)?, path)
+}
+
+/// Reads one file's text, the `order`th of those read.
+fn source(path: &Path, order: usize) -> Result<SourceFile, Diagnostic> {
     let Some(format) = Format::from_path(path) else {
         return Err(load_error(&LoadError::UnknownFormat { file: path.to_owned() }, None).in_order(order));
     };
     let text = files::read_text(path).map_err(|e| load_error(&e, None).in_order(order))?;
-    let file = SourceFile::new(path.display().to_string(), text, format, order);
-    match files::parse::<T>(&file.text, format, path) {
+    let mut file = SourceFile::new(path.display().to_string(), text, format, order);
+    file.json_lines = Format::is_json_lines(path);
+    Ok(file)
+}
+
+/// Parses a file read by [`source`] as one `T`.
+fn parse_file<T: serde::de::DeserializeOwned>(file: SourceFile, path: &Path) -> Result<(T, SourceFile), Diagnostic> {
+    match files::parse::<T>(&file.text, file.format, path) {
         Ok(value) => Ok((value, file)),
-        Err(e) => Err(load_error(&e, Some(&file)).in_order(order)),
+        Err(e) => Err(load_error(&e, Some(&file)).in_order(file.order)),
     }
 }
 
@@ -270,11 +395,12 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
         // The bidder's defect: the bid will be rejected, and the others evaluated.
         ProblemLevel::Rejection => (Level::Rejection, "will be rejected: "),
     };
-    let d = Diagnostic::error(format!("{lead}{path}: {}", p.message)).with_level(level).with_help(p.fix.clone());
+    let shown = file.shown_path(path);
+    let d = Diagnostic::error(format!("{lead}{shown}: {}", p.message)).with_level(level).with_help(p.fix.clone());
     let d = match file.locate(path) {
         Some(found) => d.at(file, found.location.span, if found.exact { "here" } else { "in here" }),
         // Not in the file (a field left out at the top level): name the file instead.
-        None => Diagnostic::error(format!("{lead}{}: {path}: {}", file.name, p.message))
+        None => Diagnostic::error(format!("{lead}{}: {shown}: {}", file.name, p.message))
             .with_level(level)
             .with_help(p.fix.clone()),
     };

@@ -3,7 +3,7 @@
 //!
 //! Every entry of the directory is accounted for, in file-name order:
 //!
-//! * a `.toml` or `.json` file (or a link to one) is read as a bid;
+//! * a `.toml`, `.json` or `.jsonl` file (or a link to one) is read as a bid file (a `.json` file holding a list, and a `.jsonl` file, are bundles of several bids);
 //! * a hidden `.toml` or `.json` file is skipped with a warning;
 //! * a symbolic link that points nowhere, or in a loop, is an error: the bid it was meant to be
 //!   cannot be read;
@@ -66,9 +66,9 @@ pub(crate) fn bid_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             // A FIFO or a device with a bid's name is kept: reading refuses it with an error.
             (false, true, false) => bids.push(p),
             (false, false, false) => {
-                diags.not_read(&p, "not a .toml or .json file");
+                diags.not_read(&p, "not a .toml, .json or .jsonl file");
                 diags.push(
-                    Diagnostic::warning(format!("{}: skipped: not a .toml or .json file", p.display()))
+                    Diagnostic::warning(format!("{}: skipped: not a .toml, .json or .jsonl file", p.display()))
                         .with_help("bid files are read by extension; rename the file if it is a bid"),
                 );
             }
@@ -77,11 +77,16 @@ pub(crate) fn bid_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     if !hidden_others.is_empty() {
         diags.push(
             Diagnostic::warning(format!("{}: skipped hidden files: {}", dir.display(), hidden_others.join(", ")))
-                .with_help("hidden files are not read; none of these is named like a bid (.toml or .json)"),
+                .with_help(
+                    "hidden files are not read; none of these is named like a bid file (.toml, .json or .jsonl)",
+                ),
         );
     }
     if bids.is_empty() {
-        diags.push(Diagnostic::warning(format!("{}: no bid files (.toml or .json) in the directory", dir.display())));
+        diags.push(Diagnostic::warning(format!(
+            "{}: no bid files (.toml, .json or .jsonl) in the directory",
+            dir.display()
+        )));
     }
     bids
 }

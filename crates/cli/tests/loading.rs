@@ -68,3 +68,103 @@ fn problems_of_broken_files_are_reported_in_file_order() {
         assert_eq!(err, again, "the same report on every run");
     }
 }
+
+/// The Aarhus fixture's bids as JSON values, in file order.
+fn aarhus_bids_json() -> Vec<serde_json::Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite/bids");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("bids").map(|e| e.expect("an entry").path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("read");
+            let bid: tender_core::Bid =
+                tender_core::files::parse(&text, tender_core::files::Format::Toml, p).expect("a bid");
+            serde_json::to_value(&bid).expect("JSON")
+        })
+        .collect()
+}
+
+/// A case directory with the Aarhus tender and `files` (name, text) in bids/.
+fn case_with(files: &[(&str, String)]) -> tempfile::TempDir {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("bids")).expect("bids/");
+    std::fs::copy(fixture.join("tender.toml"), dir.path().join("tender.toml")).expect("copied");
+    for (name, text) in files {
+        std::fs::write(dir.path().join("bids").join(name), text).expect("written");
+    }
+    dir
+}
+
+/// A bundle file of bids, a JSON array or JSON Lines, evaluates as the same bids in files of their
+/// own do.
+#[test]
+fn a_bundle_of_bids_evaluates_as_the_bid_files() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite");
+    let (code, want, err) = run(&["evaluate".as_ref(), fixture.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(code, Some(0), "{err}");
+    let bids = aarhus_bids_json();
+    let array = serde_json::to_string_pretty(&bids).expect("JSON");
+    let lines: String = bids.iter().map(|b| format!("{}\n", serde_json::to_string(b).expect("JSON"))).collect();
+    for (name, text) in [("received.json", array), ("received.jsonl", lines)] {
+        let dir = case_with(&[(name, text)]);
+        let (code, got, err) =
+            run(&["evaluate".as_ref(), dir.path().as_os_str(), "--format".as_ref(), "json".as_ref()]);
+        assert_eq!(code, Some(0), "{name}: {err}");
+        assert_eq!(got, want, "{name}: the same evaluation as the fixture's bid files");
+    }
+}
+
+/// A bad bid in a bundle is located in the bundle (`[1].price.total` at its line; a broken line
+/// of JSON Lines at that line) and spoils only itself: with --skip-unreadable the others are
+/// evaluated and the bad one is listed as skipped by its place in the bundle. An import refuses to
+/// rewrite a bundle, and an empty bundle is said to hold no bids.
+#[test]
+fn a_bad_bid_in_a_bundle_is_located_and_skipped_alone() {
+    let mut bids = aarhus_bids_json();
+    bids[1]["price"]["total"] = serde_json::Value::String("seven million".to_owned());
+    let array = serde_json::to_string_pretty(&bids).expect("JSON");
+    let line = array.lines().position(|l| l.contains("seven million")).expect("the bad line") + 1;
+    let dir = case_with(&[("received.json", array)]);
+    let (code, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("[1].price.total"), "{err}");
+    assert!(err.contains(&format!("received.json:{line}:")), "at line {line}: {err}");
+    let (code, out, err) = run(&[
+        "evaluate".as_ref(),
+        dir.path().as_os_str(),
+        "--skip-unreadable".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["lots"][0]["bids"].as_array().expect("bids").len(), 4, "the other four evaluated");
+    assert!(out.contains("received.json [1]"), "the skipped bid named by its place: {out}");
+
+    // JSON Lines: line 3 broken off.
+    let bids = aarhus_bids_json();
+    let mut lines: Vec<String> = bids.iter().map(|b| serde_json::to_string(b).expect("JSON")).collect();
+    lines[2].truncate(40);
+    let dir = case_with(&[("received.jsonl", lines.join("\n"))]);
+    let (code, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("received.jsonl:3:"), "{err}");
+    let (code, _, err) = run(&["evaluate".as_ref(), dir.path().as_os_str(), "--skip-unreadable".as_ref()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("skipped (--skip-unreadable)"), "{err}");
+
+    // An import rewrites each bid's own file: a bundle is refused, and nothing is written.
+    let sheet = dir.path().join("prices.csv");
+    std::fs::write(&sheet, "Bid,Total\nAA-01,1\n").expect("written");
+    let (code, _, err) =
+        run(&["import".as_ref(), "prices".as_ref(), sheet.as_os_str(), "--tender".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("the file holds several bids"), "{err}");
+
+    // An empty bundle.
+    let dir = case_with(&[("received.json", "[]".to_owned())]);
+    let (_, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert!(err.contains("received.json: the file holds no bids"), "{err}");
+}

@@ -46,9 +46,18 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Self> {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("toml") => Some(Self::Toml),
-            Some("json") => Some(Self::Json),
+            // JSON Lines (a bid bundle, one bid per line) is JSON, line by line.
+            Some("json" | "jsonl" | "ndjson") => Some(Self::Json),
             _ => None,
         }
+    }
+
+    /// Whether the path names a JSON Lines file (`.jsonl`, `.ndjson`): one JSON value per line.
+    pub fn is_json_lines(path: &Path) -> bool {
+        matches!(
+            path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+            Some("jsonl" | "ndjson")
+        )
     }
 
     /// The format's name.
@@ -174,6 +183,28 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The same error for a part of a file that starts at byte `offset` of `source`: its span
+    /// moved there, its line and column counted in `source` by `index`, its path after
+    /// `path_prefix`.
+    fn in_part(self, source: &str, index: &SpanIndex, offset: usize, path_prefix: &str) -> Self {
+        let moved = |l: Location| index.location(source, l.span.start + offset..l.span.end + offset);
+        match self {
+            Self::Syntax { file, format, location, message } => {
+                Self::Syntax { file, format, location: moved(location), message }
+            }
+            Self::Shape { file, path, location, message } => {
+                let path = if path == display_path("") {
+                    path_prefix.trim_end_matches('.').to_owned()
+                } else {
+                    format!("{path_prefix}{path}")
+                };
+                let path = if path.is_empty() { display_path("") } else { path };
+                Self::Shape { file, path, location: location.map(moved), message }
+            }
+            other => other,
+        }
+    }
+
     /// The file the error is about.
     pub fn file(&self) -> &Path {
         match self {
@@ -319,6 +350,89 @@ pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> 
     }
 }
 
+/// One bid of a bundle file (a JSON array of bids, or JSON Lines with a bid per line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BundlePart {
+    /// The bid's text: a byte range of the file.
+    pub range: Range<usize>,
+    /// What comes before a path inside the bid in the whole file's paths: `[3].` for the fourth
+    /// bid of a JSON array; empty in JSON Lines, whose lines are files of their own.
+    pub path_prefix: String,
+    /// The bid's place in the file, in words: `[3]` or `line 7`.
+    pub label: String,
+}
+
+/// The bids of a bundle file: a JSON array (a file whose text starts with `[`) or JSON Lines
+/// (`.jsonl`, `.ndjson`; blank lines are skipped). `Ok(None)` for a file of one bid (a JSON
+/// object, any TOML file).
+///
+/// # Errors
+/// [`LoadError::Syntax`] when a JSON array is not valid JSON (its bids are then not read, as a
+/// file of one bid that is not valid JSON is not); in JSON Lines each line is parsed on its own
+/// by [`parse_part`], so one broken line spoils only itself.
+pub fn bundle_parts(source: &str, format: Format, file: &Path) -> Result<Option<Vec<BundlePart>>, LoadError> {
+    if format != Format::Json {
+        return Ok(None);
+    }
+    if Format::is_json_lines(file) {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (n, line) in source.split('\n').enumerate() {
+            let end = start + line.len();
+            let text = line.trim_end_matches('\r');
+            if !text.trim().is_empty() {
+                parts.push(BundlePart {
+                    range: start..start + text.len(),
+                    path_prefix: String::new(),
+                    label: format!("line {}", n + 1),
+                });
+            }
+            start = end + 1;
+        }
+        return Ok(Some(parts));
+    }
+    let bytes = source.as_bytes();
+    let first = skip_ws(bytes, if source.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 });
+    if bytes.get(first) != Some(&b'[') {
+        return Ok(None);
+    }
+    // The whole file must be JSON, checked by the same parser as a single bid (a byte order mark
+    // is read as spaces, as there).
+    match source.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            parse_json_any::<serde::de::IgnoredAny>(&format!("   {rest}"), file).map_err(|e| e.located_in(source))?
+        }
+        None => parse_json_any::<serde::de::IgnoredAny>(source, file)?,
+    };
+    let mut parts = Vec::new();
+    let mut j = skip_ws(bytes, first + 1);
+    while j < bytes.len() && bytes[j] != b']' {
+        let Some(end) = skip_value(bytes, j) else { break };
+        let n = parts.len();
+        parts.push(BundlePart { range: j..end, path_prefix: format!("[{n}]."), label: format!("[{n}]") });
+        j = skip_ws(bytes, end);
+        if bytes.get(j) == Some(&b',') {
+            j = skip_ws(bytes, j + 1);
+        }
+    }
+    Ok(Some(parts))
+}
+
+/// Parses one bid of a bundle file (see [`bundle_parts`]). Errors are located in the whole file:
+/// `index` counts their lines and columns there (a [`SpanIndex::lines`] of `source` will do).
+///
+/// # Errors
+/// [`LoadError`] as [`parse`] gives it for the part alone, moved to its place in the file.
+pub fn parse_part<T: DeserializeOwned>(
+    source: &str,
+    part: &BundlePart,
+    index: &SpanIndex,
+    file: &Path,
+) -> Result<T, LoadError> {
+    let text = source.get(part.range.clone()).unwrap_or_default();
+    parse::<T>(text, Format::Json, file).map_err(|e| e.in_part(source, index, part.range.start, &part.path_prefix))
+}
+
 impl LoadError {
     /// The same error with its line and column counted in `source` (its byte span is kept).
     fn located_in(self, source: &str) -> Self {
@@ -458,6 +572,11 @@ fn parse_json<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
                     .to_owned(),
         });
     }
+    parse_json_any(source, file)
+}
+
+/// [`parse_json`] without its check that the file is an object (a bundle of bids is a list).
+fn parse_json_any<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
     let value = result.map_err(|e| {
@@ -1163,15 +1282,21 @@ impl SpanIndex {
     /// Indexes `source`. A TOML source that does not parse, or JSON that breaks off, indexes what
     /// it can (for a TOML source: nothing).
     pub fn new(source: &str, format: Format) -> Self {
-        let mut spans = std::collections::HashMap::new();
+        let mut index = Self::lines(source);
         match format {
             Format::Toml => {
                 if let Ok(table) = toml::de::DeTable::parse(source) {
-                    index_toml_table(table.get_ref(), "", 0, &mut spans);
+                    index_toml_table(table.get_ref(), "", 0, &mut index.spans);
                 }
             }
-            Format::Json => index_json(source, &mut spans),
+            Format::Json => index_json(source, &mut index.spans),
         }
+        index
+    }
+
+    /// Indexes only the lines of `source` (no paths): enough to locate byte ranges, for a source
+    /// that is not one JSON or TOML document (JSON Lines).
+    pub fn lines(source: &str) -> Self {
         let line_starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let mut char_marks = vec![0];
         let mut chars = 0;
@@ -1179,7 +1304,7 @@ impl SpanIndex {
             chars += block.iter().filter(|b| starts_char(**b)).count();
             char_marks.push(chars);
         }
-        Self { spans, line_starts, char_marks }
+        Self { spans: std::collections::HashMap::new(), line_starts, char_marks }
     }
 
     /// Where validation path `path` is in `source` (the source the index was built from).
@@ -1381,6 +1506,49 @@ pub fn to_string<T: Serialize>(value: &T, format: Format) -> Result<String, Writ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Small {
+        #[allow(dead_code)]
+        id: String,
+        #[allow(dead_code)]
+        n: u32,
+    }
+
+    #[test]
+    fn bundle_parts_find_each_bid_of_an_array_and_of_json_lines() {
+        let array = "\u{feff} [ {\"id\": \"a]\", \"n\": 1},\n  {\"id\": \"b\", \"n\": [2]} ]";
+        let parts = bundle_parts(array, Format::Json, Path::new("b.json")).expect("JSON").expect("a bundle");
+        assert_eq!(parts.len(), 2);
+        assert_eq!(&array[parts[0].range.clone()], "{\"id\": \"a]\", \"n\": 1}");
+        assert_eq!((parts[1].path_prefix.as_str(), parts[1].label.as_str()), ("[1].", "[1]"));
+        // The second is located in the whole file: line 2, its path after `[1].`.
+        let index = SpanIndex::new(array, Format::Json);
+        match parse_part::<Small>(array, &parts[1], &index, Path::new("b.json")) {
+            Err(LoadError::Shape { path, location: Some(l), .. }) => {
+                assert_eq!(path, "[1].n");
+                assert_eq!(l.line, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_part::<Small>(array, &parts[0], &index, Path::new("b.json")).is_ok());
+        // An object is one bid; a broken array is a syntax error of the file.
+        assert_eq!(bundle_parts("{\"id\": \"a\"}", Format::Json, Path::new("b.json")).expect("JSON"), None);
+        assert!(matches!(
+            bundle_parts("[{\"id\": 1}", Format::Json, Path::new("b.json")),
+            Err(LoadError::Syntax { .. })
+        ));
+
+        let lines = "{\"id\": \"a\", \"n\": 1}\r\n\n{\"id\": \"b\",\r\n";
+        let parts = bundle_parts(lines, Format::Json, Path::new("b.jsonl")).expect("lines").expect("a bundle");
+        assert_eq!(parts.iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["line 1", "line 3"]);
+        let index = SpanIndex::lines(lines);
+        match parse_part::<Small>(lines, &parts[1], &index, Path::new("b.jsonl")) {
+            Err(LoadError::Syntax { location, .. }) => assert_eq!(location.line, 3),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn locate_json_finds_values_and_their_parents() {
