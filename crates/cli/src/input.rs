@@ -238,27 +238,26 @@ pub(crate) fn read_case(tender: &Path, bids: &[PathBuf], diags: &mut Diagnostics
 /// One bid read, or why not: the diagnostic, with the bid's place in its bundle file.
 type BidRead = Result<(Bid, SourceFile), (Option<String>, Diagnostic)>;
 
-/// Reads a bid file: a file of one bid, or a bundle of several (a
-/// JSON array of bids, or JSON Lines), each of its bids read on its own so that one bad bid spoils
-/// only itself.
+/// Reads a bid file: a file of one bid, or a bundle of several (a JSON array of bids, JSON Lines,
+/// or TOML `[[bids]]` tables), each of its bids read on its own so that one bad bid spoils only
+/// itself.
 fn read_bids(path: &Path) -> Vec<BidRead> {
     let file = match source(path, 0) {
         Ok(file) => file,
         Err(d) => return vec![Err((None, d))],
     };
-    match files::bundle_parts(&file.text, file.format, path) {
+    match files::parse_bundle::<Bid>(&file.text, file.format, path) {
         Err(e) => vec![Err((None, load_error(&e, Some(&file))))],
         Ok(None) => vec![parse_file(file, path).map_err(|d| (None, d))],
         Ok(Some(parts)) if parts.is_empty() => vec![Err((
             None,
             Diagnostic::warning(format!("{}: the file holds no bids", file.name)).with_help(
-                "a bundle file lists bids: a JSON array of bid objects, or one bid object per line (.jsonl)",
+                "a file of several bids lists them: a JSON array of bid objects, one bid object per line (.jsonl), or [[bids]] tables (TOML)",
             ),
         ))],
         Ok(Some(parts)) => parts
             .into_iter()
-            .map(|part| {
-                let parsed = files::parse_part::<Bid>(&file.text, &part, file.index(), path);
+            .map(|(part, parsed)| {
                 let label = part.label.clone();
                 let view = file.view(part);
                 match parsed {

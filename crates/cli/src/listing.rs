@@ -3,7 +3,8 @@
 //!
 //! Every entry of the directory is accounted for, in file-name order:
 //!
-//! * a `.toml`, `.json` or `.jsonl` file (or a link to one) is read as a bid file (a `.json` file holding a list, and a `.jsonl` file, are bundles of several bids);
+//! * a `.toml`, `.json` or `.jsonl` file (or a link to one) is read as a bid file (a `.json` file
+//!   holding a list, a `.jsonl` file and a `.toml` file of `[[bids]]` tables are bundles of bids);
 //! * a hidden `.toml` or `.json` file is skipped with a warning;
 //! * a symbolic link that points nowhere, or in a loop, is an error: the bid it was meant to be
 //!   cannot be read;

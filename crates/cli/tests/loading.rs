@@ -69,8 +69,8 @@ fn problems_of_broken_files_are_reported_in_file_order() {
     }
 }
 
-/// The Aarhus fixture's bids as JSON values, in file order.
-fn aarhus_bids_json() -> Vec<serde_json::Value> {
+/// The Aarhus fixture's bids, in file order.
+fn aarhus_bids() -> Vec<tender_core::Bid> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aarhus-office-suite/bids");
     let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("bids").map(|e| e.expect("an entry").path()).collect();
     paths.sort();
@@ -78,11 +78,14 @@ fn aarhus_bids_json() -> Vec<serde_json::Value> {
         .iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).expect("read");
-            let bid: tender_core::Bid =
-                tender_core::files::parse(&text, tender_core::files::Format::Toml, p).expect("a bid");
-            serde_json::to_value(&bid).expect("JSON")
+            tender_core::files::parse(&text, tender_core::files::Format::Toml, p).expect("a bid")
         })
         .collect()
+}
+
+/// The Aarhus fixture's bids as JSON values, in file order.
+fn aarhus_bids_json() -> Vec<serde_json::Value> {
+    aarhus_bids().iter().map(|b| serde_json::to_value(b).expect("JSON")).collect()
 }
 
 /// A case directory with the Aarhus tender and `files` (name, text) in bids/.
@@ -107,7 +110,12 @@ fn a_bundle_of_bids_evaluates_as_the_bid_files() {
     let bids = aarhus_bids_json();
     let array = serde_json::to_string_pretty(&bids).expect("JSON");
     let lines: String = bids.iter().map(|b| format!("{}\n", serde_json::to_string(b).expect("JSON"))).collect();
-    for (name, text) in [("received.json", array), ("received.jsonl", lines)] {
+    let mut table = toml::Table::new();
+    let values: Vec<toml::Value> = aarhus_bids().iter().map(|b| toml::Value::try_from(b).expect("TOML")).collect();
+    table.insert("bids".to_owned(), toml::Value::Array(values));
+    let tables = toml::to_string(&table).expect("TOML");
+    assert!(tables.contains("[[bids]]"), "{tables}");
+    for (name, text) in [("received.json", array), ("received.jsonl", lines), ("received.toml", tables)] {
         let dir = case_with(&[(name, text)]);
         let (code, got, err) =
             run(&["evaluate".as_ref(), dir.path().as_os_str(), "--format".as_ref(), "json".as_ref()]);
@@ -154,6 +162,19 @@ fn a_bad_bid_in_a_bundle_is_located_and_skipped_alone() {
     let (code, _, err) = run(&["evaluate".as_ref(), dir.path().as_os_str(), "--skip-unreadable".as_ref()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("skipped (--skip-unreadable)"), "{err}");
+
+    // TOML: a bid's bad value is located at its line, its path after `bids[i].`.
+    let mut table = toml::Table::new();
+    let mut values: Vec<toml::Value> = aarhus_bids().iter().map(|b| toml::Value::try_from(b).expect("TOML")).collect();
+    values[3]["price"]["total"] = toml::Value::String("seven million".to_owned());
+    table.insert("bids".to_owned(), toml::Value::Array(values));
+    let tables = toml::to_string(&table).expect("TOML");
+    let line = tables.lines().position(|l| l.contains("seven million")).expect("the bad line") + 1;
+    let toml_dir = case_with(&[("received.toml", tables)]);
+    let (code, _, err) = run(&["check".as_ref(), toml_dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("bids[3].price.total"), "{err}");
+    assert!(err.contains(&format!("received.toml:{line}:")), "at line {line}: {err}");
 
     // An import rewrites each bid's own file: a bundle is refused, and nothing is written.
     let sheet = dir.path().join("prices.csv");

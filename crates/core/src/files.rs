@@ -433,6 +433,43 @@ pub fn parse_part<T: DeserializeOwned>(
     parse::<T>(text, Format::Json, file).map_err(|e| e.in_part(source, index, part.range.start, &part.path_prefix))
 }
 
+/// Reads a file that may hold several bids (or tenders): a JSON array, JSON Lines, or TOML with
+/// `[[bids]]` tables and nothing else. `Ok(None)` for a file of one (then [`parse`] reads it);
+/// else every part, in the file's order, with its value or its error, located in the whole file.
+///
+/// # Errors
+/// [`LoadError::Syntax`] when the file as a whole is not valid JSON or TOML (JSON Lines: never,
+/// each line is read on its own), [`LoadError::Shape`] when a TOML bundle holds more than its
+/// `[[bids]]` tables.
+#[allow(clippy::type_complexity)] // a part and its reading, as listed
+pub fn parse_bundle<T: DeserializeOwned>(
+    source: &str,
+    format: Format,
+    file: &Path,
+) -> Result<Option<Vec<(BundlePart, Result<T, LoadError>)>>, LoadError> {
+    if source.trim().is_empty() {
+        return Ok(None);
+    }
+    match format {
+        // Parsed twice only when it may be a bundle.
+        Format::Toml if !source.contains("bids") => Ok(None),
+        Format::Toml => toml_bundle(source, file),
+        Format::Json => {
+            let Some(parts) = bundle_parts(source, format, file)? else { return Ok(None) };
+            let index = SpanIndex::lines(source);
+            Ok(Some(
+                parts
+                    .into_iter()
+                    .map(|part| {
+                        let parsed = parse_part::<T>(source, &part, &index, file);
+                        (part, parsed)
+                    })
+                    .collect(),
+            ))
+        }
+    }
+}
+
 impl LoadError {
     /// The same error with its line and column counted in `source` (its byte span is kept).
     fn located_in(self, source: &str) -> Self {
@@ -448,12 +485,89 @@ impl LoadError {
     }
 }
 
-fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
-    let table = toml::de::DeTable::parse(source).map_err(|e| {
+/// Parses TOML text into its spanned tables, or the located syntax error.
+fn toml_table<'a>(source: &'a str, file: &Path) -> Result<toml::Spanned<toml::de::DeTable<'a>>, LoadError> {
+    toml::de::DeTable::parse(source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = explain_toml_syntax(e.message().trim(), source, span.clone());
         LoadError::Syntax { file: file.to_owned(), format: Format::Toml, location: Location::of(source, span), message }
-    })?;
+    })
+}
+
+/// The bids of a TOML bundle: a file whose top level is `[[bids]]` tables and has no `id`;
+/// `Ok(None)` for any other TOML file. Each bid is read on its own from the file's tables, its
+/// errors located in the file with its path after `bids[i].`.
+fn toml_bundle<T: DeserializeOwned>(
+    source: &str,
+    file: &Path,
+) -> Result<Option<Vec<(BundlePart, Result<T, LoadError>)>>, LoadError> {
+    let table = toml_table(source, file)?;
+    let root = table.get_ref();
+    let Some(bids) = root.get("bids") else { return Ok(None) };
+    if root.get("id").is_some() {
+        return Ok(None);
+    }
+    let toml::de::DeValue::Array(items) = bids.get_ref() else {
+        return Err(LoadError::Shape {
+            file: file.to_owned(),
+            path: "bids".to_owned(),
+            location: Some(Location::of(source, bids.span())),
+            message: "a file of several bids lists them as `[[bids]]` tables. Fix: write each bid under its own `[[bids]]` header".to_owned(),
+        });
+    };
+    if let Some((key, _)) = root.iter().find(|(k, _)| k.get_ref() != "bids") {
+        return Err(LoadError::Shape {
+            file: file.to_owned(),
+            path: key.get_ref().to_string(),
+            location: Some(Location::of(source, key.span())),
+            message:
+                "a file of several bids holds only its `[[bids]]` tables. Fix: move the key into a bid, or remove it"
+                    .to_owned(),
+        });
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let prefix = format!("bids[{i}]");
+        let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
+        let mut numbers = Vec::new();
+        walk_value(item, &prefix, &mut numbers);
+        let problem = numbers.into_iter().find_map(|n| {
+            let message = number_problem(&n.text, n.float)?;
+            Some(LoadError::Shape {
+                file: file.to_owned(),
+                path: n.path,
+                location: Some(Location::of(source, n.span)),
+                message,
+            })
+        });
+        let parsed = match problem {
+            Some(e) => Err(e),
+            None => serde_path_to_error::deserialize(toml::de::ValueDeserializer::from(item.clone())).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                let span = inner.span();
+                let path = match (&span, path.contains('?')) {
+                    (Some(span), true) => {
+                        toml_path_at(source, span.start).unwrap_or_else(|| format!("{prefix}.{path}"))
+                    }
+                    _ if path.is_empty() || path == "." => prefix.clone(),
+                    _ => format!("{prefix}.{path}"),
+                };
+                LoadError::Shape {
+                    file: file.to_owned(),
+                    path: display_path(&path),
+                    location: Some(Location::of(source, span.unwrap_or_else(|| item.span()))),
+                    message: explain(inner.message().trim(), Format::Toml, false),
+                }
+            }),
+        };
+        out.push((part, parsed));
+    }
+    Ok(Some(out))
+}
+
+fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
+    let table = toml_table(source, file)?;
     let mut numbers = Vec::new();
     walk_table(table.get_ref(), "", &mut numbers);
     if let Some((path, span, message)) = numbers.into_iter().find_map(|n| {
