@@ -350,6 +350,9 @@ pub fn parse<T: DeserializeOwned>(source: &str, format: Format, file: &Path) -> 
     }
 }
 
+/// The parts of a bundle file, in its order, each with its value or its error.
+pub type Bundle<T> = Vec<(BundlePart, Result<T, LoadError>)>;
+
 /// One bid of a bundle file (a JSON array of bids, or JSON Lines with a bid per line).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BundlePart {
@@ -441,12 +444,11 @@ pub fn parse_part<T: DeserializeOwned>(
 /// [`LoadError::Syntax`] when the file as a whole is not valid JSON or TOML (JSON Lines: never,
 /// each line is read on its own), [`LoadError::Shape`] when a TOML bundle holds more than its
 /// `[[bids]]` tables.
-#[allow(clippy::type_complexity)] // a part and its reading, as listed
 pub fn parse_bundle<T: DeserializeOwned>(
     source: &str,
     format: Format,
     file: &Path,
-) -> Result<Option<Vec<(BundlePart, Result<T, LoadError>)>>, LoadError> {
+) -> Result<Option<Bundle<T>>, LoadError> {
     if source.trim().is_empty() {
         return Ok(None);
     }
@@ -497,10 +499,7 @@ fn toml_table<'a>(source: &'a str, file: &Path) -> Result<toml::Spanned<toml::de
 /// The bids of a TOML bundle: a file whose top level is `[[bids]]` tables and has no `id`;
 /// `Ok(None)` for any other TOML file. Each bid is read on its own from the file's tables, its
 /// errors located in the file with its path after `bids[i].`.
-fn toml_bundle<T: DeserializeOwned>(
-    source: &str,
-    file: &Path,
-) -> Result<Option<Vec<(BundlePart, Result<T, LoadError>)>>, LoadError> {
+fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<Bundle<T>>, LoadError> {
     let table = toml_table(source, file)?;
     let root = table.get_ref();
     let Some(bids) = root.get("bids") else { return Ok(None) };
