@@ -155,14 +155,19 @@ impl Checker {
             }
         }
         for s in text.strings() {
-            self.control_characters(path, s);
-            if s.len() > MAX_TEXT_LEN {
-                self.error(
-                    path,
-                    format!("is {} bytes long", s.len()),
-                    format!("keep it under {MAX_TEXT_LEN} bytes; put long material in an annex"),
-                );
-            }
+            self.string(path, s);
+        }
+    }
+
+    /// One string of a text: no refused control character, not too long.
+    fn string(&mut self, path: &str, s: &str) {
+        self.control_characters(path, s);
+        if s.len() > MAX_TEXT_LEN {
+            self.error(
+                path,
+                format!("is {} bytes long", s.len()),
+                format!("keep it under {MAX_TEXT_LEN} bytes; put long material in an annex"),
+            );
         }
     }
 
@@ -193,8 +198,12 @@ impl Checker {
         }
     }
 
+    /// A plain string, checked as [`Self::text`] checks a text, without copying it.
     fn plain(&mut self, path: &str, s: &str, required: bool) {
-        self.text(path, &Text::Plain(s.to_owned()), required);
+        if required && s.trim().is_empty() {
+            self.error(path, "is empty", "write the text");
+        }
+        self.string(path, s);
     }
 
     fn country(&mut self, path: &str, c: &Country) {
@@ -1843,12 +1852,30 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             ),
         }
     };
+    // Whether a mark is fine, checked without building its paths: a bid holds thousands of marks,
+    // and a path is written only for a mark with a problem (issue 13).
+    let fits = |criterion: &Id, score: Score, justification: &str| {
+        leaves.get(criterion).is_some_and(|scale| {
+            score >= scale.min
+                && score <= scale.max
+                && scale.step.is_none_or(|step| {
+                    step.get() <= Decimal::ZERO
+                        || score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get()))
+                })
+        }) && !justification.trim().is_empty()
+            && justification.len() <= MAX_TEXT_LEN
+            && crate::inert::first_refused(justification, true).is_none()
+    };
     let mut pairs = BTreeSet::new();
     for (i, s) in bid.scores.iter().enumerate() {
+        let fresh = pairs.insert((&s.evaluator, &s.criterion));
+        if fresh && s.evaluator.problem().is_none() && fits(&s.criterion, s.score, &s.justification) {
+            continue;
+        }
         let p = format!("scores[{i}]");
         c.id(&format!("{p}.evaluator"), &s.evaluator);
         check_score(c, &p, &s.criterion, s.score, &s.justification);
-        if !pairs.insert((&s.evaluator, &s.criterion)) {
+        if !fresh {
             c.error(
                 &p,
                 format!("evaluator `{}` scores `{}` twice", s.evaluator, s.criterion),
