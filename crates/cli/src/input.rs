@@ -242,12 +242,21 @@ type BidRead = Result<(Bid, SourceFile), (Option<String>, Diagnostic)>;
 /// or TOML `[[bids]]` tables), each of its bids read on its own so that one bad bid spoils only
 /// itself.
 fn read_bids(path: &Path) -> Vec<BidRead> {
-    let file = match source(path, 0) {
+    let file = match source_up_to(path, 0, files::MAX_BUNDLE_BYTES) {
         Ok(file) => file,
         Err(d) => return vec![Err((None, d))],
     };
     match files::parse_bundle::<Bid>(&file.text, file.format, path) {
         Err(e) => vec![Err((None, load_error(&e, Some(&file))))],
+        // A file of one bid is held to the limit of one file.
+        Ok(None) if u64::try_from(file.text.len()).is_ok_and(|n| n > files::MAX_FILE_BYTES) => {
+            let e = LoadError::TooLarge {
+                file: path.to_owned(),
+                size: u64::try_from(file.text.len()).unwrap_or(u64::MAX),
+                limit: files::MAX_FILE_BYTES,
+            };
+            vec![Err((None, load_error(&e, None)))]
+        }
         Ok(None) => vec![parse_file(file, path).map_err(|d| (None, d))],
         Ok(Some(parts)) if parts.is_empty() => vec![Err((
             None,
@@ -309,10 +318,15 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize) -> Result<(T,
 
 /// Reads one file's text, the `order`th of those read.
 fn source(path: &Path, order: usize) -> Result<SourceFile, Diagnostic> {
+    source_up_to(path, order, files::MAX_FILE_BYTES)
+}
+
+/// [`source`] up to `limit` bytes.
+fn source_up_to(path: &Path, order: usize, limit: u64) -> Result<SourceFile, Diagnostic> {
     let Some(format) = Format::from_path(path) else {
         return Err(load_error(&LoadError::UnknownFormat { file: path.to_owned() }, None).in_order(order));
     };
-    let text = files::read_text(path).map_err(|e| load_error(&e, None).in_order(order))?;
+    let text = files::read_text_up_to(path, limit).map_err(|e| load_error(&e, None).in_order(order))?;
     let mut file = SourceFile::new(path.display().to_string(), text, format, order);
     file.json_lines = Format::is_json_lines(path);
     Ok(file)

@@ -189,3 +189,37 @@ fn a_bad_bid_in_a_bundle_is_located_and_skipped_alone() {
     let (_, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
     assert!(err.contains("received.json: the file holds no bids"), "{err}");
 }
+
+/// A bundle may be larger than the limit of one file (32 MiB) up to 1 GiB, each of its bids held
+/// to the limit of one file; a file of one bid over 32 MiB is refused as before.
+#[test]
+fn a_bundle_may_exceed_the_limit_of_one_file_but_not_a_bid() {
+    const MIB: usize = 1024 * 1024;
+    let bids = aarhus_bids_json();
+    // Each bid padded with 7 MiB of spaces (valid JSON): 35 MiB in all.
+    let lines: String = bids
+        .iter()
+        .map(|b| {
+            let text = serde_json::to_string(b).expect("JSON");
+            format!("{{{}{}\n", " ".repeat(7 * MIB), &text[1..])
+        })
+        .collect();
+    assert!(lines.len() > 32 * MIB);
+    let dir = case_with(&[("received.jsonl", lines)]);
+    let (code, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+
+    // One bid of 33 MiB, alone in its file or in a bundle.
+    let big = {
+        let text = serde_json::to_string(&bids[0]).expect("JSON");
+        format!("{{{}{}", " ".repeat(33 * MIB), &text[1..])
+    };
+    let dir = case_with(&[("AA-01.json", big.clone())]);
+    let (code, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("more than the 33554432 bytes accepted"), "{err}");
+    let dir = case_with(&[("received.jsonl", format!("{big}\n"))]);
+    let (code, _, err) = run(&["check".as_ref(), dir.path().as_os_str()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("more than the 33554432 bytes accepted for one bid"), "{err}");
+}

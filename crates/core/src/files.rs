@@ -32,6 +32,11 @@ use crate::num::{F64_EXACT_DIGITS, significant_digits};
 /// The largest file read: 32 MiB. A tender with thousands of bids fits many times over.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The largest bundle file of bids read (1 GiB): a JSON array of bids, JSON Lines or TOML
+/// `[[bids]]` tables, as a system exports many bids at once. Each bid in it is held to
+/// [`MAX_FILE_BYTES`]; a file of one bid too.
+pub const MAX_BUNDLE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// A file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -257,22 +262,31 @@ fn special_kind(file_type: std::fs::FileType) -> Option<&'static str> {
 /// [`LoadError::Io`], [`LoadError::NotAFile`], [`LoadError::TooLarge`], [`LoadError::Unbounded`]
 /// or [`LoadError::NotUtf8`].
 pub fn read_text(file: &Path) -> Result<String, LoadError> {
+    read_text_up_to(file, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with another limit: [`MAX_BUNDLE_BYTES`] for a file that may hold many bids
+/// (whose parts [`parse_bundle`] holds to [`MAX_FILE_BYTES`] each).
+///
+/// # Errors
+/// As [`read_text`], with `limit` in place of [`MAX_FILE_BYTES`].
+pub fn read_text_up_to(file: &Path, limit: u64) -> Result<String, LoadError> {
     let io = |source| LoadError::Io { file: file.to_owned(), source };
     let not_a_file = |kind| LoadError::NotAFile { file: file.to_owned(), kind };
     let metadata = std::fs::metadata(file).map_err(io)?;
     if let Some(kind) = special_kind(metadata.file_type()) {
         return Err(not_a_file(kind));
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { file: file.to_owned(), size: metadata.len(), limit: MAX_FILE_BYTES });
+    if metadata.len() > limit {
+        return Err(LoadError::TooLarge { file: file.to_owned(), size: metadata.len(), limit });
     }
     let opened = std::fs::File::open(file).map_err(io)?;
     // The path may have been replaced between the two looks: judge what was opened.
     if let Some(kind) = special_kind(opened.metadata().map_err(io)?.file_type()) {
         return Err(not_a_file(kind));
     }
-    let Some(bytes) = read_bounded(opened, MAX_FILE_BYTES).map_err(io)? else {
-        return Err(LoadError::Unbounded { file: file.to_owned(), limit: MAX_FILE_BYTES });
+    let Some(bytes) = read_bounded(opened, limit).map_err(io)? else {
+        return Err(LoadError::Unbounded { file: file.to_owned(), limit });
     };
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -433,6 +447,17 @@ pub fn parse_part<T: DeserializeOwned>(
     file: &Path,
 ) -> Result<T, LoadError> {
     let text = source.get(part.range.clone()).unwrap_or_default();
+    if u64::try_from(text.len()).is_ok_and(|n| n > MAX_FILE_BYTES) {
+        return Err(LoadError::Shape {
+            file: file.to_owned(),
+            path: part.path_prefix.trim_end_matches('.').to_owned(),
+            location: Some(index.location(source, part.range.start..part.range.start)),
+            message: format!(
+                "the bid is {} bytes, more than the {MAX_FILE_BYTES} bytes accepted for one bid. Fix: check that it is one bid; put long material in annexes",
+                text.len()
+            ),
+        });
+    }
     parse::<T>(text, Format::Json, file).map_err(|e| e.in_part(source, index, part.range.start, &part.path_prefix))
 }
 
