@@ -26,7 +26,7 @@ const BARS_W: f64 = 390.0;
 const ROW_H: u32 = 28;
 const BAR_H: f64 = 18.0;
 /// Labels longer than this many characters are cut with `…` (the table has them whole).
-const LABEL_CHARS: usize = 34;
+const LABEL_CHARS: usize = 30;
 /// Legend entries longer than this are cut likewise.
 const LEGEND_CHARS: usize = 50;
 /// Segment colours: a sober palette whose lightness differs from one to the next, so
