@@ -236,7 +236,7 @@ fn the_html_edition_in_a_browser() {
         &browser,
         &clean,
         &tmp.path().join("profile-s"),
-        &["--window-size=1000,1400", &format!("--screenshot={}", png.display())],
+        &["--window-size=1000,1600", &format!("--screenshot={}", png.display())],
     );
     let bytes = std::fs::read(&png).expect("the screenshot was written");
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 10_000, "not a screenshot: {} bytes", bytes.len());

@@ -1,4 +1,4 @@
-//! # tender-text: tender texts in Markdown
+//! # tender-text: tender texts in Markdown and HTML
 //!
 //! Four documents, written from the tender model in any language that has a message catalogue
 //! (Danish and English are complete):
