@@ -8,7 +8,7 @@
 //! header cells, every chart's SVG titled), hold the lot tables and a chart with a bar per ranked
 //! bid, and show the planted text as text; the browser must log nothing to its console (a
 //! blocked script or resource, a CSP violation); every chart's SVG must have a non-zero size
-//! once laid out; and `--screenshot` must give a PNG, kept at
+//! once laid out; printed to PDF it must be A4 pages; and `--screenshot` must give a PNG, kept at
 //! `target/tmp/html/report-da.png` (the guide's screenshot is made from it). Each check is
 //! also run on a page made to fail it, to show it can.
 //!
@@ -17,8 +17,11 @@
 #[path = "../../text/tests/common/html.rs"]
 mod html;
 
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
 /// Planted in a bidder's name and in a justification.
 const PLANTED: &str = "<script>alert(1)</script> </td> <!-- | pipes | <img src=x onerror=alert(2)>";
@@ -50,6 +53,64 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
+/// A local web server for the measured pages: every path the browser asks for is recorded, so
+/// a page that loads anything (a stylesheet, an image, a font) is caught.
+struct Server {
+    port: u16,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Serves the files of `dir` until the test ends.
+    fn start(dir: &Path) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+        let port = listener.local_addr().expect("its address").port();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (dir, seen) = (dir.to_owned(), Arc::clone(&requests));
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(&stream);
+                let mut line = String::new();
+                if reader.read_line(&mut line).is_err() {
+                    continue;
+                }
+                // The rest of the request's head.
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                // A connection the browser opened ahead and closed unused asks for nothing.
+                let Some(path) = line.split_whitespace().nth(1).map(str::to_owned) else { continue };
+                let file = dir.join(path.trim_start_matches('/'));
+                seen.lock().map(|mut s| s.push(path)).ok();
+                let (status, body) = match std::fs::read(&file) {
+                    Ok(body) if file.is_file() => ("200 OK", body),
+                    _ => ("404 Not Found", Vec::new()),
+                };
+                let kind = if file.extension().is_some_and(|e| e == "css") { "text/css" } else { "text/html" };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+            }
+        });
+        Self { port, requests }
+    }
+
+    fn url(&self, name: &str) -> String {
+        format!("http://127.0.0.1:{}/{name}", self.port)
+    }
+
+    /// What the browser asked for since the last call besides `page` itself (and the favicon a
+    /// browser asks for on its own).
+    fn loaded_besides(&self, page: &str) -> Vec<String> {
+        let seen = self.requests.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
+        seen.into_iter().filter(|p| p != &format!("/{page}") && p != "/favicon.ico").collect()
+    }
+}
+
 /// What the browser made of a page.
 struct Opened {
     /// The DOM, serialised.
@@ -60,7 +121,11 @@ struct Opened {
 
 /// Opens `page` in headless Chromium and returns the DOM it built and its console's messages.
 fn open(browser: &Path, page: &Path, profile: &Path, extra: &[&str]) -> Opened {
-    let url = format!("file://{}", page.display());
+    open_url(browser, &format!("file://{}", page.display()), profile, extra)
+}
+
+/// Opens `url` in headless Chromium, as [`open`].
+fn open_url(browser: &Path, url: &str, profile: &Path, extra: &[&str]) -> Opened {
     let out = Command::new(browser)
         .args([
             "--headless",
@@ -74,7 +139,7 @@ fn open(browser: &Path, page: &Path, profile: &Path, extra: &[&str]) -> Opened {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(extra)
-        .arg(&url)
+        .arg(url)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", browser.display()));
     assert!(out.status.success(), "chromium failed on {url}: {}", String::from_utf8_lossy(&out.stderr));
@@ -83,9 +148,9 @@ fn open(browser: &Path, page: &Path, profile: &Path, extra: &[&str]) -> Opened {
     Opened { dom: String::from_utf8_lossy(&out.stdout).into_owned(), console }
 }
 
-/// A copy of the page with a measuring script (and without the CSP that would block it): the
-/// laid-out size of every SVG, every resource the page loaded, and every error thrown, written
-/// into the DOM for `--dump-dom` to show. The published page itself never has a script.
+/// A copy of the page with a measuring script (and without the CSP that would block it and any
+/// load): the laid-out size of every SVG, written into the DOM for `--dump-dom` to show. The
+/// published page itself never has a script.
 fn measured(html: &str) -> String {
     let csp = html.find("<meta http-equiv=\"Content-Security-Policy\"").map(|at| {
         let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
@@ -98,14 +163,12 @@ fn measured(html: &str) -> String {
     let probe = "<script>window.addEventListener('load', () => { \
         const sizes = [...document.querySelectorAll('svg')].map(s => { const r = s.getBoundingClientRect(); \
         return Math.round(r.width) + 'x' + Math.round(r.height); }); \
-        document.body.setAttribute('data-svg-sizes', sizes.join(' ')); \
-        document.body.setAttribute('data-resources', String(performance.getEntriesByType('resource').length)); \
-        });</script>";
+        document.body.setAttribute('data-svg-sizes', sizes.join(' ')); });</script>";
     html.replacen("</body>", &format!("{probe}</body>"), 1)
 }
 
-/// The laid-out SVG sizes and the number of resources loaded, from a measured page's DOM.
-fn measurements(dom: &str) -> (Vec<(u32, u32)>, usize) {
+/// The laid-out SVG sizes, from a measured page's DOM.
+fn measurements(dom: &str) -> Vec<(u32, u32)> {
     let attr = |name: &str| -> String {
         let key = format!("{name}=\"");
         dom.find(&key)
@@ -115,14 +178,33 @@ fn measurements(dom: &str) -> (Vec<(u32, u32)>, usize) {
             })
             .unwrap_or_else(|| panic!("the page was not measured (no {name}): {}", &dom[..dom.len().min(400)]))
     };
-    let sizes = attr("data-svg-sizes")
+    attr("data-svg-sizes")
         .split_whitespace()
         .map(|s| {
             let (w, h) = s.split_once('x').unwrap_or(("0", "0"));
             (w.parse().unwrap_or(0), h.parse().unwrap_or(0))
         })
-        .collect();
-    (sizes, attr("data-resources").parse().unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// The number of pages of a PDF whose every page is A4 (595.28 × 841.89 points), or what is not.
+fn a4_pages(pdf: &[u8]) -> Result<usize, String> {
+    if !pdf.starts_with(b"%PDF-") {
+        return Err("not a PDF".to_owned());
+    }
+    let text = String::from_utf8_lossy(pdf);
+    let mut pages = 0;
+    for (at, _) in text.match_indices("/MediaBox [") {
+        let b = text[at..].split(']').next().unwrap_or_default();
+        let numbers: Vec<f64> =
+            b.trim_start_matches("/MediaBox [").split_whitespace().filter_map(|n| n.parse().ok()).collect();
+        let a4 = matches!(numbers.as_slice(), [x, y, w, h] if *x == 0.0 && *y == 0.0 && (w - 595.28).abs() < 1.0 && (h - 841.89).abs() < 1.0);
+        if !a4 {
+            return Err(format!("a page is not A4: {b}]"));
+        }
+        pages += 1;
+    }
+    if pages == 0 { Err("no pages".to_owned()) } else { Ok(pages) }
 }
 
 /// Copies a fixture and plants [`PLANTED`] in a bidder's name and in its justifications.
@@ -178,6 +260,7 @@ fn the_html_edition_in_a_browser() {
     ]);
     tender(&["render", case_arg, "--format", "html", "--lang", "en", "-o", &arg(page("spec.html"))]);
 
+    let server = Server::start(tmp.path());
     for (name, lang, charts) in
         [("report.html", "da", 2), ("decision.html", "da", 0), ("analysis.html", "en", 2), ("spec.html", "en", 0)]
     {
@@ -191,15 +274,17 @@ fn the_html_edition_in_a_browser() {
         for (title, bars) in &dom.charts {
             assert!(*bars > 0, "{name}: the chart `{title}` has no bars");
         }
-        // Laid out, every chart has a size.
-        let probe = tmp.path().join(format!("measured-{name}"));
+        // Laid out, every chart has a size; served over HTTP, the page asks for nothing else.
+        let measured_name = format!("measured-{name}");
         let html = std::fs::read_to_string(&file).expect("the page");
-        std::fs::write(&probe, measured(&html)).expect("the measured copy");
-        let m = open(&browser, &probe, &tmp.path().join(format!("profile-m-{name}")), &["--dump-dom"]);
-        let (sizes, resources) = measurements(&m.dom);
+        std::fs::write(tmp.path().join(&measured_name), measured(&html)).expect("the measured copy");
+        let profile = tmp.path().join(format!("profile-m-{name}"));
+        let m = open_url(&browser, &server.url(&measured_name), &profile, &["--dump-dom"]);
+        let sizes = measurements(&m.dom);
         assert_eq!(sizes.len(), dom.charts.len(), "{name}");
         assert!(sizes.iter().all(|&(w, h)| w > 0 && h > 0), "{name}: an SVG without size: {sizes:?}");
-        assert_eq!(resources, 0, "{name}: the page loaded {resources} resources");
+        let loaded = server.loaded_besides(&measured_name);
+        assert!(loaded.is_empty(), "{name}: the page loaded {loaded:?}");
     }
 
     // The report: the lot tables, a chart per lot with a bar for each ranked bid, the planted
@@ -215,6 +300,17 @@ fn the_html_edition_in_a_browser() {
     let decision =
         html::check(&open(&browser, &page("decision.html"), &tmp.path().join("profile-d"), &["--dump-dom"]).dom);
     assert!(decision.text.contains(&planted_text), "the planted name is not in the decision as text");
+
+    // Printed, the report is A4 pages (the print stylesheet's `@page`).
+    let pdf = tmp.path().join("report.pdf");
+    open(
+        &browser,
+        &page("report.html"),
+        &tmp.path().join("profile-p"),
+        &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display())],
+    );
+    let pages = a4_pages(&std::fs::read(&pdf).expect("the PDF was written")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pages >= 2, "the report prints on {pages} pages");
 
     // A screenshot of the unplanted fixture's report, for the guide.
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html");
@@ -242,8 +338,9 @@ fn the_html_edition_in_a_browser() {
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 10_000, "not a screenshot: {} bytes", bytes.len());
 }
 
-/// Each browser check fails on a page made to fail it: a script runs and shows in the DOM, a
-/// blocked resource shows in the console, an SVG without size measures zero.
+/// Each browser check fails on a page made to fail it: a script shows in the DOM, a blocked
+/// script shows in the console, an SVG without size measures zero, a loaded stylesheet is
+/// counted, a US letter page is not A4.
 #[test]
 fn the_browser_checks_can_fail() {
     let Some(browser) = chromium() else { return };
@@ -252,19 +349,34 @@ fn the_browser_checks_can_fail() {
     std::fs::write(
         &bad,
         "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><title>t</title></head>\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\"><title>t</title>\
+         <style>@page { size: letter; }</style><link rel=\"stylesheet\" href=\"bad.css\"></head>\
          <body><main><p onclick=\"x()\">x</p><script>document.title = 'ran';</script>\
          <svg role=\"img\" width=\"0\" height=\"0\"><title>c</title><desc>d</desc></svg></main></body></html>\n",
     )
     .expect("the page");
+    std::fs::write(tmp.path().join("bad.css"), "p { color: red; }").expect("the stylesheet");
     let opened = open(&browser, &bad, &tmp.path().join("profile-1"), &["--dump-dom"]);
     assert!(!opened.console.is_empty(), "the CSP violation was not seen in the console");
     let dom = html::check(&opened.dom);
     assert_eq!(dom.scripts, 1);
     assert!(dom.problems.iter().any(|p| p.contains("<script> is not allowed")), "{:?}", dom.problems);
     assert!(dom.problems.iter().any(|p| p.contains("event handler")), "{:?}", dom.problems);
-    let probe = tmp.path().join("measured.html");
-    std::fs::write(&probe, measured(&std::fs::read_to_string(&bad).expect("the page"))).expect("the copy");
-    let (sizes, _) = measurements(&open(&browser, &probe, &tmp.path().join("profile-2"), &["--dump-dom"]).dom);
-    assert_eq!(sizes, vec![(0, 0)], "the SVG without size was not measured as such");
+    std::fs::write(tmp.path().join("measured.html"), measured(&std::fs::read_to_string(&bad).expect("the page")))
+        .expect("the copy");
+    let server = Server::start(tmp.path());
+    let m = open_url(&browser, &server.url("measured.html"), &tmp.path().join("profile-2"), &["--dump-dom"]);
+    assert_eq!(measurements(&m.dom), vec![(0, 0)], "the SVG without size was not measured as such");
+    assert_eq!(server.loaded_besides("measured.html"), vec!["/bad.css".to_owned()], "the stylesheet was not seen");
+    assert!(dom.problems.iter().any(|p| p.contains("links or loads")), "{:?}", dom.problems);
+    let pdf = tmp.path().join("bad.pdf");
+    open(
+        &browser,
+        &bad,
+        &tmp.path().join("profile-3"),
+        &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display())],
+    );
+    let letter = a4_pages(&std::fs::read(&pdf).expect("the PDF was written"));
+    assert!(letter.is_err_and(|e| e.contains("not A4")), "a US letter page passed as A4");
+    assert!(a4_pages(b"<html>").is_err());
 }
