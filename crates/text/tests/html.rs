@@ -10,7 +10,37 @@ mod common;
 #[path = "common/html.rs"]
 mod html;
 
+use pulldown_cmark::{Event, Options, Parser};
 use tender_core::{Bid, Language};
+
+/// The text of a Markdown document as a reader sees it, without any whitespace.
+fn markdown_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        if let Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) = event {
+            out.push_str(&t);
+        }
+    }
+    out.split_whitespace().collect()
+}
+
+/// Where the page says something else than the Markdown, if it does: the same text in the same
+/// order is expected, apart from the charts and captions the HTML adds (whitespace aside: table
+/// cells have none between them in HTML).
+fn text_differs(page: &html::Page, markdown: &str) -> Option<String> {
+    let content: String = page.content.split_whitespace().collect();
+    let expected = markdown_text(markdown);
+    if content == expected {
+        return None;
+    }
+    let at = content.chars().zip(expected.chars()).take_while(|(a, b)| a == b).count();
+    let near = |s: &str| s.chars().skip(at.saturating_sub(40)).take(120).collect::<String>();
+    Some(format!(
+        "the HTML says something else than the Markdown\n html: …{}\n   md: …{}",
+        near(&content),
+        near(&expected)
+    ))
+}
 
 /// Hostile bidder text: a script, an image with an event handler, a `javascript:` link in
 /// Markdown and in HTML, a closing cell, a comment and table pipes.
@@ -56,13 +86,21 @@ fn every_fixture_in_both_languages() {
                 assert_eq!(page.scripts, 0, "{}", what(doc));
                 assert!(!page.captions.is_empty(), "{}: no table", what(doc));
             }
-            // The same words as the Markdown: every heading of the Markdown is a heading here.
-            let markdown = tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
-            let page = html::check(&report);
-            for line in markdown.lines().filter(|l| l.starts_with('#')) {
-                let heading = line.trim_start_matches('#').trim().replace('\\', "");
-                assert!(page.text.contains(&heading), "{}: the heading `{heading}` is missing", what("report"));
+            // One source: each page says what its Markdown says, no more and no less.
+            let markdowns = [
+                ("spec", &spec, tender_text::specification(&tender, &lang)),
+                ("report", &report, tender_text::report(&tender, &bids, &evaluation, &lang)),
+                ("decision", &decision, tender_text::award_decision(&tender, &evaluation, &lang)),
+                ("analysis", &appendix, tender_text::analysis_appendix(&tender, &analysis, &lang)),
+                ("both", &both, tender_text::report_with_analysis(&tender, &bids, &evaluation, &analysis, &lang)),
+            ];
+            for (doc, html, markdown) in markdowns {
+                let markdown = markdown.unwrap_or_else(|e| panic!("{e}"));
+                if let Some(d) = text_differs(&html::check(html), &markdown) {
+                    panic!("{}: {d}", what(doc));
+                }
             }
+            let page = html::check(&report);
             // A chart per lot with ranked bids, a bar segment per ranked bid and criterion.
             for e in &evaluation.lots {
                 let ranked = e.bids.iter().filter(|b| b.rank.is_some()).count();
@@ -158,6 +196,19 @@ fn the_checks_catch_a_broken_or_hostile_page() {
     let end = good[first_caption..].find("</caption>").expect("its end") + first_caption + "</caption>".len();
     let without = format!("{}{}", &good[..first_caption], &good[end..]);
     assert!(html::check(&without).problems.iter().any(|p| p.contains("without a caption")));
+    // A page that says more, or less, than its Markdown.
+    let markdown = tender_text::specification(
+        &common::load(&common::fixtures().into_iter().next().expect("a fixture")).0,
+        &Language::en(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(text_differs(&html::check(&good), &markdown), None);
+    let more = good.replacen("<main>", "<main><p>One more sentence.</p>", 1);
+    assert!(text_differs(&html::check(&more), &markdown).is_some());
+    let first_p = good.find("<p>").expect("a paragraph");
+    let end = good[first_p..].find("</p>").expect("its end") + first_p + "</p>".len();
+    let less = format!("{}{}", &good[..first_p], &good[end..]);
+    assert!(text_differs(&html::check(&less), &markdown).is_some());
     let chart = "<svg role=\"img\"><rect class=\"segment\"/></svg>";
     let page = html::check(&good.replacen("<main>", &format!("<main>{chart}"), 1));
     assert!(page.problems.iter().any(|p| p.contains("without a title")), "{:?}", page.problems);

@@ -76,6 +76,9 @@ pub(crate) struct Page {
     pub(crate) charts: Vec<(String, usize)>,
     /// The text a reader sees (the `<body>`'s text nodes, joined by spaces).
     pub(crate) text: String,
+    /// The body's text without the charts and the tables' captions, which the HTML adds: the
+    /// text the document's Markdown holds.
+    pub(crate) content: String,
     /// The number of `<script>` elements.
     pub(crate) scripts: usize,
 }
@@ -107,6 +110,18 @@ fn text_of(handle: &Handle, out: &mut String) {
     for c in handle.children.borrow().iter() {
         if !matches!(local(c).as_deref(), Some("style")) {
             text_of(c, out);
+        }
+    }
+}
+
+/// The text of `handle` without the subtrees the HTML edition adds to the Markdown's content.
+fn content_of(handle: &Handle, out: &mut String) {
+    if let NodeData::Text { contents } = &handle.data {
+        out.push_str(&contents.borrow());
+    }
+    for c in handle.children.borrow().iter() {
+        if !matches!(local(c).as_deref(), Some("style" | "caption" | "figure")) {
+            content_of(c, out);
         }
     }
 }
@@ -199,6 +214,9 @@ pub(crate) fn check(html: &str) -> Page {
                 let mut t = String::new();
                 text_of(node, &mut t);
                 page.text = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut c = String::new();
+                content_of(node, &mut c);
+                page.content = c.split_whitespace().collect::<Vec<_>>().join(" ");
             }
             _ => {}
         }
