@@ -343,7 +343,7 @@ impl Writer<'_> {
                 low: *price,
                 high: e.price,
                 marker: Some(e.price),
-                shown: format!("{target} – {now}"),
+                shown: target.clone(),
             });
             rows.push(vec![id(&e.bid), now, target]);
         }

@@ -21,7 +21,7 @@ const WIDTH: f64 = 760.0;
 /// Where the bars start: the labels are left of it.
 const BARS_X: f64 = 250.0;
 /// The width of the bar area; the value is written right of it.
-const BARS_W: f64 = 390.0;
+const BARS_W: f64 = 360.0;
 /// Height of one row and of one bar.
 const ROW_H: u32 = 28;
 const BAR_H: f64 = 18.0;

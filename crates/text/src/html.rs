@@ -85,6 +85,23 @@ struct Render {
     /// Inside a table's head (cells are column headers) and the cell's index in its row.
     in_head: bool,
     cell: usize,
+    /// Where the open body cell's start tag is in the events, to mark it numeric at its end.
+    cell_start: Option<usize>,
+    /// Per column of the open table: where its header cell's start tag is in the events, and
+    /// whether every body cell so far holds a figure (then the header is aligned right too).
+    columns: Vec<(usize, bool)>,
+}
+
+/// Whether a cell holds a figure (`87,92`, `7.940.000,00 kr.`, `EUR 1,234.00`, `48,74 % ± 0,5 %`):
+/// such cells are aligned right.
+fn numeric(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('-').or_else(|| t.strip_prefix('−')).unwrap_or(t);
+    let currency =
+        t.len() > 4 && t.as_bytes().get(3) == Some(&b' ') && t.bytes().take(3).all(|b| b.is_ascii_uppercase());
+    let t = if currency { &t[4..] } else { t };
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || " .,%±–\u{a0}\u{202f}krDKEUR".contains(c))
 }
 
 impl Render {
@@ -124,7 +141,14 @@ impl Render {
                     format!("<div class=\"table\"><table>\n<caption>{}</caption>\n", escape(self.heading.trim()))
                         .into(),
                 )),
-                Event::End(TagEnd::Table) => events.push(Event::Html("</tbody></table></div>\n".into())),
+                Event::End(TagEnd::Table) => {
+                    for (at, figures) in std::mem::take(&mut self.columns) {
+                        if figures && let Some(e) = events.get_mut(at) {
+                            *e = Event::Html("<th scope=\"col\" class=\"num\">".into());
+                        }
+                    }
+                    events.push(Event::Html("</tbody></table></div>\n".into()));
+                }
                 Event::Start(Tag::TableHead) => {
                     self.in_head = true;
                     self.cell = 0;
@@ -141,14 +165,37 @@ impl Render {
                 Event::End(TagEnd::TableRow) => events.push(Event::Html("</tr>\n".into())),
                 Event::Start(Tag::TableCell) => {
                     let tag = match (self.in_head, self.cell) {
-                        (true, _) => "<th scope=\"col\">",
+                        (true, _) => {
+                            self.columns.push((events.len(), self.cell > 0));
+                            "<th scope=\"col\">"
+                        }
                         (false, 0) => "<th scope=\"row\">",
-                        (false, _) => "<td>",
+                        (false, _) => {
+                            self.cell_start = Some(events.len());
+                            "<td>"
+                        }
                     };
                     events.push(Event::Html(tag.into()));
                 }
                 Event::End(TagEnd::TableCell) => {
                     let tag = if self.in_head || self.cell == 0 { "</th>" } else { "</td>" };
+                    if let Some(start) = self.cell_start.take() {
+                        let mut text = String::new();
+                        for e in events.get(start..).unwrap_or_default() {
+                            if let Event::Text(t) | Event::Code(t) = e {
+                                text.push_str(t);
+                            }
+                        }
+                        let figure = numeric(&text);
+                        if figure && let Some(e) = events.get_mut(start) {
+                            *e = Event::Html("<td class=\"num\">".into());
+                        }
+                        // An empty cell or a dash leaves the column's alignment as it is.
+                        let blank = matches!(text.trim(), "" | "–" | "-");
+                        if let Some(column) = self.columns.get_mut(self.cell) {
+                            column.1 &= figure || blank;
+                        }
+                    }
                     self.cell = self.cell.saturating_add(1);
                     events.push(Event::Html(tag.into()));
                 }
@@ -223,8 +270,27 @@ mod tests {
     fn tables_have_captions_and_scopes() {
         let out = render("## Ranking\n\n| Bid | Points |\n|---|---|\n| A \\| B | 1,5 |\n");
         assert!(out.contains("<caption>Ranking</caption>"), "{out}");
-        assert!(out.contains("<th scope=\"col\">Bid</th><th scope=\"col\">Points</th>"), "{out}");
-        assert!(out.contains("<tr><th scope=\"row\">A | B</th><td>1,5</td></tr>"), "{out}");
+        assert!(out.contains("<th scope=\"col\">Bid</th><th scope=\"col\" class=\"num\">Points</th>"), "{out}");
+        assert!(out.contains("<tr><th scope=\"row\">A | B</th><td class=\"num\">1,5</td></tr>"), "{out}");
+    }
+
+    #[test]
+    fn figures_are_aligned_right() {
+        for figure in ["87,92", "7.940.000,00 kr.", "EUR 1,234.00", "48,74 % ± 0,5 %", "-3", "30"] {
+            assert!(numeric(figure), "{figure}");
+        }
+        for text in ["Ja", "AC-02", "3 tilbud", "IAAS-07 overhaler", "", "EUR", "2 (AC-02)"] {
+            assert!(!numeric(text), "{text}");
+        }
+        let out = render("| Bid | Points | Note |\n|---|---|---|\n| A | 1,5 | ja |\n| B | – | 2 |\n");
+        assert!(out.contains("<td class=\"num\">1,5</td><td>ja</td>"), "{out}");
+        // The header of a column of figures is aligned with them; a column with words is not.
+        assert!(
+            out.contains(
+                "<th scope=\"col\">Bid</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\">Note</th>"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
