@@ -22,8 +22,9 @@ const WIDTH: f64 = 760.0;
 const BARS_X: f64 = 250.0;
 /// The width of the bar area; the value is written right of it.
 const BARS_W: f64 = 360.0;
-/// Height of one row and of one bar.
+/// Height of one row.
 const ROW_H: u32 = 28;
+/// Height of one bar.
 const BAR_H: f64 = 18.0;
 /// Labels longer than this many characters are cut with `…` (the table has them whole).
 const LABEL_CHARS: usize = 30;
