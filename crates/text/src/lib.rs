@@ -176,6 +176,17 @@ pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Lan
 /// The committee's evaluation report ([`report`]) as one self-contained HTML page, with a chart
 /// per lot of every ranked bid's points by criterion.
 ///
+/// ```
+/// # use tender_core::Language;
+/// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aalborg-consultancy");
+/// # let (tender, bids) = tender_core::files::load_case(&dir)?;
+/// let evaluation = tender_score::evaluate(&tender, &bids)?;
+/// let page = tender_text::report_html(&tender, &bids, &evaluation, &Language::da())?;
+/// assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"));
+/// assert!(page.contains("<svg") && !page.contains("<script"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
 /// # Errors
 /// As [`report`].
 pub fn report_html(
