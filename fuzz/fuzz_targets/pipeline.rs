@@ -36,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
     // The text crate takes any tender: numbers that overflow are errors, not panics.
     for lang in tender_text::languages() {
         let _ = tender_text::specification(&tender, &lang);
+        let _ = tender_text::specification_html(&tender, &lang);
     }
     let mut bids = Vec::new();
     for part in parts.take(8) {
@@ -59,6 +60,8 @@ fuzz_target!(|data: &[u8]| {
     for lang in tender_text::languages() {
         let _ = tender_text::report(&tender, &bids, &evaluation, &lang);
         let _ = tender_text::award_decision(&tender, &evaluation, &lang);
+        let _ = tender_text::report_html(&tender, &bids, &evaluation, &lang);
+        let _ = tender_text::award_decision_html(&tender, &evaluation, &lang);
     }
     let options = tender_interop::OcdsOptions::new("ocds-fuzz00-", "2026-01-01T00:00:00Z");
     let _ = tender_interop::ocds_release_package(&tender, &bids, &evaluation, &options);
@@ -66,6 +69,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(analysis) = tender_analysis::analyze(&tender, &bids, &analysis_options) {
         for lang in tender_text::languages() {
             let _ = tender_text::analysis_appendix(&tender, &analysis, &lang);
+            let _ = tender_text::analysis_html(&tender, &analysis, &lang);
         }
     }
     // Written back and read again: the files the program writes are files it reads.

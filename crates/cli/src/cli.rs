@@ -59,6 +59,7 @@ Examples:
   tender evaluate tender.toml --bids received/ --format json -o evaluation.json
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --analysis -o report.md
   tender evaluate fixtures/eu-sovereign-cloud --format markdown --audience bidders -o decision.md
+  tender evaluate fixtures/eu-sovereign-cloud --format html --lang da -o rapport.html
   tender evaluate fixtures/eu-sovereign-cloud --format csv -o ranking.csv
   tender evaluate fixtures/eu-sovereign-cloud --format xlsx --lang da -o evaluering.xlsx
 
@@ -67,7 +68,9 @@ The files are validated first; an error in any of them stops the evaluation.
 --format markdown writes the committee's evaluation report (internal: every bid, mark and
 justification); --audience bidders writes instead the award decision with one letter per bidder,
 which is what the bidders receive. --analysis appends the robustness analysis of `tender analyze`
-(default options) to the committee's report.
+(default options) to the committee's report. --format html writes the same documents as one
+self-contained HTML page (no scripts, no external resources, a print stylesheet for A4), with a
+chart per lot of every ranked bid's points by criterion in the committee's report.
 --format csv writes the ranking table (lot, rank, bid, bidder, status, awarded, price, quality,
 price points, the comparison figure), one row per bid and lot; a bidder's text that a spreadsheet
 would read as a formula (=, +, -, @) is written with a leading '.
@@ -83,6 +86,7 @@ Examples:
   tender analyze fixtures/eu-sovereign-cloud --samples 20000 --seed 7
   tender analyze fixtures/eu-sovereign-cloud --uniform 20 --no-price-models
   tender analyze fixtures/eu-sovereign-cloud --format markdown --lang da -o robusthed.md
+  tender analyze fixtures/eu-sovereign-cloud --format html --lang da -o robusthed.html
   tender analyze tender.toml --bids received/ --format json -o analysis.json
 
 Per lot: for each criterion the interval of its weight within which the winner (and the awarded
@@ -94,11 +98,12 @@ The same --seed gives the same output on every machine. The files are validated 
 With many samples a progress bar is shown on standard error when it is a terminal (--quiet hides it).
 Exit codes: 0 analysed, 1 invalid input, 2 usage error (including option values out of range).")]
     Analyze(AnalyzeArgs),
-    /// Write the requirement specification of a tender as Markdown.
+    /// Write the requirement specification of a tender as Markdown or HTML.
     #[command(after_help = "\
 Examples:
   tender render tender.toml --lang da -o kravspecifikation.md
   tender render fixtures/eu-sovereign-cloud --lang en
+  tender render fixtures/eu-sovereign-cloud --format html --lang da -o kravspecifikation.html
 
 The tender is validated first; an error stops the rendering.
 Exit codes: 0 written, 1 invalid input, 2 usage error.")]
@@ -206,15 +211,15 @@ pub(crate) struct EvaluateArgs {
     /// Show how every figure was computed (text format).
     #[arg(long)]
     pub(crate) explain: bool,
-    /// The language of the Markdown report or the XLSX workbook, e.g. da or en [default: the
-    /// tender's main language].
+    /// The language of the Markdown or HTML report or the XLSX workbook, e.g. da or en
+    /// [default: the tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
-    /// Append the robustness analysis to the Markdown report as its last chapter (default options,
-    /// as `tender analyze`).
+    /// Append the robustness analysis to the Markdown or HTML report as its last chapter (default
+    /// options, as `tender analyze`).
     #[arg(long)]
     pub(crate) analysis: bool,
-    /// Whom the Markdown is for: the evaluation committee (the full evaluation report, marked
+    /// Whom the Markdown or HTML is for: the evaluation committee (the full evaluation report, marked
     /// internal) or the bidders (the award decision with one letter per bidder) [default:
     /// committee].
     #[arg(long, value_enum, value_name = "AUDIENCE")]
@@ -267,7 +272,7 @@ pub(crate) struct AnalyzeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = AnalysisFormat::Text)]
     pub(crate) format: AnalysisFormat,
-    /// The language of the Markdown, e.g. da or en [default: the tender's main language].
+    /// The language of the Markdown or HTML, e.g. da or en [default: the tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
     /// Write the output to FILE instead of standard output.
@@ -284,6 +289,8 @@ pub(crate) enum AnalysisFormat {
     Json,
     /// The analysis as Markdown, in the language of `--lang`.
     Markdown,
+    /// The analysis as one self-contained HTML page with charts, in the language of `--lang`.
+    Html,
 }
 
 /// A number as written, exactly (`100`, `12.5`): no float in between.
@@ -300,6 +307,9 @@ pub(crate) enum OutputFormat {
     Json,
     /// The evaluation report as Markdown, in the language of `--lang`.
     Markdown,
+    /// The evaluation report as one self-contained HTML page with charts, in the language of
+    /// `--lang`.
+    Html,
     /// The ranking table, one row per bid and lot, as CSV.
     Csv,
     /// A workbook: the ranking, the inputs, and every figure as a live formula (needs -o FILE or
@@ -307,7 +317,7 @@ pub(crate) enum OutputFormat {
     Xlsx,
 }
 
-/// Whom `evaluate --format markdown` writes for.
+/// Whom `evaluate --format markdown` (or `html`) writes for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Audience {
     /// The evaluation committee: the evaluation report with every bid, mark, justification and
@@ -319,6 +329,15 @@ pub(crate) enum Audience {
     Bidders,
 }
 
+/// How `render` writes the specification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RenderFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML page (no scripts, no external resources, a print stylesheet).
+    Html,
+}
+
 /// `tender render`.
 #[derive(Debug, Args)]
 pub(crate) struct RenderArgs {
@@ -328,6 +347,9 @@ pub(crate) struct RenderArgs {
     /// The language of the text, e.g. da or en [default: the tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub(crate) lang: Option<Language>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Markdown)]
+    pub(crate) format: RenderFormat,
     /// Write the text to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -12,7 +12,7 @@ use tender_score::result::{SkipKind, SkippedFile};
 use crate::Outcome;
 use crate::cli::{
     AnalysisFormat, AnalyzeArgs, Audience, CheckArgs, Cli, Command, EvaluateArgs, ExportArgs, ListFormat, ModelsArgs,
-    OutputFormat, RenderArgs, SchemaArgs, SchemaKind,
+    OutputFormat, RenderArgs, RenderFormat, SchemaArgs, SchemaKind,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, count};
 use crate::input::{self, Case};
@@ -145,32 +145,33 @@ fn check(args: &CheckArgs) -> Outcome {
 }
 
 fn evaluate(args: &EvaluateArgs) -> Outcome {
-    if args.lang.is_some() && !matches!(args.format, OutputFormat::Markdown | OutputFormat::Xlsx) {
+    let document = matches!(args.format, OutputFormat::Markdown | OutputFormat::Html);
+    if args.lang.is_some() && !document && args.format != OutputFormat::Xlsx {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--lang chooses the language of --format markdown or xlsx; add --format markdown",
+            "--lang chooses the language of --format markdown, html or xlsx; add --format markdown",
         );
     }
     if args.explain && args.format != OutputFormat::Text {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--explain adds derivations to the text format; the json and markdown formats always include them",
+            "--explain adds derivations to the text format; the json, markdown and html formats always include them",
         );
     }
-    if args.analysis && args.format != OutputFormat::Markdown {
+    if args.analysis && !document {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--analysis appends the robustness analysis to the Markdown report; add --format markdown, or run `tender analyze` for the analysis alone",
+            "--analysis appends the robustness analysis to the Markdown or HTML report; add --format markdown, or run `tender analyze` for the analysis alone",
         );
     }
-    if args.audience.is_some() && args.format != OutputFormat::Markdown {
+    if args.audience.is_some() && !document {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--audience chooses which Markdown document is written; add --format markdown",
+            "--audience chooses which Markdown or HTML document is written; add --format markdown",
         );
     }
     let audience = args.audience.unwrap_or_default();
@@ -216,21 +217,31 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
                 return finish(&diags, "not written");
             }
         },
-        OutputFormat::Markdown => {
+        OutputFormat::Markdown | OutputFormat::Html => {
             let lang = language(args.lang.as_ref(), tender);
             let bids = case.bid_values();
+            let html = args.format == OutputFormat::Html;
             let text = if audience == Audience::Bidders {
-                tender_text::award_decision(tender, &evaluation, &lang)
+                if html {
+                    tender_text::award_decision_html(tender, &evaluation, &lang)
+                } else {
+                    tender_text::award_decision(tender, &evaluation, &lang)
+                }
             } else if args.analysis {
                 // The analysis evaluates the same bids again; it cannot fail where the evaluation
                 // did not, but say so if it does.
                 match tender_analysis::analyze(tender, &bids, &tender_analysis::Options::default()) {
+                    Ok(analysis) if html => {
+                        tender_text::report_with_analysis_html(tender, &bids, &evaluation, &analysis, &lang)
+                    }
                     Ok(analysis) => tender_text::report_with_analysis(tender, &bids, &evaluation, &analysis, &lang),
                     Err(e) => {
                         diags.push(Diagnostic::error(format!("cannot analyse the evaluation: {e}")));
                         return finish(&diags, "not written");
                     }
                 }
+            } else if html {
+                tender_text::report_html(tender, &bids, &evaluation, &lang)
             } else {
                 tender_text::report(tender, &bids, &evaluation, &lang)
             };
@@ -387,11 +398,11 @@ fn option_error(e: &tender_analysis::AnalysisError) -> Option<Outcome> {
 }
 
 fn analyze(args: &AnalyzeArgs) -> Outcome {
-    if args.lang.is_some() && args.format != AnalysisFormat::Markdown {
+    if args.lang.is_some() && !matches!(args.format, AnalysisFormat::Markdown | AnalysisFormat::Html) {
         return usage(
             "analyze",
             ErrorKind::ArgumentConflict,
-            "--lang chooses the language of --format markdown; add --format markdown",
+            "--lang chooses the language of --format markdown or html; add --format markdown",
         );
     }
     // Option values are checked before any file is read: they are the command line's problem.
@@ -438,9 +449,14 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
                 return finish(&diags, "not written");
             }
         },
-        AnalysisFormat::Markdown => {
+        AnalysisFormat::Markdown | AnalysisFormat::Html => {
             let lang = language(args.lang.as_ref(), tender);
-            match tender_text::analysis_appendix(tender, &analysis, &lang) {
+            let text = if args.format == AnalysisFormat::Html {
+                tender_text::analysis_html(tender, &analysis, &lang)
+            } else {
+                tender_text::analysis_appendix(tender, &analysis, &lang)
+            };
+            match text {
                 Ok(text) => text,
                 Err(e) => {
                     diags.push(text_error(&e));
@@ -467,7 +483,11 @@ fn render(args: &RenderArgs) -> Outcome {
     }
     let Some((tender, _)) = &case.tender else { return finish(&diags, "not written") };
     let lang = language(args.lang.as_ref(), tender);
-    let text = match tender_text::specification(tender, &lang) {
+    let text = match args.format {
+        RenderFormat::Markdown => tender_text::specification(tender, &lang),
+        RenderFormat::Html => tender_text::specification_html(tender, &lang),
+    };
+    let text = match text {
         Ok(text) => text,
         Err(e) => {
             diags.push(text_error(&e));

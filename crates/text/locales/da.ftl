@@ -999,3 +999,18 @@ analysis-reason-no-weights-to-share = kriterierne har ingen vægte at fordele de
 analysis-reason-parameters-too-large = udbuddets beløb eller vægte er for store til at udlede parametrene af
 analysis-reason-evaluation-failed = evalueringen kan ikke gennemføres
 analysis-reason-evaluation-failed-bid = evalueringen kan ikke gennemføres for { $bid }
+
+## Charts (the HTML edition): each has a table with the same figures.
+
+chart-points-title = Point pr. tilbud fordelt på tildelingskriterier, delkontrakt { $lot }
+chart-points-desc = En vandret søjle for hvert rangeret tilbud med dets point for hvert tildelingskriterium lagt efter hinanden og den samlede pointsum efter søjlen. Tabellen under diagrammet har de samme tal.
+chart-sensitivity-title = De vægte, hvor { $winner } forbliver først
+chart-sensitivity-desc = For hvert kriterium spændet af vægte, inden for hvilket det samme tilbud forbliver først, når de øvrige kriterier deler resten i samme forhold som offentliggjort; stregen er den offentliggjorte vægt. Tabellen under diagrammet har de samme tal.
+chart-sensitivity-range = Spænd, hvor vinderen er den samme
+chart-break-even-title = Pris for at vinde mod evalueret pris
+chart-break-even-desc = For hvert tilbud, der kan vinde på prisen, spændet fra den pris, hvor det ville vinde, til dets evaluerede pris; stregen er den evaluerede pris. Tabellen under diagrammet har de samme tal.
+chart-break-even-range = Nødvendig prisnedsættelse
+chart-stability-title = Sandsynlighed for at vinde ved tilfældige vægte
+chart-stability-desc = For hvert rangeret tilbud den anslåede sandsynlighed for at blive først, når vægtene trækkes tilfældigt. Tabellen under diagrammet har de samme tal med deres standardfejl.
+chart-quality-title = Kvalitetspoint pr. tilbud fordelt på tildelingskriterier, delkontrakt { $lot }
+chart-quality-desc = En vandret søjle for hvert rangeret tilbud med dets point for hvert kvalitetskriterium lagt efter hinanden og kvalitetspointene i alt efter søjlen; tilbuddene rangeres på pris, som tabellen ovenfor viser. Tabellen under diagrammet har de samme tal.

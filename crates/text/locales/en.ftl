@@ -995,3 +995,18 @@ analysis-reason-no-weights-to-share = the criteria have no weights to share the 
 analysis-reason-parameters-too-large = the tender's amounts or weights are too large to derive the parameters from
 analysis-reason-evaluation-failed = the evaluation cannot be completed: { $message }
 analysis-reason-evaluation-failed-bid = the evaluation cannot be completed for { $bid }: { $message }
+
+## Charts (the HTML edition): each has a table with the same figures.
+
+chart-points-title = Points per bid by award criterion, lot { $lot }
+chart-points-desc = One horizontal bar for each ranked bid with its points on each award criterion laid end to end and the total after the bar. The table below the chart gives the same figures.
+chart-sensitivity-title = The weights at which { $winner } stays first
+chart-sensitivity-desc = For each criterion the range of weights within which the same bid stays first, the other criteria sharing the rest in their published proportions; the line is the published weight. The table below the chart gives the same figures.
+chart-sensitivity-range = Range with the same winner
+chart-break-even-title = Price to win against evaluated price
+chart-break-even-desc = For each bid that can win on price, the range from the price at which it would win to its evaluated price; the line is the evaluated price. The table below the chart gives the same figures.
+chart-break-even-range = Price reduction needed
+chart-stability-title = Probability of winning under random weights
+chart-stability-desc = For each ranked bid the estimated probability of coming first when the weights are drawn at random. The table below the chart gives the same figures with their standard errors.
+chart-quality-title = Quality points per bid by award criterion, lot { $lot }
+chart-quality-desc = One horizontal bar for each ranked bid with its points on each quality criterion laid end to end and its quality points after the bar; the bids are ranked on price, as the table above shows. The table below the chart gives the same figures.

@@ -35,10 +35,10 @@ pub(crate) enum Place {
 }
 
 /// Writes the analysis as a document of its own.
-pub(crate) fn render(cat: &Catalogue, tender: &Tender, analysis: &Analysis) -> Result<String, TextError> {
+pub(crate) fn render(cat: &Catalogue, tender: &Tender, analysis: &Analysis) -> Result<Doc, TextError> {
     let mut doc = Doc::default();
     write(cat, tender, analysis, &mut doc, Place::Document)?;
-    Ok(doc.finish())
+    Ok(doc)
 }
 
 /// The tender's lots the analysis is of, in the analysis's order.
@@ -271,6 +271,7 @@ impl Writer<'_> {
         if !winner_rows.is_empty() {
             self.doc.para(&t!(cat, "analysis-sensitivity-winner", "winner" => id(&s.winner), "basis" => basis)?);
             self.doc.table(&header, &winner_rows);
+            self.sensitivity_chart(s)?;
         }
         if !award_rows.is_empty() {
             self.doc
@@ -280,6 +281,121 @@ impl Writer<'_> {
         for m in missing {
             self.doc.para(&m);
         }
+        Ok(())
+    }
+
+    /// The chart of the weight ranges within which the winner stays the winner, the published
+    /// weight marked (HTML edition).
+    fn sensitivity_chart(&mut self, s: &tender_analysis::WeightSensitivity) -> Res {
+        let cat = self.cat;
+        let mut ranges = Vec::new();
+        let mut rows = Vec::new();
+        for c in &s.criteria {
+            let Some(i) = &c.winner else { continue };
+            let label = words::criterion_label(cat, self.lot, &c.criterion);
+            let (published, low, high) = (
+                self.weight(s.basis, c.weight)?,
+                self.weight(s.basis, i.low.weight)?,
+                self.weight(s.basis, i.high.weight)?,
+            );
+            ranges.push(crate::chart::Range {
+                label: label.clone(),
+                low: i.low.weight.approx(4),
+                high: i.high.weight.approx(4),
+                marker: Some(c.weight.approx(4)),
+                shown: format!("{low} – {high}"),
+            });
+            rows.push(vec![label, published, low, high]);
+        }
+        let header = ["th-criterion", "th-published", "th-lower-end", "th-upper-end"]
+            .iter()
+            .map(|k| self.text(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.doc.chart(crate::chart::Chart {
+            title: t!(cat, "chart-sensitivity-title", "winner" => id(&s.winner))?,
+            desc: self.text("chart-sensitivity-desc")?,
+            kind: crate::chart::Kind::Ranges {
+                ranges,
+                min: Decimal::ZERO,
+                max: s.total.approx(4),
+                marker: self.text("th-published")?,
+                range: self.text("chart-sensitivity-range")?,
+            },
+            header,
+            rows,
+            apart: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// The chart of the prices at which a bid would win, against its price (HTML edition).
+    fn break_even_chart(&mut self, b: &tender_analysis::BreakEvenAnalysis) -> Res {
+        let mut ranges = Vec::new();
+        let mut rows = Vec::new();
+        let (mut min, mut max) = (None::<Decimal>, None::<Decimal>);
+        for e in &b.bids {
+            let Target::Price { price, .. } = &e.to_win else { continue };
+            let (now, target) = (self.money(e.price)?, self.money(*price)?);
+            min = Some(min.map_or(*price, |m| m.min(*price)));
+            max = Some(max.map_or(e.price, |m| m.max(e.price)));
+            ranges.push(crate::chart::Range {
+                label: id(&e.bid),
+                low: *price,
+                high: e.price,
+                marker: Some(e.price),
+                shown: target.clone(),
+            });
+            rows.push(vec![id(&e.bid), now, target]);
+        }
+        let (Some(min), Some(max)) = (min, max) else { return Ok(()) };
+        // A margin of a tenth of the span on each side, so no range starts on the axis.
+        let margin = max.checked_sub(min).and_then(|d| d.checked_div(Decimal::TEN)).unwrap_or(Decimal::ZERO);
+        let min = min.checked_sub(margin).unwrap_or(min).max(Decimal::ZERO);
+        let max = max.checked_add(margin).unwrap_or(max);
+        let header = ["th-bid-id", "th-evaluated-price", "th-price-to-win"]
+            .iter()
+            .map(|k| self.text(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.doc.chart(crate::chart::Chart {
+            title: self.text("chart-break-even-title")?,
+            desc: self.text("chart-break-even-desc")?,
+            kind: crate::chart::Kind::Ranges {
+                ranges,
+                min,
+                max,
+                marker: self.text("th-evaluated-price")?,
+                range: self.text("chart-break-even-range")?,
+            },
+            header,
+            rows,
+            apart: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// The chart of each bid's estimated probability of winning (HTML edition).
+    fn stability_chart(&mut self, s: &tender_analysis::RankStability) -> Res {
+        let cat = self.cat;
+        let series = vec![self.text("th-probability-win")?];
+        let mut bars = Vec::new();
+        let mut rows = Vec::new();
+        for b in &s.bids {
+            let percent = crate::checked::mul(b.wins.estimate, Decimal::ONE_HUNDRED, "probability in percent")?;
+            let shown = self.probability(b.wins.estimate)?;
+            let with_error = t!(cat, "analysis-probability",
+                "estimate" => shown.clone(), "error" => self.probability(b.wins.standard_error)?)?;
+            bars.push(crate::chart::Bar { label: id(&b.bid), segments: vec![(percent, shown.clone())], shown });
+            rows.push(vec![id(&b.bid), with_error]);
+        }
+        let header = ["th-bid-id", "th-probability-win"].iter().map(|k| self.text(k)).collect::<Result<Vec<_>, _>>()?;
+        self.doc.chart(crate::chart::Chart {
+            title: self.text("chart-stability-title")?,
+            desc: self.text("chart-stability-desc")?,
+            kind: crate::chart::Kind::Stacked { series, bars, max: Decimal::ONE_HUNDRED },
+            header,
+            rows,
+            apart: Vec::new(),
+        });
         Ok(())
     }
 
@@ -333,6 +449,7 @@ impl Writer<'_> {
             }
         }
         self.doc.table(&header("th-price-to-win")?, &rows);
+        self.break_even_chart(b)?;
         if !award_rows.is_empty() {
             self.doc.para(&t!(cat, "analysis-break-even-award-intro", "count" => self.a.suppliers_to_award)?);
             self.doc.table(&header("th-price-to-be-awarded")?, &award_rows);
@@ -385,6 +502,7 @@ impl Writer<'_> {
             rows.push(row);
         }
         self.doc.table(&header, &rows);
+        self.stability_chart(s)?;
         Ok(())
     }
 

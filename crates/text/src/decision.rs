@@ -18,7 +18,7 @@ use crate::report::{Outcome, letter};
 use crate::words;
 
 /// Writes the award decision and the letters.
-pub(crate) fn render(cat: &Catalogue, tender: &Tender, evaluation: &Evaluation) -> Result<String, TextError> {
+pub(crate) fn render(cat: &Catalogue, tender: &Tender, evaluation: &Evaluation) -> Result<Doc, TextError> {
     if evaluation.tender != tender.id {
         return Err(TextError::OtherTender { evaluation: evaluation.tender.clone(), tender: tender.id.clone() });
     }
@@ -83,7 +83,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender, evaluation: &Evaluation) 
             doc.para(&complaint);
         }
     }
-    Ok(doc.finish())
+    Ok(doc)
 }
 
 /// The body complaints go to: the tender's review body with its address, or the catalogue's.

@@ -1,4 +1,4 @@
-//! # tender-text: tender texts in Markdown
+//! # tender-text: tender texts in Markdown and HTML
 //!
 //! Four documents, written from the tender model in any language that has a message catalogue
 //! (Danish and English are complete):
@@ -86,6 +86,17 @@
 //! The official SEAL names and definitions, and the names of the sovereignty objectives, are in
 //! the catalogues too; the English ones are checked against [`tender_core::Seal::definition`].
 //!
+//! # The HTML edition
+//!
+//! Each document has an HTML edition ([`specification_html`], [`report_html`],
+//! [`award_decision_html`], [`analysis_html`], [`report_with_analysis_html`]): one self-contained
+//! page (inline CSS, no scripts, no external resources, a print stylesheet for A4 with page
+//! numbers) rendered from the very same Markdown, plus charts drawn as inline SVG, each with a
+//! data table carrying its numbers: per lot of the report, every ranked bid's points stacked by
+//! criterion, with the bids not ranked and their reasons apart; in the analysis, the weight
+//! ranges within which the winner keeps winning, the break-even prices and the win
+//! probabilities. The award decision gets no chart: it shows what its Markdown shows.
+//!
 //! # Markdown that cannot be broken
 //!
 //! Text from buyers and bidders (titles, names, descriptions, justifications, ids) is escaped:
@@ -108,10 +119,12 @@ macro_rules! t {
 mod analysis;
 mod audit;
 mod catalogue;
+mod chart;
 mod checked;
 mod decision;
 mod error;
 mod example;
+mod html;
 mod markdown;
 mod report;
 mod spec;
@@ -133,7 +146,16 @@ use tender_score::Evaluation;
 /// missing or broken.
 pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    spec::render(&cat, tender)
+    Ok(spec::render(&cat, tender)?.finish())
+}
+
+/// The requirement specification ([`specification`]) as one self-contained HTML page.
+///
+/// # Errors
+/// As [`specification`].
+pub fn specification_html(tender: &Tender, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    Ok(html_page(&cat, html::Kind::Specification, spec::render(&cat, tender)?))
 }
 
 /// The evaluation committee's report of a tender, as Markdown in `lang`, marked internal: every
@@ -148,7 +170,33 @@ pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextErr
 /// tender; the catalogue errors when a message is missing or broken.
 pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    report::render(&cat, tender, bids, evaluation)
+    Ok(report::render(&cat, tender, bids, evaluation)?.finish())
+}
+
+/// The committee's evaluation report ([`report`]) as one self-contained HTML page, with a chart
+/// per lot of every ranked bid's points by criterion.
+///
+/// ```
+/// # use tender_core::Language;
+/// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/aalborg-consultancy");
+/// # let (tender, bids) = tender_core::files::load_case(&dir)?;
+/// let evaluation = tender_score::evaluate(&tender, &bids)?;
+/// let page = tender_text::report_html(&tender, &bids, &evaluation, &Language::da())?;
+/// assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"));
+/// assert!(page.contains("<svg") && !page.contains("<script"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`report`].
+pub fn report_html(
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    lang: &Language,
+) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    Ok(html_page(&cat, html::Kind::Report, report::render(&cat, tender, bids, evaluation)?))
 }
 
 /// The award decision with one letter per bidder, as Markdown in `lang`: the document the
@@ -164,7 +212,17 @@ pub fn report(tender: &Tender, bids: &[Bid], evaluation: &Evaluation, lang: &Lan
 /// As [`report`].
 pub fn award_decision(tender: &Tender, evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    decision::render(&cat, tender, evaluation)
+    Ok(decision::render(&cat, tender, evaluation)?.finish())
+}
+
+/// The award decision with its letters ([`award_decision`]) as one self-contained HTML page:
+/// the same content, nothing more.
+///
+/// # Errors
+/// As [`award_decision`].
+pub fn award_decision_html(tender: &Tender, evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    Ok(html_page(&cat, html::Kind::Decision, decision::render(&cat, tender, evaluation)?))
 }
 
 /// The robustness analysis of a tender ([`tender_analysis::analyze`]) as a Markdown document in
@@ -190,7 +248,17 @@ pub fn award_decision(tender: &Tender, evaluation: &Evaluation, lang: &Language)
 /// errors when a message is missing or broken.
 pub fn analysis_appendix(tender: &Tender, analysis: &Analysis, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    analysis::render(&cat, tender, analysis)
+    Ok(analysis::render(&cat, tender, analysis)?.finish())
+}
+
+/// The robustness analysis ([`analysis_appendix`]) as one self-contained HTML page, with charts
+/// of the weight-sensitivity ranges, the break-even prices and the win probabilities.
+///
+/// # Errors
+/// As [`analysis_appendix`].
+pub fn analysis_html(tender: &Tender, analysis: &Analysis, lang: &Language) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    Ok(html_page(&cat, html::Kind::Analysis, analysis::render(&cat, tender, analysis)?))
 }
 
 /// The evaluation report ([`report`]) with the robustness analysis ([`analysis_appendix`]) as its
@@ -210,6 +278,37 @@ pub fn report_with_analysis(
     lang: &Language,
 ) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
+    Ok(with_analysis(&cat, tender, bids, evaluation, analysis)?.finish())
+}
+
+/// The report with the analysis as its last chapter ([`report_with_analysis`]) as one
+/// self-contained HTML page, with the charts of both.
+///
+/// # Errors
+/// As [`report_with_analysis`].
+pub fn report_with_analysis_html(
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    analysis: &Analysis,
+    lang: &Language,
+) -> Result<String, TextError> {
+    let cat = catalogue::Catalogue::load(lang)?;
+    Ok(html_page(&cat, html::Kind::Report, with_analysis(&cat, tender, bids, evaluation, analysis)?))
+}
+
+fn html_page(cat: &catalogue::Catalogue, kind: html::Kind, doc: markdown::Doc) -> String {
+    let (markdown, extras) = doc.into_parts();
+    html::page(cat.lang(), kind, &markdown, extras)
+}
+
+fn with_analysis(
+    cat: &catalogue::Catalogue,
+    tender: &Tender,
+    bids: &[Bid],
+    evaluation: &Evaluation,
+    analysis: &Analysis,
+) -> Result<markdown::Doc, TextError> {
     for (lot, a) in analysis::lots(tender, analysis)? {
         let ranked = evaluation
             .lots
@@ -221,9 +320,9 @@ pub fn report_with_analysis(
         }
     }
     let mut doc = markdown::Doc::default();
-    let next = report::write(&cat, tender, bids, evaluation, &mut doc)?;
-    analysis::write(&cat, tender, analysis, &mut doc, analysis::Place::Chapter(next))?;
-    Ok(doc.finish())
+    let next = report::write(cat, tender, bids, evaluation, &mut doc)?;
+    analysis::write(cat, tender, analysis, &mut doc, analysis::Place::Chapter(next))?;
+    Ok(doc)
 }
 
 /// The languages with a catalogue, sorted by code.

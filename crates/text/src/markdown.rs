@@ -144,10 +144,23 @@ fn pipes(text: &str) -> String {
     out
 }
 
-/// A Markdown document built block by block.
+/// A Markdown document built block by block, with the few things only its HTML edition shows
+/// (charts, a notice's frame) anchored between its blocks.
 #[derive(Default)]
 pub(crate) struct Doc {
     out: String,
+    /// What the HTML edition adds, each after the Markdown up to its byte offset in `out`.
+    extras: Vec<(usize, Extra)>,
+}
+
+/// What the HTML edition adds between two blocks of the Markdown.
+pub(crate) enum Extra {
+    /// A chart with its data table.
+    Chart(Box<crate::chart::Chart>),
+    /// The blocks up to the next [`Extra::Close`] form a notice (the committee report's mark).
+    Notice,
+    /// Ends a notice.
+    Close,
 }
 
 impl Doc {
@@ -250,9 +263,28 @@ impl Doc {
         self.block(&text);
     }
 
+    /// A paragraph that the HTML edition frames as a notice (the committee report's internal
+    /// mark); in Markdown a paragraph like any other.
+    pub(crate) fn notice(&mut self, text: &str) {
+        self.extras.push((self.out.len(), Extra::Notice));
+        self.para(text);
+        self.extras.push((self.out.len(), Extra::Close));
+    }
+
+    /// A chart, shown in the HTML edition only: the Markdown holds the same figures in its
+    /// tables.
+    pub(crate) fn chart(&mut self, chart: crate::chart::Chart) {
+        self.extras.push((self.out.len(), Extra::Chart(Box::new(chart))));
+    }
+
     /// The document.
     pub(crate) fn finish(self) -> String {
         self.out
+    }
+
+    /// The Markdown and what the HTML edition adds between its blocks.
+    pub(crate) fn into_parts(self) -> (String, Vec<(usize, Extra)>) {
+        (self.out, self.extras)
     }
 }
 

@@ -22,10 +22,10 @@ pub(crate) fn render(
     tender: &Tender,
     bids: &[Bid],
     evaluation: &Evaluation,
-) -> Result<String, TextError> {
+) -> Result<Doc, TextError> {
     let mut doc = Doc::default();
     write(cat, tender, bids, evaluation, &mut doc)?;
-    Ok(doc.finish())
+    Ok(doc)
 }
 
 /// Writes the report into `doc`: chapter 1 the summary, then a chapter per lot, then the audit
@@ -49,7 +49,7 @@ pub(crate) fn write(
     let notation = cat.notation()?;
     doc.heading(1, &t!(cat, "report-title", "title" => inline(tender.title.get(lang)))?);
     doc.para(&t!(cat, "spec-subtitle", "buyer" => inline(tender.buyer.name.get(lang)), "id" => id(&tender.id))?);
-    doc.para(&cat.text("report-internal", &[])?);
+    doc.notice(&cat.text("report-internal", &[])?);
     doc.para(&cat.text("report-intro", &[])?);
 
     // 1. Summary.
@@ -141,6 +141,7 @@ fn lot_chapter(
     }
     ranking_table(cat, tender, lot, e, true, doc)?;
     not_ranked_table(cat, tender, lot, e, true, doc)?;
+    points_chart(cat, tender, lot, e, doc)?;
 
     // Every bid's SEALs.
     if e.bids.iter().any(|b| b.sovereignty.is_some()) {
@@ -416,14 +417,96 @@ pub(crate) fn not_ranked_table(
             row.push(id(&b.bid));
         }
         row.push(words::status(cat, b.status)?);
-        row.push(match &b.exclusion {
-            Some(x) => words::exclusion(cat, lot, e.decimals, x)?,
-            None if b.status == BidStatus::Rejected => words::rejection_reasons(cat, tender, b)?.join(" "),
-            None => "–".to_owned(),
-        });
+        row.push(not_ranked_reason(cat, tender, lot, e, b)?);
         rows.push(row);
     }
     doc.table(&header, &rows);
+    Ok(())
+}
+
+/// Why a bid was not ranked: its exclusion or the reasons it was rejected.
+fn not_ranked_reason(
+    cat: &Catalogue,
+    tender: &Tender,
+    lot: &Lot,
+    e: &LotEvaluation,
+    b: &BidResult,
+) -> Result<String, TextError> {
+    Ok(match &b.exclusion {
+        Some(x) => words::exclusion(cat, lot, e.decimals, x)?,
+        None if b.status == BidStatus::Rejected => words::rejection_reasons(cat, tender, b)?.join(" "),
+        None => "–".to_owned(),
+    })
+}
+
+/// The lot's chart for the HTML edition: every ranked bid's points stacked by criterion, price
+/// first, with its total after the bar, and the bids not ranked apart with their reason. Where a
+/// ratio model ranks on money, the bars are the quality points (the table above has the money).
+fn points_chart(cat: &Catalogue, tender: &Tender, lot: &Lot, e: &LotEvaluation, doc: &mut Doc) -> Res {
+    let ranked: Vec<&BidResult> = e.bids.iter().filter(|b| b.rank.is_some()).collect();
+    if ranked.is_empty() {
+        return Ok(());
+    }
+    let on_total = e.comparison == Comparison::HighestTotal;
+    // Points only: a ratio model's entry for the price is money.
+    let points: Vec<Vec<(String, Decimal, bool)>> = ranked
+        .iter()
+        .map(|b| points_by_criterion(cat, lot, e, b).into_iter().filter(|(_, _, points)| *points).collect())
+        .collect();
+    // The series: every criterion some bid has points on, in the order they come.
+    let mut series: Vec<String> = Vec::new();
+    for (label, _, _) in points.iter().flatten() {
+        if !series.contains(label) {
+            series.push(label.clone());
+        }
+    }
+    let mut bars = Vec::with_capacity(ranked.len());
+    let mut rows = Vec::with_capacity(ranked.len());
+    let mut max = if on_total { crate::spec::total_weight(&lot.award).unwrap_or(Decimal::ZERO) } else { Decimal::ZERO };
+    for (b, pts) in ranked.iter().zip(&points) {
+        let label = words::result_label(b);
+        let mut segments = Vec::with_capacity(series.len());
+        let mut row = vec![label.clone()];
+        for s in &series {
+            let value = pts.iter().find(|(l, _, _)| l == s).map_or(Decimal::ZERO, |(_, v, _)| *v);
+            let shown = cat.fixed(value, e.decimals);
+            row.push(shown.clone());
+            segments.push((value, shown));
+        }
+        let shown = if on_total { b.total } else { b.quality };
+        let total = match shown {
+            Some(t) => {
+                max = max.max(t.value);
+                cat.fixed(t.value, e.decimals)
+            }
+            None => "–".to_owned(),
+        };
+        let sum = segments.iter().try_fold(Decimal::ZERO, |acc, (v, _)| acc.checked_add(*v)).unwrap_or(Decimal::ZERO);
+        max = max.max(sum);
+        row.push(total.clone());
+        rows.push(row);
+        bars.push(crate::chart::Bar { label, segments, shown: total });
+    }
+    let mut header = vec![cat.text("th-bidder", &[])?];
+    header.extend(series.iter().cloned());
+    header.push(cat.text(if on_total { "th-total" } else { "th-quality-points" }, &[])?);
+    let mut apart = Vec::new();
+    for b in e.bids.iter().filter(|b| b.rank.is_none()) {
+        apart.push(format!(
+            "{}: {}. {}",
+            words::result_label(b),
+            words::status(cat, b.status)?,
+            not_ranked_reason(cat, tender, lot, e, b)?
+        ));
+    }
+    doc.chart(crate::chart::Chart {
+        title: t!(cat, if on_total { "chart-points-title" } else { "chart-quality-title" }, "lot" => id(&lot.id))?,
+        desc: cat.text(if on_total { "chart-points-desc" } else { "chart-quality-desc" }, &[])?,
+        kind: crate::chart::Kind::Stacked { series, bars, max },
+        header,
+        rows,
+        apart,
+    });
     Ok(())
 }
 

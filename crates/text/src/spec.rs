@@ -92,7 +92,7 @@ fn standards_used(tender: &Tender) -> Vec<(Id, Vec<Id>)> {
 }
 
 /// Writes the specification.
-pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextError> {
+pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<Doc, TextError> {
     let lang = cat.lang();
     let ch = Chapters::plan(tender);
     let mut doc = Doc::default();
@@ -130,7 +130,7 @@ pub(crate) fn render(cat: &Catalogue, tender: &Tender) -> Result<String, TextErr
         let items: Vec<String> = tender.not_required.iter().map(|t| inline(t.get(lang))).collect();
         doc.bullets(&items);
     }
-    Ok(doc.finish())
+    Ok(doc)
 }
 
 fn introduction(cat: &Catalogue, tender: &Tender, doc: &mut Doc) -> Res {
@@ -693,7 +693,7 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
 }
 
 /// The sum of the weights of the criteria that have one.
-fn total_weight(award: &AwardModel) -> Result<Decimal, TextError> {
+pub(crate) fn total_weight(award: &AwardModel) -> Result<Decimal, TextError> {
     crate::checked::sum(award.criteria.iter().filter_map(|c| c.weight).map(|w| w.get()), "total weight of the criteria")
 }
 
