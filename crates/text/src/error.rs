@@ -24,6 +24,12 @@ pub enum TextError {
         /// What is wrong.
         detail: String,
     },
+    /// The HTML page frame (`page.html`) could not be rendered: a defect of the template.
+    #[error("the HTML page cannot be written: {detail}")]
+    Page {
+        /// minijinja's error.
+        detail: String,
+    },
     /// A catalogue lacks a message the text needs.
     #[error("the catalogue locales/{lang}.ftl has no message `{id}`; add it (the test `catalogues` lists every gap)")]
     MissingMessage {

@@ -9,15 +9,17 @@
 //! is written as text, links and images are dropped (their text kept), and a Content Security
 //! Policy forbids scripts and every external resource.
 
-use std::fmt::Write as _;
-
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use tender_core::Language;
 
+use crate::error::TextError;
 use crate::markdown::Extra;
 
 /// The page's style: sober, readable on screen, A4 with page numbers in print.
 const STYLE: &str = include_str!("html.css");
+
+/// The page frame, a minijinja template.
+const FRAME: &str = include_str!("page.html");
 
 /// `text` escaped for HTML text and attribute values.
 pub(crate) fn escape(text: &str) -> String {
@@ -207,7 +209,12 @@ impl Render {
 }
 
 /// The page: the document's Markdown rendered, with the HTML edition's extras at their places.
-pub(crate) fn page(lang: &Language, kind: Kind, markdown: &str, extras: Vec<(usize, Extra)>) -> String {
+pub(crate) fn page(
+    lang: &Language,
+    kind: Kind,
+    markdown: &str,
+    extras: Vec<(usize, Extra)>,
+) -> Result<String, TextError> {
     let mut render = Render::default();
     let mut body = String::with_capacity(markdown.len().saturating_mul(2));
     let mut at = 0;
@@ -230,18 +237,29 @@ pub(crate) fn page(lang: &Language, kind: Kind, markdown: &str, extras: Vec<(usi
         render.markdown(rest, &mut body);
     }
     let title = render.title.unwrap_or_default();
-    let mut out = String::with_capacity(body.len().saturating_add(STYLE.len()).saturating_add(512));
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body class=\"{}\">\n<main>\n{body}</main>\n</body>\n</html>\n",
-        escape(&title),
-        kind.class(),
-        lang = escape(lang.as_str()),
-    );
-    out
+    frame(lang, &title, kind, body)
+}
+
+/// The page around a rendered body: `page.html`, a minijinja template that escapes every value it
+/// is given as HTML (the language, the title, the class); the style sheet and the body, already
+/// HTML, are marked safe.
+fn frame(lang: &Language, title: &str, kind: Kind, body: String) -> Result<String, TextError> {
+    let fail = |e: minijinja::Error| TextError::Page { detail: e.to_string() };
+    let mut env = minijinja::Environment::new();
+    env.add_template("page.html", FRAME).map_err(fail)?;
+    let page = env.get_template("page.html").map_err(fail)?;
+    let mut out = page
+        .render(minijinja::context! {
+            lang => lang.as_str(),
+            title => title,
+            class => kind.class(),
+            style => minijinja::Value::from_safe_string(STYLE.to_owned()),
+            body => minijinja::Value::from_safe_string(body),
+        })
+        .map_err(fail)?;
+    // The template's last line break, which minijinja drops.
+    out.push('\n');
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ pub fn specification(tender: &Tender, lang: &Language) -> Result<String, TextErr
 /// As [`specification`].
 pub fn specification_html(tender: &Tender, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    Ok(html_page(&cat, html::Kind::Specification, spec::render(&cat, tender)?))
+    html_page(&cat, html::Kind::Specification, spec::render(&cat, tender)?)
 }
 
 /// The evaluation committee's report of a tender, as Markdown in `lang`, marked internal: every
@@ -196,7 +196,7 @@ pub fn report_html(
     lang: &Language,
 ) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    Ok(html_page(&cat, html::Kind::Report, report::render(&cat, tender, bids, evaluation)?))
+    html_page(&cat, html::Kind::Report, report::render(&cat, tender, bids, evaluation)?)
 }
 
 /// The award decision with one letter per bidder, as Markdown in `lang`: the document the
@@ -222,7 +222,7 @@ pub fn award_decision(tender: &Tender, evaluation: &Evaluation, lang: &Language)
 /// As [`award_decision`].
 pub fn award_decision_html(tender: &Tender, evaluation: &Evaluation, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    Ok(html_page(&cat, html::Kind::Decision, decision::render(&cat, tender, evaluation)?))
+    html_page(&cat, html::Kind::Decision, decision::render(&cat, tender, evaluation)?)
 }
 
 /// The robustness analysis of a tender ([`tender_analysis::analyze`]) as a Markdown document in
@@ -258,7 +258,7 @@ pub fn analysis_appendix(tender: &Tender, analysis: &Analysis, lang: &Language) 
 /// As [`analysis_appendix`].
 pub fn analysis_html(tender: &Tender, analysis: &Analysis, lang: &Language) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    Ok(html_page(&cat, html::Kind::Analysis, analysis::render(&cat, tender, analysis)?))
+    html_page(&cat, html::Kind::Analysis, analysis::render(&cat, tender, analysis)?)
 }
 
 /// The evaluation report ([`report`]) with the robustness analysis ([`analysis_appendix`]) as its
@@ -294,10 +294,10 @@ pub fn report_with_analysis_html(
     lang: &Language,
 ) -> Result<String, TextError> {
     let cat = catalogue::Catalogue::load(lang)?;
-    Ok(html_page(&cat, html::Kind::Report, with_analysis(&cat, tender, bids, evaluation, analysis)?))
+    html_page(&cat, html::Kind::Report, with_analysis(&cat, tender, bids, evaluation, analysis)?)
 }
 
-fn html_page(cat: &catalogue::Catalogue, kind: html::Kind, doc: markdown::Doc) -> String {
+fn html_page(cat: &catalogue::Catalogue, kind: html::Kind, doc: markdown::Doc) -> Result<String, TextError> {
     let (markdown, extras) = doc.into_parts();
     html::page(cat.lang(), kind, &markdown, extras)
 }
