@@ -206,6 +206,11 @@ defect-second-bid = Tilbudsgiveren har også afgivet { $count ->
        *[other] tilbuddene { $others }
     } på denne delkontrakt, og udbudsmaterialet tillader ikke alternative tilbud (udbudsloven § 53). Ordregiveren kan ikke vælge mellem tilbuddene, som derfor alle er ukonditionsmæssige.
 defect-late = Tilbuddet er modtaget { $submitted }, efter tilbudsfristen { $deadline }.
+defect-measure-missing = Tilbuddet angiver ingen værdi for tildelingskriteriet { $criterion }.
+defect-measure-below-minimum = Den tilbudte værdi { $value } for { $criterion } er under det acceptable minimum på { $limit }.
+defect-measure-above-maximum = Den tilbudte værdi { $value } for { $criterion } er over det acceptable maksimum på { $limit }.
+defect-measure-beyond-zero = Den tilbudte værdi { $value } for { $criterion } ligger ud over { $limit }, hvor udbudsmaterialet afviser tilbuddet.
+defect-measure-no-band = Den tilbudte værdi { $value } for { $criterion } når ikke det laveste interval ({ $limit }), og udbudsmaterialet afviser et sådant tilbud.
 close-call-margin = Forskellen mellem det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } point og dermed under tærsklen på { $threshold } point.
 close-call-margin-figure = Forskellen mellem sammenligningstallene for det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } og dermed under tærsklen på { $threshold }.
 close-call-evaluator = bedømmer { $evaluator }s karakter
@@ -803,6 +808,7 @@ report-quality-total = Kvalitetspoint i alt
 report-quality-share = { $percent } af det maksimale
 report-derivations-intro = Sådan er tallene beregnet:
 derivation-sovereignty = { $criterion }, pr. mål: { $objectives }
+derivation-measured = { $criterion }: tilbudt værdi { $value } { $unit }
 derivation-price-basis = Evalueret pris: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
 derivation-adjustment = Justering for { $criterion }: { $derivation }

@@ -202,6 +202,11 @@ defect-second-bid = The bidder also submitted { $count ->
        *[other] the bids { $others }
     } for this lot, and the procurement documents allow no variants (alternative offers). The contracting authority cannot choose between them, so all are non-compliant.
 defect-late = The bid was received { $submitted }, after the time limit for receipt of tenders, { $deadline }.
+defect-measure-missing = The bid states no value for the award criterion { $criterion }.
+defect-measure-below-minimum = The value { $value } offered for { $criterion } is below the acceptable minimum of { $limit }.
+defect-measure-above-maximum = The value { $value } offered for { $criterion } is above the acceptable maximum of { $limit }.
+defect-measure-beyond-zero = The value { $value } offered for { $criterion } is beyond { $limit }, where the tender documents reject the bid.
+defect-measure-no-band = The value { $value } offered for { $criterion } does not reach the lowest band ({ $limit }), and the tender documents reject such a bid.
 close-call-margin = The difference between the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin } points, below the threshold of { $threshold } points.
 close-call-margin-figure = The difference between the figures of the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin }, below the threshold of { $threshold }.
 close-call-evaluator = evaluator { $evaluator }'s mark
@@ -799,6 +804,7 @@ report-quality-total = Quality points in total
 report-quality-share = { $percent } of the maximum
 report-derivations-intro = How the figures were computed:
 derivation-sovereignty = { $criterion }, per objective: { $objectives }
+derivation-measured = { $criterion }: value offered { $value } { $unit }
 derivation-price-basis = Evaluated price: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
 derivation-adjustment = Adjustment for { $criterion }: { $derivation }
