@@ -236,10 +236,14 @@ fn explain_measured(
     match &m.rule {
         MeasuredRule::Proportional { best, higher_is_better } => {
             let b = dec(*best, n);
-            let expression = if *higher_is_better { format!("{v} / {b}") } else { format!("{b} / {v}") };
+            let mut expression = if *higher_is_better { format!("{v} / {b}") } else { format!("{b} / {v}") };
             let (x, y) = if *higher_is_better { (m.value, *best) } else { (*best, m.value) };
-            let unrounded = Exact::from_decimal(x).checked_div(Exact::from_decimal(y)).unwrap_or(c.ratio);
-            weighted(w, &expression, unrounded, c.ratio, result, decimals, n)
+            let raw = Exact::from_decimal(x).checked_div(Exact::from_decimal(y)).unwrap_or(c.ratio);
+            // A bid out of play can state a value better than the best in play: full points at most.
+            if raw > Exact::ONE {
+                expression = format!("min(1{}{expression})", n.list_separator());
+            }
+            weighted(w, &expression, raw.min(Exact::ONE), c.ratio, result, decimals, n)
         }
         MeasuredRule::Linear { full, zero } => {
             let (f, z) = (dec(*full, n), dec(*zero, n));

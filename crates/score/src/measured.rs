@@ -187,6 +187,9 @@ pub(crate) fn score(
                 // Validation requires values above zero; a zero best or value earns nothing.
                 _ => Exact::ZERO,
             };
+            // At most full points: only a bid out of play (rejected, kept for the record) can
+            // state a value better than the best of the bids in play.
+            let ratio = ratio.min(Exact::ONE);
             let best = field.best.approx(28);
             (MeasuredRule::Proportional { best, higher_is_better: higher }, ratio_of(ratio)?)
         }

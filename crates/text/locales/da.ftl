@@ -1005,3 +1005,60 @@ analysis-reason-no-weights-to-share = kriterierne har ingen vægte at fordele de
 analysis-reason-parameters-too-large = udbuddets beløb eller vægte er for store til at udlede parametrene af
 analysis-reason-evaluation-failed = evalueringen kan ikke gennemføres
 analysis-reason-evaluation-failed-bid = evalueringen kan ikke gennemføres for { $bid }
+
+## Målbare tildelingskriterier (issue 18).
+scale-measured = tilbudt værdi ({ $unit })
+th-stated-value = Værdi { $criterion }
+th-measured-from = { $direction ->
+        [higher] Mindst ({ $unit })
+       *[lower] Højst ({ $unit })
+    }
+formula-measured-proportional-higher = { $id } = { $weight } × v / vbedst
+formula-measured-proportional-lower = { $id } = { $weight } × vbedst / v
+formula-measured-linear = { $id } = { $weight } × min(1; max(0; (v − { $zero }) / ({ $full } − { $zero })))
+formula-measured-bands = { $id } = { $weight } × k(v) / { $max }
+formula-measured-custom = { $id } = { $formula }
+legend-measured = v er den tilbudte værdi på et målbart tildelingskriterium; vbedst den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering; k(v) karakteren for det interval, værdien når.
+model-measured = { $criterion } er et målbart tildelingskriterium: det bedømmes ud fra den værdi, tilbuddet angiver, i { $unit }. { $direction ->
+        [higher] En højere værdi er bedre.
+       *[lower] En lavere værdi er bedre.
+    }
+model-measured-proportional = Den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering, får { $weight } point; hvert andet tilbud får { $weight } point gange { $direction ->
+        [higher] sin egen værdi divideret med den bedste værdi.
+       *[lower] den bedste værdi divideret med sin egen værdi.
+    }
+model-measured-linear = En værdi på { $full } eller bedre giver { $weight } point, en værdi på { $zero } giver 0 point, og værdier derimellem giver point forholdsmæssigt (en ret linje).
+model-measured-beyond-zero = En værdi, der er dårligere end { $zero }, giver 0 point.
+model-measured-beyond-reject = Et tilbud med en værdi, der er dårligere end { $zero }, opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-bands = Værdien giver karakteren for det første interval, den når, på en skala op til { $max }:
+model-measured-below-zero = En værdi { $direction ->
+        [higher] under
+       *[lower] over
+    } { $limit } giver 0 point.
+model-measured-below-reject = Et tilbud med en værdi { $direction ->
+        [higher] under
+       *[lower] over
+    } { $limit } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-formula = Pointene beregnes eksakt efter denne formel og afrundes kun, hvor formlen siger det:
+legend-measured-variable = { $key ->
+        [value] { $name } er den tilbudte værdi.
+        [best] { $name } er den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering.
+        [worst] { $name } er den dårligste tilbudte værdi blandt dem.
+        [lowest] { $name } er den laveste tilbudte værdi blandt dem.
+        [highest] { $name } er den højeste tilbudte værdi blandt dem.
+        [mean] { $name } er gennemsnittet af de tilbudte værdier blandt dem.
+       *[max] { $name } er kriteriets maksimale point, { $weight }.
+    }
+legend-measured-constant = { $name } er { $value }, som udbudsmaterialet fastsætter.
+model-measured-formula-example = Et tilbud, der tilbyder { $value }, når den bedste tilbudte værdi er { $best } og den dårligste { $worst } (og gennemsnittet er tilbuddets egen værdi), får for eksempel: { $computation }.
+model-measured-range = De acceptable værdier er { $min } til { $max }; et tilbud med en værdi uden for dem opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-min = Et tilbud med en værdi under { $min } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-max = Et tilbud med en værdi over { $max } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-missing = Et tilbud, der ikke angiver en værdi for kriteriet, opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+formula-var-value = værdi
+formula-var-best = bedste
+formula-var-worst = dårligste
+formula-var-lowest = laveste
+formula-var-highest = højeste
+formula-var-mean = gennemsnit
+formula-var-max = maks

@@ -1001,3 +1001,60 @@ analysis-reason-no-weights-to-share = the criteria have no weights to share the 
 analysis-reason-parameters-too-large = the tender's amounts or weights are too large to derive the parameters from
 analysis-reason-evaluation-failed = the evaluation cannot be completed: { $message }
 analysis-reason-evaluation-failed-bid = the evaluation cannot be completed for { $bid }: { $message }
+
+## Measured criteria (issue 18).
+scale-measured = value offered ({ $unit })
+th-stated-value = Value { $criterion }
+th-measured-from = { $direction ->
+        [higher] At least ({ $unit })
+       *[lower] At most ({ $unit })
+    }
+formula-measured-proportional-higher = { $id } = { $weight } × v / vbest
+formula-measured-proportional-lower = { $id } = { $weight } × vbest / v
+formula-measured-linear = { $id } = { $weight } × min(1, max(0, (v − { $zero }) / ({ $full } − { $zero })))
+formula-measured-bands = { $id } = { $weight } × k(v) / { $max }
+formula-measured-custom = { $id } = { $formula }
+legend-measured = v is the value a bid offers on a measurable criterion; vbest the best value offered among the bids that go on to evaluation; k(v) the score of the band the value reaches.
+model-measured = { $criterion } is a measurable award criterion: it is scored from the value the bid offers, in { $unit }. { $direction ->
+        [higher] A higher value is better.
+       *[lower] A lower value is better.
+    }
+model-measured-proportional = The best value offered among the bids that go on to evaluation gets { $weight } points; every other bid gets { $weight } points times { $direction ->
+        [higher] its own value divided by the best value.
+       *[lower] the best value divided by its own value.
+    }
+model-measured-linear = A value of { $full } or better gets { $weight } points, a value of { $zero } gets 0 points, and values in between get points in proportion (a straight line).
+model-measured-beyond-zero = A value worse than { $zero } gets 0 points.
+model-measured-beyond-reject = A bid offering a value worse than { $zero } does not comply with the tender documents and is rejected.
+model-measured-bands = The value earns the score of the first band it reaches, on a scale up to { $max }:
+model-measured-below-zero = A value { $direction ->
+        [higher] below
+       *[lower] above
+    } { $limit } gets 0 points.
+model-measured-below-reject = A bid offering a value { $direction ->
+        [higher] below
+       *[lower] above
+    } { $limit } does not comply with the tender documents and is rejected.
+model-measured-formula = The points are computed by this formula, exactly, rounding only where the formula says so:
+legend-measured-variable = { $key ->
+        [value] { $name } is the value the bid offers.
+        [best] { $name } is the best value offered among the bids that go on to evaluation.
+        [worst] { $name } is the worst value offered among them.
+        [lowest] { $name } is the lowest value offered among them.
+        [highest] { $name } is the highest value offered among them.
+        [mean] { $name } is the mean of the values offered among them.
+       *[max] { $name } is the criterion's maximum points, { $weight }.
+    }
+legend-measured-constant = { $name } is { $value }, as these tender documents set it.
+model-measured-formula-example = For example, a bid offering { $value } when the best value offered is { $best } and the worst { $worst } (and the mean is the bid's own value) gets: { $computation }.
+model-measured-range = The acceptable values are { $min } to { $max }; a bid offering a value outside them does not comply with the tender documents and is rejected.
+model-measured-min = A bid offering a value below { $min } does not comply with the tender documents and is rejected.
+model-measured-max = A bid offering a value above { $max } does not comply with the tender documents and is rejected.
+model-measured-missing = A bid that offers no value for the criterion does not comply with the tender documents and is rejected.
+formula-var-value = value
+formula-var-best = best
+formula-var-worst = worst
+formula-var-lowest = lowest
+formula-var-highest = highest
+formula-var-mean = mean
+formula-var-max = max

@@ -336,6 +336,11 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
             leaves.extend(c.sub_criteria.iter().map(|s| (s.id.clone(), false)));
         }
     }
+    let measured: Vec<&Id> = award.quality_criteria().filter(|c| c.measure.is_some()).map(|c| &c.id).collect();
+    leaves.retain(|(leaf, _)| !measured.contains(&leaf));
+    for leaf in &measured {
+        header.push(t!(cat, "th-stated-value", "criterion" => id(leaf))?);
+    }
     for (leaf, sovereignty) in &leaves {
         header.push(if *sovereignty {
             t!(cat, "th-sovereignty-points", "criterion" => id(leaf))?
@@ -359,6 +364,9 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
         if with_options {
             let options = sum(b.price.options.iter().map(|o| o.price.get()), "sum of option prices")?;
             row.push(cat.money(options, &tender.currency)?);
+        }
+        for leaf in &measured {
+            row.push(b.measure(leaf).map_or_else(|| "–".to_owned(), |m| cat.number(m.value.get())));
         }
         for (leaf, sovereignty) in &leaves {
             if *sovereignty {

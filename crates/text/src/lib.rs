@@ -113,6 +113,7 @@ mod decision;
 mod error;
 mod example;
 mod markdown;
+mod measured;
 mod report;
 mod spec;
 mod words;
