@@ -1062,3 +1062,8 @@ formula-var-lowest = laveste
 formula-var-highest = højeste
 formula-var-mean = gennemsnit
 formula-var-max = maks
+
+analysis-break-even-values-intro = Den tilbudte værdi på et målbart tildelingskriterium, hvor et tilbud ville blive rangeret først, alt andet uændret (hvert trin er en fuld evaluering, så den bedste tilbudte værdi flytter sig med):
+th-value-offered = Tilbudt værdi
+th-value-to-win = Værdi for at blive nr. 1
+analysis-value-cannot-win = ikke nr. 1 selv ved { $limit }

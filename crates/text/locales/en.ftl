@@ -1058,3 +1058,8 @@ formula-var-lowest = lowest
 formula-var-highest = highest
 formula-var-mean = mean
 formula-var-max = max
+
+analysis-break-even-values-intro = The value offered on a measurable award criterion at which a bid would be ranked first, all else unchanged (each step a full evaluation, so the best value offered moves with it):
+th-value-offered = Value offered
+th-value-to-win = Value to be first
+analysis-value-cannot-win = not first even at { $limit }
