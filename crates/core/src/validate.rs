@@ -1665,7 +1665,16 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         check_bid_against_lot(&mut c, tender, lot, bid);
     }
     for d in crate::compliance::bid_defects(tender, bid) {
-        c.reject(d.path(), d.message(), rejection_fix(&d));
+        // A stated value is located at its own entry in the bid's `measures`.
+        let path = match &d {
+            Defect::MeasureNotAcceptable { criterion, .. } => bid
+                .measures
+                .iter()
+                .position(|m| &m.criterion == criterion)
+                .map_or_else(|| d.path(), |i| format!("measures[{i}].value")),
+            _ => d.path(),
+        };
+        c.reject(path, d.message(), rejection_fix(&d));
     }
     if let (Some(deadline), Some(submitted)) = (tender.submission_deadline, bid.submitted)
         && submitted.is_after(deadline).is_none()
