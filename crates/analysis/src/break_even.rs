@@ -38,6 +38,114 @@ pub struct BreakEvenAnalysis {
     pub depends_on_other_bids: bool,
     /// Per ranked bid that does not win, in rank order.
     pub bids: Vec<BreakEven>,
+    /// Per ranked bid that does not win and per measured criterion: the stated value at which it
+    /// would win, all else unchanged (issue 18).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<ValueBreakEven>,
+}
+
+/// The stated value at which a bid would win: "the availability that would have won".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ValueBreakEven {
+    /// The bid.
+    pub bid: Id,
+    /// The measured criterion.
+    pub criterion: Id,
+    /// The value the bid states.
+    pub value: Decimal,
+    /// The least improved value at which the bid is ranked first, searched on `step`; `None`
+    /// when not even the best acceptable value (`limit`) makes it first.
+    pub to_win: Option<Decimal>,
+    /// The best value the search went to: the acceptable range's end, or the value earning full
+    /// points.
+    pub limit: Decimal,
+    /// The step searched on.
+    pub step: Decimal,
+}
+
+/// The stated values at which the ranked bids that do not win would win, for each measured
+/// criterion, everything else unchanged: a bisection between the stated value and the best
+/// acceptable one, each step a full evaluation with the tender's rules (so the best value among
+/// the bids, and with it the other bids' points, move as the evaluation moves them). It assumes a
+/// better value never costs a bid points, which holds for the proportional, linear and band rules;
+/// for a custom formula it is what the formula gives at the points tried.
+pub fn break_even_values(
+    tender: &Tender,
+    lot: &Lot,
+    bids: &[tender_core::Bid],
+    eval: &LotEvaluation,
+) -> Vec<ValueBreakEven> {
+    use tender_core::measure::{Direction, MeasureRule};
+    let mut t = tender.clone();
+    t.lots.retain(|l| l.id == lot.id);
+    t.max_lots_awarded_per_bidder = None;
+    t.lot_award_order = None;
+    let first = |bids: &[tender_core::Bid], id: &Id| -> bool {
+        tender_score::evaluate(&t, bids)
+            .ok()
+            .and_then(|e| e.lots.into_iter().next())
+            .is_some_and(|l| l.bid(id).is_some_and(|b| b.rank == Some(1)))
+    };
+    let mut out = Vec::new();
+    for r in eval.bids.iter().filter(|b| b.rank.is_some_and(|k| k > 1)) {
+        let Some(index) = bids.iter().position(|b| b.id == r.bid) else { continue };
+        for c in &lot.award.criteria {
+            let Some(m) = &c.measure else { continue };
+            let Some(stated) = bids[index].measure(&c.id).map(|s| s.value.get()) else { continue };
+            let higher = m.direction == Direction::HigherIsBetter;
+            let by_rule = match &m.rule {
+                MeasureRule::Linear { full, .. } => Some(full.get()),
+                MeasureRule::Bands { bands, .. } => bands.first().map(|b| b.from.get()),
+                MeasureRule::Proportional | MeasureRule::Formula { .. } => None,
+            };
+            let range_end = if higher { m.max } else { m.min }.map(|x| x.get());
+            let Some(limit) = by_rule.or(range_end) else { continue };
+            let limit = match range_end {
+                Some(e) if higher => limit.min(e),
+                Some(e) => limit.max(e),
+                None => limit,
+            };
+            if !m.better(limit, stated) {
+                continue;
+            }
+            let decimals = stated.scale().max(limit.scale()).clamp(2, 6);
+            let step = Decimal::new(1, decimals);
+            let Some(span) = limit.checked_sub(stated).map(|d| d.abs()) else { continue };
+            let Some(n) = span.checked_mul(Decimal::from(10_i64.pow(decimals))).map(|x| x.trunc()) else { continue };
+            let Ok(n) = i64::try_from(n) else { continue };
+            let value_at = |k: i64| -> Option<Decimal> {
+                let d = Decimal::from(k).checked_mul(step)?;
+                if higher { stated.checked_add(d) } else { stated.checked_sub(d) }
+            };
+            let wins = |k: i64| -> bool {
+                let Some(v) = value_at(k) else { return false };
+                let mut changed = bids.to_vec();
+                if let Some(s) = changed[index].measures.iter_mut().find(|s| s.criterion == c.id) {
+                    s.value = tender_core::num::Measurement::new(v);
+                }
+                first(&changed, &r.bid)
+            };
+            let to_win = if wins(n) {
+                let (mut lo, mut hi) = (0_i64, n);
+                while hi.saturating_sub(lo) > 1 {
+                    let mid = lo.saturating_add(hi.saturating_sub(lo) / 2);
+                    if wins(mid) { hi = mid } else { lo = mid }
+                }
+                value_at(hi).map(|v| v.normalize())
+            } else {
+                None
+            };
+            out.push(ValueBreakEven {
+                bid: r.bid.clone(),
+                criterion: c.id.clone(),
+                value: stated,
+                to_win,
+                limit,
+                step,
+            });
+        }
+    }
+    out
 }
 
 /// One bid's break-even prices.
@@ -606,5 +714,10 @@ pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Re
             to_be_awarded,
         });
     }
-    Ok(BreakEvenAnalysis { minor_units, depends_on_other_bids: model.depends_on_other_bids(), bids: out })
+    Ok(BreakEvenAnalysis {
+        minor_units,
+        depends_on_other_bids: model.depends_on_other_bids(),
+        bids: out,
+        values: Vec::new(),
+    })
 }

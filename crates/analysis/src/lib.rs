@@ -338,7 +338,10 @@ pub fn analyze_with_progress(
             ranked,
             awarded: eval.awarded.clone(),
             sensitivity: Section::from_result(sensitivity::weight_sensitivity(lot, eval)),
-            break_even: Section::from_result(break_even::break_even_prices(tender, lot, eval)),
+            break_even: Section::from_result(break_even::break_even_prices(tender, lot, eval).map(|mut b| {
+                b.values = break_even::break_even_values(tender, lot, &lot_bids, eval);
+                b
+            })),
             stability,
             price_models,
             rank_reversal: Section::from_result(reversal::rank_reversal(

@@ -183,6 +183,18 @@ fn break_even(out: &mut Out, lot: &LotAnalysis, currency: &str) {
             out.sub(&format!("To be awarded: {}.", target(t, "be awarded")));
         }
     }
+    if !b.values.is_empty() {
+        out.note(
+            "The stated value on a measurable criterion at which a bid would be first, all else unchanged; searched with a full evaluation at each step.",
+        );
+        for v in &b.values {
+            let what = match v.to_win {
+                Some(to) => format!("first at {} (searched on {})", num(to), num(v.step)),
+                None => format!("not first even at {}", num(v.limit)),
+            };
+            out.item(&format!("{} {} (stated {}): {what}.", v.bid, v.criterion, num(v.value)));
+        }
+    }
 }
 
 fn stability(out: &mut Out, lot: &LotAnalysis) {

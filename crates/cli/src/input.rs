@@ -423,8 +423,16 @@ pub(crate) fn problem(p: &Problem, path: &str, file: &SourceFile) -> Diagnostic 
 /// Validates what was read: the tender, each bid against it, and the bids together.
 pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
     let Some((tender, tender_file)) = &case.tender else { return };
-    for p in validate::validate_tender(tender) {
+    let problems = validate::validate_tender(tender);
+    let readable = !validate::has_errors(&problems);
+    for p in problems {
         diags.push(problem(&p, &p.path, tender_file));
+    }
+    // Custom formulas computed over their acceptable range (issue 18), once they read.
+    if readable {
+        for p in tender_score::measured::check_formulas(tender) {
+            diags.push(problem(&p, &p.path, tender_file));
+        }
     }
     for (bid, file) in &case.bids {
         for p in validate::validate_bid(tender, bid) {

@@ -369,6 +369,13 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
                         lines.push((1, s.criterion.to_string(), explain::explain_marks(&s.marks, d, n)));
                     }
                 }
+                ScoreBasis::Measured(m) => {
+                    let mut stated = tender_score::explain::Notation::number(n, m.value.normalize());
+                    if let Some(e) = &m.evidence {
+                        stated = format!("{stated} ({})", tender_core::inert::inert(e));
+                    }
+                    lines.push((1, "stated value".into(), stated));
+                }
                 ScoreBasis::Sovereignty { .. } => {
                     for line in explain::explain_sovereignty(c, d, n) {
                         let (label, rest) = line.split_once(": ").unwrap_or(("", line.as_str()));

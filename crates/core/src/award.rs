@@ -166,6 +166,10 @@ pub struct Criterion {
     /// instead of the award model's `price_model`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_model: Option<PriceModel>,
+    /// A measured criterion (a quality criterion): the bids state a value, scored by this rule
+    /// instead of evaluators' marks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<crate::measure::Measure>,
 }
 
 /// A named part of the bids' price, such as licences or services, that a price or cost criterion

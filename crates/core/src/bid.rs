@@ -51,6 +51,9 @@ pub struct Bid {
     /// Open source and rights offered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_source: Option<OpenSourceOffer>,
+    /// The values the bid states for the lot's measured criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<crate::measure::StatedValue>,
     /// Each evaluator's score per quality criterion or sub-criterion.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<EvaluatorScore>,
@@ -63,6 +66,11 @@ impl Bid {
     /// The answer to a requirement, if given.
     pub fn answer(&self, requirement: &Id) -> Option<&Answer> {
         self.answers.iter().find(|a| &a.requirement == requirement)
+    }
+
+    /// The value the bid states for a measured criterion, if any.
+    pub fn measure(&self, criterion: &Id) -> Option<&crate::measure::StatedValue> {
+        self.measures.iter().find(|m| &m.criterion == criterion)
     }
 }
 

@@ -79,6 +79,21 @@ pub enum Defect {
         /// The bidder's other bids for the lot.
         others: Vec<Id>,
     },
+    /// The bid states no value for a measured criterion.
+    MeasureMissing {
+        /// The measured criterion.
+        criterion: Id,
+    },
+    /// The value the bid states for a measured criterion is not acceptable: outside the range,
+    /// beyond the zero value or short of the last band, where the tender rejects those.
+    MeasureNotAcceptable {
+        /// The measured criterion.
+        criterion: Id,
+        /// The value stated.
+        value: rust_decimal::Decimal,
+        /// Which limit it crosses.
+        reason: crate::measure::Rejection,
+    },
     /// The bid was received after the submission deadline.
     Late {
         /// When it was received.
@@ -103,6 +118,8 @@ impl Defect {
             Self::TooManyLots { .. } => "lot".into(),
             Self::SecondBidForLot { .. } => "bidder.id".into(),
             Self::Late { .. } => "submitted".into(),
+            Self::MeasureMissing { .. } => "measures".into(),
+            Self::MeasureNotAcceptable { criterion, .. } => format!("measures.{criterion}"),
         }
     }
 
@@ -153,6 +170,19 @@ impl Defect {
             ),
             Self::Late { submitted, deadline } => {
                 format!("the bid was received {submitted}, after the submission deadline {deadline}")
+            }
+            Self::MeasureMissing { criterion } => {
+                format!("the bid states no value for the measured criterion `{criterion}`")
+            }
+            Self::MeasureNotAcceptable { criterion, value, reason } => {
+                use crate::measure::Rejection;
+                let why = match reason {
+                    Rejection::BelowMinimum(l) => format!("below the acceptable minimum {l}"),
+                    Rejection::AboveMaximum(l) => format!("above the acceptable maximum {l}"),
+                    Rejection::BeyondZero(l) => format!("beyond {l}, where the tender rejects the bid"),
+                    Rejection::NoBand(l) => format!("short of the last band ({l}), where the tender rejects the bid"),
+                };
+                format!("the value {value} stated for `{criterion}` is {why}")
             }
         }
     }
@@ -219,6 +249,21 @@ pub fn bid_defects(tender: &Tender, bid: &Bid) -> Vec<Defect> {
                         }
                         Some(_) => {}
                     }
+                }
+            }
+        }
+    }
+    for c in &lot.award.criteria {
+        let Some(measure) = &c.measure else { continue };
+        match bid.measure(&c.id) {
+            None => out.push(Defect::MeasureMissing { criterion: c.id.clone() }),
+            Some(stated) => {
+                if let Some(reason) = measure.rejects(stated.value.get()) {
+                    out.push(Defect::MeasureNotAcceptable {
+                        criterion: c.id.clone(),
+                        value: stated.value.get(),
+                        reason,
+                    });
                 }
             }
         }

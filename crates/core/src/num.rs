@@ -293,6 +293,12 @@ decimal_newtype!(
     "A weight: percent, points or rank, as the award model's `weighting` says."
 );
 decimal_newtype!(
+    /// A measured value a bid states, or a limit the tender sets for it, in the criterion's unit
+    /// (99.95 for 99.95 % availability, 30 for 30 minutes).
+    Measurement,
+    "A measured value in the criterion's unit, as a number or a decimal string (\"99.95\")."
+);
+decimal_newtype!(
     /// A quantity: how many units of a price basket's line the buyer expects to buy.
     Quantity,
     "A quantity, as a number or a decimal string (\"1500\")."

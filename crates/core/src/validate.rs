@@ -1369,6 +1369,34 @@ fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
 const NO_DESCRIPTORS: &str = "the scale has no descriptors of what earns each mark, so bidders cannot tell how to win the criterion (udbudsloven § 160)";
 const DESCRIPTORS_FIX: &str = "add `descriptors = [{ score = 0, label = \"…\" }, …]` saying what earns each mark";
 
+/// A measured criterion: a quality criterion without marks, sub-criteria or sovereignty score, and
+/// a rule that can be computed (see [`crate::measure`]).
+fn check_measure(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion) {
+    let Some(measure) = &cr.measure else { return };
+    if cr.kind != CriterionKind::Quality {
+        c.error(
+            format!("{p}.measure"),
+            "only a quality criterion is scored from a stated value",
+            "set `kind = \"quality\"` (eForms maps a measured criterion to quality), or remove `measure`",
+        );
+        return;
+    }
+    for (field, present) in [("sub_criteria", !cr.sub_criteria.is_empty()), ("sovereignty", cr.sovereignty.is_some())] {
+        if present {
+            c.error(
+                format!("{p}.{field}"),
+                format!("a measured criterion has no `{field}`: it is scored from the value the bid states"),
+                "remove it, or make it a criterion of its own",
+            );
+        }
+    }
+    c.text(&format!("{p}.measure.unit"), &measure.unit, true);
+    let scale_max = award.scale_of(cr).max.get();
+    for (path, message, fix) in crate::measure::check(measure, cr.weight.map(|w| w.get()), scale_max) {
+        c.error(format!("{p}.{path}"), message, fix);
+    }
+}
+
 fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion, currency_decimals: u32) {
     c.id(&format!("{p}.id"), &cr.id);
     c.text(&format!("{p}.name"), &cr.name, true);
@@ -1377,6 +1405,7 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
     if let Some(s) = &cr.scale {
         check_scale(c, &format!("{p}.scale"), &s.resolve());
     }
+    check_measure(c, award, p, cr);
     if !is_quality {
         for (field, present) in [
             ("scale", cr.scale.is_some()),
@@ -1645,7 +1674,16 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         check_bid_against_lot(&mut c, tender, lot, bid);
     }
     for d in crate::compliance::bid_defects(tender, bid) {
-        c.reject(d.path(), d.message(), rejection_fix(&d));
+        // A stated value is located at its own entry in the bid's `measures`.
+        let path = match &d {
+            Defect::MeasureNotAcceptable { criterion, .. } => bid
+                .measures
+                .iter()
+                .position(|m| &m.criterion == criterion)
+                .map_or_else(|| d.path(), |i| format!("measures[{i}].value")),
+            _ => d.path(),
+        };
+        c.reject(path, d.message(), rejection_fix(&d));
     }
     if let (Some(deadline), Some(submitted)) = (tender.submission_deadline, bid.submitted)
         && submitted.is_after(deadline).is_none()
@@ -1801,8 +1839,11 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     let mut leaves: BTreeMap<&Id, Scale> = BTreeMap::new();
     let mut parents = BTreeSet::new();
     let mut automatic = BTreeSet::new();
+    let mut measured = BTreeSet::new();
     for cr in award.quality_criteria() {
-        if cr.sovereignty.is_some() {
+        if cr.measure.is_some() {
+            measured.insert(&cr.id);
+        } else if cr.sovereignty.is_some() {
             automatic.insert(&cr.id);
         } else if cr.sub_criteria.is_empty() {
             leaves.insert(&cr.id, award.scale_of(cr));
@@ -1839,6 +1880,11 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                 format!("{p}.criterion"),
                 format!("`{criterion}` has sub-criteria; scores are given per sub-criterion"),
                 "score each sub-criterion instead",
+            ),
+            None if measured.contains(criterion) => c.error(
+                format!("{p}.criterion"),
+                format!("`{criterion}` is scored from the value the bid states, not by evaluators"),
+                "remove the score; the bid states the value under [[measures]]",
             ),
             None if automatic.contains(criterion) => c.error(
                 format!("{p}.criterion"),
@@ -1883,6 +1929,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             );
         }
     }
+    check_stated_values(c, award, bid);
     let mut agreed = BTreeSet::new();
     for (i, s) in bid.consensus.iter().enumerate() {
         let p = format!("consensus[{i}]");
@@ -1892,6 +1939,36 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
                 &p,
                 format!("`{}` has two consensus scores", s.criterion),
                 "keep one consensus score per criterion",
+            );
+        }
+    }
+}
+
+/// The values a bid states for measured criteria: each names a measured criterion of the lot, once.
+fn check_stated_values(c: &mut Checker, award: &AwardModel, bid: &Bid) {
+    let mut seen = BTreeSet::new();
+    for (i, m) in bid.measures.iter().enumerate() {
+        let p = format!("measures[{i}]");
+        if let Some(e) = &m.evidence {
+            c.plain(&format!("{p}.evidence"), e, false);
+        }
+        if !award.criteria.iter().any(|cr| cr.id == m.criterion && cr.measure.is_some()) {
+            let ids: Vec<&str> =
+                award.criteria.iter().filter(|cr| cr.measure.is_some()).map(|cr| cr.id.as_str()).collect();
+            c.error(
+                format!("{p}.criterion"),
+                format!("the lot has no measured criterion `{}`", truncate(m.criterion.as_str())),
+                if ids.is_empty() {
+                    "remove the value; the lot scores no stated values".to_owned()
+                } else {
+                    format!("use one of the lot's measured criteria: {}", ids.join(", "))
+                },
+            );
+        } else if !seen.insert(&m.criterion) {
+            c.error(
+                format!("{p}.criterion"),
+                format!("`{}` has two stated values", m.criterion),
+                "keep one value per measured criterion",
             );
         }
     }
@@ -1970,6 +2047,14 @@ fn rejection_fix(d: &Defect) -> String {
                 .into()
         }
         Defect::Late { .. } => "check `submitted` against the receipt in the e-procurement system".into(),
+        Defect::MeasureMissing { criterion } => {
+            format!("{entered} (an entry in `measures` with criterion = \"{criterion}\")")
+        }
+        Defect::MeasureNotAcceptable { .. } => {
+            "check the value against the bid as submitted; if it was entered wrongly, correct it, otherwise the \
+             rejection stands"
+                .into()
+        }
     }
 }
 

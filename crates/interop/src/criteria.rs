@@ -339,6 +339,10 @@ impl<'t> Planner<'t> {
                 let name = sub.name.get(lang).trim();
                 text.push_str(&format!("\n{name}: {} %", number_text(sub.weight.get())));
             }
+            if let Some(m) = &criterion.measure {
+                text.push('\n');
+                text.push_str(&measure_summary(lang, m));
+            }
             if self.limits && text.chars().count() > MAX_DESCRIPTION {
                 self.problems.push(ExportProblem::new(
                     format!("{cp}.description"),
@@ -523,6 +527,85 @@ pub(crate) fn plan<'t>(
     }
     let lots = tender.lots.iter().enumerate().map(|(li, lot)| planner.lot(li, lot)).collect();
     if planner.problems.is_empty() { Ok(Plan { lots, warnings: planner.warnings }) } else { Err(planner.problems) }
+}
+
+/// A measured criterion's rule in one line of BT-540 (issue 18): the unit, the direction, the rule
+/// with its numbers (the formula as written), and the acceptable range, in Danish or English
+/// (English for any other language).
+pub(crate) fn measure_summary(lang: &Language, m: &tender_core::measure::Measure) -> String {
+    use tender_core::measure::{Beyond, Direction, MeasureRule};
+    let da = lang.as_str() == "da";
+    let n = |d: Decimal| {
+        let t = number_text(d);
+        if da { t.replace('.', ",") } else { t }
+    };
+    let higher = m.direction == Direction::HigherIsBetter;
+    let mut parts = vec![match (da, higher) {
+        (true, true) => format!("Tilbudt værdi i {}; højere er bedre", m.unit.get(lang).trim()),
+        (true, false) => format!("Tilbudt værdi i {}; lavere er bedre", m.unit.get(lang).trim()),
+        (false, true) => format!("Value offered in {}; higher is better", m.unit.get(lang).trim()),
+        (false, false) => format!("Value offered in {}; lower is better", m.unit.get(lang).trim()),
+    }];
+    let cmp = if higher { "≥" } else { "≤" };
+    let reject = |b: Beyond| match (da, b) {
+        (true, Beyond::Zero) => "0 point",
+        (true, Beyond::Reject) => "afvises",
+        (false, Beyond::Zero) => "0 points",
+        (false, Beyond::Reject) => "rejected",
+    };
+    parts.push(match &m.rule {
+        MeasureRule::Proportional => {
+            let best = if da { "vbedst" } else { "vbest" };
+            let f = if higher { format!("v / {best}") } else { format!("{best} / v") };
+            if da { format!("point = maks × {f}") } else { format!("points = max × {f}") }
+        }
+        MeasureRule::Linear { full, zero, beyond } => {
+            let line = format!("{} → 100 %, {} → 0 %", n(full.get()), n(zero.get()));
+            if da {
+                format!("lineært: {line}; ud over {}: {}", n(zero.get()), reject(*beyond))
+            } else {
+                format!("linear: {line}; beyond {}: {}", n(zero.get()), reject(*beyond))
+            }
+        }
+        MeasureRule::Bands { bands, below } => {
+            let list: Vec<String> =
+                bands.iter().map(|b| format!("{cmp} {} → {}", n(b.from.get()), n(b.score.get()))).collect();
+            if da {
+                format!("intervaller: {}; ellers {}", list.join(", "), reject(*below))
+            } else {
+                format!("bands: {}; otherwise {}", list.join(", "), reject(*below))
+            }
+        }
+        MeasureRule::Formula { formula, constants } => {
+            let written = tender_core::formula::parse(formula).map_or_else(
+                |_| formula.clone(),
+                |e| {
+                    tender_core::formula::render_with(
+                        &e,
+                        &|x| x.to_owned(),
+                        &|d| n(d),
+                        if da { "; " } else { ", " },
+                        "×",
+                        "÷",
+                    )
+                },
+            );
+            let consts: Vec<String> = constants.iter().map(|(k, v)| format!("{k} = {}", n(v.get()))).collect();
+            let consts = if consts.is_empty() { String::new() } else { format!(" ({})", consts.join(", ")) };
+            if da { format!("point = {written}{consts}") } else { format!("points = {written}{consts}") }
+        }
+    });
+    match (m.min, m.max) {
+        (Some(lo), Some(hi)) => parts.push(if da {
+            format!("acceptabelt: {}–{}", n(lo.get()), n(hi.get()))
+        } else {
+            format!("acceptable: {}–{}", n(lo.get()), n(hi.get()))
+        }),
+        (Some(lo), None) => parts.push(format!("min. {}", n(lo.get()))),
+        (None, Some(hi)) => parts.push(format!("max. {}", n(hi.get()))),
+        (None, None) => {}
+    }
+    format!("{}.", parts.join("; "))
 }
 
 #[cfg(test)]

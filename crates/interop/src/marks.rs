@@ -375,11 +375,12 @@ fn describe(cell: &Cell) -> String {
 }
 
 /// The criteria a lot scores by the evaluators' marks: criteria without sub-criteria and the
-/// sub-criteria, in the award model's order (not the sovereignty score).
+/// sub-criteria, in the award model's order (not the sovereignty score, nor a measured criterion,
+/// which is scored from the bids' stated values).
 pub(crate) fn marked_leaves(lot: &tender_core::Lot) -> Vec<Id> {
     let mut out = Vec::new();
     for c in lot.award.quality_criteria() {
-        if c.sovereignty.is_some() {
+        if c.sovereignty.is_some() || c.measure.is_some() {
             continue;
         }
         if c.sub_criteria.is_empty() {

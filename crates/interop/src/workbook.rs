@@ -70,6 +70,8 @@ struct Labels {
     highest: &'static str,
     note: &'static str,
     sovereignty_value: &'static str,
+    /// A measured criterion's score, from the value the bid states (issue 18).
+    measured_value: &'static str,
     reference_value: &'static str,
     relative_total_value: &'static str,
     price_criteria_value: &'static str,
@@ -107,6 +109,7 @@ const EN: Labels = Labels {
     highest: "Highest price",
     note: "Note",
     sovereignty_value: "the sovereignty score comes from the bid's self-assessment: written as a value, not a formula",
+    measured_value: "a measurable criterion's score comes from the value the bid offers and the tender's rule (the specification and the evaluation report show the computation): written as a value, not a formula",
     reference_value: "the lowest and highest price are the engine's reference prices, written as values: the rows above do not reproduce them",
     relative_total_value: "quality is relative to the best bid's quality total: the quality points are written as values (the report shows the derivation)",
     price_criteria_value: "several price criteria score parts of the price: the price points are written as values (the report shows each criterion's derivation)",
@@ -144,6 +147,7 @@ const DA: Labels = Labels {
     highest: "Højeste pris",
     note: "Bemærkning",
     sovereignty_value: "suverænitetsscoren kommer fra tilbuddets selvevaluering: skrevet som værdi, ikke formel",
+    measured_value: "et målbart kriteriums karakter kommer fra den tilbudte værdi og udbuddets regel (kravspecifikationen og evalueringsrapporten viser beregningen): skrevet som værdi, ikke formel",
     reference_value: "laveste og højeste pris er motorens referencepriser, skrevet som værdier: rækkerne ovenfor giver dem ikke",
     relative_total_value: "kvaliteten er relativ til det bedste tilbuds samlede kvalitetspoint: kvalitetspointene er skrevet som værdier (rapporten viser beregningen)",
     price_criteria_value: "flere priskriterier evaluerer hver sin del af prisen: prispointene er skrevet som værdier (rapporten viser hvert kriteriums beregning)",
@@ -638,7 +642,11 @@ fn calculation(
                 }
                 None => {
                     sheet.write_number_with_format(row, score_col, float(r.score.approx(15)), &fine).map_err(xlsx)?;
-                    notes.push(words.sovereignty_value);
+                    notes.push(if matches!(r.basis, ScoreBasis::Measured(_)) {
+                        words.measured_value
+                    } else {
+                        words.sovereignty_value
+                    });
                 }
             }
             // The ratio: the score over the scale's maximum (the sovereignty score is in percent).

@@ -305,7 +305,8 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
             None
         } else {
             // Rounding at a criterion or ratio changes the quality points: score again.
-            let Ok(plan) = QualityPlan::new(&lot.award) else { continue };
+            let Ok(mut plan) = QualityPlan::new(&lot.award) else { continue };
+            plan.fields.clone_from(&f.plan.fields);
             let mut again = f.candidates.to_vec();
             let mut ok = true;
             for &i in &in_play {

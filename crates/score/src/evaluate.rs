@@ -156,6 +156,33 @@ fn cross_lot_warnings(tender: &Tender, lots: &[LotEvaluation]) -> Vec<Warning> {
     out
 }
 
+/// A measured criterion that could not be scored for a bid that is in play: the tender's formula
+/// failed (the tender author's error, located at the criterion).
+fn measure_issue(issues: &mut Issues, lot: Option<&Id>, bid: &Id, criterion: &Id, e: crate::measured::MeasureError) {
+    use crate::measured::MeasureError;
+    match e {
+        MeasureError::Overflow => issues.overflow(lot, Some(bid), "the measured criterion's points"),
+        MeasureError::Missing => issues.push(
+            lot,
+            Some(bid),
+            format!("the bid states no value for `{criterion}`"),
+            format!("add the bid's value under [[measures]] with criterion = \"{criterion}\""),
+        ),
+        MeasureError::NoField => issues.push(
+            lot,
+            Some(bid),
+            format!("no bid in play states a value for `{criterion}` to compare with"),
+            "check the bids' [[measures]]",
+        ),
+        MeasureError::Formula(message) => issues.push(
+            lot,
+            Some(bid),
+            format!("criterion `{criterion}`: {message}"),
+            "correct the criterion's formula in the tender (it must give points from 0 to the weight), e.g. with clamp(…, 0, max)",
+        ),
+    }
+}
+
 /// One bid's state between the steps.
 #[derive(Clone)]
 pub(crate) struct Candidate<'a> {
@@ -237,13 +264,20 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
         );
         return None;
     }
-    let plan = match QualityPlan::new(award) {
+    let mut plan = match QualityPlan::new(award) {
         Ok(p) => p,
         Err(_) => {
             issues.overflow(lot_id, None, "the quality weights");
             return None;
         }
     };
+    // Measured criteria: the field of values among the bids in play after the gates.
+    let in_play_after_gates =
+        bids.iter().filter(|(b, d)| d.is_empty() && gates::check_all(tender, lot, b).iter().all(|g| g.passed));
+    if plan.observe(in_play_after_gates.map(|(b, _)| *b)).is_err() {
+        issues.overflow(lot_id, None, "the measured values");
+        return None;
+    }
     let mut warnings = Vec::new();
     if award.price_model.depends_on_other_bids() {
         warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
@@ -305,6 +339,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
                 format!("the lot aggregates by consensus but `{id}` has no consensus score"),
                 format!("record the committee's consensus score for `{id}` in [[consensus]]"),
             ),
+            Err(QualityError::Measure(id, e)) => measure_issue(issues, lot_id, &bid.id, &id, e),
             Err(QualityError::Overflow) => issues.overflow(lot_id, Some(&bid.id), "the quality scores"),
         }
         candidates.push(c);
@@ -530,6 +565,10 @@ pub(crate) fn relative_quality(
         Some(RelativeQuality::PerCriterion) => {
             let count = award.quality_criteria().count();
             for k in 0..count {
+                // A measured criterion is scored by its own rule, relative to the best where it says so.
+                if award.quality_criteria().nth(k).is_some_and(|c| c.measure.is_some()) {
+                    continue;
+                }
                 let best = in_play.iter().filter_map(|&i| candidates[i].criteria.get(k).map(|r| r.score)).max();
                 for &i in in_play {
                     let Some(r) = candidates[i].criteria.get_mut(k) else { continue };
@@ -1196,6 +1235,12 @@ fn depends_on_other_bids(award: &tender_core::AwardModel) -> bool {
     award.price_model.depends_on_other_bids()
         || award.quality.relative.is_some()
         || (award.has_components() && award.price_criteria().any(|c| award.model_of(c).depends_on_other_bids()))
+        || measured_relative(award)
+}
+
+/// Whether a measured criterion's rule reads the other bids' values (the best, the mean, …).
+fn measured_relative(award: &tender_core::AwardModel) -> bool {
+    award.criteria.iter().any(|c| c.measure.as_ref().is_some_and(|m| m.rule.depends_on_other_bids()))
 }
 
 fn rank_reversal_check(
@@ -1227,7 +1272,8 @@ fn rank_reversal_check(
             || (p == highest && count_at(highest) == 1)
             || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
             || lot.award.has_components()
-            || lot.award.quality.relative.is_some();
+            || lot.award.quality.relative.is_some()
+            || measured_relative(&lot.award);
         if !moves_reference {
             continue;
         }
@@ -1235,7 +1281,29 @@ fn rank_reversal_check(
         tried.push(removed.clone());
         let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != s.index).collect();
         let mut scratch = Vec::new();
-        let again = if lot.award.quality.relative.is_some() {
+        let again = if measured_relative(&lot.award) {
+            // The best value may be the removed bid's: score the rest's measured criteria again.
+            let Ok(mut plan) = QualityPlan::new(&lot.award) else { continue };
+            if plan.observe(rest.iter().map(|&i| candidates[i].bid)).is_err() {
+                continue;
+            }
+            let mut field: Vec<Candidate<'_>> = candidates.to_vec();
+            let mut ok = true;
+            for &i in &rest {
+                match plan.score(field[i].bid, &mut scratch) {
+                    Ok((criteria, q)) => {
+                        field[i].criteria = criteria;
+                        field[i].quality = Some(q);
+                        field[i].quality_relative = None;
+                    }
+                    Err(_) => ok = false,
+                }
+            }
+            if !ok || relative_quality(&lot.award, max_quality, &mut field, &rest).is_err() {
+                continue;
+            }
+            rank(lot, money_decimals, &field, &rest, &mut scratch)
+        } else if lot.award.quality.relative.is_some() {
             // The best bid may be the one removed: make the rest relative again.
             let mut field: Vec<Candidate<'_>> = candidates.to_vec();
             for c in &mut field {

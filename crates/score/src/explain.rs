@@ -14,7 +14,8 @@ use tender_core::award::{AdjustMode, Aggregation};
 
 use crate::exact::Exact;
 use crate::result::{
-    BidResult, CriterionResult, Marks, PriceBasisDetail, PriceFormula, PriceResult, ScoreBasis, TotalDerivation,
+    BidResult, CriterionResult, Marks, Measured, MeasuredRule, PriceBasisDetail, PriceFormula, PriceResult, ScoreBasis,
+    TotalDerivation,
 };
 
 /// The words a derivation uses.
@@ -207,6 +208,7 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
             });
             weighted(&w, &format!("({terms})"), unrounded.unwrap_or(c.ratio), c.ratio, &result, decimals, n)
         }
+        ScoreBasis::Measured(m) => explain_measured(c, m, &w, &result, decimals, n),
         ScoreBasis::Sovereignty { .. } => {
             let unrounded = c.score.checked_div(hundred).unwrap_or(c.ratio);
             let percent = if c.score.is_decimal_with(10) {
@@ -215,6 +217,65 @@ pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -
                 format!("{} %", show(c.score, decimals, n))
             };
             weighted(&w, &percent, unrounded, c.ratio, &result, decimals, n)
+        }
+    }
+}
+
+/// A measured criterion's points from the stated value: `20 × 0.8 / 1.1 = …` (proportional),
+/// `15 × (45 − 120) / (15 − 120) = …` (linear), `25 × 7 / 10 = …` (bands), or the tender's formula
+/// with the numbers in place of its variables.
+fn explain_measured(
+    c: &CriterionResult,
+    m: &Measured,
+    w: &str,
+    result: &str,
+    decimals: u32,
+    n: &dyn Notation,
+) -> String {
+    let v = dec(m.value, n);
+    match &m.rule {
+        MeasuredRule::Proportional { best, higher_is_better } => {
+            let b = dec(*best, n);
+            let mut expression = if *higher_is_better { format!("{v} / {b}") } else { format!("{b} / {v}") };
+            let (x, y) = if *higher_is_better { (m.value, *best) } else { (*best, m.value) };
+            let raw = Exact::from_decimal(x).checked_div(Exact::from_decimal(y)).unwrap_or(c.ratio);
+            // A bid out of play can state a value better than the best in play: full points at most.
+            if raw > Exact::ONE {
+                expression = format!("min(1{}{expression})", n.list_separator());
+            }
+            weighted(w, &expression, raw.min(Exact::ONE), c.ratio, result, decimals, n)
+        }
+        MeasuredRule::Linear { full, zero } => {
+            let (f, z) = (dec(*full, n), dec(*zero, n));
+            let raw = Exact::from_decimal(m.value)
+                .checked_sub(Exact::from_decimal(*zero))
+                .and_then(|d| d.checked_div(Exact::from_decimal(*full).checked_sub(Exact::from_decimal(*zero))?));
+            let line = if z.starts_with('-') { format!("({v} − ({z}))") } else { format!("({v} − {z})") };
+            let span = if z.starts_with('-') { format!("({f} − ({z}))") } else { format!("({f} − {z})") };
+            let mut expression = format!("{line} / {span}");
+            let clamped = raw.map_or(c.ratio, |r| r.max(Exact::ZERO).min(Exact::ONE));
+            if raw.is_ok_and(|r| r != clamped) {
+                expression = format!("clamp({expression}{sep}0{sep}1)", sep = n.list_separator());
+            }
+            weighted(w, &expression, clamped, c.ratio, result, decimals, n)
+        }
+        MeasuredRule::Band { score, out_of, .. } => {
+            let expression = format!("{} / {}", dec(*score, n), dec(*out_of, n));
+            let unrounded = Exact::from_decimal(*score).checked_div(Exact::from_decimal(*out_of)).unwrap_or(c.ratio);
+            weighted(w, &expression, unrounded, c.ratio, result, decimals, n)
+        }
+        MeasuredRule::Formula { formula, variables, result: raw } => {
+            let Ok(expr) = tender_core::formula::parse(formula) else { return format!("{formula} = {result}") };
+            let name = |k: &str| {
+                variables.iter().find(|(x, _)| x == k).map_or_else(|| k.to_owned(), |(_, x)| show(*x, decimals, n))
+            };
+            let number = |d: Decimal| dec(d, n);
+            let body = tender_core::formula::render_with(&expr, &name, &number, n.list_separator(), "×", "÷");
+            if c.points.exact == *raw {
+                format!("{body} = {result}")
+            } else {
+                format!("{body} = {} → {result}", show(*raw, decimals, n))
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ mod evaluate;
 pub mod exact;
 pub mod explain;
 mod gates;
+pub mod measured;
 pub mod price;
 mod quality;
 pub mod result;

@@ -127,7 +127,7 @@ pub struct RuleInfo {
 }
 
 /// The price bases, the quality scoring rules and the rounding steps.
-pub const RULES: [RuleInfo; 8] = [
+pub const RULES: [RuleInfo; 12] = [
     RuleInfo { setting: "price_basis.kind = \"total\"", formula: "P = total (+ option prices)" },
     RuleInfo {
         setting: "price_basis.kind = \"life-cycle-cost\"",
@@ -148,6 +148,22 @@ pub const RULES: [RuleInfo; 8] = [
     RuleInfo {
         setting: "criterion weight 0 with minimum_score",
         formula: "a threshold only: below the minimum the bid is out; no points",
+    },
+    RuleInfo {
+        setting: "measure.rule = { kind = \"proportional\" }",
+        formula: "points = weight × v / best (higher is better) or weight × best / v (lower is better)",
+    },
+    RuleInfo {
+        setting: "measure.rule = { kind = \"linear\", full, zero, beyond }",
+        formula: "points = weight × clamp((v − zero) / (full − zero), 0, 1); beyond zero: 0 or rejected",
+    },
+    RuleInfo {
+        setting: "measure.rule = { kind = \"bands\", bands, below }",
+        formula: "points = weight × band score / scale max; short of the last band: 0 or rejected",
+    },
+    RuleInfo {
+        setting: "measure.rule = { kind = \"formula\", formula, constants }",
+        formula: "points = the formula over value, best, worst, lowest, highest, mean, max and constants",
     },
     RuleInfo {
         setting: "rounding.at, rounding.steps",

@@ -34,6 +34,8 @@ enum Plan<'a> {
     Sovereignty(&'a tender_core::award::SovereigntyScoring),
     /// From one leaf's marks.
     Leaf(usize),
+    /// From the value the bid states.
+    Measured(&'a tender_core::measure::Measure),
     /// From sub-criteria: (leaf, weight in percent, weight / 100).
     Subs(Vec<(usize, Decimal, Exact)>),
 }
@@ -58,6 +60,9 @@ pub(crate) struct QualityPlan<'a> {
     criteria: Vec<Planned<'a>>,
     /// Σ weights: the maximum quality points.
     pub(crate) max_points: Exact,
+    /// Per criterion (in `criteria`'s order): the values of the bids in play, for a measured
+    /// criterion's rule (see [`Self::observe`]).
+    pub(crate) fields: Vec<Option<crate::measured::Field>>,
 }
 
 /// One mark of a bid, by its place in the bid.
@@ -75,6 +80,8 @@ pub(crate) enum QualityError {
     Missing(Id),
     /// Under consensus aggregation a leaf has no consensus score.
     NoConsensus(Id),
+    /// A measured criterion could not be scored.
+    Measure(Id, crate::measured::MeasureError),
     /// Arithmetic overflow.
     Overflow,
 }
@@ -110,7 +117,9 @@ impl<'a> QualityPlan<'a> {
             let weight = quality_weight(c);
             max_points = max_points.checked_add(weight)?;
             let scale = award.scale_of(c);
-            let plan = if let Some(s) = &c.sovereignty {
+            let plan = if let Some(m) = &c.measure {
+                Plan::Measured(m)
+            } else if let Some(s) = &c.sovereignty {
                 Plan::Sovereignty(s)
             } else if c.sub_criteria.is_empty() {
                 Plan::Leaf(add_leaf(&c.id, &scale, &mut leaves))
@@ -135,7 +144,7 @@ impl<'a> QualityPlan<'a> {
         // What one step of one mark can move: weight × share × step / max per leaf.
         for p in &criteria {
             let list: Vec<(usize, Exact)> = match &p.plan {
-                Plan::Sovereignty(_) => Vec::new(),
+                Plan::Sovereignty(_) | Plan::Measured(_) => Vec::new(),
                 Plan::Leaf(l) => vec![(*l, Exact::ONE)],
                 Plan::Subs(subs) => subs.iter().map(|&(l, _, share)| (l, share)).collect(),
             };
@@ -150,7 +159,22 @@ impl<'a> QualityPlan<'a> {
                 }
             }
         }
-        Ok(Self { award, leaf_index, leaves, criteria, max_points })
+        let fields = vec![None; criteria.len()];
+        Ok(Self { award, leaf_index, leaves, criteria, max_points, fields })
+    }
+
+    /// Takes each measured criterion's field (best, worst, lowest, highest, mean) from the values
+    /// of the bids in play. The order of `bids` does not matter.
+    pub(crate) fn observe<'b>(&mut self, bids: impl Iterator<Item = &'b Bid> + Clone) -> Result<(), Overflow> {
+        for (k, p) in self.criteria.iter().enumerate() {
+            let Plan::Measured(m) = &p.plan else { continue };
+            let values: Vec<Decimal> =
+                bids.clone().filter_map(|b| b.measure(&p.criterion.id)).map(|s| s.value.get()).collect();
+            if let Some(slot) = self.fields.get_mut(k) {
+                *slot = crate::measured::Field::of(m, &values)?;
+            }
+        }
+        Ok(())
     }
 
     /// The leaf (criterion or sub-criterion scored by marks) with this id.
@@ -213,7 +237,25 @@ impl<'a> QualityPlan<'a> {
         let mut results = Vec::with_capacity(self.criteria.len());
         let mut total = Exact::ZERO;
         let grade_rule = policy.rule(RoundingStep::Grade);
-        for p in &self.criteria {
+        for (k, p) in self.criteria.iter().enumerate() {
+            if let Plan::Measured(m) = &p.plan {
+                let field = self.fields.get(k).and_then(Option::as_ref);
+                let (measured, score, ratio, points) =
+                    crate::measured::score(self.award, p.criterion, m, p.weight, field, bid)
+                        .map_err(|e| QualityError::Measure(p.criterion.id.clone(), e))?;
+                total = total.checked_add(points)?;
+                results.push(CriterionResult {
+                    criterion: p.criterion.id.clone(),
+                    weight: p.weight_decimal,
+                    basis: ScoreBasis::Measured(measured),
+                    score,
+                    ratio,
+                    points: Figure { exact: points, value: points.round(policy.decimals, policy.strategy)? },
+                    below_minimum: p.minimum.is_some_and(|m| score < m),
+                    best: None,
+                });
+                continue;
+            }
             let (basis, score, ratio) = match &p.plan {
                 Plan::Sovereignty(scoring) => {
                     let (objectives, percent) = sovereignty(bid, scoring, warnings)?;
@@ -243,6 +285,7 @@ impl<'a> QualityPlan<'a> {
                     }
                     (ScoreBasis::SubCriteria { subs }, score, ratio)
                 }
+                Plan::Measured(_) => continue,
             };
             let ratio = ratio.round_by(policy.rule(RoundingStep::Ratio))?;
             let points = p.weight.checked_mul(ratio)?.round_by(policy.rule(RoundingStep::Criterion))?;

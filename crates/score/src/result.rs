@@ -506,6 +506,60 @@ pub enum ScoreBasis {
         /// Per objective.
         objectives: Vec<ObjectiveResult>,
     },
+    /// A value the bid states, scored by the measured criterion's rule.
+    Measured(Measured),
+}
+
+/// A measured criterion's stated value and how its rule scored it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measured {
+    /// The value the bid states.
+    pub value: Decimal,
+    /// Where the bid documents it (bidder text: escape it wherever it is written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// The rule's figures.
+    pub rule: MeasuredRule,
+}
+
+/// The figures of a measured criterion's rule for one bid.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum MeasuredRule {
+    /// `ratio = value / best` (higher is better) or `best / value` (lower is better).
+    Proportional {
+        /// The best value among the bids in play.
+        best: Decimal,
+        /// Whether higher is better.
+        higher_is_better: bool,
+    },
+    /// `ratio = (value − zero) / (full − zero)`, limited to 0..1.
+    Linear {
+        /// The value earning full points.
+        full: Decimal,
+        /// The value earning none.
+        zero: Decimal,
+    },
+    /// The score of the band the value reaches.
+    Band {
+        /// The band's index (0 = best), or `None` when the value reaches no band.
+        band: Option<usize>,
+        /// Where the band starts.
+        from: Option<Decimal>,
+        /// The band's score (0 when the value reaches no band).
+        score: Decimal,
+        /// The criterion's scale maximum, which the score is a share of.
+        out_of: Decimal,
+    },
+    /// The tender's formula, with the values its variables took.
+    Formula {
+        /// The formula as published.
+        formula: String,
+        /// Each variable and constant it uses, with its value.
+        variables: Vec<(String, Exact)>,
+        /// What the formula gives: the points before the policy's rounding.
+        result: Exact,
+    },
 }
 
 /// The result of one quality criterion.

@@ -588,3 +588,89 @@ steps = [{ step = "criterion", decimals = 3 }]"#,
     .unwrap();
     assert_eq!(explained, "1.75 × round(5 × 556 100 / 899 500) / 5 = 1.75 × 3.09 / 5 = 1.08");
 }
+
+/// Negometrix support, "Low bid scoring formula" (support-us.negometrix.com/support/solutions/
+/// articles/44001761046-low-bid-scoring-formula), section "Example": criteria Experience 60 points,
+/// Extent of quality control / quality assurance 40, Time to completion 30, Price score 70 (200 in
+/// all); "Bidder A scores 40 (of 60), 30 (of 40), 20 (of 30) and submits a price of $ 10,000.
+/// Bidder B scores 32, 20, 22 and submits $ 8,000", "8,000 / 10,000 x 70 (max points) = 56
+/// points", "8,000/8,000 x 70 = 70 points", totals 146 (73 %) and 144 (72 %): "Bidder A has more
+/// points (146) than bidder B (144) and wins". No national guide or complaints-board decision with
+/// a measured criterion's figures was found (issue 18); this is the closest published worked
+/// example of a formula over the bids' stated figures. The price score is written here as the
+/// tender's own formula over the stated price, `max * best / value`, on a measured criterion, and
+/// as the preset proportional rule: both give the published figures.
+#[test]
+fn negometrix_low_bid_formula_as_a_custom_formula() {
+    for rule in [r#"{ kind = "formula", formula = "max * best / value" }"#, r#"{ kind = "proportional" }"#] {
+        let tender = one_lot(&format!(
+            r#"
+[lots.award]
+weighting = "points"
+price_model = {{ kind = "proportional" }}
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "EXP"
+name = "Experience"
+kind = "quality"
+weight = 60
+scale = {{ min = 0, max = 60 }}
+[[lots.award.criteria]]
+id = "QA"
+name = "Extent of quality control / quality assurance"
+kind = "quality"
+weight = 40
+scale = {{ min = 0, max = 40 }}
+[[lots.award.criteria]]
+id = "TIME"
+name = "Time to completion"
+kind = "quality"
+weight = 30
+scale = {{ min = 0, max = 30 }}
+[[lots.award.criteria]]
+id = "PRICE"
+name = "Price score"
+kind = "quality"
+weight = 70
+[lots.award.criteria.measure]
+unit = "USD"
+direction = "lower-is-better"
+min = 1
+max = 1000000
+rule = {rule}
+"#
+        ));
+        let errors: Vec<_> = tender_core::validate::validate_tender(&tender)
+            .into_iter()
+            .filter(|p| p.level == tender_core::Level::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(tender_score::measured::check_formulas(&tender).is_empty());
+        let with_price = |id: &str, marks: &[(&str, &str)], price: &str| {
+            let mut b = simple_bid(id, price, marks);
+            b.measures.push(tender_core::measure::StatedValue {
+                criterion: "PRICE".into(),
+                value: tender_core::num::Measurement::new(d(price)),
+                evidence: None,
+            });
+            b
+        };
+        let bids = [
+            with_price("A", &[("EXP", "40"), ("QA", "30"), ("TIME", "20")], "10000"),
+            with_price("B", &[("EXP", "32"), ("QA", "20"), ("TIME", "22")], "8000"),
+        ];
+        let e = evaluate(&tender, &bids).unwrap();
+        let lot = &e.lots[0];
+        let bid = |id: &str| lot.bid(&id.into()).unwrap();
+        let price_points =
+            |id: &str| bid(id).criteria.iter().find(|c| c.criterion.as_str() == "PRICE").unwrap().points.value;
+        assert_eq!(price_points("A"), d("56"));
+        assert_eq!(price_points("B"), d("70"));
+        assert_eq!(bid("A").total.unwrap().value, d("146"));
+        assert_eq!(bid("B").total.unwrap().value, d("144"));
+        // The shares of the 200 points: 73 % and 72 %.
+        assert_eq!(bid("A").total.unwrap().value * d("100") / d("200"), d("73"));
+        assert_eq!(bid("B").total.unwrap().value * d("100") / d("200"), d("72"));
+        assert_eq!(lot.awarded, vec!["A".into()]);
+    }
+}

@@ -206,6 +206,11 @@ defect-second-bid = Tilbudsgiveren har også afgivet { $count ->
        *[other] tilbuddene { $others }
     } på denne delkontrakt, og udbudsmaterialet tillader ikke alternative tilbud (udbudsloven § 53). Ordregiveren kan ikke vælge mellem tilbuddene, som derfor alle er ukonditionsmæssige.
 defect-late = Tilbuddet er modtaget { $submitted }, efter tilbudsfristen { $deadline }.
+defect-measure-missing = Tilbuddet angiver ingen værdi for tildelingskriteriet { $criterion }.
+defect-measure-below-minimum = Den tilbudte værdi { $value } for { $criterion } er under det acceptable minimum på { $limit }.
+defect-measure-above-maximum = Den tilbudte værdi { $value } for { $criterion } er over det acceptable maksimum på { $limit }.
+defect-measure-beyond-zero = Den tilbudte værdi { $value } for { $criterion } ligger ud over { $limit }, hvor udbudsmaterialet afviser tilbuddet.
+defect-measure-no-band = Den tilbudte værdi { $value } for { $criterion } når ikke det laveste interval ({ $limit }), og udbudsmaterialet afviser et sådant tilbud.
 close-call-margin = Forskellen mellem det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } point og dermed under tærsklen på { $threshold } point.
 close-call-margin-figure = Forskellen mellem sammenligningstallene for det sidste tilbud, der tildeles kontrakt ({ $last }), og det første, der ikke gør ({ $first }), er { $margin } og dermed under tærsklen på { $threshold }.
 close-call-evaluator = bedømmer { $evaluator }s karakter
@@ -803,6 +808,7 @@ report-quality-total = Kvalitetspoint i alt
 report-quality-share = { $percent } af det maksimale
 report-derivations-intro = Sådan er tallene beregnet:
 derivation-sovereignty = { $criterion }, pr. mål: { $objectives }
+derivation-measured = { $criterion }: tilbudt værdi { $value } { $unit }
 derivation-price-basis = Evalueret pris: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
 derivation-adjustment = Justering for { $criterion }: { $derivation }
@@ -1014,3 +1020,64 @@ chart-stability-title = Sandsynlighed for at vinde ved tilfældige vægte
 chart-stability-desc = For hvert rangeret tilbud den anslåede sandsynlighed for at blive først, når vægtene trækkes tilfældigt. Tabellen under diagrammet har de samme tal med deres standardfejl.
 chart-quality-title = Kvalitetspoint pr. tilbud fordelt på tildelingskriterier, delkontrakt { $lot }
 chart-quality-desc = En vandret søjle for hvert rangeret tilbud med dets point for hvert kvalitetskriterium lagt efter hinanden og kvalitetspointene i alt efter søjlen; tilbuddene rangeres på pris, som tabellen ovenfor viser. Tabellen under diagrammet har de samme tal.
+## Målbare tildelingskriterier (issue 18).
+scale-measured = tilbudt værdi ({ $unit })
+th-stated-value = Værdi { $criterion }
+th-measured-from = { $direction ->
+        [higher] Mindst ({ $unit })
+       *[lower] Højst ({ $unit })
+    }
+formula-measured-proportional-higher = { $id } = { $weight } × v / vbedst
+formula-measured-proportional-lower = { $id } = { $weight } × vbedst / v
+formula-measured-linear = { $id } = { $weight } × min(1; max(0; (v − { $zero }) / ({ $full } − { $zero })))
+formula-measured-bands = { $id } = { $weight } × k(v) / { $max }
+formula-measured-custom = { $id } = { $formula }
+legend-measured = v er den tilbudte værdi på et målbart tildelingskriterium; vbedst den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering; k(v) karakteren for det interval, værdien når.
+model-measured = { $criterion } er et målbart tildelingskriterium: det bedømmes ud fra den værdi, tilbuddet angiver, i { $unit }. { $direction ->
+        [higher] En højere værdi er bedre.
+       *[lower] En lavere værdi er bedre.
+    }
+model-measured-proportional = Den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering, får { $weight } point; hvert andet tilbud får { $weight } point gange { $direction ->
+        [higher] sin egen værdi divideret med den bedste værdi.
+       *[lower] den bedste værdi divideret med sin egen værdi.
+    }
+model-measured-linear = En værdi på { $full } eller bedre giver { $weight } point, en værdi på { $zero } giver 0 point, og værdier derimellem giver point forholdsmæssigt (en ret linje).
+model-measured-beyond-zero = En værdi, der er dårligere end { $zero }, giver 0 point.
+model-measured-beyond-reject = Et tilbud med en værdi, der er dårligere end { $zero }, opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-bands = Værdien giver karakteren for det første interval, den når, på en skala op til { $max }:
+model-measured-below-zero = En værdi { $direction ->
+        [higher] under
+       *[lower] over
+    } { $limit } giver 0 point.
+model-measured-below-reject = Et tilbud med en værdi { $direction ->
+        [higher] under
+       *[lower] over
+    } { $limit } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-formula = Pointene beregnes eksakt efter denne formel og afrundes kun, hvor formlen siger det:
+legend-measured-variable = { $key ->
+        [value] { $name } er den tilbudte værdi.
+        [best] { $name } er den bedste tilbudte værdi blandt de tilbud, der går videre til evaluering.
+        [worst] { $name } er den dårligste tilbudte værdi blandt dem.
+        [lowest] { $name } er den laveste tilbudte værdi blandt dem.
+        [highest] { $name } er den højeste tilbudte værdi blandt dem.
+        [mean] { $name } er gennemsnittet af de tilbudte værdier blandt dem.
+       *[max] { $name } er kriteriets maksimale point, { $weight }.
+    }
+legend-measured-constant = { $name } er { $value }, som udbudsmaterialet fastsætter.
+model-measured-formula-example = Et tilbud, der tilbyder { $value }, når den bedste tilbudte værdi er { $best } og den dårligste { $worst } (og gennemsnittet er tilbuddets egen værdi), får for eksempel: { $computation }.
+model-measured-range = De acceptable værdier er { $min } til { $max }; et tilbud med en værdi uden for dem opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-min = Et tilbud med en værdi under { $min } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-max = Et tilbud med en værdi over { $max } opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+model-measured-missing = Et tilbud, der ikke angiver en værdi for kriteriet, opfylder ikke udbudsmaterialet og afvises som ukonditionsmæssigt.
+formula-var-value = værdi
+formula-var-best = bedste
+formula-var-worst = dårligste
+formula-var-lowest = laveste
+formula-var-highest = højeste
+formula-var-mean = gennemsnit
+formula-var-max = maks
+
+analysis-break-even-values-intro = Den tilbudte værdi på et målbart tildelingskriterium, hvor et tilbud ville blive rangeret først, alt andet uændret (hvert trin er en fuld evaluering, så den bedste tilbudte værdi flytter sig med):
+th-value-offered = Tilbudt værdi
+th-value-to-win = Værdi for at blive nr. 1
+analysis-value-cannot-win = ikke nr. 1 selv ved { $limit }

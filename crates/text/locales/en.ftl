@@ -202,6 +202,11 @@ defect-second-bid = The bidder also submitted { $count ->
        *[other] the bids { $others }
     } for this lot, and the procurement documents allow no variants (alternative offers). The contracting authority cannot choose between them, so all are non-compliant.
 defect-late = The bid was received { $submitted }, after the time limit for receipt of tenders, { $deadline }.
+defect-measure-missing = The bid states no value for the award criterion { $criterion }.
+defect-measure-below-minimum = The value { $value } offered for { $criterion } is below the acceptable minimum of { $limit }.
+defect-measure-above-maximum = The value { $value } offered for { $criterion } is above the acceptable maximum of { $limit }.
+defect-measure-beyond-zero = The value { $value } offered for { $criterion } is beyond { $limit }, where the tender documents reject the bid.
+defect-measure-no-band = The value { $value } offered for { $criterion } does not reach the lowest band ({ $limit }), and the tender documents reject such a bid.
 close-call-margin = The difference between the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin } points, below the threshold of { $threshold } points.
 close-call-margin-figure = The difference between the figures of the last bid awarded ({ $last }) and the first not awarded ({ $first }) is { $margin }, below the threshold of { $threshold }.
 close-call-evaluator = evaluator { $evaluator }'s mark
@@ -799,6 +804,7 @@ report-quality-total = Quality points in total
 report-quality-share = { $percent } of the maximum
 report-derivations-intro = How the figures were computed:
 derivation-sovereignty = { $criterion }, per objective: { $objectives }
+derivation-measured = { $criterion }: value offered { $value } { $unit }
 derivation-price-basis = Evaluated price: { $derivation }
 derivation-price-points = { $criterion }: { $derivation }
 derivation-adjustment = Adjustment for { $criterion }: { $derivation }
@@ -1010,3 +1016,64 @@ chart-stability-title = Probability of winning under random weights
 chart-stability-desc = For each ranked bid the estimated probability of coming first when the weights are drawn at random. The table below the chart gives the same figures with their standard errors.
 chart-quality-title = Quality points per bid by award criterion, lot { $lot }
 chart-quality-desc = One horizontal bar for each ranked bid with its points on each quality criterion laid end to end and its quality points after the bar; the bids are ranked on price, as the table above shows. The table below the chart gives the same figures.
+## Measured criteria (issue 18).
+scale-measured = value offered ({ $unit })
+th-stated-value = Value { $criterion }
+th-measured-from = { $direction ->
+        [higher] At least ({ $unit })
+       *[lower] At most ({ $unit })
+    }
+formula-measured-proportional-higher = { $id } = { $weight } × v / vbest
+formula-measured-proportional-lower = { $id } = { $weight } × vbest / v
+formula-measured-linear = { $id } = { $weight } × min(1, max(0, (v − { $zero }) / ({ $full } − { $zero })))
+formula-measured-bands = { $id } = { $weight } × k(v) / { $max }
+formula-measured-custom = { $id } = { $formula }
+legend-measured = v is the value a bid offers on a measurable criterion; vbest the best value offered among the bids that go on to evaluation; k(v) the score of the band the value reaches.
+model-measured = { $criterion } is a measurable award criterion: it is scored from the value the bid offers, in { $unit }. { $direction ->
+        [higher] A higher value is better.
+       *[lower] A lower value is better.
+    }
+model-measured-proportional = The best value offered among the bids that go on to evaluation gets { $weight } points; every other bid gets { $weight } points times { $direction ->
+        [higher] its own value divided by the best value.
+       *[lower] the best value divided by its own value.
+    }
+model-measured-linear = A value of { $full } or better gets { $weight } points, a value of { $zero } gets 0 points, and values in between get points in proportion (a straight line).
+model-measured-beyond-zero = A value worse than { $zero } gets 0 points.
+model-measured-beyond-reject = A bid offering a value worse than { $zero } does not comply with the tender documents and is rejected.
+model-measured-bands = The value earns the score of the first band it reaches, on a scale up to { $max }:
+model-measured-below-zero = A value { $direction ->
+        [higher] below
+       *[lower] above
+    } { $limit } gets 0 points.
+model-measured-below-reject = A bid offering a value { $direction ->
+        [higher] below
+       *[lower] above
+    } { $limit } does not comply with the tender documents and is rejected.
+model-measured-formula = The points are computed by this formula, exactly, rounding only where the formula says so:
+legend-measured-variable = { $key ->
+        [value] { $name } is the value the bid offers.
+        [best] { $name } is the best value offered among the bids that go on to evaluation.
+        [worst] { $name } is the worst value offered among them.
+        [lowest] { $name } is the lowest value offered among them.
+        [highest] { $name } is the highest value offered among them.
+        [mean] { $name } is the mean of the values offered among them.
+       *[max] { $name } is the criterion's maximum points, { $weight }.
+    }
+legend-measured-constant = { $name } is { $value }, as these tender documents set it.
+model-measured-formula-example = For example, a bid offering { $value } when the best value offered is { $best } and the worst { $worst } (and the mean is the bid's own value) gets: { $computation }.
+model-measured-range = The acceptable values are { $min } to { $max }; a bid offering a value outside them does not comply with the tender documents and is rejected.
+model-measured-min = A bid offering a value below { $min } does not comply with the tender documents and is rejected.
+model-measured-max = A bid offering a value above { $max } does not comply with the tender documents and is rejected.
+model-measured-missing = A bid that offers no value for the criterion does not comply with the tender documents and is rejected.
+formula-var-value = value
+formula-var-best = best
+formula-var-worst = worst
+formula-var-lowest = lowest
+formula-var-highest = highest
+formula-var-mean = mean
+formula-var-max = max
+
+analysis-break-even-values-intro = The value offered on a measurable award criterion at which a bid would be ranked first, all else unchanged (each step a full evaluation, so the best value offered moves with it):
+th-value-offered = Value offered
+th-value-to-win = Value to be first
+analysis-value-cannot-win = not first even at { $limit }

@@ -454,6 +454,22 @@ impl Writer<'_> {
             self.doc.para(&t!(cat, "analysis-break-even-award-intro", "count" => self.a.suppliers_to_award)?);
             self.doc.table(&header("th-price-to-be-awarded")?, &award_rows);
         }
+        if !b.values.is_empty() {
+            self.doc.para(&self.text("analysis-break-even-values-intro")?);
+            let header = ["th-bid-id", "th-criterion", "th-value-offered", "th-value-to-win"]
+                .iter()
+                .map(|k| cat.text(k, &[]))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut rows = Vec::new();
+            for v in &b.values {
+                let to = match v.to_win {
+                    Some(to) => cat.number(to),
+                    None => t!(cat, "analysis-value-cannot-win", "limit" => cat.number(v.limit.normalize()))?,
+                };
+                rows.push(vec![id(&v.bid), id(&v.criterion), cat.number(v.value.normalize()), to]);
+            }
+            self.doc.table(&header, &rows);
+        }
         Ok(())
     }
 

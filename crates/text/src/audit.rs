@@ -81,7 +81,7 @@ fn figures(cat: &Catalogue, lot: &Lot, b: &BidResult) -> Result<Vec<Row>, TextEr
                     out.push((t!(cat, "audit-score", "criterion" => label(&s.criterion))?, s.marks.score, None));
                 }
             }
-            ScoreBasis::Sovereignty { .. } => {
+            ScoreBasis::Sovereignty { .. } | ScoreBasis::Measured(_) => {
                 out.push((t!(cat, "audit-score", "criterion" => label(&c.criterion))?, c.score, None));
             }
         }

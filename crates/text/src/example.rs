@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use tender_core::award::{PriceBasisKind, PriceModel, Scale, Weighting};
 use tender_core::bid::{BidPrice, Bidder, ComponentPrice, ConsensusScore, OptionPrice, PriceSchedule, UnitPrice};
+use tender_core::measure::{Direction, Measure, MeasureRule, StatedValue};
+use tender_core::num::Measurement;
 use tender_core::sovereignty::{ObjectiveAssessment, SovereigntyAssessment};
 use tender_core::{Bid, Id, Lot, Money, Objective, Score, Seal, Tender};
 use tender_score::result::LotEvaluation;
@@ -100,6 +102,44 @@ fn mark(scale: &Scale, percent: Decimal) -> Result<Decimal, TextError> {
     Ok(snapped.min(max).max(min))
 }
 
+/// An illustrative value for a measured criterion, `percent` of the way from the worst value the
+/// rule scores to the best, within the acceptable range, rounded towards the better value so it
+/// never falls short of a band or beyond a zero value.
+fn illustrative_value(m: &Measure, percent: Decimal) -> Result<Decimal, TextError> {
+    const WHAT: &str = "illustrative measured value";
+    let (min, max) = (m.min.map(|x| x.get()), m.max.map(|x| x.get()));
+    let (worst, best) = match &m.rule {
+        MeasureRule::Linear { full, zero, .. } => (zero.get(), full.get()),
+        MeasureRule::Bands { bands, .. } => (
+            bands.last().map_or(Decimal::ZERO, |b| b.from.get()),
+            bands.first().map_or(Decimal::ZERO, |b| b.from.get()),
+        ),
+        MeasureRule::Proportional | MeasureRule::Formula { .. } => {
+            let lo = min.unwrap_or(Decimal::ONE);
+            let hi = match max {
+                Some(h) => h,
+                None => mul(lo, Decimal::TWO, WHAT)?,
+            };
+            if m.direction == Direction::HigherIsBetter { (lo, hi) } else { (hi, lo) }
+        }
+    };
+    let step = div(mul(sub(best, worst, WHAT)?, percent, WHAT)?, Decimal::ONE_HUNDRED, WHAT)?;
+    let value = add(worst, step, WHAT)?;
+    let towards_best = if m.direction == Direction::HigherIsBetter {
+        rust_decimal::RoundingStrategy::ToPositiveInfinity
+    } else {
+        rust_decimal::RoundingStrategy::ToNegativeInfinity
+    };
+    let mut value = value.round_dp_with_strategy(2, towards_best).normalize();
+    if let Some(lo) = min {
+        value = value.max(lo);
+    }
+    if let Some(hi) = max {
+        value = value.min(hi);
+    }
+    Ok(value)
+}
+
 /// Builds the illustrative tender and bids for a lot.
 fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Vec<Bid>), TextError> {
     let mut t = tender.clone();
@@ -159,7 +199,16 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
             .collect();
         let mut consensus = Vec::new();
         let mut sovereignty = None;
+        let mut measures = Vec::new();
         for c in award.quality_criteria() {
+            if let Some(m) = &c.measure {
+                measures.push(StatedValue {
+                    criterion: c.id.clone(),
+                    value: Measurement::new(illustrative_value(m, Decimal::from(quality))?),
+                    evidence: None,
+                });
+                continue;
+            }
             let scale = award.scale_of(c);
             let floor_criterion = match c.minimum_score {
                 Some(m) if scale.max.get() > Decimal::ZERO => {
@@ -224,6 +273,7 @@ fn illustrate(cat: &Catalogue, tender: &Tender, lot: &Lot) -> Result<(Tender, Ve
             exit: None,
             hosting: None,
             open_source: None,
+            measures,
             scores: Vec::new(),
             consensus,
         });
@@ -286,6 +336,11 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
             leaves.extend(c.sub_criteria.iter().map(|s| (s.id.clone(), false)));
         }
     }
+    let measured: Vec<&Id> = award.quality_criteria().filter(|c| c.measure.is_some()).map(|c| &c.id).collect();
+    leaves.retain(|(leaf, _)| !measured.contains(&leaf));
+    for leaf in &measured {
+        header.push(t!(cat, "th-stated-value", "criterion" => id(leaf))?);
+    }
     for (leaf, sovereignty) in &leaves {
         header.push(if *sovereignty {
             t!(cat, "th-sovereignty-points", "criterion" => id(leaf))?
@@ -309,6 +364,9 @@ fn inputs(cat: &Catalogue, tender: &Tender, lot: &Lot, bids: &[Bid], doc: &mut D
         if with_options {
             let options = sum(b.price.options.iter().map(|o| o.price.get()), "sum of option prices")?;
             row.push(cat.money(options, &tender.currency)?);
+        }
+        for leaf in &measured {
+            row.push(b.measure(leaf).map_or_else(|| "–".to_owned(), |m| cat.number(m.value.get())));
         }
         for (leaf, sovereignty) in &leaves {
             if *sovereignty {

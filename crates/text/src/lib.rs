@@ -126,6 +126,7 @@ mod error;
 mod example;
 mod html;
 mod markdown;
+mod measured;
 mod report;
 mod spec;
 mod words;

@@ -539,6 +539,22 @@ pub(crate) fn derivations(
                 }
                 items.push(format!("{}: {}", label(&c.criterion), code(&explain::explain_criterion(c, d, notation))));
             }
+            ScoreBasis::Measured(m) => {
+                let unit = lot
+                    .award
+                    .criteria
+                    .iter()
+                    .find(|x| x.id == c.criterion)
+                    .and_then(|x| x.measure.as_ref())
+                    .map(|x| x.unit.get(cat.lang()).to_owned())
+                    .unwrap_or_default();
+                let mut stated = t!(cat, "derivation-measured",
+                    "criterion" => label(&c.criterion), "value" => cat.number(m.value.normalize()), "unit" => unit)?;
+                if let Some(e) = &m.evidence {
+                    stated = format!("{stated} ({})", crate::markdown::inline(e));
+                }
+                items.push(format!("{stated}; {}", code(&explain::explain_criterion(c, d, notation))));
+            }
             ScoreBasis::Sovereignty { .. } => {
                 let objectives: Vec<String> =
                     explain::explain_sovereignty(c, d, notation).iter().map(|l| code(l)).collect();

@@ -626,7 +626,9 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
     }
     let mut rows = Vec::new();
     for (i, c) in award.criteria.iter().enumerate() {
-        let scale = if c.sovereignty.is_some() {
+        let scale = if let Some(m) = &c.measure {
+            t!(cat, "scale-measured", "unit" => cell(m.unit.get(lang)))?
+        } else if c.sovereignty.is_some() {
             cat.text("scale-sovereignty", &[])?
         } else if c.kind == tender_core::CriterionKind::Quality {
             scale_text(cat, &award.scale_of(c))?
@@ -1017,7 +1019,10 @@ fn formula_rest(
         let w =
             c.weight.or(c.value.map(|v| Weight::new(v.get()))).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
         quality_terms.push(plain(&c.id));
-        if c.sovereignty.is_some() {
+        if let Some(m) = &c.measure {
+            lines.push(crate::measured::formula_line(cat, award, c, m, &plain(&c.id), &w)?);
+            legend.push("legend-measured");
+        } else if c.sovereignty.is_some() {
             lines.push(t!(cat, "formula-sovereignty", "id" => plain(&c.id), "weight" => w)?);
             legend.push("legend-sovereignty");
         } else if c.sub_criteria.is_empty() {
@@ -1105,7 +1110,8 @@ fn total_quality_weight(award: &AwardModel) -> Result<Decimal, TextError> {
 fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res {
     let lang = cat.lang();
     let award = &lot.award;
-    let scored: Vec<&Criterion> = award.quality_criteria().filter(|c| c.sovereignty.is_none()).collect();
+    let scored: Vec<&Criterion> =
+        award.quality_criteria().filter(|c| c.sovereignty.is_none() && c.measure.is_none()).collect();
     if !scored.is_empty() {
         let scale = award.scale.resolve();
         doc.para(&t!(cat, "model-scale", "scale" => scale_text(cat, &scale)?)?);
@@ -1131,6 +1137,11 @@ fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res
             None => {}
         }
         doc.para(&t!(cat, "model-disagreement", "spread" => cat.percent(q.disagreement_spread.get())?)?);
+    }
+    for c in award.quality_criteria() {
+        if let Some(m) = &c.measure {
+            crate::measured::describe(cat, award, c, m, doc)?;
+        }
     }
     for c in award.quality_criteria().filter(|c| c.sovereignty.is_some()) {
         let chapter = ch.objectives.map(|n| n.to_string()).unwrap_or_default();

@@ -470,6 +470,18 @@ pub(crate) fn defect(cat: &Catalogue, d: &Defect) -> R {
         Defect::Late { submitted, deadline } => {
             t!(cat, "defect-late", "submitted" => cat.date(*submitted)?, "deadline" => cat.date(*deadline)?)
         }
+        Defect::MeasureMissing { criterion } => t!(cat, "defect-measure-missing", "criterion" => id(criterion)),
+        Defect::MeasureNotAcceptable { criterion, value, reason } => {
+            use tender_core::measure::Rejection;
+            let key = match reason {
+                Rejection::BelowMinimum(_) => "defect-measure-below-minimum",
+                Rejection::AboveMaximum(_) => "defect-measure-above-maximum",
+                Rejection::BeyondZero(_) => "defect-measure-beyond-zero",
+                Rejection::NoBand(_) => "defect-measure-no-band",
+            };
+            t!(cat, key, "criterion" => id(criterion), "value" => cat.number(value.normalize()),
+                "limit" => cat.number(reason.limit().normalize()))
+        }
     }
 }
 
