@@ -555,35 +555,10 @@ fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<
         let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
         let mut numbers = Vec::new();
         walk_value(item, &prefix, &mut numbers);
-        let problem = numbers.into_iter().find_map(|n| {
-            let message = number_problem(&n.text, n.float)?;
-            Some(LoadError::Shape {
-                file: file.to_owned(),
-                path: n.path,
-                location: Some(Location::of(source, n.span)),
-                message,
-            })
-        });
-        let parsed = match problem {
+        let parsed = match number_error(source, file, numbers) {
             Some(e) => Err(e),
-            None => serde_path_to_error::deserialize(toml::de::ValueDeserializer::from(item.clone())).map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                let span = inner.span();
-                let path = match (&span, path.contains('?')) {
-                    (Some(span), true) => {
-                        toml_path_at(source, span.start).unwrap_or_else(|| format!("{prefix}.{path}"))
-                    }
-                    _ if path.is_empty() || path == "." => prefix.clone(),
-                    _ => format!("{prefix}.{path}"),
-                };
-                LoadError::Shape {
-                    file: file.to_owned(),
-                    path: display_path(&path),
-                    location: Some(Location::of(source, span.unwrap_or_else(|| item.span()))),
-                    message: explain(inner.message().trim(), Format::Toml, false),
-                }
-            }),
+            None => serde_path_to_error::deserialize(toml::de::ValueDeserializer::from(item.clone()))
+                .map_err(|e| toml_shape_error(source, file, e, &prefix, Some(item.span()))),
         };
         out.push((part, parsed));
     }
@@ -594,35 +569,57 @@ fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
     let table = toml_table(source, file)?;
     let mut numbers = Vec::new();
     walk_table(table.get_ref(), "", &mut numbers);
-    if let Some((path, span, message)) = numbers.into_iter().find_map(|n| {
-        let message = number_problem(&n.text, n.float)?;
-        Some((n.path, n.span, message))
-    }) {
-        return Err(LoadError::Shape {
-            file: file.to_owned(),
-            path,
-            location: Some(Location::of(source, span)),
-            message,
-        });
+    if let Some(e) = number_error(source, file, numbers) {
+        return Err(e);
     }
     let deserializer = toml::de::Deserializer::from(table);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let span = inner.span();
-        // serde_path_to_error writes `?` for map keys it cannot see (enum keys such as `SOV-1`);
-        // the key is found again from where the error is.
-        let path = match (&span, path.contains('?')) {
-            (Some(span), true) => toml_path_at(source, span.start).unwrap_or(path),
-            _ => path,
-        };
-        LoadError::Shape {
+    serde_path_to_error::deserialize(deserializer).map_err(|e| toml_shape_error(source, file, e, "", None))
+}
+
+/// The first number no exact decimal holds, as a located error.
+fn number_error(source: &str, file: &Path, numbers: Vec<Number>) -> Option<LoadError> {
+    numbers.into_iter().find_map(|n| {
+        let message = number_problem(&n.text, n.float)?;
+        Some(LoadError::Shape {
             file: file.to_owned(),
-            path: display_path(&path),
-            location: span.map(|s| Location::of(source, s)),
-            message: explain(inner.message().trim(), Format::Toml, path.is_empty() || path == "."),
-        }
+            path: n.path,
+            location: Some(Location::of(source, n.span)),
+            message,
+        })
     })
+}
+
+/// A TOML value that is not the shape asked for, as a located error. `prefix` is where the value
+/// is in the file (`bids[3]` for a bid of a bundle, empty for the whole file); `whole` its span,
+/// shown when the error has none of its own.
+fn toml_shape_error(
+    source: &str,
+    file: &Path,
+    e: serde_path_to_error::Error<toml::de::Error>,
+    prefix: &str,
+    whole: Option<Range<usize>>,
+) -> LoadError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let span = inner.span();
+    let top = path.is_empty() || path == ".";
+    let joined = match (prefix.is_empty(), top) {
+        (true, _) => path.clone(),
+        (false, true) => prefix.to_owned(),
+        (false, false) => format!("{prefix}.{path}"),
+    };
+    // serde_path_to_error writes `?` for map keys it cannot see (enum keys such as `SOV-1`); the
+    // key is found again from where the error is.
+    let path = match (&span, path.contains('?')) {
+        (Some(span), true) => toml_path_at(source, span.start).unwrap_or(joined),
+        _ => joined,
+    };
+    LoadError::Shape {
+        file: file.to_owned(),
+        path: display_path(&path),
+        location: span.or(whole).map(|s| Location::of(source, s)),
+        message: explain(inner.message().trim(), Format::Toml, top && prefix.is_empty()),
+    }
 }
 
 /// The most significant digits an exact decimal holds.

@@ -79,6 +79,35 @@ impl fmt::Display for Problem {
 
 /// Whether the text at `path` is free text, where a line break means something (a description, a
 /// justification, evidence); names, titles and labels are one line.
+/// Where a score stands on its scale: the one rule for marks, used both by the quick pass over
+/// fine marks and by the messages.
+enum OnScale {
+    Fits,
+    Outside,
+    /// Within the scale, but not on its steps of this size.
+    OffStep(Score),
+}
+
+fn on_scale(scale: &Scale, score: Score) -> OnScale {
+    if score < scale.min || score > scale.max {
+        return OnScale::Outside;
+    }
+    match scale.step {
+        Some(step)
+            if step.get() > Decimal::ZERO
+                && !score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get())) =>
+        {
+            OnScale::OffStep(step)
+        }
+        _ => OnScale::Fits,
+    }
+}
+
+/// Whether [`Checker::plain`] with `required` would find nothing to say about `s` as free text.
+fn plain_is_clean(s: &str, required: bool) -> bool {
+    !(required && s.trim().is_empty()) && s.len() <= MAX_TEXT_LEN && crate::inert::first_refused(s, true).is_none()
+}
+
 fn is_free_text(path: &str) -> bool {
     let field = path.rsplit('.').find(|f| !f.is_empty() && !f.starts_with('[')).unwrap_or(path);
     let field = field.split('[').next().unwrap_or(field);
@@ -1858,24 +1887,19 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     let check_score = |c: &mut Checker, p: &str, criterion: &Id, score: Score, justification: &str| {
         c.plain(&format!("{p}.justification"), justification, true);
         match leaves.get(criterion) {
-            Some(scale) => {
-                if score < scale.min || score > scale.max {
-                    c.error(
-                        format!("{p}.score"),
-                        format!("{score} is outside the scale {}..{}", scale.min, scale.max),
-                        "give a score within the criterion's scale",
-                    );
-                } else if let Some(step) = scale.step
-                    && step.get() > Decimal::ZERO
-                    && !score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get()))
-                {
-                    c.error(
-                        format!("{p}.score"),
-                        format!("{score} is not on the scale's steps of {step}"),
-                        "give a score the scale allows",
-                    );
-                }
-            }
+            Some(scale) => match on_scale(scale, score) {
+                OnScale::Fits => {}
+                OnScale::Outside => c.error(
+                    format!("{p}.score"),
+                    format!("{score} is outside the scale {}..{}", scale.min, scale.max),
+                    "give a score within the criterion's scale",
+                ),
+                OnScale::OffStep(step) => c.error(
+                    format!("{p}.score"),
+                    format!("{score} is not on the scale's steps of {step}"),
+                    "give a score the scale allows",
+                ),
+            },
             None if parents.contains(criterion) => c.error(
                 format!("{p}.criterion"),
                 format!("`{criterion}` has sub-criteria; scores are given per sub-criterion"),
@@ -1901,16 +1925,8 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     // Whether a mark is fine, checked without building its paths: a bid holds thousands of marks,
     // and a path is written only for a mark with a problem (issue 13).
     let fits = |criterion: &Id, score: Score, justification: &str| {
-        leaves.get(criterion).is_some_and(|scale| {
-            score >= scale.min
-                && score <= scale.max
-                && scale.step.is_none_or(|step| {
-                    step.get() <= Decimal::ZERO
-                        || score.get().checked_sub(scale.min.get()).is_some_and(|d| is_multiple(d, step.get()))
-                })
-        }) && !justification.trim().is_empty()
-            && justification.len() <= MAX_TEXT_LEN
-            && crate::inert::first_refused(justification, true).is_none()
+        leaves.get(criterion).is_some_and(|scale| matches!(on_scale(scale, score), OnScale::Fits))
+            && plain_is_clean(justification, true)
     };
     let mut pairs = BTreeSet::new();
     for (i, s) in bid.scores.iter().enumerate() {

@@ -372,6 +372,20 @@ fn checked<'t>(tender: &'t Tender, options: &NoticeOptions, problems: &mut Vec<E
             }
         },
     };
+    // BR-BT-00131-0151: the deadline for bids falls on a later day than the notice is sent.
+    if let (Some((deadline_date, _)), Some((issue_date, _))) = (&deadline, &issue)
+        && deadline_date.get(..10) <= issue_date.get(..10)
+    {
+        problems.push(ExportProblem::new(
+            "submission_deadline",
+            format!(
+                "the deadline for bids ({}) is not after the day the notice is sent ({}); eForms requires a later day (BR-BT-00131-0151)",
+                deadline_date.get(..10).unwrap_or_default(),
+                issue_date.get(..10).unwrap_or_default()
+            ),
+            "give the dispatch date (--date) of the notice, before the deadline, or move submission_deadline",
+        ));
+    }
     let required_text =
         |problems: &mut Vec<ExportProblem>, value: &'t Option<String>, term: &str, field: &str, fix: &str| {
             if value.as_deref().is_none_or(|v| v.trim().is_empty()) {

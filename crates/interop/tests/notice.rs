@@ -107,6 +107,19 @@ fn malformed_details_are_refused() {
     assert_eq!(problems(&tender, &bad_id)[0].path, "notice_id");
 }
 
+/// A notice sent on or after the deadline for bids breaks the eForms rule BR-BT-00131-0151 (the
+/// official Schematron refuses it): the export refuses it first, located at the deadline.
+#[test]
+fn a_notice_sent_after_its_deadline_is_refused() {
+    let tender = fixture("esbjerg-managed-service");
+    let deadline = tender.submission_deadline.expect("a deadline").date().to_string();
+    let late = problems(&tender, &NoticeOptions::new(format!("{deadline}T08:00:00+02:00")));
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert_eq!(late[0].path, "submission_deadline");
+    assert!(late[0].message.contains("BR-BT-00131-0151"), "{}", late[0].message);
+    assert!(eforms_notice(&tender, &NoticeOptions::new(DATE)).is_ok(), "a date before the deadline is fine");
+}
+
 #[test]
 fn only_the_open_procedure_of_a_member_state_buyer() {
     let tender = fixture("eu-sovereign-cloud");

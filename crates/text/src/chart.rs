@@ -219,14 +219,7 @@ impl Chart {
         let axis = Axis { min: Decimal::ZERO, max };
         for (i, bar) in bars.iter().enumerate() {
             let y = row_y(top, i);
-            let _ = writeln!(out, "<g class=\"bar\">");
-            let _ = writeln!(
-                out,
-                "<text x=\"{:.2}\" y=\"{:.2}\" text-anchor=\"end\">{}</text>",
-                BARS_X - 8.0,
-                y + 18.0,
-                escape(&short(&plain(&bar.label)))
-            );
+            row_start(out, y, &bar.label);
             let mut sum = Decimal::ZERO;
             for (k, (value, text)) in bar.segments.iter().enumerate() {
                 let x0 = axis.x(sum);
@@ -259,14 +252,7 @@ impl Chart {
         let axis = Axis { min, max };
         for (i, r) in ranges.iter().enumerate() {
             let y = row_y(top, i);
-            let _ = writeln!(out, "<g class=\"bar\">");
-            let _ = writeln!(
-                out,
-                "<text x=\"{:.2}\" y=\"{:.2}\" text-anchor=\"end\">{}</text>",
-                BARS_X - 8.0,
-                y + 18.0,
-                escape(&short(&plain(&r.label)))
-            );
+            row_start(out, y, &r.label);
             let (x0, x1) = (axis.x(r.low), axis.x(r.high));
             let _ = writeln!(
                 out,
@@ -319,4 +305,16 @@ impl Chart {
         }
         let _ = writeln!(out, "</tbody></table></div>");
     }
+}
+
+/// Opens a row's group and writes its label, right-aligned before the bars.
+fn row_start(out: &mut String, y: f64, label: &str) {
+    let _ = writeln!(out, "<g class=\"bar\">");
+    let _ = writeln!(
+        out,
+        "<text x=\"{:.2}\" y=\"{:.2}\" text-anchor=\"end\">{}</text>",
+        BARS_X - 8.0,
+        y + 18.0,
+        escape(&short(&plain(label)))
+    );
 }
