@@ -1,6 +1,9 @@
 //! Benchmark of `tender_score::evaluate` on a generated tender: 5 lots × 1,000 bids × 50 quality
-//! criteria × 3 evaluators, plus price, with every derivation kept. Run with
-//! `cargo bench -p tender-score --bench evaluate`; results are reported in `docs/performance.md`.
+//! criteria × 3 evaluators, plus price, with every derivation kept (`evaluate_…`) and with the
+//! figures alone (`figures_…`, the integer kernel). Run with
+//! `cargo bench -p tender-score --bench evaluate`; `TENDER_BENCH_CASE=DIR` times a case directory
+//! instead (`benches/peers.sh` does, with the peers' tender). Results are reported in
+//! `docs/performance.md`.
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use std::fmt::Write as _;
@@ -24,6 +27,15 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
+    }
+}
+
+/// The tender to time: the case directory named by `TENDER_BENCH_CASE` (as `benches/peers.sh`
+/// sets it, to time the peers' tender), else the generated one.
+fn case() -> (Tender, Vec<Bid>) {
+    match std::env::var_os("TENDER_BENCH_CASE") {
+        Some(dir) => tender_core::files::load_case(std::path::Path::new(&dir)).unwrap(),
+        None => generate(),
     }
 }
 
@@ -72,6 +84,17 @@ fn main() {
 
 #[divan::bench(sample_count = 20)]
 fn evaluate_5_lots_x_1000_bids_x_50_criteria_x_3_evaluators(bencher: divan::Bencher) {
-    let (tender, bids) = generate();
+    let (tender, bids) = case();
     bencher.bench(|| tender_score::evaluate(divan::black_box(&tender), divan::black_box(&bids)).unwrap());
+}
+
+/// The same tender with the figures only (`Detail::Figures`): quality by the integer kernel, no
+/// per-criterion records.
+#[divan::bench(sample_count = 20)]
+fn figures_5_lots_x_1000_bids_x_50_criteria_x_3_evaluators(bencher: divan::Bencher) {
+    let (tender, bids) = case();
+    bencher.bench(|| {
+        tender_score::evaluate_with(divan::black_box(&tender), divan::black_box(&bids), tender_score::Detail::Figures)
+            .unwrap()
+    });
 }

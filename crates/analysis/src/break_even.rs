@@ -81,7 +81,7 @@ pub fn break_even_values(
     t.max_lots_awarded_per_bidder = None;
     t.lot_award_order = None;
     let first = |bids: &[tender_core::Bid], id: &Id| -> bool {
-        tender_score::evaluate(&t, bids)
+        tender_score::evaluate_with(&t, bids, tender_score::Detail::Figures)
             .ok()
             .and_then(|e| e.lots.into_iter().next())
             .is_some_and(|l| l.bid(id).is_some_and(|b| b.rank == Some(1)))

@@ -338,7 +338,7 @@ fn outcome_of(eval: &LotEvaluation) -> (Vec<Ranked>, Vec<Id>, usize) {
 
 fn evaluate_variant(tender: &Tender, lot: Lot, bids: &[Bid]) -> Result<(Vec<Ranked>, Vec<Id>, usize), Reason> {
     let t = single_lot(tender, lot);
-    let e = tender_score::evaluate(&t, bids).map_err(|e| Reason::evaluation(&e))?;
+    let e = tender_score::evaluate_with(&t, bids, tender_score::Detail::Figures).map_err(|e| Reason::evaluation(&e))?;
     e.lots
         .first()
         .map(outcome_of)

@@ -44,7 +44,8 @@ pub struct Flip {
 }
 
 fn ranks(tender: &Tender, bids: &[Bid]) -> Result<Vec<(Id, u32)>, Reason> {
-    let e = tender_score::evaluate(tender, bids).map_err(|e| Reason::evaluation(&e))?;
+    let e =
+        tender_score::evaluate_with(tender, bids, tender_score::Detail::Figures).map_err(|e| Reason::evaluation(&e))?;
     let lot = e
         .lots
         .first()

@@ -211,6 +211,14 @@ pub(crate) struct EvaluateArgs {
     /// Show how every figure was computed (text format).
     #[arg(long)]
     pub(crate) explain: bool,
+    /// Keep each figure's derivation in the JSON or CSV result: every criterion's marks, score,
+    /// ratio and points, and each total's terms. Without it the JSON holds the figures (exact
+    /// and as published), statuses, ranks, ties, warnings and close calls.
+    #[arg(long)]
+    pub(crate) derivations: bool,
+    /// Print on standard error the seconds spent loading, validating, evaluating and writing.
+    #[arg(long)]
+    pub(crate) timings: bool,
     /// The language of the Markdown or HTML report or the XLSX workbook, e.g. da or en
     /// [default: the tender's main language].
     #[arg(long, value_name = "LANG", value_parser = parse_language)]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use clap::CommandFactory;
 use clap::error::ErrorKind;
@@ -157,7 +158,14 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         return usage(
             "evaluate",
             ErrorKind::ArgumentConflict,
-            "--explain adds derivations to the text format; the json, markdown and html formats always include them",
+            "--explain adds derivations to the text format; the markdown and html reports always include them, and --derivations adds them to json",
+        );
+    }
+    if args.derivations && !matches!(args.format, OutputFormat::Json | OutputFormat::Csv) {
+        return usage(
+            "evaluate",
+            ErrorKind::ArgumentConflict,
+            "--derivations keeps the derivations in the json result; the text format shows them with --explain, and the markdown, html and xlsx reports always include them",
         );
     }
     if args.analysis && !document {
@@ -183,15 +191,26 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         );
     }
     let mut diags = Diagnostics::default();
+    let mut timings = Timings::default();
     let Some((mut case, mut skipped)) =
-        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut diags)
+        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut timings, &mut diags)
     else {
         return finish(&diags, "not evaluated");
     };
     let Some((tender, _)) = case.tender.clone() else { return finish(&diags, "not evaluated") };
-    let Some(evaluation) = evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, &mut diags) else {
+    // The JSON and CSV results hold the figures; the derivations are kept where they are shown.
+    let detail = if matches!(args.format, OutputFormat::Json | OutputFormat::Csv) && !args.derivations {
+        tender_score::Detail::Figures
+    } else {
+        tender_score::Detail::Derivations
+    };
+    let started = Instant::now();
+    let evaluation = evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, detail, &mut diags);
+    timings.evaluate = started.elapsed();
+    let Some(evaluation) = evaluation else {
         return finish(&diags, "not evaluated");
     };
+    let started = Instant::now();
     let tender = &tender;
     if args.format == OutputFormat::Xlsx {
         return crate::spreadsheet::evaluation_workbook(tender, &evaluation, args, diags);
@@ -261,7 +280,37 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         diags.push(d);
         return finish(&diags, "not written");
     }
+    timings.write = started.elapsed();
+    if args.timings {
+        eprintln!("{}", timings.line());
+    }
     outcome
+}
+
+/// Where `tender evaluate` spends its time (`--timings`), wall clock.
+#[derive(Default)]
+struct Timings {
+    /// Reading and parsing the tender and the bids.
+    load: Duration,
+    /// Validating them.
+    validate: Duration,
+    /// The evaluation.
+    evaluate: Duration,
+    /// Writing the output: formatting it and writing it out.
+    write: Duration,
+}
+
+impl Timings {
+    fn line(&self) -> String {
+        let s = |d: Duration| format!("{:.3} s", d.as_secs_f64());
+        format!(
+            "timings: load {}, validate {}, evaluate {}, write {}",
+            s(self.load),
+            s(self.validate),
+            s(self.evaluate),
+            s(self.write)
+        )
+    }
 }
 
 /// Reads and validates a tender and the bids to evaluate: a `--bids` directory, or `bids/` beside
@@ -271,6 +320,7 @@ fn read_bids_case(
     input: &std::path::Path,
     bids: Option<&PathBuf>,
     skip_unreadable: bool,
+    timings: &mut Timings,
     diags: &mut Diagnostics,
 ) -> Option<(Case, Vec<SkippedFile>)> {
     if let Some(dir) = bids
@@ -293,8 +343,12 @@ fn read_bids_case(
         return None;
     }
     let (tender, bid_files) = resolve(input, bids.map(|b| vec![b.clone()]), diags)?;
+    let started = Instant::now();
     let mut case = input::read_case(&tender, &bid_files, diags);
+    timings.load = started.elapsed();
+    let started = Instant::now();
     input::validate(&case, diags);
+    timings.validate = started.elapsed();
     // Every file of the bids directory that is not read is listed in the output too.
     let mut skipped: Vec<SkippedFile> = diags
         .files_not_read()
@@ -324,10 +378,11 @@ fn evaluate_case(
     case: &mut Case,
     skipped: &mut Vec<SkippedFile>,
     skip_unreadable: bool,
+    detail: tender_score::Detail,
     diags: &mut Diagnostics,
 ) -> Option<Evaluation> {
     loop {
-        match tender_score::evaluate(tender, &case.bid_values()) {
+        match tender_score::evaluate_with(tender, &case.bid_refs(), detail) {
             Ok(mut e) => {
                 e.skipped = std::mem::take(skipped);
                 return Some(e);
@@ -414,13 +469,15 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
     }
     let mut diags = Diagnostics::default();
     let Some((mut case, mut skipped)) =
-        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut diags)
+        read_bids_case(&args.input, args.bids.as_ref(), args.skip_unreadable, &mut Timings::default(), &mut diags)
     else {
         return finish(&diags, "not analysed");
     };
     let Some((tender, _)) = case.tender.clone() else { return finish(&diags, "not analysed") };
     // The bids whose committee data is incomplete are skipped as in `evaluate`.
-    if evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, &mut diags).is_none() {
+    if evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, tender_score::Detail::Figures, &mut diags)
+        .is_none()
+    {
         return finish(&diags, "not analysed");
     }
     let tender = &tender;

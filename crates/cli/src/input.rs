@@ -48,12 +48,25 @@ struct Part {
     spans: OnceLock<SpanIndex>,
 }
 
+/// Whether `text` has no control character but line breaks and tabs: `char::is_control` is the
+/// Unicode category Cc, U+0000–U+001F and U+007F–U+009F, so the bytes tell without decoding
+/// (U+0080–U+009F are encoded as 0xC2 0x80–0x9F).
+fn all_inert(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b'\t' | b'\r' => true,
+        0..0x20 | 0x7f => false,
+        0xc2 => !bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => true,
+    })
+}
+
 impl SourceFile {
     /// A file that was read: `text` as read, and the copy of it that snippets show.
     pub(crate) fn new(name: String, text: String, format: Format, order: usize) -> Self {
         let text = Arc::new(text);
         let inert = |c: char| !c.is_control() || matches!(c, '\n' | '\t' | '\r');
-        let shown = if text.chars().all(inert) {
+        let shown = if all_inert(&text) {
             Arc::clone(&text)
         } else {
             let mut shown = String::with_capacity(text.len());
@@ -161,6 +174,11 @@ impl Case {
     /// The bids alone.
     pub(crate) fn bid_values(&self) -> Vec<Bid> {
         self.bids.iter().map(|(b, _)| b.clone()).collect()
+    }
+
+    /// The bids alone, borrowed: for the evaluation, which need not copy them.
+    pub(crate) fn bid_refs(&self) -> Vec<&Bid> {
+        self.bids.iter().map(|(b, _)| b).collect()
     }
 }
 
@@ -439,8 +457,7 @@ pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
             diags.push(problem(&p, &p.path, file));
         }
     }
-    let bids = case.bid_values();
-    for p in validate::validate_bid_set(tender, &bids) {
+    for p in validate::validate_bid_set(tender, &case.bid_refs()) {
         match bid_path(&p.path).and_then(|(i, rest)| Some((case.bids.get(i)?, rest))) {
             Some(((_, file), rest)) => diags.push(problem(&p, rest, file)),
             None => {
@@ -508,7 +525,8 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
 /// has reported them at the answers.
 pub(crate) fn gate_preview(case: &Case, diags: &mut Diagnostics) {
     let Some((tender, _)) = &case.tender else { return };
-    let evaluation = match tender_score::evaluate(tender, &case.bid_values()) {
+    // The gates alone are read: the figures suffice.
+    let evaluation = match tender_score::evaluate_with(tender, &case.bid_refs(), tender_score::Detail::Figures) {
         Ok(e) => e,
         Err(e) => {
             for d in evaluation_issues(&e, case) {
@@ -555,6 +573,29 @@ fn bid_answer_index(case: &Case, bid: &tender_core::Id, requirement: &tender_cor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_of_control_characters_is_the_unicode_one() {
+        let inert = |t: &str| t.chars().all(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'));
+        for t in [
+            "plain",
+            "tab\tline\r\n",
+            "æøå ½ € \u{a0}",
+            "\u{7f}",
+            "a\u{0}b",
+            "\u{85}",
+            "\u{9f}x",
+            "\u{a0}",
+            "\u{100}",
+            "\u{1b}[31m",
+        ] {
+            assert_eq!(all_inert(t), inert(t), "{t:?}");
+        }
+        for c in (0..0x250).filter_map(char::from_u32) {
+            let t = format!("x{c}y");
+            assert_eq!(all_inert(&t), inert(&t), "{c:?}");
+        }
+    }
 
     #[test]
     fn fixes_are_split_from_messages() {

@@ -377,10 +377,64 @@ fn evaluate_json_is_the_evaluation() {
 }
 
 #[test]
+fn evaluate_json_keeps_the_derivations_on_request() {
+    let figures = run(&["evaluate", "tests/data/small", "--format", "json"]);
+    let full = run(&["evaluate", "tests/data/small", "--format", "json", "--derivations"]);
+    assert_eq!(full.code, Some(0), "{}", full.stderr);
+    let figures: serde_json::Value = serde_json::from_str(&figures.stdout).expect("valid JSON");
+    let mut full: serde_json::Value = serde_json::from_str(&full.stdout).expect("valid JSON");
+    // The derivations: each criterion's record and each total's terms.
+    let first = &full["lots"][0]["bids"][0];
+    assert!(first["criteria"].as_array().is_some_and(|c| !c.is_empty()), "{first}");
+    assert!(first["total_derivation"].is_object(), "{first}");
+    assert_eq!(figures["lots"][0]["bids"][0]["criteria"], serde_json::json!([]));
+    // Without them, every figure, rank and warning is the same.
+    for lot in full["lots"].as_array_mut().expect("lots") {
+        for bid in lot["bids"].as_array_mut().expect("bids") {
+            bid["criteria"] = serde_json::json!([]);
+            bid["total_derivation"] = serde_json::Value::Null;
+        }
+    }
+    let mut figures = figures;
+    for lot in figures["lots"].as_array_mut().expect("lots") {
+        lot.as_object_mut().expect("lot").remove("kernel_scored");
+    }
+    assert_eq!(figures, full);
+}
+
+#[test]
+fn evaluate_timings_name_each_phase_on_stderr() {
+    let r = run(&["evaluate", "tests/data/small", "--format", "json", "--timings"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let line = r.stderr.lines().find(|l| l.starts_with("timings: ")).expect("a timings line");
+    let phases: Vec<&str> =
+        line["timings: ".len()..].split(", ").map(|p| p.split(' ').next().unwrap_or_default()).collect();
+    assert_eq!(phases, ["load", "validate", "evaluate", "write"], "{line}");
+    for part in line["timings: ".len()..].split(", ") {
+        let seconds = part.split(' ').nth(1).unwrap_or_default();
+        assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line}");
+        assert!(part.ends_with(" s"), "{line}");
+    }
+    // Not asked for, not printed.
+    let quiet = run(&["evaluate", "tests/data/small", "--format", "json"]);
+    assert!(!quiet.stderr.contains("timings:"), "{}", quiet.stderr);
+}
+
+#[test]
+fn derivations_belong_to_the_json_result() {
+    let r = run(&["evaluate", "tests/data/small", "--derivations"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("--explain"), "{}", r.stderr);
+}
+
+#[test]
 fn evaluate_output_is_byte_identical_run_to_run() {
-    for format in ["text", "json"] {
-        let a = run(&["evaluate", "tests/data/small", "--explain", "--format", format]);
-        let b = run(&["evaluate", "tests/data/small", "--explain", "--format", format]);
+    let small = ["evaluate", "tests/data/small", "--format"];
+    for extra in [&["text", "--explain"][..], &["json", "--derivations"], &["json"]] {
+        let args: Vec<&str> = small.iter().chain(extra).copied().collect();
+        let a = run(&args);
+        let b = run(&args);
+        assert_eq!(a.code, Some(0), "{}", a.stderr);
         assert_eq!(a.stdout, b.stdout);
         assert_eq!(a.stderr, b.stderr);
     }

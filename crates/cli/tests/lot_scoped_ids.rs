@@ -56,7 +56,7 @@ fn every_command_runs_on_two_lots_with_the_same_criterion_ids() {
         insta::assert_snapshot!("lot-scoped-ids-evaluate", out);
     });
 
-    let (code, out, err) = run(d, &["evaluate", ".", "--format", "json"]);
+    let (code, out, err) = run(d, &["evaluate", ".", "--format", "json", "--derivations"]);
     assert_eq!(code, Some(0), "{out}{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("the evaluation is JSON");
     let q1_points = |lot: usize, bid: usize| {

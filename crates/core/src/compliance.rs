@@ -16,6 +16,7 @@
 //! together. This module finds the rest, from the bid alone ([`bid_defects`]) or from the bids
 //! together ([`defects`]). Nothing here depends on the order of the bids.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -278,7 +279,9 @@ pub fn bid_defects(tender: &Tender, bid: &Bid) -> Vec<Defect> {
 
 /// Every bid's defects, in the order of `bids`: each bid's own ([`bid_defects`]) and those that
 /// come from the bids together (more lots than allowed, a second bid for a lot).
-pub fn defects(tender: &Tender, bids: &[Bid]) -> Vec<Vec<Defect>> {
+pub fn defects<B: Borrow<Bid>>(tender: &Tender, bids: &[B]) -> Vec<Vec<Defect>> {
+    let bids: Vec<&Bid> = bids.iter().map(Borrow::borrow).collect();
+    let bids = bids.as_slice();
     let mut out: Vec<Vec<Defect>> = bids.iter().map(|b| bid_defects(tender, b)).collect();
     // Each bidder's bids, by index, for lots that exist.
     let mut by_bidder: BTreeMap<&Id, Vec<usize>> = BTreeMap::new();
@@ -330,7 +333,7 @@ pub fn defects(tender: &Tender, bids: &[Bid]) -> Vec<Vec<Defect>> {
 /// The lots kept by the bidder's order of priority: each lot's priority is the best (lowest)
 /// `priority` among the bidder's bids for it. Empty when a bid states none, or two lots share
 /// one, since the buyer may not choose for the bidder.
-fn kept_by_priority(bids: &[Bid], indices: &[usize], limit: usize) -> Vec<Id> {
+fn kept_by_priority(bids: &[&Bid], indices: &[usize], limit: usize) -> Vec<Id> {
     let mut per_lot: BTreeMap<&Id, u32> = BTreeMap::new();
     for &i in indices {
         let Some(p) = bids[i].priority else { return Vec::new() };

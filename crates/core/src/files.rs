@@ -285,7 +285,9 @@ pub fn read_text_up_to(file: &Path, limit: u64) -> Result<String, LoadError> {
     if let Some(kind) = special_kind(opened.metadata().map_err(io)?.file_type()) {
         return Err(not_a_file(kind));
     }
-    let Some(bytes) = read_bounded(opened, limit).map_err(io)? else {
+    // The size is known: read into a buffer of that size, not one grown by doubling.
+    let hint = usize::try_from(metadata.len().min(limit)).unwrap_or(0);
+    let Some(bytes) = read_bounded(opened, limit, hint).map_err(io)? else {
         return Err(LoadError::Unbounded { file: file.to_owned(), limit });
     };
     String::from_utf8(bytes).map_err(|e| {
@@ -297,9 +299,11 @@ pub fn read_text_up_to(file: &Path, limit: u64) -> Result<String, LoadError> {
 
 /// Everything `reader` gives, if that is at most `limit` bytes; `None` as soon as it gives more (a
 /// growing file, a device without end): at most `limit + 1` bytes are ever read.
-fn read_bounded(reader: impl std::io::Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+///
+/// The buffer is sized for `expected` bytes (the file's size, where known).
+fn read_bounded(reader: impl std::io::Read, limit: u64, expected: usize) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read as _;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
     reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(u64::try_from(bytes.len()).is_ok_and(|n| n <= limit).then_some(bytes))
 }
@@ -572,7 +576,11 @@ fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
     if let Some(e) = number_error(source, file, numbers) {
         return Err(e);
     }
-    let deserializer = toml::de::Deserializer::from(table);
+    // As for JSON: without path tracking first, and again with it where the value does not fit.
+    if let Ok(value) = T::deserialize(toml::de::Deserializer::from(table)) {
+        return Ok(value);
+    }
+    let deserializer = toml::de::Deserializer::from(toml_table(source, file)?);
     serde_path_to_error::deserialize(deserializer).map_err(|e| toml_shape_error(source, file, e, "", None))
 }
 
@@ -712,6 +720,14 @@ fn parse_json<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
 
 /// [`parse_json`] without its check that the file is an object (a bundle of bids is a list).
 fn parse_json_any<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
+    // Most files parse: read them without tracking the path, which allocates for every key, and
+    // read a file that does not parse again with it, to say where it fails.
+    let mut fast = serde_json::Deserializer::from_str(source);
+    if let Ok(value) = T::deserialize(&mut fast)
+        && fast.end().is_ok()
+    {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(source);
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
     let value = result.map_err(|e| {
@@ -1709,9 +1725,9 @@ mod tests {
     #[test]
     fn a_reader_without_end_is_read_only_to_the_limit() {
         let endless = std::io::repeat(0);
-        assert!(matches!(read_bounded(endless, 1000), Ok(None)));
-        assert_eq!(read_bounded(&b"abc"[..], 3).ok().flatten(), Some(b"abc".to_vec()));
-        assert!(matches!(read_bounded(&b"abcd"[..], 3), Ok(None)));
+        assert!(matches!(read_bounded(endless, 1000, 0), Ok(None)));
+        assert_eq!(read_bounded(&b"abc"[..], 3, 3).ok().flatten(), Some(b"abc".to_vec()));
+        assert!(matches!(read_bounded(&b"abcd"[..], 3, 0), Ok(None)));
     }
 
     #[cfg(unix)]

@@ -1993,7 +1993,9 @@ fn check_stated_values(c: &mut Checker, award: &AwardModel, bid: &Bid) {
 /// Validates a tender's bids together: unique bid ids, one bid per bidder and lot, and the limit on
 /// lots per bidder. Per-bid problems come from [`validate_bid`]; the paths here are prefixed with
 /// the bid's id.
-pub fn validate_bid_set(tender: &Tender, bids: &[Bid]) -> Vec<Problem> {
+pub fn validate_bid_set<B: std::borrow::Borrow<Bid>>(tender: &Tender, bids: &[B]) -> Vec<Problem> {
+    let bids: Vec<&Bid> = bids.iter().map(std::borrow::Borrow::borrow).collect();
+    let bids = bids.as_slice();
     let mut c = Checker::new();
     let mut ids: BTreeMap<&Id, usize> = BTreeMap::new();
     let mut names: BTreeMap<&Id, &str> = BTreeMap::new();

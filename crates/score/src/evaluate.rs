@@ -43,9 +43,38 @@ use tender_core::compliance::Defect;
 /// [`EvaluationError`] listing every issue that stops the evaluation: a bid for an unknown lot,
 /// duplicate bid ids, a missing score, a price of zero under a relative model, an overflow.
 pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationError> {
+    evaluate_with(tender, bids, Detail::Derivations)
+}
+
+/// How much of each figure's derivation the evaluation keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Every figure with what it was derived from: each criterion's marks, score, ratio and
+    /// points, and each total's terms. What the reports and `--explain` need.
+    #[default]
+    Derivations,
+    /// The figures only: per bid its status, gates, quality, price, total, rank and award, per lot
+    /// the ties, warnings and close calls; each criterion's record and the total's terms are left
+    /// out (`criteria` is empty, `total_derivation` is `None`). Lots whose quality is a mean of
+    /// marks with rounding only from the quality subtotal on are then scored by the integer kernel
+    /// (see `kernel.rs`); the figures are the same as with [`Detail::Derivations`], which rebuilds
+    /// every derivation from the same tender and bids.
+    Figures,
+}
+
+/// [`evaluate`], keeping the derivations that `detail` asks for. The bids may be given by value or by reference (`&[Bid]` or `&[&Bid]`).
+///
+/// # Errors
+/// As [`evaluate`].
+pub fn evaluate_with<B: std::borrow::Borrow<Bid>>(
+    tender: &Tender,
+    bids: &[B],
+    detail: Detail,
+) -> Result<Evaluation, EvaluationError> {
     let mut issues = Issues::default();
     let defects = tender_core::compliance::defects(tender, bids);
-    let mut sorted: Vec<(&Bid, &[Defect])> = bids.iter().zip(defects.iter().map(Vec::as_slice)).collect();
+    let mut sorted: Vec<(&Bid, &[Defect])> =
+        bids.iter().map(std::borrow::Borrow::borrow).zip(defects.iter().map(Vec::as_slice)).collect();
     sorted.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     for pair in sorted.windows(2) {
         if pair[0].0.id == pair[1].0.id {
@@ -60,7 +89,7 @@ pub fn evaluate(tender: &Tender, bids: &[Bid]) -> Result<Evaluation, EvaluationE
     let mut lots = Vec::with_capacity(tender.lots.len());
     for lot in &tender.lots {
         let lot_bids: Vec<(&Bid, &[Defect])> = sorted.iter().copied().filter(|(b, _)| b.lot == lot.id).collect();
-        if let Some(e) = evaluate_lot(tender, lot, &lot_bids, &mut issues) {
+        if let Some(e) = evaluate_lot(tender, lot, &lot_bids, detail, &mut issues) {
             lots.push(e);
         }
     }
@@ -191,6 +220,8 @@ pub(crate) struct Candidate<'a> {
     gates: Vec<GateResult>,
     pub(crate) criteria: Vec<CriterionResult>,
     pub(crate) quality: Option<Exact>,
+    /// The first criterion whose score is below its minimum, with that score.
+    pub(crate) below: Option<(Id, Exact)>,
     /// Under quality relative to the best total: the absolute points and the best bid's.
     pub(crate) quality_relative: Option<crate::result::RelativeTotal>,
     status: BidStatus,
@@ -198,6 +229,15 @@ pub(crate) struct Candidate<'a> {
     pub(crate) price: Option<(Exact, crate::result::PriceBasisDetail)>,
     /// Each price criterion's evaluated price, where the lot scores price components.
     pub(crate) criterion_prices: Vec<(Exact, crate::result::PriceBasisDetail)>,
+}
+
+impl Candidate<'_> {
+    /// The quality as the general path scored it, criterion by criterion.
+    fn set_quality(&mut self, criteria: Vec<CriterionResult>, quality: Exact) {
+        self.below = criteria.iter().find(|r| r.below_minimum).map(|r| (r.criterion.clone(), r.score));
+        self.criteria = criteria;
+        self.quality = Some(quality);
+    }
 }
 
 /// What the ranking step computes for one bid.
@@ -250,7 +290,13 @@ pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
     }
 }
 
-fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: &mut Issues) -> Option<LotEvaluation> {
+fn evaluate_lot(
+    tender: &Tender,
+    lot: &Lot,
+    bids: &[(&Bid, &[Defect])],
+    detail: Detail,
+    issues: &mut Issues,
+) -> Option<LotEvaluation> {
     let award = &lot.award;
     let policy = award.rounding;
     let lot_id = Some(&lot.id);
@@ -278,6 +324,14 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
         issues.overflow(lot_id, None, "the measured values");
         return None;
     }
+    // The integer kernel, where the figures alone are asked for and the lot's rules allow it; the
+    // price models that read each criterion's points keep the general path.
+    let reads_criteria =
+        matches!(award.price_model, PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. });
+    let mut kernel = (detail == Detail::Figures && !reads_criteria)
+        .then(|| crate::kernel::QualityKernel::plan(award, &plan))
+        .flatten();
+    let mut kernel_scored = 0u32;
     let mut warnings = Vec::new();
     if award.price_model.depends_on_other_bids() {
         warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
@@ -294,6 +348,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             gates,
             criteria: Vec::new(),
             quality: None,
+            below: None,
             quality_relative: None,
             status: BidStatus::Ranked,
             exclusion: None,
@@ -305,9 +360,12 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             // are kept where they can be computed), but it takes no rank and sets no reference.
             c.status = BidStatus::Rejected;
             let mut scratch = Vec::new();
-            if let Ok((criteria, q)) = plan.score(bid, &mut scratch) {
-                c.criteria = criteria;
-                c.quality = Some(q);
+            if let Some(k) = kernel.as_mut().and_then(|k| k.score(bid, &mut scratch)) {
+                c.quality = Some(k.quality);
+                c.below = k.below;
+                kernel_scored += 1;
+            } else if let Ok((criteria, q)) = plan.score(bid, &mut scratch) {
+                c.set_quality(criteria, q);
             }
             if let Ok(p) = price::bid_price(tender, lot, bid) {
                 c.price = Some((p.price, p.basis));
@@ -322,11 +380,15 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             candidates.push(c);
             continue;
         }
+        if let Some(k) = kernel.as_mut().and_then(|k| k.score(bid, &mut warnings)) {
+            c.quality = Some(k.quality);
+            c.below = k.below;
+            kernel_scored += 1;
+            candidates.push(c);
+            continue;
+        }
         match plan.score(bid, &mut warnings) {
-            Ok((criteria, q)) => {
-                c.criteria = criteria;
-                c.quality = Some(q);
-            }
+            Ok((criteria, q)) => c.set_quality(criteria, q),
             Err(QualityError::Missing(id)) => issues.push(
                 lot_id,
                 Some(&bid.id),
@@ -351,12 +413,12 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
     // 3. Quality thresholds, before price (C-546/16 Montte).
     let max_quality = plan.max_points;
     for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
-        if let Some(r) = c.criteria.iter().find(|r| r.below_minimum) {
-            let minimum = award.criteria.iter().find(|cr| cr.id == r.criterion).and_then(|cr| cr.minimum_score);
+        if let Some((criterion, score)) = c.below.clone() {
+            let minimum = award.criteria.iter().find(|cr| cr.id == criterion).and_then(|cr| cr.minimum_score);
             c.status = BidStatus::BelowQualityThreshold;
             c.exclusion = Some(Exclusion::CriterionMinimum {
-                criterion: r.criterion.clone(),
-                score: r.score.approx(policy.decimals.max(2)),
+                criterion,
+                score: score.approx(policy.decimals.max(2)),
                 minimum: minimum.map(|m| m.get()).unwrap_or_default(),
             });
             continue;
@@ -498,6 +560,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
     );
 
     // Assemble: ranked bids in rank order, then the others by id.
+    let figures = Published { policy, money_decimals, max_quality, detail };
     let mut results = Vec::with_capacity(candidates.len());
     let mut awarded = Vec::new();
     let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
@@ -508,11 +571,11 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
             if is_awarded {
                 awarded.push(c.bid.id.clone());
             }
-            results.push(bid_result(c, Some(s), Some(rank), is_awarded, policy, money_decimals, max_quality));
+            results.push(bid_result(c, Some(s), Some(rank), is_awarded, &figures));
         }
     }
     for c in taken.into_iter().flatten() {
-        results.push(bid_result(c, None, None, false, policy, money_decimals, max_quality));
+        results.push(bid_result(c, None, None, false, &figures));
     }
     let (lowest_price, highest_price) = reference.total.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
     let price_references = if award.has_components() {
@@ -545,6 +608,7 @@ fn evaluate_lot(tender: &Tender, lot: &Lot, bids: &[(&Bid, &[Defect])], issues: 
         warnings,
         rank_reversal,
         close_calls,
+        kernel_scored,
     })
 }
 
@@ -625,15 +689,16 @@ pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
     out
 }
 
-fn bid_result(
-    c: Candidate<'_>,
-    scored: Option<Scored>,
-    rank: Option<u32>,
-    awarded: bool,
+/// How a lot's figures are published.
+struct Published {
     policy: RoundingPolicy,
     money_decimals: u32,
     max_quality: Exact,
-) -> BidResult {
+    detail: Detail,
+}
+
+fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, awarded: bool, p: &Published) -> BidResult {
+    let Published { policy, money_decimals, max_quality, detail } = *p;
     let quality = c.quality.and_then(|q| figure(policy, q).ok());
     let quality_percent = c
         .quality
@@ -652,6 +717,10 @@ fn bid_result(
             (price, Vec::new(), None, None)
         }
     };
+    let (criteria, total_derivation) = match detail {
+        Detail::Derivations => (c.criteria, total_derivation),
+        Detail::Figures => (Vec::new(), None),
+    };
     BidResult {
         bid: c.bid.id.clone(),
         bidder: c.bid.bidder.id.clone(),
@@ -660,7 +729,7 @@ fn bid_result(
         rejection: c.rejection,
         sovereignty: c.bid.sovereignty.as_ref().map(SealRecord::of),
         gates: c.gates,
-        criteria: c.criteria,
+        criteria,
         quality,
         quality_percent,
         quality_relative: c.quality_relative,

@@ -38,12 +38,13 @@ mod evaluate;
 pub mod exact;
 pub mod explain;
 mod gates;
+mod kernel;
 pub mod measured;
 pub mod price;
 mod quality;
 pub mod result;
 
 pub use error::{EvaluationError, Issue};
-pub use evaluate::evaluate;
+pub use evaluate::{Detail, evaluate, evaluate_with};
 pub use exact::Exact;
 pub use result::{BidResult, Evaluation, LotEvaluation};

@@ -102,6 +102,14 @@ pub struct LotEvaluation {
     /// Why the award hangs on a hair, if it does: the committee should read these before it
     /// signs (and `tender analyze` gives the full picture).
     pub close_calls: Vec<CloseCall>,
+    /// How many of the lot's bids had their quality scored by the integer kernel: 0 when the
+    /// derivations were kept or the lot's rules need the general path (see `Detail::Figures`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub kernel_scored: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A reason the award of a lot is a close call.

@@ -1,0 +1,259 @@
+//! The fast quality path: a lot's marks scored as integers over one common denominator.
+//!
+//! Plan → compute → derive:
+//!
+//! * **Plan** ([`QualityKernel::plan`]), once per lot: every quality criterion is a leaf scored by
+//!   the mean of its marks, and only the quality subtotal or the total is rounded. Then a bid's
+//!   quality is `Σ_c w_c × mean_c / max_c = Σ_c w_c × sum_c / (n × 10^K × max_c)`, where `sum_c` is
+//!   the sum of the criterion's marks as integers in units of `10^-K`. Each criterion's factor
+//!   `w_c / (10^K × max_c)` is brought to the common denominator `D` once: `M_c / D`. Anything
+//!   else (sub-criteria, measured or sovereignty criteria, median or consensus aggregation,
+//!   rounding before the quality subtotal, a quality relative to the best) is planned as `None`,
+//!   and the lot takes the general path of [`crate::quality::QualityPlan`].
+//! * **Compute** ([`QualityKernel::score`]), per bid: one pass over its marks adds each mark to
+//!   its criterion's integer sum (no allocation after the first bid, no GCD); then
+//!   `quality = Σ_c sum_c × M_c / (D × n)`, one exact fraction per bid. Every operation is checked:
+//!   a bid whose figures would not fit, whose marks have more decimals than `K`, whose criteria
+//!   were marked by different numbers of evaluators, or that has a consensus score is handed to
+//!   the general path (`None`), never given a wrong figure.
+//! * **Derive**: the per-criterion records (marks, score, ratio, points) are not built here; the
+//!   general path builds them when a derivation is asked for ([`crate::Detail::Derivations`]).
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use tender_core::award::{Aggregation, AwardModel, RoundingStep};
+use tender_core::{Bid, Id};
+
+use crate::exact::Exact;
+use crate::quality::QualityPlan;
+use crate::result::Warning;
+
+/// The largest number of decimals a mark may have on the fast path.
+const MAX_DECIMALS: u32 = 6;
+
+/// One leaf criterion as the kernel scores it.
+struct Leaf<'a> {
+    id: &'a Id,
+    /// `M_c`: the criterion's factor over the common denominator.
+    multiplier: i128,
+    /// The criterion's minimum score in units of `10^-K` (`None`: no minimum). A mean is below
+    /// it when `sum_c < minimum × n`.
+    minimum: Option<i128>,
+    /// `floor(allowed spread × 10^K)`: the marks disagree when `highest − lowest` exceeds it.
+    allowed: i128,
+    /// The allowed spread as published in the warning.
+    allowed_decimal: Decimal,
+}
+
+/// Per bid and criterion: the marks' integer sum, count and spread, with the lowest and highest
+/// mark as written (the first lowest and the last highest, as the general path reports them).
+#[derive(Clone, Copy)]
+struct Acc {
+    sum: i128,
+    count: u32,
+    low: i128,
+    high: i128,
+    low_mark: Decimal,
+    high_mark: Decimal,
+}
+
+impl Acc {
+    const EMPTY: Self =
+        Self { sum: 0, count: 0, low: i128::MAX, high: i128::MIN, low_mark: Decimal::ZERO, high_mark: Decimal::ZERO };
+}
+
+/// A bid's quality as the kernel computed it.
+pub(crate) struct KernelScore {
+    /// The quality points, exact (rounded only where the policy rounds the quality subtotal).
+    pub(crate) quality: Exact,
+    /// The first criterion (in the award model's order) whose mean is below its minimum, with
+    /// that mean.
+    pub(crate) below: Option<(Id, Exact)>,
+}
+
+/// A lot's quality criteria planned for integer scoring.
+pub(crate) struct QualityKernel<'a> {
+    award: &'a AwardModel,
+    leaves: Vec<Leaf<'a>>,
+    index: HashMap<&'a str, usize>,
+    /// `K`: marks are integers in units of `10^-K`.
+    decimals: u32,
+    /// `D`, the common denominator of the factors.
+    denominator: i128,
+    /// Per-bid scratch: one accumulator per leaf, reused.
+    acc: Vec<Acc>,
+}
+
+impl<'a> QualityKernel<'a> {
+    /// Plans the lot's quality for the fast path, or `None` where only the general path applies.
+    pub(crate) fn plan(award: &'a AwardModel, plan: &QualityPlan<'a>) -> Option<Self> {
+        let policy = award.rounding;
+        let exact_before_subtotal =
+            [RoundingStep::Aggregate, RoundingStep::Grade, RoundingStep::Ratio, RoundingStep::Criterion]
+                .into_iter()
+                .all(|s| policy.rule(s).is_none());
+        if !exact_before_subtotal
+            || award.quality.aggregation != Aggregation::Mean
+            || award.quality.relative.is_some()
+            || award
+                .quality_criteria()
+                .any(|c| c.measure.is_some() || c.sovereignty.is_some() || !c.sub_criteria.is_empty())
+        {
+            return None;
+        }
+        // K: the most decimals of any scale bound or step, so every mark on a scale is an
+        // integer in units of 10^-K (a mark with more decimals sends its bid to the general path).
+        let mut decimals = 0;
+        for c in award.quality_criteria() {
+            let scale = award.scale_of(c);
+            decimals = decimals.max(scale.min.get().scale()).max(scale.max.get().scale());
+            if let Some(step) = scale.step {
+                decimals = decimals.max(step.get().scale());
+            }
+        }
+        if decimals > MAX_DECIMALS {
+            return None;
+        }
+        let unit = 10_i128.pow(decimals);
+        let unit_exact = Exact::from_int(unit).ok()?;
+        // Each criterion's factor w / (10^K × max), in lowest terms.
+        let mut factors = Vec::new();
+        for c in award.quality_criteria() {
+            let leaf = plan.leaf(c.id.as_str())?;
+            if leaf.max.is_zero() {
+                return None;
+            }
+            let weight = crate::quality::quality_weight(c);
+            factors.push(weight.checked_div(leaf.max.checked_mul(unit_exact).ok()?).ok()?);
+        }
+        let mut denominator: i128 = 1;
+        for f in &factors {
+            denominator = lcm(denominator, f.denom())?;
+        }
+        let mut leaves = Vec::with_capacity(factors.len());
+        let mut index = HashMap::with_capacity(factors.len());
+        for (c, f) in award.quality_criteria().zip(&factors) {
+            let leaf = plan.leaf(c.id.as_str())?;
+            let multiplier = f.numer().checked_mul(denominator / f.denom())?;
+            let minimum = match c.minimum_score {
+                Some(m) => Some(scaled(m.get(), decimals)?),
+                None => None,
+            };
+            let allowed = floor_scaled(leaf.allowed_spread, decimals);
+            index.insert(c.id.as_str(), leaves.len());
+            leaves.push(Leaf { id: &c.id, multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
+        }
+        let acc = vec![Acc::EMPTY; leaves.len()];
+        Some(Self { award, leaves, index, decimals, denominator, acc })
+    }
+
+    /// Scores a bid's quality, appending disagreement warnings to `warnings` as the general path
+    /// does; `None` hands the bid to the general path (see the module documentation).
+    pub(crate) fn score(&mut self, bid: &Bid, warnings: &mut Vec<Warning>) -> Option<KernelScore> {
+        if !bid.consensus.is_empty() {
+            return None;
+        }
+        self.acc.fill(Acc::EMPTY);
+        let mut cursor = 0usize;
+        for s in &bid.scores {
+            let id = s.criterion.as_str();
+            // Marks usually come grouped and in the award model's order: try the current leaf
+            // and the next before the map.
+            let found = if self.leaves.get(cursor).is_some_and(|l| same(l.id.as_str(), id)) {
+                Some(cursor)
+            } else if self.leaves.get(cursor + 1).is_some_and(|l| same(l.id.as_str(), id)) {
+                Some(cursor + 1)
+            } else {
+                self.index.get(id).copied()
+            };
+            let Some(i) = found else { continue };
+            cursor = i;
+            let mark = s.score.get();
+            let v = scaled(mark, self.decimals)?;
+            let a = &mut self.acc[i];
+            a.sum = a.sum.checked_add(v)?;
+            a.count += 1;
+            if v < a.low {
+                (a.low, a.low_mark) = (v, mark);
+            }
+            if v >= a.high {
+                (a.high, a.high_mark) = (v, mark);
+            }
+        }
+        // One number of evaluators for every criterion, and at least one mark each (a missing
+        // mark is the general path's error to report).
+        let n = self.acc.first().map_or(1, |a| a.count);
+        if n == 0 || self.acc.iter().any(|a| a.count != n) {
+            return None;
+        }
+        let mut numerator: i128 = 0;
+        let mut below = None;
+        for (leaf, a) in self.leaves.iter().zip(&self.acc) {
+            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
+            if below.is_none()
+                && let Some(m) = leaf.minimum
+                && a.sum < m.checked_mul(i128::from(n))?
+            {
+                let mean = Exact::new(a.sum, 10_i128.pow(self.decimals).checked_mul(i128::from(n))?).ok()?;
+                below = Some((leaf.id.clone(), mean));
+            }
+            if n >= 2 && a.high - a.low > leaf.allowed {
+                warnings.push(Warning::Disagreement {
+                    bid: bid.id.clone(),
+                    criterion: leaf.id.clone(),
+                    lowest: a.low_mark,
+                    highest: a.high_mark,
+                    allowed: leaf.allowed_decimal,
+                });
+            }
+        }
+        let quality = Exact::new(numerator, self.denominator.checked_mul(i128::from(n))?).ok()?;
+        let quality = quality.round_by(self.award.rounding.rule(RoundingStep::Quality)).ok()?;
+        Some(KernelScore { quality, below })
+    }
+}
+
+/// Whether two ids are equal, compared from the end: ids of one lot usually share a prefix
+/// (`L1-Q01`, `L1-Q02`), so a mismatch shows at once, without a call to `memcmp`.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().rev().zip(b.bytes().rev()).all(|(x, y)| x == y)
+}
+
+/// Powers of ten up to `10^MAX_DECIMALS`.
+const POW10: [i128; MAX_DECIMALS as usize + 1] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/// `value × 10^decimals` as an integer, `None` when `value` has more decimals or does not fit.
+#[inline]
+fn scaled(value: Decimal, decimals: u32) -> Option<i128> {
+    let scale = value.scale();
+    if scale > decimals {
+        // Trailing zeros (2.50 on a scale of one decimal) still fit.
+        let normal = value.normalize();
+        if normal.scale() > decimals {
+            return None;
+        }
+        return scaled(normal, decimals);
+    }
+    value.mantissa().checked_mul(*POW10.get(usize::try_from(decimals - scale).ok()?)?)
+}
+
+/// `floor(value × 10^decimals)`, saturating.
+fn floor_scaled(value: Decimal, decimals: u32) -> i128 {
+    use rust_decimal::prelude::ToPrimitive;
+    let factor = Decimal::from_i128_with_scale(10_i128.pow(decimals), 0);
+    value.checked_mul(factor).and_then(|x| x.floor().to_i128()).unwrap_or(i128::MAX)
+}
+
+fn lcm(a: i128, b: i128) -> Option<i128> {
+    let g = gcd(a, b);
+    (a / g).checked_mul(b)
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs().max(1)
+}
