@@ -231,7 +231,10 @@ pub(crate) fn read_case(tender: &Path, bids: &[PathBuf], diags: &mut Diagnostics
     let mut case = Case { tender, bids: Vec::with_capacity(bids.len()), sources: Vec::with_capacity(bids.len()) };
     // Each bid (each bid of a bundle file too) gets its own place in the order, so a bad bid in a
     // bundle is skipped alone (--skip-unreadable).
-    for (path, results) in bids.iter().zip(read_all(bids)) {
+    // The bids' references to the tender's ids share its allocations (less memory, and equal ids
+    // compare by address in validation and scoring).
+    let ids = case.tender.as_ref().map(|(t, _)| t.referenced_ids()).unwrap_or_default();
+    for (path, results) in bids.iter().zip(read_all(bids, &ids)) {
         for result in results {
             let order = case.sources.len().saturating_add(1);
             match result {
@@ -298,19 +301,21 @@ fn read_bids(path: &Path) -> Vec<BidRead> {
 
 /// Reads and parses the bid files `paths` in parallel: per file, in the order of `paths`, its
 /// bids (one, or a bundle's in their order).
-fn read_all(paths: &[PathBuf]) -> Vec<Vec<BidRead>> {
+fn read_all(paths: &[PathBuf], ids: &[tender_core::Id]) -> Vec<Vec<BidRead>> {
+    let read_share = |share: &[PathBuf]| {
+        tender_core::common::with_id_pool(ids.iter().cloned(), || {
+            share.iter().map(|p| read_bids(p)).collect::<Vec<_>>()
+        })
+    };
     // Below this many files a thread costs more than it saves.
     const PER_THREAD: usize = 32;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let share = paths.len().div_ceil(threads).max(PER_THREAD);
     if paths.len() <= share {
-        return paths.iter().map(|p| read_bids(p)).collect();
+        return read_share(paths);
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(share)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|p| read_bids(p)).collect::<Vec<_>>()))
-            .collect();
+        let handles: Vec<_> = paths.chunks(share).map(|chunk| scope.spawn(move || read_share(chunk))).collect();
         let mut out = Vec::with_capacity(paths.len());
         for (handle, chunk) in handles.into_iter().zip(paths.chunks(share)) {
             match handle.join() {

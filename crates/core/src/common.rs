@@ -1,7 +1,8 @@
 //! Small shared value types: identifiers, texts in several languages, languages, countries,
 //! currencies, locations and dates.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -12,7 +13,9 @@ use serde::{Deserialize, Serialize};
 /// Any string deserializes; [`Id::problem`] (called by validation) says when it is not a usable id.
 ///
 /// Cloning is cheap (a shared `Arc<str>`): evaluation results refer to ids without allocating.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+/// While an [`with_id_pool`] is in use, an id read from a file that is in the pool shares the
+/// pool's allocation, so equal ids compare by address.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(transparent)]
 #[schemars(description = "A stable identifier: 1-64 characters from A-Z a-z 0-9 . _ -")]
 pub struct Id(std::sync::Arc<str>);
@@ -49,6 +52,63 @@ impl Id {
             return Some("may only contain letters A-Z, digits, `.`, `_` and `-`".to_owned());
         }
         None
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+thread_local! {
+    /// The ids that ids read on this thread share (see [`with_id_pool`]).
+    static POOL: RefCell<HashSet<Id>> = RefCell::new(HashSet::new());
+}
+
+/// Runs `f` with `ids` as this thread's pool: an id deserialized during `f` that equals one of
+/// `ids` is a clone of it (one allocation for every mark's criterion id of thousands of bids,
+/// and comparisons by address), any other id is allocated as usual. Only the ids given are
+/// pooled, so reading hostile input never grows the pool. The previous pool is back afterwards,
+/// also when `f` panics.
+pub fn with_id_pool<R>(ids: impl IntoIterator<Item = Id>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<HashSet<Id>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(previous) = self.0.take() {
+                // The thread-local is gone only while the thread exits; nothing to restore then.
+                let _ = POOL.try_with(|p| *p.borrow_mut() = previous);
+            }
+        }
+    }
+    let pool: HashSet<Id> = ids.into_iter().collect();
+    let _restore = Restore(Some(POOL.with(|p| std::mem::replace(&mut *p.borrow_mut(), pool))));
+    f()
+}
+
+impl Id {
+    /// The pooled id equal to `s`, or a new one.
+    fn pooled(s: &str) -> Self {
+        POOL.try_with(|p| p.try_borrow().ok().and_then(|p| if p.is_empty() { None } else { p.get(s).cloned() }))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Self::from(s))
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Id, E> {
+                Ok(Id::pooled(s))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
     }
 }
 
@@ -467,5 +527,28 @@ mod tests {
         assert_eq!(day(1).is_after(deadline), None);
         assert_eq!(day(1).is_after(day(1)), None);
         assert_eq!(Date::new(2026, 2, 28).expect("date").is_after(deadline), Some(false));
+    }
+
+    #[test]
+    fn ids_read_with_a_pool_share_its_allocations() {
+        let same = |a: &Id, b: &Id| std::ptr::eq(a.as_str().as_ptr(), b.as_str().as_ptr());
+        let q1 = Id::from("Q1");
+        let read = |json: &str| serde_json::from_str::<Vec<Id>>(json).expect("ids");
+        let pooled = with_id_pool([q1.clone()], || read(r#"["Q1", "Q1", "E1"]"#));
+        assert!(same(&pooled[0], &q1) && same(&pooled[1], &q1));
+        // Only the ids given are pooled: hostile input never grows the pool.
+        let again = with_id_pool([q1.clone()], || read(r#"["E1"]"#));
+        assert!(!same(&pooled[2], &again[0]));
+        // Outside the pool (and after it), ids are allocated as before, and equal all the same.
+        let plain = read(r#"["Q1"]"#);
+        assert!(!same(&plain[0], &q1));
+        assert_eq!(plain[0], q1);
+        // A nested pool gives the outer one back.
+        with_id_pool([q1.clone()], || {
+            with_id_pool([Id::from("Q2")], || {});
+            assert!(same(&read(r#"["Q1"]"#)[0], &q1));
+        });
+        // A non-string is refused as before.
+        assert!(serde_json::from_str::<Id>("5").expect_err("a number").to_string().contains("expected a string"));
     }
 }

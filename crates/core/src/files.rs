@@ -339,7 +339,9 @@ pub fn load_case(dir: &Path) -> Result<(crate::Tender, Vec<crate::Bid>), LoadErr
         .collect::<Result<_, _>>()?;
     paths.retain(|p| Format::from_path(p).is_some());
     paths.sort();
-    let bids = paths.iter().map(|p| load::<crate::Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()?;
+    let bids = crate::common::with_id_pool(tender.referenced_ids(), || {
+        paths.iter().map(|p| load::<crate::Bid>(p).map(|(b, _)| b)).collect::<Result<_, _>>()
+    })?;
     Ok((tender, bids))
 }
 

@@ -85,6 +85,23 @@ pub struct Tender {
 }
 
 impl Tender {
+    /// The ids bids refer to: the tender's, its lots', their award criteria and sub-criteria, their
+    /// requirements and basket lines. For [`crate::common::with_id_pool`] while bids are read.
+    pub fn referenced_ids(&self) -> Vec<Id> {
+        let mut ids = vec![self.id.clone()];
+        ids.extend(self.requirements.iter().map(|r| r.id.clone()));
+        for lot in &self.lots {
+            ids.push(lot.id.clone());
+            ids.extend(lot.requirements.iter().map(|r| r.id.clone()));
+            ids.extend(lot.award.basket.iter().map(|l| l.id.clone()));
+            for c in &lot.award.criteria {
+                ids.push(c.id.clone());
+                ids.extend(c.sub_criteria.iter().map(|s| s.id.clone()));
+            }
+        }
+        ids
+    }
+
     /// The lot with this id.
     pub fn lot(&self, id: &Id) -> Option<&Lot> {
         self.lots.iter().find(|l| &l.id == id)

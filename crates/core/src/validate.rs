@@ -1924,14 +1924,36 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     };
     // Whether a mark is fine, checked without building its paths: a bid holds thousands of marks,
     // and a path is written only for a mark with a problem (issue 13).
-    let fits = |criterion: &Id, score: Score, justification: &str| {
-        leaves.get(criterion).is_some_and(|scale| matches!(on_scale(scale, score), OnScale::Fits))
-            && plain_is_clean(justification, true)
+    let fits = |scale: &Scale, score: Score, justification: &str| {
+        matches!(on_scale(scale, score), OnScale::Fits) && plain_is_clean(justification, true)
     };
-    let mut pairs = BTreeSet::new();
+    // Whether an evaluator marks a criterion twice: per leaf, the evaluators seen so far (marks come
+    // grouped by criterion, so the previous mark's leaf is tried before a search); other criteria
+    // in a set.
+    let slots: Vec<&Id> = leaves.keys().copied().collect();
+    let scales: Vec<&Scale> = leaves.values().collect();
+    let mut seen: Vec<Vec<&Id>> = vec![Vec::new(); slots.len()];
+    let mut others = BTreeSet::new();
+    let mut cursor = None;
     for (i, s) in bid.scores.iter().enumerate() {
-        let fresh = pairs.insert((&s.evaluator, &s.criterion));
-        if fresh && s.evaluator.problem().is_none() && fits(&s.criterion, s.score, &s.justification) {
+        let slot = match cursor {
+            Some(k) if slots.get(k).is_some_and(|id: &&Id| **id == s.criterion) => Some(k),
+            _ => slots.binary_search(&&s.criterion).ok(),
+        };
+        let fresh = match slot {
+            Some(k) => {
+                cursor = Some(k);
+                let list = &mut seen[k];
+                let fresh = !list.contains(&&s.evaluator);
+                if fresh {
+                    list.push(&s.evaluator);
+                }
+                fresh
+            }
+            None => others.insert((&s.evaluator, &s.criterion)),
+        };
+        let fine = slot.is_some_and(|k| fits(scales[k], s.score, &s.justification));
+        if fresh && fine && s.evaluator.problem().is_none() {
             continue;
         }
         let p = format!("scores[{i}]");

@@ -157,15 +157,16 @@ impl<'a> QualityKernel<'a> {
         self.acc.fill(Acc::EMPTY);
         let mut cursor = 0usize;
         for s in &bid.scores {
-            let id = s.criterion.as_str();
             // Marks usually come grouped and in the award model's order: try the current leaf
-            // and the next before the map.
-            let found = if self.leaves.get(cursor).is_some_and(|l| same(l.id.as_str(), id)) {
+            // and the next before the map. Ids read with the tender's id pool are the tender's
+            // own, and compare by address.
+            let id = &s.criterion;
+            let found = if self.leaves.get(cursor).is_some_and(|l| l.id == id) {
                 Some(cursor)
-            } else if self.leaves.get(cursor + 1).is_some_and(|l| same(l.id.as_str(), id)) {
+            } else if self.leaves.get(cursor + 1).is_some_and(|l| l.id == id) {
                 Some(cursor + 1)
             } else {
-                self.index.get(id).copied()
+                self.index.get(id.as_str()).copied()
             };
             let Some(i) = found else { continue };
             cursor = i;
@@ -212,13 +213,6 @@ impl<'a> QualityKernel<'a> {
         let quality = quality.round_by(self.award.rounding.rule(RoundingStep::Quality)).ok()?;
         Some(KernelScore { quality, below })
     }
-}
-
-/// Whether two ids are equal, compared from the end: ids of one lot usually share a prefix
-/// (`L1-Q01`, `L1-Q02`), so a mismatch shows at once, without a call to `memcmp`.
-#[inline]
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().rev().zip(b.bytes().rev()).all(|(x, y)| x == y)
 }
 
 /// Powers of ten up to `10^MAX_DECIMALS`.
