@@ -852,7 +852,7 @@ fn models_lists_every_price_model_with_its_formula() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let models = json["price_models"].as_array().expect("a list");
-    assert_eq!(models.len(), 9);
+    assert_eq!(models.len(), 10);
     for m in models {
         let key = m["key"].as_str().expect("a key");
         assert!(!m["formula"].as_str().expect("a formula").is_empty(), "{key}");
@@ -865,6 +865,8 @@ fn models_lists_every_price_model_with_its_formula() {
                 "decision" => "\"higher-quality\"",
                 "mode" => "\"deduction\"",
                 "high" => "100",
+                "formula" => "\"max * lowest / price\"",
+                "constants" => "{ slope = 0.5 }",
                 _ => "10",
             };
             fields.push(format!("{} = {value}", p.as_str().expect("a name")));
