@@ -700,6 +700,29 @@ mod tests {
     }
 
     #[test]
+    fn trends_by_the_rules_and_unknown_where_they_prove_nothing() {
+        let positive = |_: &str| Some(Sign::Positive);
+        let t = |f: &str, var: &str| trend(&parse(f).unwrap_or(Expr::Number(Decimal::ZERO)), var, &positive);
+        assert_eq!(t("max * lowest / price", "lowest"), Trend::Rising);
+        assert_eq!(
+            t("round_half_up(max * clamp(1 - (price - lowest) / (s * lowest), 0, 1), 2)", "price"),
+            Trend::Falling
+        );
+        assert_eq!(t("max * (highest - price) / highest", "price"), Trend::Falling);
+        assert_eq!(t("max * min(1, mean / price)", "mean"), Trend::Rising);
+        assert_eq!(t("max", "price"), Trend::Constant);
+        // A divisor whose sign is not known, or that moves through zero.
+        assert_eq!(t("max * (highest - price) / (highest - lowest)", "price"), Trend::Unknown);
+        assert_eq!(t("max / (price - 100)", "price"), Trend::Unknown);
+        // Two factors that both move, one of them of any sign.
+        assert_eq!(t("(price - 100) * price", "price"), Trend::Unknown);
+        // A negative constant flips the direction.
+        let negative = |n: &str| Some(if n == "k" { Sign::Negative } else { Sign::Positive });
+        let e = parse("k * price").unwrap_or(Expr::Number(Decimal::ZERO));
+        assert_eq!(trend(&e, "price", &negative), Trend::Falling);
+    }
+
+    #[test]
     fn located_errors() {
         let col = |t: &str| parse(t).err().map(|e| e.column);
         assert_eq!(col("max * (1 - value"), Some(17));
