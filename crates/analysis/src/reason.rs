@@ -53,6 +53,13 @@ pub enum Reason {
     FormulaNotMonotone,
     /// The price formula could not be computed at a price the analysis tried.
     FormulaFailed,
+    /// A criterion's custom formula gives points that are not proportional to its weight
+    /// (`max`): re-weighting it does not scale them, so weight sensitivity and the Monte Carlo do
+    /// not apply.
+    FormulaNotProportional {
+        /// The criterion.
+        criterion: Id,
+    },
     /// The numbers are too large to compute exactly.
     TooLarge,
     /// A sensitivity interval: the criterion carries all the weight, so it cannot be re-weighted.
@@ -127,6 +134,10 @@ impl fmt::Display for Reason {
             ),
             Self::FormulaNotMonotone => f.write_str(
                 "the price formula's points are not shown to fall as the price rises, so a search on the price would not be sound; not computed",
+            ),
+            Self::FormulaNotProportional { criterion } => write!(
+                f,
+                "the formula of criterion {criterion} gives points that are not proportional to its weight (max), so re-weighting it does not scale them; weight sensitivity and the Monte Carlo do not apply"
             ),
             Self::FormulaFailed => f.write_str(
                 "the price formula cannot be computed at a price the analysis tried (a division by zero, or points outside 0 to the maximum)",

@@ -331,6 +331,47 @@ weight = 50
     );
 }
 
+/// Weight sensitivity and the Monte Carlo re-weight the price as weight × share. A price formula
+/// proportional to `max` scales so, and `max * lowest / price` gives the proportional model's
+/// intervals; `min(max, 30 * lowest / price)` does not scale with its weight, and both analyses
+/// say why instead of giving figures.
+#[test]
+fn weight_analyses_under_a_price_formula_only_where_it_scales_with_its_weight() {
+    let bids = [
+        simple_bid("A", "100", &[("Q", "7.0")]),
+        simple_bid("B", "130", &[("Q", "8.5")]),
+        simple_bid("C", "60", &[("Q", "2.0")]),
+    ];
+    let with = |model: &str| {
+        let mut t = price_quality(4);
+        t.lots[0].award.price_model = tender_core::files::parse::<toml_holder::Holder>(
+            &format!("price_model = {model}"),
+            tender_core::files::Format::Toml,
+            "m.toml".as_ref(),
+        )
+        .unwrap()
+        .price_model;
+        let e = evaluate(&t, &bids).unwrap();
+        (t, e)
+    };
+    let preset = price_quality(4);
+    let e = evaluate(&preset, &bids).unwrap();
+    let expected = weight_sensitivity(&preset.lots[0], &e.lots[0]).unwrap();
+    let (t, e) = with(r#"{ kind = "formula", formula = "max * lowest / price" }"#);
+    assert_eq!(weight_sensitivity(&t.lots[0], &e.lots[0]).unwrap(), expected);
+    let (t, e) = with(r#"{ kind = "formula", formula = "min(max, 30 * lowest / price)" }"#);
+    let not = Reason::FormulaNotProportional { criterion: id("P") };
+    assert_eq!(weight_sensitivity(&t.lots[0], &e.lots[0]).unwrap_err(), not);
+    assert_eq!(rank_stability(&t.lots[0], &e.lots[0], &Options::default()).unwrap_err(), not);
+}
+
+mod toml_holder {
+    #[derive(serde::Deserialize)]
+    pub(super) struct Holder {
+        pub(super) price_model: tender_core::PriceModel,
+    }
+}
+
 /// reference.md §2.4 (a) with C: A (100, 7.0), B (130, 8.5), C (60, 2.0), proportional 40/60.
 /// Pmin = 60: A = 40 × 60/100 + 42 = 66, B = 40 × 60/130 + 51 = 903/13 ≈ 69.4615, C = 52.
 /// A (Pmin stays C's 60): 2400/P + 42 ≥ 903/13 ⇔ P ≤ 31200/357 ≈ 87.3949: 87.39 at 4 decimals

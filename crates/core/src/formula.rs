@@ -459,6 +459,64 @@ pub(crate) fn check_names<'c>(
     out
 }
 
+/// Whether a formula's value is proportional to the variable `var` (homogeneous of degree 1 in
+/// it: doubling `var` doubles the value), as `max * lowest / price` and
+/// `clamp(max * (1 - price / 100), 0, max)` are in `max`. The rounding functions are taken as the
+/// value they round (the weight analyses ignore rounding); `None` is "not shown".
+///
+/// ```
+/// use tender_core::formula::{parse, proportional_to};
+/// assert!(proportional_to(&parse("round_half_up(max * clamp(1 - price / 100, 0, 1), 2)")?, "max"));
+/// assert!(proportional_to(&parse("clamp(max * (2 - price / lowest), 0, max)")?, "max"));
+/// assert!(!proportional_to(&parse("min(max, 30 * lowest / price)")?, "max"));
+/// # Ok::<(), tender_core::formula::FormulaError>(())
+/// ```
+pub fn proportional_to(expr: &Expr, var: &str) -> bool {
+    degree(expr, var) == Some(Degree::Exactly(1))
+}
+
+/// The degree of homogeneity of a value in one variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Degree {
+    /// Zero, which has every degree.
+    Any,
+    /// `var` to this power.
+    Exactly(i32),
+}
+
+fn degree(expr: &Expr, var: &str) -> Option<Degree> {
+    let same = |a: Degree, b: Degree| match (a, b) {
+        (Degree::Any, x) | (x, Degree::Any) => Some(x),
+        (x, y) if x == y => Some(x),
+        _ => None,
+    };
+    Some(match expr {
+        Expr::Number(d) if d.is_zero() => Degree::Any,
+        Expr::Number(_) => Degree::Exactly(0),
+        Expr::Name(n, _) if n == var => Degree::Exactly(1),
+        Expr::Name(..) => Degree::Exactly(0),
+        Expr::Neg(x) => degree(x, var)?,
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (degree(a, var)?, degree(b, var)?);
+            match (op, a, b) {
+                (Op::Add | Op::Sub, a, b) => same(a, b)?,
+                (Op::Mul | Op::Div, Degree::Any, _) => Degree::Any,
+                (Op::Mul | Op::Div, _, Degree::Any) => return None,
+                (Op::Mul, Degree::Exactly(x), Degree::Exactly(y)) => Degree::Exactly(x.checked_add(y)?),
+                (Op::Div, Degree::Exactly(x), Degree::Exactly(y)) => Degree::Exactly(x.checked_sub(y)?),
+            }
+        }
+        Expr::Call(Function::Round(_), args, _) => degree(args.first()?, var)?,
+        Expr::Call(_, args, _) => {
+            let mut d = Degree::Any;
+            for a in args {
+                d = same(d, degree(a, var)?)?;
+            }
+            d
+        }
+    })
+}
+
 /// The sign a value can take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sign {

@@ -1010,6 +1010,7 @@ analysis-reason-logarithm = den logaritmiske prismodel kunne ikke beregnes
 analysis-reason-formula-uses-other-bids = prisformlen bruger de andre tilbuds priser (laveste, højeste eller gennemsnit), så et tilbuds pris flytter de andre tilbuds point på en måde, søgningen efter break-even-prisen ikke kan afgrænse; ikke beregnet
 analysis-reason-formula-not-monotone = det er ikke vist, at prisformlens point falder, når prisen stiger, så en søgning på prisen ville ikke være sikker; ikke beregnet
 analysis-reason-formula-failed = prisformlen kan ikke beregnes ved en pris, analysen prøvede (en division med nul eller point uden for 0 til maksimum)
+analysis-reason-formula-not-proportional = formlen for { $criterion } giver point, der ikke er proportionale med kriteriets vægt (maks), så en ændret vægt skalerer dem ikke; vægtfølsomhed og Monte Carlo-analysen kan ikke anvendes
 analysis-reason-too-large = tallene er for store til at blive beregnet eksakt
 analysis-reason-carries-all-weight = kriteriet bærer hele vægten og kan derfor ikke omvægtes
 analysis-reason-no-samples = der er ikke bedt om stikprøver

@@ -1006,6 +1006,7 @@ analysis-reason-logarithm = the logarithmic price model could not be computed
 analysis-reason-formula-uses-other-bids = the price formula uses the other bids' prices (lowest, highest or mean), so a bid's price moves the other bids' points in ways the break-even search cannot bound; not computed
 analysis-reason-formula-not-monotone = the price formula's points are not shown to fall as the price rises, so a search on the price would not be sound; not computed
 analysis-reason-formula-failed = the price formula cannot be computed at a price the analysis tried (a division by zero, or points outside 0 to the maximum)
+analysis-reason-formula-not-proportional = the formula of { $criterion } gives points that are not proportional to its weight (max), so re-weighting it does not scale them; weight sensitivity and the Monte Carlo do not apply
 analysis-reason-too-large = the numbers are too large to compute exactly
 analysis-reason-carries-all-weight = the criterion carries all the weight, so it cannot be re-weighted
 analysis-reason-no-samples = no samples were asked for

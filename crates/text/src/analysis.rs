@@ -747,6 +747,9 @@ fn reason_text(cat: &Catalogue, lot: &Lot, r: &Reason) -> R {
         Reason::FormulaUsesOtherBids => key("formula-uses-other-bids"),
         Reason::FormulaNotMonotone => key("formula-not-monotone"),
         Reason::FormulaFailed => key("formula-failed"),
+        Reason::FormulaNotProportional { criterion } => {
+            t!(cat, "analysis-reason-formula-not-proportional", "criterion" => words::criterion_label(cat, lot, criterion))
+        }
         Reason::TooLarge => key("too-large"),
         Reason::CarriesAllWeight => key("carries-all-weight"),
         Reason::NoSamples => key("no-samples"),
