@@ -641,6 +641,31 @@ struct Cache {
     fixed_kth: Option<Option<(usize, Key)>>,
 }
 
+/// Whether the break-even search is sound for a price formula: the bisection needs a bid's
+/// points never to rise as its price rises, and the other bids' points not to move with it. So
+/// the formula must not use the other bids' prices (`lowest`, `highest`, `mean`: the search's
+/// reasoning about a moving lowest price is the built-in models', which a custom formula does not
+/// promise), and [`tender_core::formula::trend`] must prove its points fall or stay level as the
+/// price rises (with `max` above zero and each constant's sign as written).
+fn formula_searchable(
+    formula: &str,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+) -> Result<(), Reason> {
+    use tender_core::formula::{PRICE_RELATIVE, Sign, Trend, names, parse, trend};
+    let expr = parse(formula).map_err(|_| Reason::FormulaFailed)?;
+    if names(&expr).iter().any(|(n, _)| PRICE_RELATIVE.contains(n)) {
+        return Err(Reason::FormulaUsesOtherBids);
+    }
+    let sign_of = |n: &str| match n {
+        "max" => Some(Sign::Positive),
+        other => constants.get(other).map(|c| Sign::of(c.get())),
+    };
+    match trend(&expr, "price", &sign_of) {
+        Trend::Falling | Trend::Constant => Ok(()),
+        Trend::Rising | Trend::Unknown => Err(Reason::FormulaNotMonotone),
+    }
+}
+
 /// The break-even prices of a lot's ranked bids that do not win.
 ///
 /// # Errors
@@ -656,10 +681,14 @@ pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Re
     let reason = |e: PriceError| match e {
         PriceError::NotPositive => Reason::PriceNotPositive { bid: None },
         PriceError::Logarithm => Reason::Logarithm,
+        PriceError::Formula => Reason::FormulaFailed,
         PriceError::Overflow => Reason::TooLarge,
     };
     let scorer = Scorer::new(lot);
     let model = &lot.award.price_model;
+    if let PriceModel::Formula { formula, constants } = model {
+        formula_searchable(formula, constants)?;
+    }
     let mut entries = Vec::with_capacity(ranked.len());
     for b in &ranked {
         let price = b

@@ -101,6 +101,26 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
     if award.quality.relative == Some(tender_core::award::RelativeQuality::QualityTotal) {
         return Err(Reason::RelativeQualityTotal);
     }
+    // Re-weighting a criterion scored by a custom formula scales its points only where they are
+    // proportional to its weight (`max`).
+    for c in award.criteria.iter().filter(|c| c.weight.is_some()) {
+        let formula = match (&c.measure, c.kind) {
+            (Some(m), _) => match &m.rule {
+                tender_core::measure::MeasureRule::Formula { formula, .. } => Some(formula),
+                _ => None,
+            },
+            (None, kind) if kind != CriterionKind::Quality => match award.model_of(c) {
+                PriceModel::Formula { formula, .. } => Some(formula),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(f) = formula
+            && !tender_core::formula::parse(f).is_ok_and(|e| tender_core::formula::proportional_to(&e, "max"))
+        {
+            return Err(Reason::FormulaNotProportional { criterion: c.id.clone() });
+        }
+    }
     match model {
         PriceModel::PricePerQualityPoint { corridor: Some(_), .. } => {
             return Err(Reason::Corridor);

@@ -180,6 +180,7 @@ pub fn label(model: &PriceModel) -> String {
                 _ => format!("value-added {m}"),
             }
         }
+        PriceModel::Formula { formula, .. } => format!("formula {formula}"),
         other => other.key().to_owned(),
     }
 }

@@ -19,6 +19,9 @@ pub(crate) enum PriceError {
     NotPositive,
     /// The logarithm could not be computed.
     Logarithm,
+    /// The tender's price formula cannot be computed at this price (a division by zero, or points
+    /// outside `0..M`).
+    Formula,
     /// Arithmetic overflow.
     Overflow,
 }
@@ -37,14 +40,17 @@ pub(crate) struct Reference {
 }
 
 /// The share of the maximum price points for a points model: `tender_score::price::share`, the
-/// one implementation of the formulas.
-pub(crate) fn share(model: &PriceModel, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
-    let reference = tender_score::price::Reference { lowest: reference.lowest, highest: reference.highest };
-    // The maximum only labels the formula; the share does not depend on it.
-    match tender_score::price::share(model, Decimal::ZERO, price, reference) {
+/// one implementation of the formulas. `max` is the price criterion's weight (a price formula's
+/// `max`; the other models' shares do not depend on it).
+pub(crate) fn share(model: &PriceModel, max: Decimal, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
+    // No mean: the analyses that move a price compute a price formula only where it does not use
+    // the other bids' prices.
+    let reference = tender_score::price::Reference { lowest: reference.lowest, highest: reference.highest, mean: None };
+    match tender_score::price::share(model, max, price, reference) {
         Ok((r, _)) => Ok(r),
         Err(tender_score::price::PriceError::NotPositive(_)) => Err(PriceError::NotPositive),
         Err(tender_score::price::PriceError::Logarithm) => Err(PriceError::Logarithm),
+        Err(tender_score::price::PriceError::Formula(_)) => Err(PriceError::Formula),
         Err(_) => Err(PriceError::Overflow),
     }
 }
@@ -152,7 +158,8 @@ impl<'a> Scorer<'a> {
             model => {
                 let total = match self.max {
                     Some(max) => {
-                        let r = round_at(self.policy, RoundingStep::Ratio, share(model, price, reference)?)?;
+                        let m = max.approx(28);
+                        let r = round_at(self.policy, RoundingStep::Ratio, share(model, m, price, reference)?)?;
                         let points = max.checked_mul(r)?.round_by(self.policy.price_points_rule())?;
                         points.checked_add(quality)?
                     }

@@ -45,6 +45,21 @@ pub enum Reason {
     },
     /// The logarithmic price model could not be computed.
     Logarithm,
+    /// Break-even prices under a price formula that uses the other bids' prices: the search's
+    /// reasoning about how one bid's price moves the others' points is the built-in models'.
+    FormulaUsesOtherBids,
+    /// Break-even prices under a price formula whose points are not shown to fall as the price
+    /// rises: a bisection on the price would not be sound.
+    FormulaNotMonotone,
+    /// The price formula could not be computed at a price the analysis tried.
+    FormulaFailed,
+    /// A criterion's custom formula gives points that are not proportional to its weight
+    /// (`max`): re-weighting it does not scale them, so weight sensitivity and the Monte Carlo do
+    /// not apply.
+    FormulaNotProportional {
+        /// The criterion.
+        criterion: Id,
+    },
     /// The numbers are too large to compute exactly.
     TooLarge,
     /// A sensitivity interval: the criterion carries all the weight, so it cannot be re-weighted.
@@ -114,6 +129,19 @@ impl fmt::Display for Reason {
                 f.write_str("a price model divides by a price that is not above zero")
             }
             Self::Logarithm => f.write_str("the logarithmic price model could not be computed"),
+            Self::FormulaUsesOtherBids => f.write_str(
+                "the price formula uses the other bids' prices (lowest, highest or mean), so a bid's price moves the other bids' points in ways the break-even search cannot bound; not computed",
+            ),
+            Self::FormulaNotMonotone => f.write_str(
+                "the price formula's points are not shown to fall as the price rises, so a search on the price would not be sound; not computed",
+            ),
+            Self::FormulaNotProportional { criterion } => write!(
+                f,
+                "the formula of criterion {criterion} gives points that are not proportional to its weight (max), so re-weighting it does not scale them; weight sensitivity and the Monte Carlo do not apply"
+            ),
+            Self::FormulaFailed => f.write_str(
+                "the price formula cannot be computed at a price the analysis tried (a division by zero, or points outside 0 to the maximum)",
+            ),
             Self::TooLarge => f.write_str("the numbers are too large to compute exactly"),
             Self::CarriesAllWeight => f.write_str("the criterion carries all the weight, so it cannot be re-weighted"),
             Self::NoSamples => f.write_str("no samples were asked for"),

@@ -276,6 +276,102 @@ weight = 50
     );
 }
 
+/// The fixed span above written as the tender's own price formula (issue 18),
+/// `max * clamp((high - price) / (high - low), 0, 1)` with `low = 0`, `high = 200`: the formula
+/// does not use the other bids' prices and its points provably never rise with the price, so the
+/// break-even search runs on it and finds the preset model's figures: B 40.02 at 2 decimals, C
+/// cannot win. A formula over the lowest price, or one whose direction the rules cannot prove, is
+/// not searched: the analysis says why instead of giving a figure.
+#[test]
+fn break_even_under_a_price_formula_only_where_it_is_sound() {
+    let award = |model: &str| {
+        format!(
+            r#"
+[lots.award]
+price_model = {model}
+scale = "0-10"
+rounding = {{ decimals = 2 }}
+tie_break = ["higher-quality", "drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 50
+[[lots.award.criteria]]
+id = "Q"
+name = "Quality"
+kind = "quality"
+weight = 50
+"#
+        )
+    };
+    let bids = [
+        simple_bid("A", "100", &[("Q", "10")]),
+        simple_bid("B", "60", &[("Q", "7")]),
+        simple_bid("C", "20", &[("Q", "2")]),
+    ];
+    let span = one_lot(&award(
+        r#"{ kind = "formula", formula = "max * clamp((high - price) / (high - low), 0, 1)", constants = { low = 0, high = 200 } }"#,
+    ));
+    assert_eq!(
+        target(&span, &bids, "B"),
+        Target::Price { price: d("40.02"), reduction: d("19.98"), percent: d("33.30"), level_with: id("A") }
+    );
+    assert_eq!(target(&span, &bids, "C"), Target::CannotWin);
+    let not_computed = |model: &str| {
+        let t = one_lot(&award(model));
+        let e = evaluate(&t, &bids).unwrap();
+        break_even_prices(&t, &t.lots[0], &e.lots[0]).unwrap_err()
+    };
+    assert_eq!(not_computed(r#"{ kind = "formula", formula = "max * lowest / price" }"#), Reason::FormulaUsesOtherBids);
+    // |price − 100| falls, then rises: the points rise again past 100, so no bisection.
+    assert_eq!(
+        not_computed(r#"{ kind = "formula", formula = "max * clamp(1 - abs(price - 100) / 200, 0, 1)" }"#),
+        Reason::FormulaNotMonotone
+    );
+}
+
+/// Weight sensitivity and the Monte Carlo re-weight the price as weight × share. A price formula
+/// proportional to `max` scales so, and `max * lowest / price` gives the proportional model's
+/// intervals; `min(max, 30 * lowest / price)` does not scale with its weight, and both analyses
+/// say why instead of giving figures.
+#[test]
+fn weight_analyses_under_a_price_formula_only_where_it_scales_with_its_weight() {
+    let bids = [
+        simple_bid("A", "100", &[("Q", "7.0")]),
+        simple_bid("B", "130", &[("Q", "8.5")]),
+        simple_bid("C", "60", &[("Q", "2.0")]),
+    ];
+    let with = |model: &str| {
+        let mut t = price_quality(4);
+        t.lots[0].award.price_model = tender_core::files::parse::<toml_holder::Holder>(
+            &format!("price_model = {model}"),
+            tender_core::files::Format::Toml,
+            "m.toml".as_ref(),
+        )
+        .unwrap()
+        .price_model;
+        let e = evaluate(&t, &bids).unwrap();
+        (t, e)
+    };
+    let preset = price_quality(4);
+    let e = evaluate(&preset, &bids).unwrap();
+    let expected = weight_sensitivity(&preset.lots[0], &e.lots[0]).unwrap();
+    let (t, e) = with(r#"{ kind = "formula", formula = "max * lowest / price" }"#);
+    assert_eq!(weight_sensitivity(&t.lots[0], &e.lots[0]).unwrap(), expected);
+    let (t, e) = with(r#"{ kind = "formula", formula = "min(max, 30 * lowest / price)" }"#);
+    let not = Reason::FormulaNotProportional { criterion: id("P") };
+    assert_eq!(weight_sensitivity(&t.lots[0], &e.lots[0]).unwrap_err(), not);
+    assert_eq!(rank_stability(&t.lots[0], &e.lots[0], &Options::default()).unwrap_err(), not);
+}
+
+mod toml_holder {
+    #[derive(serde::Deserialize)]
+    pub(super) struct Holder {
+        pub(super) price_model: tender_core::PriceModel,
+    }
+}
+
 /// reference.md §2.4 (a) with C: A (100, 7.0), B (130, 8.5), C (60, 2.0), proportional 40/60.
 /// Pmin = 60: A = 40 × 60/100 + 42 = 66, B = 40 × 60/130 + 51 = 903/13 ≈ 69.4615, C = 52.
 /// A (Pmin stays C's 60): 2400/P + 42 ≥ 903/13 ⇔ P ≤ 31200/357 ≈ 87.3949: 87.39 at 4 decimals

@@ -293,6 +293,17 @@ pub(crate) fn price_model(m: &PriceModel) -> String {
         PriceModel::PercentAdjustment { mode, max_percent } => {
             format!("percent adjustment ({}, up to {})", adjust(*mode), pct(max_percent.get()))
         }
+        PriceModel::Formula { formula, constants } => {
+            let written = tender_core::formula::parse(formula)
+                .map_or_else(|_| formula.clone(), |e| tender_core::formula::render(&e, &|n| n.to_owned(), "×", "÷"));
+            let constants: Vec<String> =
+                constants.iter().map(|(k, v)| format!("{k} = {}", number(v.get().normalize()))).collect();
+            if constants.is_empty() {
+                format!("the tender's formula: points = {written}")
+            } else {
+                format!("the tender's formula: points = {written}, with {}", constants.join(", "))
+            }
+        }
     }
 }
 

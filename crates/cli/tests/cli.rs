@@ -906,7 +906,7 @@ fn models_lists_every_price_model_with_its_formula() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let models = json["price_models"].as_array().expect("a list");
-    assert_eq!(models.len(), 9);
+    assert_eq!(models.len(), 10);
     for m in models {
         let key = m["key"].as_str().expect("a key");
         assert!(!m["formula"].as_str().expect("a formula").is_empty(), "{key}");
@@ -919,6 +919,8 @@ fn models_lists_every_price_model_with_its_formula() {
                 "decision" => "\"higher-quality\"",
                 "mode" => "\"deduction\"",
                 "high" => "100",
+                "formula" => "\"max * lowest / price\"",
+                "constants" => "{ slope = 0.5 }",
                 _ => "10",
             };
             fields.push(format!("{} = {value}", p.as_str().expect("a name")));
@@ -933,4 +935,53 @@ fn models_lists_every_price_model_with_its_formula() {
     }
     let text = tender().arg("models").output().expect("runs");
     insta::assert_snapshot!("models", String::from_utf8(text.stdout).expect("UTF-8"));
+}
+
+/// `tender check` computes a price formula over a grid of prices before any bid arrives (issue
+/// 18): one that gives points outside 0..max, or divides by zero, is an error located at the
+/// price model's `formula`, with what would fix it; a sound one passes, and `evaluate --explain`
+/// shows it with each bid's numbers in place of its names.
+#[test]
+fn check_refuses_a_price_formula_that_leaves_its_range_and_explain_shows_a_sound_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let small = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small/tender.toml"))
+        .expect("the small tender");
+    let with = |formula: &str| {
+        let path = dir.path().join("tender.toml");
+        let text = small.replacen(
+            r#"price_model = { kind = "proportional" }"#,
+            &format!(r#"price_model = {{ kind = "formula", formula = "{formula}" }}"#),
+            1,
+        );
+        assert_ne!(text, small);
+        std::fs::write(&path, text).expect("written");
+        run(&["check", path.to_str().expect("UTF-8")])
+    };
+    let r = with("max * (1 - (price - lowest) / lowest)");
+    no_panic(&r);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("lots[0].award.price_model.formula"), "{}", r.stderr);
+    assert!(r.stderr.contains("outside 0 to"), "{}", r.stderr);
+    assert!(r.stderr.contains("clamp(…, 0, max)"), "{}", r.stderr);
+    let r = with("max * (highest - price) / (highest - lowest)");
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("divides by zero"), "{}", r.stderr);
+    let r = with("max * clamp(1 - (price - lowest) / lowest, 0, 1)");
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+
+    // The sound formula evaluates the small case's bids, the derivation with the numbers in it.
+    let bids = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/small/bids");
+    for entry in std::fs::read_dir(&bids).expect("bids") {
+        let entry = entry.expect("entry");
+        std::fs::create_dir_all(dir.path().join("bids")).expect("bids dir");
+        std::fs::copy(entry.path(), dir.path().join("bids").join(entry.file_name())).expect("copied");
+    }
+    let r = run(&["evaluate", dir.path().to_str().expect("UTF-8"), "--explain"]);
+    no_panic(&r);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("price points  40 × clamp(1 − (1 250 000 − 1 000 000) ÷ 1 000 000, 0, 1) = 30.00"),
+        "{}",
+        r.stdout
+    );
 }

@@ -4,11 +4,13 @@
 //! This one value is what the scoring crate computes with and what the tender text publishes, so
 //! what is published is what is computed.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Id, Text};
-use crate::num::{Money, Percent, Quantity, Score, Weight};
+use crate::num::{Measurement, Money, Percent, Quantity, Score, Weight};
 use crate::sovereignty::ObjectiveWeights;
 
 /// What a criterion assesses (eForms BT-539).
@@ -295,6 +297,19 @@ pub enum PriceModel {
         /// The adjustment for full (deduction) or zero (markup) quality.
         max_percent: Percent,
     },
+    /// The tender's own formula for the price points (see [`crate::formula`]), over `price` (the
+    /// bid's evaluated price), `lowest`, `highest` and `mean` (of the prices in play), `max` (the
+    /// price criterion's weight) and the constants it names, e.g.
+    /// `max * (1 - (price - lowest) / lowest)`. Evaluated exactly; points outside `0..max` are
+    /// refused, as a measured criterion's formula. Depends on the other bids when it uses
+    /// `lowest`, `highest` or `mean`.
+    Formula {
+        /// The formula as published.
+        formula: String,
+        /// Named constants the formula uses, e.g. `budget = "5000000"`.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        constants: BTreeMap<String, Measurement>,
+    },
 }
 
 impl PriceModel {
@@ -310,6 +325,7 @@ impl PriceModel {
             Self::PricePerQualityPoint { .. } => "price-per-quality-point",
             Self::ValueAdded { .. } => "value-added",
             Self::PercentAdjustment { .. } => "percent-adjustment",
+            Self::Formula { .. } => "formula",
         }
     }
 
@@ -325,6 +341,10 @@ impl PriceModel {
             // The extended method's corridor is relative to the best ratio.
             Self::PricePerQualityPoint { corridor, .. } => corridor.is_some(),
             Self::FixedSpan { .. } | Self::ValueAdded { .. } | Self::PercentAdjustment { .. } => false,
+            // A formula that cannot be read is refused by validation; until then assume it does.
+            Self::Formula { formula, .. } => crate::formula::parse(formula)
+                .map(|e| crate::formula::names(&e).iter().any(|(n, _)| crate::formula::PRICE_RELATIVE.contains(n)))
+                .unwrap_or(true),
         }
     }
 

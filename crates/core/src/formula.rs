@@ -40,6 +40,13 @@ pub const MAX_DEPTH: usize = 24;
 /// The variables every measured criterion's formula can use.
 pub const VARIABLES: [&str; 7] = ["value", "best", "worst", "lowest", "highest", "mean", "max"];
 
+/// The variables a price model's formula can use: the bid's evaluated price, the lowest, highest
+/// and mean price of the bids in play, and the price criterion's maximum points.
+pub const PRICE_VARIABLES: [&str; 5] = ["price", "lowest", "highest", "mean", "max"];
+
+/// The price variables that depend on the other bids.
+pub const PRICE_RELATIVE: [&str; 3] = ["lowest", "highest", "mean"];
+
 /// An arithmetic operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
@@ -410,6 +417,332 @@ pub fn render_with(
     }
 }
 
+/// A mistake in a formula or its constants, for validation: `(Some(constant), …)` for a
+/// constant's name, `(None, …)` for the formula; then the message and the fix.
+pub(crate) type Mistake = (Option<String>, String, String);
+
+/// The tender author's mistakes in a formula with the given `variables` and `constants`: a
+/// formula that cannot be read, a name that is neither a variable nor a constant, a constant that
+/// cannot be named so. Shared by measured criteria and the price formula.
+pub(crate) fn check_names<'c>(
+    formula: &str,
+    constants: impl Iterator<Item = &'c String> + Clone,
+    variables: &[&str],
+) -> Vec<Mistake> {
+    let mut out = Vec::new();
+    for name in constants.clone() {
+        let bad = variables.contains(&name.as_str())
+            || !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if bad {
+            out.push((
+                Some(name.clone()),
+                format!("`{name}` cannot name a constant"),
+                format!("use letters, digits and `_`, starting with a letter, and none of {}", variables.join(", ")),
+            ));
+        }
+    }
+    match parse(formula) {
+        Err(e) => out.push((None, format!("the formula cannot be read {e}"), e.fix)),
+        Ok(expr) => {
+            for (name, column) in names(&expr) {
+                if !variables.contains(&name) && !constants.clone().any(|c| c == name) {
+                    out.push((
+                        None,
+                        format!("at character {column}: `{name}` is not a variable or a constant of the tender"),
+                        format!("use {} or name the constant under `constants`", variables.join(", ")),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a formula's value is proportional to the variable `var` (homogeneous of degree 1 in
+/// it: doubling `var` doubles the value), as `max * lowest / price` and
+/// `clamp(max * (1 - price / 100), 0, max)` are in `max`. The rounding functions are taken as the
+/// value they round (the weight analyses ignore rounding); `None` is "not shown".
+///
+/// ```
+/// use tender_core::formula::{parse, proportional_to};
+/// assert!(proportional_to(&parse("round_half_up(max * clamp(1 - price / 100, 0, 1), 2)")?, "max"));
+/// assert!(proportional_to(&parse("clamp(max * (2 - price / lowest), 0, max)")?, "max"));
+/// assert!(!proportional_to(&parse("min(max, 30 * lowest / price)")?, "max"));
+/// # Ok::<(), tender_core::formula::FormulaError>(())
+/// ```
+pub fn proportional_to(expr: &Expr, var: &str) -> bool {
+    degree(expr, var) == Some(Degree::Exactly(1))
+}
+
+/// The degree of homogeneity of a value in one variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Degree {
+    /// Zero, which has every degree.
+    Any,
+    /// `var` to this power.
+    Exactly(i32),
+}
+
+fn degree(expr: &Expr, var: &str) -> Option<Degree> {
+    let same = |a: Degree, b: Degree| match (a, b) {
+        (Degree::Any, x) | (x, Degree::Any) => Some(x),
+        (x, y) if x == y => Some(x),
+        _ => None,
+    };
+    Some(match expr {
+        Expr::Number(d) if d.is_zero() => Degree::Any,
+        Expr::Number(_) => Degree::Exactly(0),
+        Expr::Name(n, _) if n == var => Degree::Exactly(1),
+        Expr::Name(..) => Degree::Exactly(0),
+        Expr::Neg(x) => degree(x, var)?,
+        Expr::Binary(op, a, b) => {
+            let (a, b) = (degree(a, var)?, degree(b, var)?);
+            match (op, a, b) {
+                (Op::Add | Op::Sub, a, b) => same(a, b)?,
+                (Op::Mul | Op::Div, Degree::Any, _) => Degree::Any,
+                (Op::Mul | Op::Div, _, Degree::Any) => return None,
+                (Op::Mul, Degree::Exactly(x), Degree::Exactly(y)) => Degree::Exactly(x.checked_add(y)?),
+                (Op::Div, Degree::Exactly(x), Degree::Exactly(y)) => Degree::Exactly(x.checked_sub(y)?),
+            }
+        }
+        Expr::Call(Function::Round(_), args, _) => degree(args.first()?, var)?,
+        Expr::Call(_, args, _) => {
+            let mut d = Degree::Any;
+            for a in args {
+                d = same(d, degree(a, var)?)?;
+            }
+            d
+        }
+    })
+}
+
+/// The sign a value can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    /// Above zero.
+    Positive,
+    /// Below zero.
+    Negative,
+    /// Zero.
+    Zero,
+    /// Zero or above.
+    NonNegative,
+    /// Zero or below.
+    NonPositive,
+    /// Any sign.
+    Any,
+}
+
+impl Sign {
+    /// The sign of a number.
+    pub fn of(d: Decimal) -> Self {
+        if d.is_zero() {
+            Self::Zero
+        } else if d.is_sign_negative() {
+            Self::Negative
+        } else {
+            Self::Positive
+        }
+    }
+
+    fn flip(self) -> Self {
+        match self {
+            Self::Positive => Self::Negative,
+            Self::Negative => Self::Positive,
+            Self::NonNegative => Self::NonPositive,
+            Self::NonPositive => Self::NonNegative,
+            other => other,
+        }
+    }
+
+    fn at_least_zero(self) -> bool {
+        matches!(self, Self::Positive | Self::Zero | Self::NonNegative)
+    }
+
+    fn at_most_zero(self) -> bool {
+        matches!(self, Self::Negative | Self::Zero | Self::NonPositive)
+    }
+
+    fn add(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::Zero, x) | (x, Self::Zero) => x,
+            (Self::Positive, y) | (y, Self::Positive) if y.at_least_zero() => Self::Positive,
+            (Self::Negative, y) | (y, Self::Negative) if y.at_most_zero() => Self::Negative,
+            (x, y) if x.at_least_zero() && y.at_least_zero() => Self::NonNegative,
+            (x, y) if x.at_most_zero() && y.at_most_zero() => Self::NonPositive,
+            _ => Self::Any,
+        }
+    }
+
+    fn mul(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::Zero, _) | (_, Self::Zero) => Self::Zero,
+            (Self::Any, _) | (_, Self::Any) => Self::Any,
+            (Self::Positive, y) => y,
+            (x, Self::Positive) => x,
+            (Self::Negative, y) => y.flip(),
+            (x, Self::Negative) => x.flip(),
+            (x, y) if x == y => Self::NonNegative,
+            _ => Self::NonPositive,
+        }
+    }
+
+    /// Not zero anywhere: a divisor of this sign never divides by zero, and its reciprocal keeps
+    /// the sign.
+    fn strict(self) -> bool {
+        matches!(self, Self::Positive | Self::Negative)
+    }
+}
+
+/// How a formula's value moves as one variable rises, everything else fixed. `Rising` and
+/// `Falling` are not strict: a value that stays level over a stretch (as `max(0, …)` does) is
+/// still `Falling` if it never rises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    /// Does not depend on the variable.
+    Constant,
+    /// Never falls as the variable rises.
+    Rising,
+    /// Never rises as the variable rises.
+    Falling,
+    /// Not shown to be either by the rules below.
+    Unknown,
+}
+
+impl Trend {
+    fn flip(self) -> Self {
+        match self {
+            Self::Rising => Self::Falling,
+            Self::Falling => Self::Rising,
+            other => other,
+        }
+    }
+
+    fn join(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::Constant, x) | (x, Self::Constant) => x,
+            (x, y) if x == y => x,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Times a factor of the given sign that does not depend on the variable.
+    fn scaled(self, sign: Sign) -> Self {
+        match sign {
+            _ if self == Self::Constant => Self::Constant,
+            Sign::Zero => Self::Constant,
+            Sign::Positive | Sign::NonNegative => self,
+            Sign::Negative | Sign::NonPositive => self.flip(),
+            Sign::Any => Self::Unknown,
+        }
+    }
+}
+
+/// How `expr` moves as the variable `var` rises, with the sign of every other name from `sign_of`
+/// (`var` itself is taken as above zero). A proof by the rules of monotone functions: sums of
+/// values moving the same way, products and quotients by factors of a known sign, the reciprocal
+/// of a value that keeps its sign, and `min`, `max`, `clamp`, `abs` of a known sign and the
+/// rounding functions, which keep a direction. What the rules cannot show is
+/// [`Trend::Unknown`], never a guess.
+///
+/// ```
+/// use tender_core::formula::{parse, trend, Sign, Trend};
+/// let positive = |_: &str| Some(Sign::Positive);
+/// let e = parse("max * lowest / price")?;
+/// assert_eq!(trend(&e, "price", &positive), Trend::Falling);
+/// let e = parse("max * max(0, 1 - (price - lowest) / lowest)")?;
+/// assert_eq!(trend(&e, "price", &positive), Trend::Falling);
+/// let e = parse("max * abs(price - lowest) / price")?;
+/// assert_eq!(trend(&e, "price", &positive), Trend::Unknown);
+/// # Ok::<(), tender_core::formula::FormulaError>(())
+/// ```
+pub fn trend(expr: &Expr, var: &str, sign_of: &dyn Fn(&str) -> Option<Sign>) -> Trend {
+    shape(expr, var, sign_of).0
+}
+
+fn shape(expr: &Expr, var: &str, sign_of: &dyn Fn(&str) -> Option<Sign>) -> (Trend, Sign) {
+    let go = |e: &Expr| shape(e, var, sign_of);
+    match expr {
+        Expr::Number(d) => (Trend::Constant, Sign::of(*d)),
+        Expr::Name(n, _) if n == var => (Trend::Rising, Sign::Positive),
+        Expr::Name(n, _) => (Trend::Constant, sign_of(n).unwrap_or(Sign::Any)),
+        Expr::Neg(x) => {
+            let (t, s) = go(x);
+            (t.flip(), s.flip())
+        }
+        Expr::Binary(op, a, b) => {
+            let (ta, sa) = go(a);
+            let (tb, sb) = go(b);
+            match op {
+                Op::Add => (ta.join(tb), sa.add(sb)),
+                Op::Sub => (ta.join(tb.flip()), sa.add(sb.flip())),
+                Op::Mul => (product(ta, sa, tb, sb), sa.mul(sb)),
+                // A divisor that can be zero is no proof of anything.
+                Op::Div if !sb.strict() => (Trend::Unknown, Sign::Any),
+                // 1 / b moves against b and keeps its sign.
+                Op::Div => (product(ta, sa, tb.flip(), sb), sa.mul(sb)),
+            }
+        }
+        Expr::Call(f, args, _) => {
+            let parts: Vec<(Trend, Sign)> = args.iter().map(go).collect();
+            let first = parts.first().copied().unwrap_or((Trend::Constant, Sign::Zero));
+            let joined = parts.iter().fold(Trend::Constant, |t, p| t.join(p.0));
+            match f {
+                Function::Min => (joined, parts.iter().skip(1).fold(first.1, |s, p| lesser(s, p.1))),
+                Function::Max => (joined, parts.iter().skip(1).fold(first.1, |s, p| greater(s, p.1))),
+                Function::Clamp => {
+                    let lo = parts.get(1).map_or(Sign::Any, |p| p.1);
+                    let hi = parts.get(2).map_or(Sign::Any, |p| p.1);
+                    (joined, lesser(greater(first.1, lo), hi))
+                }
+                Function::Abs => match first.1 {
+                    s if s.at_least_zero() => first,
+                    s if s.at_most_zero() => (first.0.flip(), s.flip()),
+                    _ if first.0 == Trend::Constant => (Trend::Constant, Sign::NonNegative),
+                    _ => (Trend::Unknown, Sign::NonNegative),
+                },
+                Function::Round(_) => {
+                    let s = match first.1 {
+                        Sign::Positive => Sign::NonNegative,
+                        Sign::Negative => Sign::NonPositive,
+                        other => other,
+                    };
+                    (first.0, s)
+                }
+            }
+        }
+    }
+}
+
+fn product(ta: Trend, sa: Sign, tb: Trend, sb: Sign) -> Trend {
+    match (ta, tb) {
+        (Trend::Constant, t) => t.scaled(sa),
+        (t, Trend::Constant) => t.scaled(sb),
+        // Two factors that both move: only when neither is below zero and both move one way.
+        (x, y) if x == y && x != Trend::Unknown && sa.at_least_zero() && sb.at_least_zero() => x,
+        _ => Trend::Unknown,
+    }
+}
+
+/// The sign of the smaller of two values.
+fn lesser(a: Sign, b: Sign) -> Sign {
+    greater(a.flip(), b.flip()).flip()
+}
+
+/// The sign of the larger of two values.
+fn greater(a: Sign, b: Sign) -> Sign {
+    match (a, b) {
+        (Sign::Positive, _) | (_, Sign::Positive) => Sign::Positive,
+        (Sign::Any, _) | (_, Sign::Any) => Sign::Any,
+        (Sign::NonNegative, _) | (_, Sign::NonNegative) => Sign::NonNegative,
+        // The larger of zero and a value at most zero.
+        (Sign::Zero, _) | (_, Sign::Zero) => Sign::Zero,
+        (Sign::NonPositive, _) | (_, Sign::NonPositive) => Sign::NonPositive,
+        _ => Sign::Negative,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +755,29 @@ mod tests {
         assert_eq!(render(&e, &|n| n.to_owned(), "*", "/"), "a − (b − c) − d");
         let e = parse("-x * 2 + clamp(value, 0, 10)").unwrap_or(Expr::Number(Decimal::ZERO));
         assert_eq!(render(&e, &|n| n.to_owned(), "×", "÷"), "−x × 2 + clamp(value, 0, 10)");
+    }
+
+    #[test]
+    fn trends_by_the_rules_and_unknown_where_they_prove_nothing() {
+        let positive = |_: &str| Some(Sign::Positive);
+        let t = |f: &str, var: &str| trend(&parse(f).unwrap_or(Expr::Number(Decimal::ZERO)), var, &positive);
+        assert_eq!(t("max * lowest / price", "lowest"), Trend::Rising);
+        assert_eq!(
+            t("round_half_up(max * clamp(1 - (price - lowest) / (s * lowest), 0, 1), 2)", "price"),
+            Trend::Falling
+        );
+        assert_eq!(t("max * (highest - price) / highest", "price"), Trend::Falling);
+        assert_eq!(t("max * min(1, mean / price)", "mean"), Trend::Rising);
+        assert_eq!(t("max", "price"), Trend::Constant);
+        // A divisor whose sign is not known, or that moves through zero.
+        assert_eq!(t("max * (highest - price) / (highest - lowest)", "price"), Trend::Unknown);
+        assert_eq!(t("max / (price - 100)", "price"), Trend::Unknown);
+        // Two factors that both move, one of them of any sign.
+        assert_eq!(t("(price - 100) * price", "price"), Trend::Unknown);
+        // A negative constant flips the direction.
+        let negative = |n: &str| Some(if n == "k" { Sign::Negative } else { Sign::Positive });
+        let e = parse("k * price").unwrap_or(Expr::Number(Decimal::ZERO));
+        assert_eq!(trend(&e, "price", &negative), Trend::Falling);
     }
 
     #[test]

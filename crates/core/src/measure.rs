@@ -308,39 +308,12 @@ pub(crate) fn check(measure: &Measure, weight: Option<Decimal>, scale_max: Decim
                     "give the criterion a positive weight",
                 );
             }
-            for name in constants.keys() {
-                let bad = crate::formula::VARIABLES.contains(&name.as_str())
-                    || !name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                if bad {
-                    push(
-                        &format!("measure.rule.constants.{name}"),
-                        format!("`{name}` cannot name a constant"),
-                        &format!(
-                            "use letters, digits and `_`, starting with a letter, and none of {}",
-                            crate::formula::VARIABLES.join(", ")
-                        ),
-                    );
-                }
-            }
-            match crate::formula::parse(formula) {
-                Err(e) => push("measure.rule.formula", format!("the formula cannot be read {e}"), &e.fix),
-                Ok(expr) => {
-                    for (name, column) in crate::formula::names(&expr) {
-                        if !crate::formula::VARIABLES.contains(&name) && !constants.contains_key(name) {
-                            push(
-                                "measure.rule.formula",
-                                format!(
-                                    "at character {column}: `{name}` is not a variable or a constant of the tender"
-                                ),
-                                &format!(
-                                    "use {} or name the constant under `constants`",
-                                    crate::formula::VARIABLES.join(", ")
-                                ),
-                            );
-                        }
-                    }
-                }
+            for (constant, message, fix) in
+                crate::formula::check_names(formula, constants.keys(), &crate::formula::VARIABLES)
+            {
+                let path = constant
+                    .map_or_else(|| "measure.rule.formula".to_owned(), |name| format!("measure.rule.constants.{name}"));
+                push(&path, message, &fix);
             }
         }
     }

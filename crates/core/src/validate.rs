@@ -977,6 +977,18 @@ fn check_components(c: &mut Checker, p: &str, award: &AwardModel) {
             }
             used.insert(id);
         }
+        if let Some(PriceModel::Formula { formula, constants }) = &cr.price_model {
+            check_price_formula(c, &format!("{cp}.price_model"), formula, constants);
+        }
+        if matches!(award.model_of(cr), PriceModel::Formula { .. })
+            && cr.weight.is_none_or(|w| w.get() <= Decimal::ZERO)
+        {
+            c.error(
+                format!("{cp}.weight"),
+                "a price formula gives points out of the price criterion's weight (`max`), which is not above zero",
+                "give the price criterion a positive weight",
+            );
+        }
         if let Some(model) = &cr.price_model {
             if !has {
                 c.error(
@@ -1305,6 +1317,7 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                 );
             }
         }
+        PriceModel::Formula { formula, constants } => check_price_formula(c, &mp, formula, constants),
         PriceModel::Proportional
         | PriceModel::LinearFromLowest { .. }
         | PriceModel::MinMax
@@ -1423,6 +1436,23 @@ fn check_measure(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion) {
     let scale_max = award.scale_of(cr).max.get();
     for (path, message, fix) in crate::measure::check(measure, cr.weight.map(|w| w.get()), scale_max) {
         c.error(format!("{p}.{path}"), message, fix);
+    }
+}
+
+/// A price model's formula: it reads, and names only the price variables and its constants. That
+/// it never divides by zero and keeps its points in `0..max` is computed by the scoring crate
+/// (`tender_score::measured::check_formulas`).
+fn check_price_formula(
+    c: &mut Checker,
+    mp: &str,
+    formula: &str,
+    constants: &BTreeMap<String, crate::num::Measurement>,
+) {
+    for (constant, message, fix) in
+        crate::formula::check_names(formula, constants.keys(), &crate::formula::PRICE_VARIABLES)
+    {
+        let path = constant.map_or_else(|| format!("{mp}.formula"), |name| format!("{mp}.constants.{name}"));
+        c.error(path, message, fix);
     }
 }
 

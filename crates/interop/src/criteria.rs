@@ -242,7 +242,7 @@ impl<'t> Planner<'t> {
         for (ci, criterion) in award.criteria.iter().enumerate() {
             let cp = format!("{p}.criteria[{ci}]");
             let name = self.texts(&format!("{cp}.name"), &criterion.name, MAX_NAME);
-            let description = self.description(&cp, criterion);
+            let description = self.description(&cp, award, criterion);
             let numbers = if formula { Vec::new() } else { self.numbers(&cp, award, criterion) };
             let described = criterion.description.is_some() || !criterion.sub_criteria.is_empty();
             criteria.push(PlannedCriterion { criterion, name, description, described, numbers });
@@ -324,8 +324,11 @@ impl<'t> Planner<'t> {
 
     /// BT-540: the description (or, with a warning, the name), then the sub-criteria with their
     /// weights.
-    fn description(&mut self, cp: &str, criterion: &Criterion) -> Texts {
-        if criterion.description.is_none() && criterion.sub_criteria.is_empty() && self.limits {
+    fn description(&mut self, cp: &str, award: &AwardModel, criterion: &Criterion) -> Texts {
+        // A price criterion scored by a formula is described by its formula.
+        let formula =
+            criterion.kind != CriterionKind::Quality && matches!(award.model_of(criterion), PriceModel::Formula { .. });
+        if criterion.description.is_none() && criterion.sub_criteria.is_empty() && !formula && self.limits {
             self.warnings.push(ExportProblem::new(
                 format!("{cp}.description"),
                 "the criterion has no description, so eForms BT-540 repeats its name; bidders learn nothing about what is assessed",
@@ -342,6 +345,12 @@ impl<'t> Planner<'t> {
             if let Some(m) = &criterion.measure {
                 text.push('\n');
                 text.push_str(&measure_summary(lang, m));
+            }
+            if criterion.kind != CriterionKind::Quality
+                && let PriceModel::Formula { formula, constants } = award.model_of(criterion)
+            {
+                text.push('\n');
+                text.push_str(&price_formula_summary(lang, formula, constants));
             }
             if self.limits && text.chars().count() > MAX_DESCRIPTION {
                 self.problems.push(ExportProblem::new(
@@ -527,6 +536,36 @@ pub(crate) fn plan<'t>(
     }
     let lots = tender.lots.iter().enumerate().map(|(li, lot)| planner.lot(li, lot)).collect();
     if planner.problems.is_empty() { Ok(Plan { lots, warnings: planner.warnings }) } else { Err(planner.problems) }
+}
+
+/// A price formula in one line of the price criterion's BT-540 (issue 18), as a measured
+/// criterion's formula is published: the formula as written, its constants and what its
+/// variables stand for, in Danish or English (English for any other language).
+pub(crate) fn price_formula_summary(
+    lang: &Language,
+    formula: &str,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+) -> String {
+    let da = lang.as_str() == "da";
+    let n = |d: Decimal| {
+        let t = number_text(d);
+        if da { t.replace('.', ",") } else { t }
+    };
+    let written = tender_core::formula::parse(formula).map_or_else(
+        |_| formula.to_owned(),
+        |e| tender_core::formula::render_with(&e, &|x| x.to_owned(), &|d| n(d), if da { "; " } else { ", " }, "×", "÷"),
+    );
+    let consts: Vec<String> = constants.iter().map(|(k, v)| format!("{k} = {}", n(v.get()))).collect();
+    let consts = if consts.is_empty() { String::new() } else { format!(" ({})", consts.join(", ")) };
+    if da {
+        format!(
+            "Prispoint = {written}{consts}; price er tilbuddets evaluerede pris, lowest, highest og mean den laveste, højeste og gennemsnitlige evaluerede pris blandt de tilbud, der går videre til prisevaluering, max kriteriets maksimale point; point uden for 0 til max afvises."
+        )
+    } else {
+        format!(
+            "Price points = {written}{consts}; price is the bid's evaluated price, lowest, highest and mean the lowest, highest and mean evaluated price among the bids that go on to price evaluation, max the criterion's maximum points; points outside 0 to max are refused."
+        )
+    }
 }
 
 /// A measured criterion's rule in one line of BT-540 (issue 18): the unit, the direction, the rule

@@ -730,7 +730,9 @@ fn calculation(
                 (ratio_col, points_col, price_criterion, p.ratio, p.points)
             {
                 let price = cell(row, price_col);
-                let share = price_share(&award.price_model, &price, lowest_ref.as_deref(), highest_ref.as_deref());
+                let weight = criterion.weight.map_or(Decimal::ZERO, |w| w.get());
+                let share =
+                    price_share(&award.price_model, &price, lowest_ref.as_deref(), highest_ref.as_deref(), weight);
                 match share {
                     Some(share) => {
                         let share = round_at(&share, policy, RoundingStep::Ratio);
@@ -747,7 +749,6 @@ fn calculation(
                         sheet.write_number_with_format(row, rc, float(ratio.approx(15)), &fine).map_err(xlsx)?;
                     }
                 }
-                let weight = criterion.weight.map_or(Decimal::ZERO, |w| w.get());
                 let pts = round_rule(&format!("{weight}*{}", cell(row, rc)), policy.price_points_rule());
                 sheet
                     .write_formula_with_format(
@@ -889,8 +890,15 @@ fn aggregate(cells: Option<&MarkCells>, m: &Marks) -> Option<String> {
     })
 }
 
-/// The price share `r` of a points model as a formula of the price cell and the reference cells.
-fn price_share(model: &PriceModel, price: &str, lowest: Option<&str>, highest: Option<&str>) -> Option<String> {
+/// The price share `r` of a points model as a formula of the price cell and the reference cells
+/// (`max` the price criterion's weight, which a price formula's points are divided by).
+fn price_share(
+    model: &PriceModel,
+    price: &str,
+    lowest: Option<&str>,
+    highest: Option<&str>,
+    max: Decimal,
+) -> Option<String> {
     Some(match model {
         PriceModel::Proportional => format!("{}/{price}", lowest?),
         PriceModel::LinearSlope { slope } => {
@@ -914,10 +922,67 @@ fn price_share(model: &PriceModel, price: &str, lowest: Option<&str>, highest: O
             let z = zero_at.get();
             format!("IF({price}/{low}>=1+{z}/100,0,MAX(0,1-LN({price}/{low})/LN(1+{z}/100)))")
         }
+        PriceModel::Formula { formula, constants } => {
+            if max.is_zero() {
+                return None;
+            }
+            let expr = tender_core::formula::parse(formula).ok()?;
+            let name = |n: &str| -> Option<String> {
+                match n {
+                    "price" => Some(price.to_owned()),
+                    "lowest" => lowest.map(str::to_owned),
+                    "highest" => highest.map(str::to_owned),
+                    "max" => Some(max.normalize().to_string()),
+                    // No cell holds the mean: the sheet shows the engine's figure instead.
+                    "mean" => None,
+                    other => constants.get(other).map(|c| format!("({})", c.get().normalize())),
+                }
+            };
+            format!("({})/{}", excel(&expr, &name)?, max.normalize())
+        }
         PriceModel::PricePerQualityPoint { .. }
         | PriceModel::ValueAdded { .. }
         | PriceModel::PercentAdjustment { .. } => {
             return None;
+        }
+    })
+}
+
+/// A price formula as a spreadsheet formula, with each name's cell or number from `name`; `None`
+/// where a name has no cell.
+fn excel(expr: &tender_core::formula::Expr, name: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    use tender_core::formula::{Expr, Function, Op};
+    let go = |e: &Expr| excel(e, name);
+    Some(match expr {
+        Expr::Number(d) => d.normalize().to_string(),
+        Expr::Name(n, _) => name(n)?,
+        Expr::Neg(x) => format!("(-{})", go(x)?),
+        Expr::Binary(op, a, b) => {
+            let sign = match op {
+                Op::Add => "+",
+                Op::Sub => "-",
+                Op::Mul => "*",
+                Op::Div => "/",
+            };
+            format!("({}{sign}{})", go(a)?, go(b)?)
+        }
+        Expr::Call(f, args, _) => {
+            let list = args.iter().map(go).collect::<Option<Vec<String>>>()?;
+            match (f, list.as_slice()) {
+                (Function::Min, _) => format!("MIN({})", list.join(",")),
+                (Function::Max, _) => format!("MAX({})", list.join(",")),
+                (Function::Abs, [x]) => format!("ABS({x})"),
+                (Function::Clamp, [x, lo, hi]) => format!("MIN({hi},MAX({x},{lo}))"),
+                // Each strategy as the sheet's other roundings write it.
+                (Function::Round(strategy), [x, _]) => {
+                    let decimals = match args.get(1) {
+                        Some(Expr::Number(d)) => u32::try_from(d.normalize().mantissa()).ok()?,
+                        _ => return None,
+                    };
+                    round(x, decimals, *strategy)
+                }
+                _ => return None,
+            }
         }
     })
 }
@@ -933,6 +998,21 @@ mod tests {
         assert_eq!(round("A1", 0, RoundingStrategy::Down), "ROUNDDOWN(ROUND(A1,6),0)");
         assert!(round("A1", 2, RoundingStrategy::HalfEven).contains("ISODD"));
         assert!(round("A1", 2, RoundingStrategy::HalfDown).starts_with("IF("));
+    }
+
+    #[test]
+    fn a_price_formula_becomes_a_spreadsheet_formula_or_the_engine_figure() {
+        let model = |f: &str| PriceModel::Formula {
+            formula: f.into(),
+            constants: [("slope".to_owned(), tender_core::num::Measurement::new(Decimal::new(5, 1)))].into(),
+        };
+        let share = |f: &str| price_share(&model(f), "C5", Some("$C$2"), Some("$C$3"), Decimal::from(40));
+        assert_eq!(
+            share("round_half_up(max * clamp(1 - (price - lowest) / (slope * lowest), 0, 1), 2)").as_deref(),
+            Some("(ROUND(ROUND((40*MIN(1,MAX((1-((C5-$C$2)/((0.5)*$C$2))),0))),8),2))/40")
+        );
+        // No cell holds the mean: the sheet shows the engine's figure.
+        assert_eq!(share("max * min(1, mean / price)"), None);
     }
 
     #[test]

@@ -795,6 +795,12 @@ fn price_issue(issues: &mut Issues, lot: &Lot, bid: &Bid, e: PriceError) {
             "the logarithmic price model could not be computed for this price",
             "check the price and the model's `zero_at`",
         ),
+        PriceError::Formula(why) => issues.push(
+            lot_id,
+            bid_id,
+            why,
+            "correct the price formula in the tender (`tender check` computes it over a grid of prices), or the price",
+        ),
         PriceError::Overflow => issues.overflow(lot_id, bid_id, "the price"),
     }
 }
@@ -843,9 +849,14 @@ pub(crate) fn rank_with(
     let policy = award.rounding;
     // The scale a price's grade is given on when the policy rounds grades.
     let price_scale = award.scale.resolve().max.get();
-    let span = |prices: &[Exact]| match (prices.iter().min(), prices.iter().max()) {
-        (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest }),
-        _ => None,
+    // The mean is only a price formula's; where it cannot be computed exactly a formula that uses
+    // it says so.
+    let span = |prices: &[Exact]| match Reference::of(prices) {
+        Ok(r) => r,
+        Err(Overflow) => match (prices.iter().min(), prices.iter().max()) {
+            (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest, mean: None }),
+            _ => None,
+        },
     };
     let references = match fixed {
         Some(r) => r.clone(),
@@ -866,7 +877,9 @@ pub(crate) fn rank_with(
     let reference = references.total;
     let price_criterion = award.price_criterion();
     // Models that divide by prices need every price above zero; name the bid that is not.
-    let divides = award.price_model.depends_on_other_bids()
+    // A price formula checks its own divisions as it is evaluated.
+    let formula = |m: &PriceModel| matches!(m, PriceModel::Formula { .. });
+    let divides = (award.price_model.depends_on_other_bids() && !formula(&award.price_model))
         || matches!(award.price_model, PriceModel::PricePerQualityPoint { .. });
     if divides {
         for &i in in_play {
@@ -879,7 +892,7 @@ pub(crate) fn rank_with(
     }
     // Each price criterion's own model, where it scores price components.
     for (k, pc) in award.price_criteria().enumerate().filter(|_| award.has_components()) {
-        if award.model_of(pc).depends_on_other_bids() {
+        if award.model_of(pc).depends_on_other_bids() && !formula(award.model_of(pc)) {
             for &i in in_play {
                 if let Some((p, _)) = candidates[i].criterion_prices.get(k)
                     && !p.numer().is_positive()

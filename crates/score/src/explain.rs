@@ -357,7 +357,38 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
     let points = p.points.map(|f| n.number(f.value)).unwrap_or_default();
     let price = show(p.evaluated.exact, decimals, n);
     let floor = |floored: bool, body: String| if floored { format!("max(0, {body})") } else { body };
+    let ratio = p.ratio.unwrap_or(Exact::ZERO);
+    let unrounded = p.unrounded_ratio.unwrap_or(ratio);
+    if let PriceFormula::Formula { max, formula, variables, result } = formula {
+        // The tender's formula with the numbers in place of its variables: it gives the points.
+        let body = match tender_core::formula::parse(formula) {
+            Ok(expr) => {
+                let name = |k: &str| {
+                    variables.iter().find(|(x, _)| x == k).map_or_else(|| k.to_owned(), |(_, x)| show(*x, decimals, n))
+                };
+                let number = |d: Decimal| dec(d, n);
+                tender_core::formula::render_with(&expr, &name, &number, n.list_separator(), "×", "÷")
+            }
+            Err(_) => formula.clone(),
+        };
+        let w = dec(*max, n);
+        let raw = show(*result, decimals, n);
+        if p.grade.is_none() && unrounded == ratio {
+            let exact = p.points.is_some_and(|f| f.exact == *result);
+            return Some(if exact { format!("{body} = {points}") } else { format!("{body} = {raw} → {points}") });
+        }
+        let expression = format!("{raw} / {w}");
+        if let Some(g) = p.grade {
+            let s = dec(g.scale_max, n);
+            return Some(format!(
+                "{body} = {raw}; {w} × round({s} × {expression}) / {s} = {w} × {} / {s} = {points}",
+                show(g.grade, decimals, n)
+            ));
+        }
+        return Some(format!("{body} = {raw}; {}", weighted(&w, &expression, unrounded, ratio, &points, decimals, n)));
+    }
     let (max, expression) = match formula {
+        PriceFormula::Formula { .. } => return None,
         PriceFormula::Proportional { max, lowest } => (*max, format!("{} / {price}", show(*lowest, decimals, n))),
         PriceFormula::LinearSlope { max, lowest, slope, floored } => {
             let l = show(*lowest, decimals, n);
@@ -385,8 +416,6 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
             (*max, floor(*floored, body))
         }
     };
-    let ratio = p.ratio.unwrap_or(Exact::ZERO);
-    let unrounded = p.unrounded_ratio.unwrap_or(ratio);
     let w = dec(max, n);
     if let Some(g) = p.grade {
         // The price graded on the lot's scale and rounded there before weighting.

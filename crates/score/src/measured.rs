@@ -130,7 +130,7 @@ pub fn eval(expr: &Expr, env: &dyn Fn(&str) -> Option<Exact>) -> Result<Exact, F
                 }
                 Function::Round(strategy) => {
                     let decimals = match args.get(1) {
-                        Some(Expr::Number(d)) => u32::try_from(d.mantissa()).unwrap_or(0),
+                        Some(Expr::Number(d)) => u32::try_from(d.normalize().mantissa()).unwrap_or(0),
                         _ => 0,
                     };
                     Exact::from_decimal(first.round(decimals, *strategy)?)
@@ -278,8 +278,123 @@ pub fn check_formulas(tender: &Tender) -> Vec<Problem> {
                 out.push(p);
             }
         }
+        out.extend(check_price_formulas(i, tender, lot));
     }
     out
+}
+
+/// The price levels a price formula is checked at, as multiples of a base price: from a tenth of
+/// it to a hundred times it.
+const PRICE_GRID: [(i128, i128); 8] = [(1, 10), (1, 2), (1, 1), (3, 2), (2, 1), (3, 1), (10, 1), (100, 1)];
+
+/// Checks a lot's price formulas (the lot's `price_model`, and a price criterion's own) over a
+/// grid of possible fields of bids: the lowest and highest price each at one of the levels of
+/// [`PRICE_GRID`] times the lot's estimated value (the tender's, or 1 000 000 where neither gives
+/// one) and times each positive constant of the formula, the bid's price and the mean price each
+/// at the lowest, the middle or the highest. A formula that divides by zero, or gives points
+/// outside `0..max`, at any of these is an error of the tender, at
+/// `lots[i].award.price_model.formula` (or the criterion's). This is a check on a grid, not a proof
+/// over every price: the evaluation checks each bid's points again.
+fn check_price_formulas(i: usize, tender: &Tender, lot: &tender_core::Lot) -> Vec<Problem> {
+    use tender_core::award::{CriterionKind, PriceModel};
+    let award = &lot.award;
+    let mut out = Vec::new();
+    let mut lot_model_done = false;
+    for (j, c) in award.criteria.iter().enumerate().filter(|(_, c)| c.kind != CriterionKind::Quality) {
+        let PriceModel::Formula { formula, constants } = award.model_of(c) else { continue };
+        let path = if c.price_model.is_some() {
+            format!("lots[{i}].award.criteria[{j}].price_model.formula")
+        } else if lot_model_done {
+            continue;
+        } else {
+            lot_model_done = true;
+            format!("lots[{i}].award.price_model.formula")
+        };
+        let Ok(expr) = tender_core::formula::parse(formula) else { continue };
+        let Some(max) = c.weight.map(|w| w.get()).filter(|w| *w > Decimal::ZERO) else { continue };
+        let base = lot.estimated_value.or(tender.estimated_value).map_or(Decimal::from(1_000_000), |v| v.get());
+        let mut bases = vec![base];
+        bases.extend(constants.values().map(|c| c.get()).filter(|c| *c > Decimal::ZERO));
+        let mut grid: Vec<Exact> = Vec::new();
+        for b in bases {
+            for (num, den) in PRICE_GRID {
+                let Ok(level) = Exact::new(num, den).and_then(|r| r.checked_mul(Exact::from_decimal(b))) else {
+                    continue;
+                };
+                grid.push(level);
+            }
+        }
+        grid.sort();
+        grid.dedup();
+        if let Some(p) = price_grid(&expr, constants, max, &grid, &path) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn price_grid(
+    expr: &Expr,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+    max: Decimal,
+    grid: &[Exact],
+    path: &str,
+) -> Option<Problem> {
+    let m = Exact::from_decimal(max);
+    // Names the formula does not use need not vary.
+    let used: Vec<&str> = tender_core::formula::names(expr).into_iter().map(|(n, _)| n).collect();
+    let relative = used.iter().any(|n| tender_core::formula::PRICE_RELATIVE.contains(n));
+    let show = |x: Exact| x.approx(2).normalize();
+    for (a, &lowest) in grid.iter().enumerate() {
+        for &highest in grid.iter().skip(a).take(if relative { usize::MAX } else { 1 }) {
+            let mid = lowest.checked_add(highest).and_then(|s| s.checked_div(Exact::from_int(2)?)).ok()?;
+            let inside = [lowest, mid, highest];
+            let means: &[Exact] = if used.contains(&"mean") { &inside } else { &inside[..1] };
+            for &price in &inside {
+                for &mean in means {
+                    let at = || {
+                        let mut parts = vec![format!("price = {}", show(price))];
+                        for (n, x) in [("lowest", lowest), ("highest", highest), ("mean", mean)] {
+                            if used.contains(&n) {
+                                parts.push(format!("{n} = {}", show(x)));
+                            }
+                        }
+                        parts.join(", ")
+                    };
+                    let env = |n: &str| match n {
+                        "price" => Some(price),
+                        "lowest" => Some(lowest),
+                        "highest" => Some(highest),
+                        "mean" => Some(mean),
+                        "max" => Some(m),
+                        other => constants.get(other).map(|c| Exact::from_decimal(c.get())),
+                    };
+                    let (message, fix) = match eval(expr, &env) {
+                        Ok(p) if p.is_negative() || p > m => (
+                            format!(
+                                "the price formula gives {} points at {}, outside 0 to {} (the price criterion's weight)",
+                                p.approx(4).normalize(),
+                                at(),
+                                max.normalize()
+                            ),
+                            "limit the points, e.g. with max(0, …) or clamp(…, 0, max)",
+                        ),
+                        Ok(_) | Err(Fault::Unknown(_)) => continue,
+                        Err(Fault::DivisionByZero) => (
+                            format!("the price formula divides by zero at {}", at()),
+                            "divide only by values that cannot be zero for a possible bid: prices are above zero, but highest − lowest is zero when every bid has the same price",
+                        ),
+                        Err(Fault::Overflow) => (
+                            format!("the price formula's numbers grow too large to compute exactly at {}", at()),
+                            "simplify the formula",
+                        ),
+                    };
+                    return Some(problem(path.to_owned(), message, fix));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn problem(path: String, message: String, fix: &str) -> Problem {

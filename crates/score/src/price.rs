@@ -9,6 +9,12 @@
 //! | min-max | `(Pmax − P) / (Pmax − Pmin)`; 1 when all prices are equal | yes |
 //! | fixed-span | `clamp((high − P) / (high − low), 0, 1)` | no |
 //! | logarithmic | `max(0, 1 − ln(P / Pmin) / ln(1 + zero_at))` | yes |
+//! | formula | the tender's formula over `price`, `lowest`, `highest`, `mean`, `max` and its constants, divided by `M` | when it uses `lowest`, `highest` or `mean` |
+//!
+//! A formula is evaluated exactly by the evaluator of the measured criteria
+//! ([`crate::measured::eval`]); points outside `0..M` are refused, not clamped, as a measured
+//! criterion's formula's are, and `tender check` computes the formula over a grid of prices
+//! before any bid arrives ([`crate::measured::check_formulas`]).
 //!
 //! The other models (price per quality point, value added, percent adjustment) do not give price
 //! points; see [`crate::evaluate`].
@@ -51,7 +57,7 @@ pub struct ModelInfo {
 
 /// Every price model, in the order of the guide. A test checks each [`PriceModel`] is here with the
 /// right dependence on the other bids.
-pub const MODELS: [ModelInfo; 9] = [
+pub const MODELS: [ModelInfo; 10] = [
     ModelInfo {
         key: "proportional",
         parameters: &[],
@@ -114,6 +120,13 @@ pub const MODELS: [ModelInfo; 9] = [
         formula: "deduction: P × (1 − Q / Qmax × max_percent %); markup: P × (1 + (1 − Q / Qmax) × max_percent %)",
         compares: Compares::LowestFigure,
         depends_on_other_bids: "no",
+    },
+    ModelInfo {
+        key: "formula",
+        parameters: &["formula", "constants"],
+        formula: "the tender's formula over price, lowest, highest, mean, max (= M) and its constants, e.g. max × lowest / price; points outside 0..M are refused",
+        compares: Compares::PointsAdded,
+        depends_on_other_bids: "when it uses lowest, highest or mean",
     },
 ];
 
@@ -188,6 +201,9 @@ pub enum PriceError {
     NotPositive(Exact),
     /// The logarithm could not be computed.
     Logarithm,
+    /// The tender's price formula cannot be computed for this price: a division by zero, or
+    /// points outside `0..M` (the tender author's error), in English.
+    Formula(String),
     /// Arithmetic overflow.
     Overflow,
 }
@@ -337,13 +353,32 @@ pub struct BidPrice {
     pub criteria: Vec<(Exact, PriceBasisDetail)>,
 }
 
-/// The lowest and highest price among those evaluated.
+/// The lowest, highest and mean price among those evaluated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reference {
     /// The lowest evaluated price.
     pub lowest: Exact,
     /// The highest evaluated price.
     pub highest: Exact,
+    /// The mean evaluated price, exact; `None` where it was not computed (only a price formula
+    /// uses it).
+    pub mean: Option<Exact>,
+}
+
+impl Reference {
+    /// The reference of a set of prices; `None` when there are none.
+    ///
+    /// # Errors
+    /// [`Overflow`] when their mean cannot be computed exactly.
+    pub fn of(prices: &[Exact]) -> Result<Option<Self>, Overflow> {
+        let (Some(&lowest), Some(&highest)) = (prices.iter().min(), prices.iter().max()) else { return Ok(None) };
+        let mut sum = Exact::ZERO;
+        for p in prices {
+            sum = sum.checked_add(*p)?;
+        }
+        let mean = sum.checked_div(Exact::from_int(i128::try_from(prices.len()).map_err(|_| Overflow)?)?)?;
+        Ok(Some(Self { lowest, highest, mean: Some(mean) }))
+    }
 }
 
 /// The share of the maximum price points, `r`, for a points model, with the formula used.
@@ -363,7 +398,8 @@ pub fn share(
     let lowest = reference.lowest;
     let one = Exact::ONE;
     let hundred = Exact::from_int(100)?;
-    let relative = model.depends_on_other_bids();
+    // A formula's own divisions are checked as it is evaluated.
+    let relative = model.depends_on_other_bids() && !matches!(model, PriceModel::Formula { .. });
     if relative && (!price.numer().is_positive() || !lowest.numer().is_positive()) {
         return Err(PriceError::NotPositive(if price.numer() <= 0 { price } else { lowest }));
     }
@@ -413,12 +449,73 @@ pub fn share(
             };
             (r, PriceFormula::Logarithmic { max, lowest, zero_at: zero_at.get(), floored })
         }
+        PriceModel::Formula { formula, constants } => {
+            let (result, variables) = formula_points(formula, constants, max, price, reference)?;
+            let m = Exact::from_decimal(max);
+            let r = if m.is_zero() { Exact::ZERO } else { result.checked_div(m)? };
+            (r, PriceFormula::Formula { max, formula: formula.clone(), variables, result })
+        }
         PriceModel::PricePerQualityPoint { .. }
         | PriceModel::ValueAdded { .. }
         | PriceModel::PercentAdjustment { .. } => {
             return Err(PriceError::Overflow);
         }
     })
+}
+
+/// A price formula's points for `price`, exact, with the value each variable and constant it uses
+/// took (in the order written). Points outside `0..max` are refused.
+///
+/// # Errors
+/// [`PriceError::Formula`] when it cannot be read, divides by zero, uses the mean where none was
+/// computed or gives points outside `0..max`; [`PriceError::Overflow`].
+pub fn formula_points(
+    formula: &str,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+    max: Decimal,
+    price: Exact,
+    reference: Reference,
+) -> Result<(Exact, Vec<(String, Exact)>), PriceError> {
+    let expr = tender_core::formula::parse(formula).map_err(|e| PriceError::Formula(e.to_string()))?;
+    let m = Exact::from_decimal(max);
+    let env = |n: &str| -> Option<Exact> {
+        match n {
+            "price" => Some(price),
+            "lowest" => Some(reference.lowest),
+            "highest" => Some(reference.highest),
+            "mean" => reference.mean,
+            "max" => Some(m),
+            other => constants.get(other).map(|c| Exact::from_decimal(c.get())),
+        }
+    };
+    let shown = || price.approx(4).normalize();
+    let result = match crate::measured::eval(&expr, &env) {
+        Ok(r) => r,
+        Err(crate::measured::Fault::Overflow) => return Err(PriceError::Overflow),
+        Err(crate::measured::Fault::DivisionByZero) => {
+            return Err(PriceError::Formula(format!("the price formula divides by zero for the price {}", shown())));
+        }
+        Err(crate::measured::Fault::Unknown(n)) => {
+            return Err(PriceError::Formula(format!("`{n}` has no value in the price formula")));
+        }
+    };
+    if result.is_negative() || result > m {
+        return Err(PriceError::Formula(format!(
+            "the price formula gives {} points for the price {}, outside 0 to {}",
+            result.approx(4).normalize(),
+            shown(),
+            max.normalize()
+        )));
+    }
+    let mut variables: Vec<(String, Exact)> = Vec::new();
+    for (n, _) in tender_core::formula::names(&expr) {
+        if !variables.iter().any(|(k, _)| k == n)
+            && let Some(x) = env(n)
+        {
+            variables.push((n.to_owned(), x));
+        }
+    }
+    Ok((result, variables))
 }
 
 /// `1 − ln(ratio) / ln(1 + zero_at/100)`, computed in 28-digit decimals: the one place the
@@ -452,7 +549,7 @@ mod tests {
     }
 
     fn points(model: &PriceModel, max: i64, price: i64, lowest: i64, highest: i64) -> Decimal {
-        let reference = Reference { lowest: money(lowest), highest: money(highest) };
+        let reference = Reference { lowest: money(lowest), highest: money(highest), mean: None };
         let (r, _) = share(model, Decimal::from(max), money(price), reference).expect("scores");
         Exact::from_int(i128::from(max))
             .and_then(|m| m.checked_mul(r))
@@ -499,11 +596,14 @@ mod tests {
             PriceModel::PricePerQualityPoint { corridor: None, decision: CorridorDecision::HigherQuality },
             PriceModel::ValueAdded { mode: AdjustMode::Deduction },
             PriceModel::PercentAdjustment { mode: AdjustMode::Deduction, max_percent: Percent::from(10) },
+            PriceModel::Formula { formula: "max * lowest / price".into(), constants: Default::default() },
         ];
         assert_eq!(models.len(), MODELS.len());
         for m in &models {
             let info = MODELS.iter().find(|i| i.key == m.key()).unwrap_or_else(|| panic!("{} is not listed", m.key()));
-            let depends = if info.depends_on_other_bids == "with a corridor" {
+            let depends = if info.key == "formula" {
+                m.depends_on_other_bids()
+            } else if info.depends_on_other_bids == "with a corridor" {
                 m.depends_on_other_bids() == matches!(m, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
             } else {
                 m.depends_on_other_bids() == (info.depends_on_other_bids == "yes")
@@ -519,7 +619,7 @@ mod tests {
             &PriceModel::Proportional,
             Decimal::TEN,
             Exact::ZERO,
-            Reference { lowest: Exact::ZERO, highest: money(5) },
+            Reference { lowest: Exact::ZERO, highest: money(5), mean: None },
         );
         assert!(matches!(r, Err(PriceError::NotPositive(_))));
     }

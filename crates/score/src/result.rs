@@ -721,6 +721,17 @@ pub enum PriceFormula {
         /// Whether the floor at zero applied.
         floored: bool,
     },
+    /// The tender's formula, with the values its variables took; the share is `result / M`.
+    Formula {
+        /// Maximum points.
+        max: Decimal,
+        /// The formula as published.
+        formula: String,
+        /// Each variable and constant it uses, with its value.
+        variables: Vec<(String, Exact)>,
+        /// What the formula gives: the points before the policy's rounding.
+        result: Exact,
+    },
 }
 
 /// The price evaluation of a bid.

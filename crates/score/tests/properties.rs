@@ -11,13 +11,15 @@ use rust_decimal::Decimal;
 use tender_core::{Bid, Tender};
 use tender_score::{Exact, evaluate};
 
-const POINTS_MODELS: [&str; 7] = [
+const POINTS_MODELS: [&str; 9] = [
     "{ kind = \"proportional\" }",
     "{ kind = \"linear-slope\", slope = 60 }",
     "{ kind = \"linear-from-lowest\", floor_at_zero = true }",
     "{ kind = \"min-max\" }",
     "{ kind = \"fixed-span\", low = 0, high = 120000 }",
     "{ kind = \"logarithmic\", zero_at = 100 }",
+    "{ kind = \"formula\", formula = \"max * lowest / price\" }",
+    "{ kind = \"formula\", formula = \"round_half_up(max * clamp(1 - (price - lowest) / (0.6 * lowest), 0, 1), 2)\" }",
     "{ kind = \"linear-from-lowest\" }",
 ];
 

@@ -674,3 +674,128 @@ rule = {rule}
         assert_eq!(lot.awarded, vec!["A".into()]);
     }
 }
+
+/// The two published examples above with the price scored by the price model `formula` (issue
+/// 18): no national guidance or complaints-board decision giving figures for a custom price
+/// formula was found; these are published formulas over the bids' prices with every figure given.
+///
+/// Negometrix, "Low bid scoring formula" (cited above): `8,000 / 10,000 x 70 = 56`,
+/// `8,000 / 8,000 x 70 = 70`, totals 146 and 144, bidder A wins: the formula
+/// `max * lowest / price`.
+///
+/// Riksantikvarieämbetet, "Bedömnings- och utvärderingsmetoder inom uppdragsarkeologin" page 93
+/// (cited above): the cost grade `5 × lowest / price` rounded to 2 decimals on its 0–5 scale
+/// (3,05; 2,3; 5), then weighted by 25 % and shown to 3 decimals (0,763; 0,575; 1,250), totals
+/// 3,118, 4,100 and 4,075: the formula `round_half_up(5 * lowest / price, 2) * max / 5` with
+/// `max` = 1.25 (25 % of the 5-point scale), the grade's rounding written into the formula
+/// instead of the rounding policy's `grade` step.
+#[test]
+fn published_price_formulas_as_the_price_model_formula() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+weighting = "points"
+price_model = { kind = "formula", formula = "max * lowest / price" }
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "EXP"
+name = "Experience"
+kind = "quality"
+weight = 60
+scale = { min = 0, max = 60 }
+[[lots.award.criteria]]
+id = "QA"
+name = "Extent of quality control / quality assurance"
+kind = "quality"
+weight = 40
+scale = { min = 0, max = 40 }
+[[lots.award.criteria]]
+id = "TIME"
+name = "Time to completion"
+kind = "quality"
+weight = 30
+scale = { min = 0, max = 30 }
+[[lots.award.criteria]]
+id = "PRICE"
+name = "Price score"
+kind = "price"
+weight = 70
+"#,
+    );
+    assert!(!tender_core::validate::has_errors(&tender_core::validate::validate_tender(&tender)));
+    assert!(tender_score::measured::check_formulas(&tender).is_empty());
+    let bids = [
+        simple_bid("A", "10000", &[("EXP", "40"), ("QA", "30"), ("TIME", "20")]),
+        simple_bid("B", "8000", &[("EXP", "32"), ("QA", "20"), ("TIME", "22")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let bid = |id: &str| lot.bid(&id.into()).unwrap();
+    assert_eq!(bid("A").price.as_ref().unwrap().points.unwrap().value, d("56"));
+    assert_eq!(bid("B").price.as_ref().unwrap().points.unwrap().value, d("70"));
+    assert_eq!(bid("A").total.unwrap().value, d("146"));
+    assert_eq!(bid("B").total.unwrap().value, d("144"));
+    assert_eq!(lot.awarded, vec!["A".into()]);
+    let explained = tender_score::explain::explain_price_points(
+        bid("A").price.as_ref().unwrap(),
+        lot.decimals,
+        &tender_score::explain::Plain,
+    )
+    .unwrap();
+    assert_eq!(explained, "70 × 8000 ÷ 10 000 = 56.00");
+
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "formula", formula = "round_half_up(5 * lowest / price, 2) * max / 5" }
+weighting = "points"
+scale = { min = 0, max = 5, step = 0.1 }
+rounding = { decimals = 3, steps = [{ step = "criterion", decimals = 3 }] }
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "PERS"
+name = "Kompetens personal"
+kind = "quality"
+weight = 1
+[[lots.award.criteria]]
+id = "FTG"
+name = "Kompetens företag"
+kind = "quality"
+weight = 0.5
+[[lots.award.criteria]]
+id = "GEN"
+name = "Genomförande"
+kind = "quality"
+weight = 2.25
+[[lots.award.criteria]]
+id = "K"
+name = "Kostnad"
+kind = "price"
+weight = 1.25
+"#,
+    );
+    assert!(!tender_core::validate::has_errors(&tender_core::validate::validate_tender(&tender)));
+    assert!(tender_score::measured::check_formulas(&tender).is_empty());
+    let bids = [
+        simple_bid("F1", "1781400", &[("PERS", "3.8"), ("FTG", "3.8"), ("GEN", "2.7")]),
+        simple_bid("F2", "2367850", &[("PERS", "4.8"), ("FTG", "4.5"), ("GEN", "4.7")]),
+        simple_bid("F3", "1087400", &[("PERS", "4.1"), ("FTG", "4.3"), ("GEN", "3.5")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let bid = |id: &str| lot.bid(&id.into()).unwrap();
+    for (id, cost, total, rank) in
+        [("F1", "0.763", "3.118", 3), ("F2", "0.575", "4.100", 1), ("F3", "1.250", "4.075", 2)]
+    {
+        assert_eq!(bid(id).price.as_ref().unwrap().points.unwrap().value, d(cost), "{id} cost");
+        assert_eq!(bid(id).total.unwrap().value, d(total), "{id} total");
+        assert_eq!(bid(id).rank, Some(rank), "{id} rank");
+    }
+    let explained = tender_score::explain::explain_price_points(
+        bid("F2").price.as_ref().unwrap(),
+        3,
+        &tender_score::explain::Plain,
+    )
+    .unwrap();
+    assert_eq!(explained, "round_half_up(5 × 1 087 400 ÷ 2 367 850, 2) × 1.25 ÷ 5 = 0.575");
+}

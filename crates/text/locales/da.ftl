@@ -126,6 +126,7 @@ price-model-logarithmic = den logaritmiske prismodel
 price-model-price-per-quality-point = metoden pris pr. kvalitetspoint
 price-model-value-added = merværdimetoden (kvalitet omregnet til penge)
 price-model-percent-adjustment = procentjusteringsmetoden (prisen justeres procentvis for kvalitet)
+price-model-formula = udbudsmaterialets egen prisformel
 corridor-higher-quality = tilbuddet med flest kvalitetspoint
 corridor-lower-price = tilbuddet med den laveste evaluerede pris
 tie-break-higher-quality = tilbuddet med flest kvalitetspoint rangeres først
@@ -594,6 +595,16 @@ model-price-linear-from-lowest-floored = Prisen omregnes til point efter { $name
 model-price-min-max = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, den højeste 0 point, og priser derimellem får point lineært. Er alle priser ens, får alle tilbud { $max } point.
 model-price-fixed-span = Prisen omregnes til point efter { $name }: en pris på { $low } eller derunder får { $max } point, en pris på { $high } eller derover 0 point, og priser derimellem får point lineært. Et tilbuds prispoint afhænger ikke af de øvrige tilbud.
 model-price-logarithmic = Prisen omregnes til point efter { $name }: den laveste evaluerede pris får { $max } point, og pointene falder med logaritmen til prisens forhold til den laveste pris, til 0 point for en pris, der ligger { $zero_at } over den laveste. Logaritmen beregnes med 28 betydende cifre; det er det eneste tal i evalueringen, der ikke er eksakt.
+model-price-formula = Prisen omregnes til point efter { $name }, med højst { $max } point, som beskrevet nedenfor.
+model-price-formula-written = Prispointene (højst { $max }) beregnes eksakt efter denne formel og afrundes kun, hvor formlen eller afrundingsreglerne nedenfor siger det. En pris, for hvilken formlen ville dividere med nul eller give point uden for 0 til { $max }, pointsættes ikke: det ville være en fejl i formlen, som evalueringen afviser i stedet for at rette.
+legend-price-variable = { $key ->
+        [price] { $name } er tilbuddets evaluerede pris.
+        [lowest] { $name } er den laveste evaluerede pris blandt de tilbud, der går videre til prisevaluering.
+        [highest] { $name } er den højeste evaluerede pris blandt dem.
+        [mean] { $name } er gennemsnittet af deres evaluerede priser.
+       *[max] { $name } er priskriteriets maksimale point, { $max }.
+    }
+model-price-formula-example = Med tre tilbud til { $lowest }, { $price } og { $highest } får tilbuddet til { $price } for eksempel: { $computation }.
 model-price-ppqp = Pris og kvalitet sammenholdes efter { $name }: den evaluerede pris divideret med kvalitetspointene. Et tilbuds tal afhænger ikke af de øvrige tilbud.
 model-price-ppqp-corridor = Pris og kvalitet sammenholdes efter { $name } med en korridor: hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige, og inden for korridoren rangeres { $decision } først.
 model-price-value-added-deduction = Pris og kvalitet sammenholdes efter { $name }: for hvert kvalitetskriterium er fulde point det beløb værd, der står i tabellen ovenfor, og den andel af fulde point, et tilbud opnår, trækkes fra dets pris. Et tilbuds evalueringspris afhænger ikke af de øvrige tilbud.
@@ -611,6 +622,7 @@ formula-linear-from-lowest-floored = { $id } = { $max } × max(0; 2 − P / Pmin
 formula-min-max = { $id } = { $max } × (Pmax − P) / (Pmax − Pmin)
 formula-fixed-span = { $id } = { $max } × min(1; max(0; ({ $high } − P) / ({ $high } − { $low })))
 formula-logarithmic = { $id } = { $max } × max(0; 1 − ln(P / Pmin) / ln({ $base }))
+formula-price-custom = { $id } = { $formula }
 formula-sovereignty = { $id } = { $weight } × S / 100
 formula-marks = { $id } = { $weight } × k / { $max }
 formula-sub-term = { $weight } × k({ $id }) / { $max }
@@ -739,6 +751,7 @@ report-compare-total = Tilbuddene rangeres på deres samlede point, med prisen o
 report-compare-ppqp = Tilbuddene rangeres efter { $model }: den laveste pris pr. kvalitetspoint først.
 report-compare-evaluation-price = Tilbuddene rangeres efter { $model }: den laveste evalueringspris først.
 report-corridor = Hvert tilbud, hvis kvalitetspoint pr. prisenhed ligger inden for { $corridor } af det bedste tilbuds, er i korridoren og rangeres før de øvrige; inden for korridoren rangeres { $decision } først.
+report-price-formula = Prispointene for { $criterion } beregnes eksakt efter udbudsmaterialets egen formel { $formula }; hvert tilbuds udregning nedenfor viser den med tilbuddets tal i stedet for navnene.
 report-basis-total = Priserne er evalueret som samlede priser for kontraktperioden ekskl. moms.
 report-basis-basket = Priserne er evalueret som tilbudslistens enhedspriser ganget med de forventede mængder, ekskl. moms.
 report-basis-lcc = Priserne er evalueret som livscyklusomkostninger ekskl. moms.
@@ -965,6 +978,7 @@ analysis-model-linear-slope = den lineære prismodel med hældning, 0 point ved 
 analysis-model-linear-from-lowest-floored = den lineære prismodel fra laveste pris, aldrig under 0 point
 analysis-model-fixed-span = den lineære prismodel med fast prisspænd fra { $low } til { $high }
 analysis-model-logarithmic = den logaritmiske prismodel, 0 point ved en pris { $zero_at } over den laveste
+analysis-model-formula = udbudsmaterialets egen prisformel `{ $formula }`
 analysis-model-corridor = metoden pris pr. kvalitetspoint med en korridor på { $corridor }, inden for hvilken { $decision } rangeres først
 analysis-model-value-added-deduction = merværdimetoden, kvalitet fratrukket prisen
 analysis-model-value-added-markup = merværdimetoden, manglende kvalitet lagt til prisen
@@ -993,6 +1007,10 @@ analysis-reason-missing-price = evalueringen giver ikke { $bid } en pris
 analysis-reason-bid-price-not-positive = { $bid } har en pris, der ikke er over nul
 analysis-reason-price-not-positive = en prismodel dividerer med en pris, der ikke er over nul
 analysis-reason-logarithm = den logaritmiske prismodel kunne ikke beregnes
+analysis-reason-formula-uses-other-bids = prisformlen bruger de andre tilbuds priser (laveste, højeste eller gennemsnit), så et tilbuds pris flytter de andre tilbuds point på en måde, søgningen efter break-even-prisen ikke kan afgrænse; ikke beregnet
+analysis-reason-formula-not-monotone = det er ikke vist, at prisformlens point falder, når prisen stiger, så en søgning på prisen ville ikke være sikker; ikke beregnet
+analysis-reason-formula-failed = prisformlen kan ikke beregnes ved en pris, analysen prøvede (en division med nul eller point uden for 0 til maksimum)
+analysis-reason-formula-not-proportional = formlen for { $criterion } giver point, der ikke er proportionale med kriteriets vægt (maks), så en ændret vægt skalerer dem ikke; vægtfølsomhed og Monte Carlo-analysen kan ikke anvendes
 analysis-reason-too-large = tallene er for store til at blive beregnet eksakt
 analysis-reason-carries-all-weight = kriteriet bærer hele vægten og kan derfor ikke omvægtes
 analysis-reason-no-samples = der er ikke bedt om stikprøver
@@ -1076,6 +1094,7 @@ formula-var-lowest = laveste
 formula-var-highest = højeste
 formula-var-mean = gennemsnit
 formula-var-max = maks
+formula-var-price = pris
 
 analysis-break-even-values-intro = Den tilbudte værdi på et målbart tildelingskriterium, hvor et tilbud ville blive rangeret først, alt andet uændret (hvert trin er en fuld evaluering, så den bedste tilbudte værdi flytter sig med):
 th-value-offered = Tilbudt værdi

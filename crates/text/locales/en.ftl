@@ -122,6 +122,7 @@ price-model-logarithmic = the logarithmic price model
 price-model-price-per-quality-point = the price-per-quality-point method
 price-model-value-added = the value-added method (quality converted to money)
 price-model-percent-adjustment = the percentage-adjustment method (price adjusted for quality)
+price-model-formula = the tender's own price formula
 corridor-higher-quality = the bid with the most quality points
 corridor-lower-price = the bid with the lowest evaluated price
 tie-break-higher-quality = the bid with the most quality points is ranked first
@@ -590,6 +591,16 @@ model-price-linear-from-lowest-floored = Price is scored by { $name }: the lowes
 model-price-min-max = Price is scored by { $name }: the lowest evaluated price gets { $max } points, the highest 0 points, and prices in between get points in a straight line. If every price is the same, every bid gets { $max } points.
 model-price-fixed-span = Price is scored by { $name }: a price of { $low } or less gets { $max } points, a price of { $high } or more 0 points, and prices in between get points in a straight line. A bid's price points do not depend on the other bids.
 model-price-logarithmic = Price is scored by { $name }: the lowest evaluated price gets { $max } points, and the points fall with the logarithm of the price's ratio to the lowest, to 0 points for a price { $zero_at } above the lowest. The logarithm is computed to 28 significant digits, the only figure in the evaluation that is not exact.
+model-price-formula = Price is scored by { $name }, out of { $max } points, as set out below.
+model-price-formula-written = The price points (at most { $max }) are computed by this formula, exactly, rounding only where the formula or the rounding rules below say so. A price for which the formula would divide by zero or give points outside 0 to { $max } is not scored: that would be an error in the formula, which the evaluation refuses rather than correct.
+legend-price-variable = { $key ->
+        [price] { $name } is the bid's evaluated price.
+        [lowest] { $name } is the lowest evaluated price among the bids that go on to price evaluation.
+        [highest] { $name } is the highest evaluated price among them.
+        [mean] { $name } is the mean of their evaluated prices.
+       *[max] { $name } is the price criterion's maximum points, { $max }.
+    }
+model-price-formula-example = For example, with three bids at { $lowest }, { $price } and { $highest }, the bid at { $price } gets: { $computation }.
 model-price-ppqp = Price and quality are compared by { $name }: the evaluated price divided by the quality points. A bid's figure does not depend on the other bids.
 model-price-ppqp-corridor = Price and quality are compared by { $name } with a corridor: every bid whose quality points per unit of price are within { $corridor } of the best bid's is in the corridor and ranked before the others, and within the corridor { $decision } is ranked first.
 model-price-value-added-deduction = Price and quality are compared by { $name }: for every quality criterion, full marks are worth the amount in the table above, and the share of full marks a bid earns is deducted from its price. A bid's evaluation price does not depend on the other bids.
@@ -607,6 +618,7 @@ formula-linear-from-lowest-floored = { $id } = { $max } × max(0, 2 − P / Pmin
 formula-min-max = { $id } = { $max } × (Pmax − P) / (Pmax − Pmin)
 formula-fixed-span = { $id } = { $max } × min(1, max(0, ({ $high } − P) / ({ $high } − { $low })))
 formula-logarithmic = { $id } = { $max } × max(0, 1 − ln(P / Pmin) / ln({ $base }))
+formula-price-custom = { $id } = { $formula }
 formula-sovereignty = { $id } = { $weight } × S / 100
 formula-marks = { $id } = { $weight } × k / { $max }
 formula-sub-term = { $weight } × k({ $id }) / { $max }
@@ -735,6 +747,7 @@ report-compare-total = Bids are ranked on their total points, with price scored 
 report-compare-ppqp = Bids are ranked by { $model }: the lowest price per quality point first.
 report-compare-evaluation-price = Bids are ranked by { $model }: the lowest evaluation price first.
 report-corridor = Every bid whose quality points per unit of price are within { $corridor } of the best bid's is in the corridor and ranked before the others; within the corridor { $decision } is ranked first.
+report-price-formula = The price points of { $criterion } are computed exactly by the tender's own formula { $formula }; each bid's derivation below shows it with the bid's figures in place of the names.
 report-basis-total = Prices are evaluated as total prices for the contract period, excluding VAT.
 report-basis-basket = The prices were evaluated as the unit prices of the price schedule times the expected quantities, excluding VAT.
 report-basis-lcc = Prices are evaluated as life-cycle costs, excluding VAT.
@@ -961,6 +974,7 @@ analysis-model-linear-slope = the linear price model with a slope, 0 points at {
 analysis-model-linear-from-lowest-floored = the linear price model from the lowest price, never below 0 points
 analysis-model-fixed-span = the linear price model over a fixed price span from { $low } to { $high }
 analysis-model-logarithmic = the logarithmic price model, 0 points at { $zero_at } above the lowest price
+analysis-model-formula = the tender's own price formula `{ $formula }`
 analysis-model-corridor = the price-per-quality-point method with a corridor of { $corridor }, within which { $decision } is ranked first
 analysis-model-value-added-deduction = the value-added method, quality deducted from the price
 analysis-model-value-added-markup = the value-added method, missing quality added to the price
@@ -989,6 +1003,10 @@ analysis-reason-missing-price = the evaluation gives { $bid } no price
 analysis-reason-bid-price-not-positive = { $bid } has a price that is not above zero
 analysis-reason-price-not-positive = a price model divides by a price that is not above zero
 analysis-reason-logarithm = the logarithmic price model could not be computed
+analysis-reason-formula-uses-other-bids = the price formula uses the other bids' prices (lowest, highest or mean), so a bid's price moves the other bids' points in ways the break-even search cannot bound; not computed
+analysis-reason-formula-not-monotone = the price formula's points are not shown to fall as the price rises, so a search on the price would not be sound; not computed
+analysis-reason-formula-failed = the price formula cannot be computed at a price the analysis tried (a division by zero, or points outside 0 to the maximum)
+analysis-reason-formula-not-proportional = the formula of { $criterion } gives points that are not proportional to its weight (max), so re-weighting it does not scale them; weight sensitivity and the Monte Carlo do not apply
 analysis-reason-too-large = the numbers are too large to compute exactly
 analysis-reason-carries-all-weight = the criterion carries all the weight, so it cannot be re-weighted
 analysis-reason-no-samples = no samples were asked for
@@ -1072,6 +1090,7 @@ formula-var-lowest = lowest
 formula-var-highest = highest
 formula-var-mean = mean
 formula-var-max = max
+formula-var-price = price
 
 analysis-break-even-values-intro = The value offered on a measurable award criterion at which a bid would be ranked first, all else unchanged (each step a full evaluation, so the best value offered moves with it):
 th-value-offered = Value offered

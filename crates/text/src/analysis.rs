@@ -704,6 +704,10 @@ fn model_text(cat: &Catalogue, tender: &Tender, kind: &str, model: Option<&Price
                 AdjustMode::Markup => "analysis-model-percent-markup",
             },
             "percent" => cat.percent(max_percent.get())?),
+        PriceModel::Formula { formula, .. } => {
+            let written = crate::measured::written(cat, formula).unwrap_or_else(|| formula.clone());
+            t!(cat, "analysis-model-formula", "formula" => written)
+        }
         other => words::price_model(cat, other),
     }
 }
@@ -740,6 +744,12 @@ fn reason_text(cat: &Catalogue, lot: &Lot, r: &Reason) -> R {
         }
         Reason::PriceNotPositive { bid: None } => key("price-not-positive"),
         Reason::Logarithm => key("logarithm"),
+        Reason::FormulaUsesOtherBids => key("formula-uses-other-bids"),
+        Reason::FormulaNotMonotone => key("formula-not-monotone"),
+        Reason::FormulaFailed => key("formula-failed"),
+        Reason::FormulaNotProportional { criterion } => {
+            t!(cat, "analysis-reason-formula-not-proportional", "criterion" => words::criterion_label(cat, lot, criterion))
+        }
         Reason::TooLarge => key("too-large"),
         Reason::CarriesAllWeight => key("carries-all-weight"),
         Reason::NoSamples => key("no-samples"),

@@ -24,6 +24,7 @@ fn variable(cat: &Catalogue, name: &str) -> String {
         "highest" => "formula-var-highest",
         "mean" => "formula-var-mean",
         "max" => "formula-var-max",
+        "price" => "formula-var-price",
         other => return other.to_owned(),
     };
     cat.text(key, &[]).unwrap_or_else(|_| name.to_owned())
@@ -35,7 +36,7 @@ fn separator(cat: &Catalogue) -> &'static str {
 }
 
 /// The tender's formula as published: normalised spacing, × and ÷, names in the text's language.
-fn written(cat: &Catalogue, formula: &str) -> Option<String> {
+pub(crate) fn written(cat: &Catalogue, formula: &str) -> Option<String> {
     let expr = tender_core::formula::parse(formula).ok()?;
     let name = |n: &str| variable(cat, n);
     let number = |d: Decimal| cat.number(d.normalize());
@@ -202,6 +203,62 @@ fn example(
     let body = tender_core::formula::render_with(&expr, &name, &number, separator(cat), "×", "÷");
     doc.para(&t!(cat, "model-measured-formula-example",
         "value" => notation.number(value), "best" => notation.number(best), "worst" => notation.number(worst),
+        "computation" => format!("`{body} = {}`", shown(result)))?);
+    Ok(())
+}
+
+/// A price formula in the evaluation model: the formula as written, what each name stands for,
+/// and a worked example computed from it by the evaluation's own evaluator: three bids at the
+/// lot's estimated value (the tender's, or 1 000 000 where neither gives one), 125 % and 150 % of
+/// it, and the points of the bid at 125 %.
+pub(crate) fn price_formula(
+    cat: &Catalogue,
+    tender: &tender_core::Tender,
+    lot: &tender_core::Lot,
+    c: &Criterion,
+    formula: &str,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+    doc: &mut Doc,
+) -> Result<(), TextError> {
+    let n = |d: Decimal| cat.number(d.normalize());
+    let max = c.weight.map_or(Decimal::ZERO, |w| w.get());
+    let text = written(cat, formula).unwrap_or_else(|| formula.to_owned());
+    doc.para(&t!(cat, "model-price-formula-written", "max" => n(max))?);
+    doc.code_block(&[text]);
+    let Ok(expr) = tender_core::formula::parse(formula) else { return Ok(()) };
+    let mut legend: Vec<String> = Vec::new();
+    let mut seen = Vec::new();
+    for (name, _) in tender_core::formula::names(&expr) {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        legend.push(match constants.get(name) {
+            Some(v) => t!(cat, "legend-measured-constant", "name" => name, "value" => n(v.get()))?,
+            None => t!(cat, "legend-price-variable", "name" => variable(cat, name), "key" => name, "max" => n(max))?,
+        });
+    }
+    doc.bullets(&legend);
+    // The worked example.
+    let base = lot.estimated_value.or(tender.estimated_value).map_or(Decimal::from(1_000_000), |v| v.get());
+    let at = |percent: i64| base.checked_mul(Decimal::new(percent, 2)).map(|x| x.round_dp(2));
+    let (Some(lowest), Some(price), Some(highest)) = (at(100), at(125), at(150)) else { return Ok(()) };
+    let prices = [lowest, price, highest].map(Exact::from_decimal);
+    let Ok(Some(reference)) = tender_score::price::Reference::of(&prices) else { return Ok(()) };
+    let Ok((result, variables)) =
+        tender_score::price::formula_points(formula, constants, max, Exact::from_decimal(price), reference)
+    else {
+        return Ok(());
+    };
+    let notation = cat.notation()?;
+    let decimals = lot.award.rounding.decimals;
+    let shown = |x: Exact| tender_score::explain::show(x, decimals, &notation);
+    let name = |k: &str| variables.iter().find(|(v, _)| v == k).map_or_else(|| k.to_owned(), |(_, x)| shown(*x));
+    let number = |d: Decimal| notation.number(d.normalize());
+    let body = tender_core::formula::render_with(&expr, &name, &number, separator(cat), "×", "÷");
+    let money = |d: Decimal| cat.money(d, &tender.currency);
+    doc.para(&t!(cat, "model-price-formula-example",
+        "lowest" => money(lowest)?, "price" => money(price)?, "highest" => money(highest)?,
         "computation" => format!("`{body} = {}`", shown(result)))?);
     Ok(())
 }

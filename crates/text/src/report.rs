@@ -130,6 +130,13 @@ fn lot_chapter(
     if let Some((corridor, decision)) = corridor(cat, lot)? {
         doc.para(&t!(cat, "report-corridor", "corridor" => corridor, "decision" => decision)?);
     }
+    // A price formula as written; each bid's derivation below computes it with its figures.
+    for c in lot.award.price_criteria() {
+        if let tender_core::PriceModel::Formula { formula, .. } = lot.award.model_of(c) {
+            let written = crate::measured::written(cat, formula).unwrap_or_else(|| formula.clone());
+            doc.para(&t!(cat, "report-price-formula", "criterion" => id(&c.id), "formula" => format!("`{written}`"))?);
+        }
+    }
     doc.para(&match lot.award.price_basis.kind {
         PriceBasisKind::Total => cat.text("report-basis-total", &[])?,
         PriceBasisKind::LifeCycleCost => cat.text("report-basis-lcc", &[])?,

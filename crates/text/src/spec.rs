@@ -732,6 +732,7 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     } else {
         doc.para(&price_model_text(cat, tender, award)?);
     }
+    price_formulas(cat, tender, lot, doc)?;
     if award.price_model.depends_on_other_bids() {
         let key = if award.price_model.is_points_model() {
             "model-relative-warning"
@@ -919,14 +920,28 @@ fn model_text(cat: &Catalogue, tender: &Tender, model: &PriceModel, max: String)
             AdjustMode::Deduction => "model-price-percent-deduction",
             AdjustMode::Markup => "model-price-percent-markup",
         }, "name" => name, "percent" => cat.percent(max_percent.get())?),
+        PriceModel::Formula { .. } => t!(cat, "model-price-formula", "name" => name, "max" => max),
     }
+}
+
+/// A price formula's text, legend and worked example, for each price criterion scored by one.
+fn price_formulas(cat: &Catalogue, tender: &Tender, lot: &Lot, doc: &mut Doc) -> Res {
+    for c in lot.award.price_criteria() {
+        if let PriceModel::Formula { formula, constants } = lot.award.model_of(c) {
+            crate::measured::price_formula(cat, tender, lot, c, formula, constants, doc)?;
+        }
+    }
+    Ok(())
 }
 
 /// The formula lines (literal, for a code block) and their legend.
 fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<String>), TextError> {
     let mut lines = Vec::new();
     let mut legend: Vec<&'static str> = Vec::new();
-    if !award.price_model.is_points_model() || award.price_criterion().is_some() {
+    // A price formula names the price in words, explained with the formula as written.
+    let custom = |m: &PriceModel| matches!(m, PriceModel::Formula { .. });
+    let all_custom = award.price_criteria().all(|c| custom(award.model_of(c)));
+    if !award.price_model.is_points_model() || (award.price_criterion().is_some() && !all_custom) {
         legend.push("legend-p");
     }
     // A formula reads in words: each criterion by its name; its id is a reference elsewhere.
@@ -940,9 +955,13 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
             if let Some(l) = price_line(cat, model, plain(&c.id), max)? {
                 lines.push(l);
             }
-            legend.push("legend-p");
+            if !custom(model) {
+                legend.push("legend-p");
+            }
             match model {
                 PriceModel::FixedSpan { .. } => {}
+                // The formula's names are explained with the formula as written.
+                PriceModel::Formula { .. } => {}
                 PriceModel::MinMax => {
                     legend.push("legend-pmin");
                     legend.push("legend-pmax");
@@ -999,6 +1018,10 @@ fn price_line(
             Some(
                 t!(cat, "formula-logarithmic", "id" => price_var.clone(), "max" => max.clone(), "base" => cat.number(base))?,
             )
+        }
+        PriceModel::Formula { formula, .. } => {
+            let text = crate::measured::written(cat, formula).unwrap_or_else(|| formula.clone());
+            Some(t!(cat, "formula-price-custom", "id" => price_var.clone(), "formula" => text)?)
         }
         _ => None,
     })
