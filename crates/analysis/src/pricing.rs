@@ -41,7 +41,7 @@ pub(crate) struct Reference {
 pub(crate) fn share(model: &PriceModel, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
     let reference = tender_score::price::Reference { lowest: reference.lowest, highest: reference.highest };
     // The maximum only labels the formula; the share does not depend on it.
-    match tender_score::price::share(model, Decimal::ZERO, price, reference) {
+    match tender_score::price::share(model, Exact::ZERO, price, reference) {
         Ok((r, _)) => Ok(r),
         Err(tender_score::price::PriceError::NotPositive(_)) => Err(PriceError::NotPositive),
         Err(tender_score::price::PriceError::Logarithm) => Err(PriceError::Logarithm),
@@ -73,7 +73,10 @@ fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exac
 impl<'a> Scorer<'a> {
     pub(crate) fn new(lot: &'a tender_core::Lot) -> Self {
         let award = &lot.award;
-        let max = award.price_criterion().and_then(|c| c.weight).map(|w| Exact::from_decimal(w.get()));
+        let max = award
+            .price_criterion()
+            .filter(|c| c.weight.is_some())
+            .and_then(|c| tender_score::weights::effective(award, c).ok());
         Self { model: &award.price_model, policy: award.rounding, max }
     }
 

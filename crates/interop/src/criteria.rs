@@ -34,7 +34,7 @@
 
 use rust_decimal::Decimal;
 use tender_core::award::{AwardModel, PriceModel, Weighting};
-use tender_core::{Criterion, CriterionKind, Language, Lot, Tender, Text};
+use tender_core::{Criterion, CriterionKind, Language, Lot, Tender, Text, Weight};
 
 use crate::error::ExportProblem;
 
@@ -242,7 +242,7 @@ impl<'t> Planner<'t> {
         for (ci, criterion) in award.criteria.iter().enumerate() {
             let cp = format!("{p}.criteria[{ci}]");
             let name = self.texts(&format!("{cp}.name"), &criterion.name, MAX_NAME);
-            let description = self.description(&cp, criterion);
+            let description = self.description(&cp, award, criterion);
             let numbers = if formula { Vec::new() } else { self.numbers(&cp, award, criterion) };
             let described = criterion.description.is_some() || !criterion.sub_criteria.is_empty();
             criteria.push(PlannedCriterion { criterion, name, description, described, numbers });
@@ -324,7 +324,7 @@ impl<'t> Planner<'t> {
 
     /// BT-540: the description (or, with a warning, the name), then the sub-criteria with their
     /// weights.
-    fn description(&mut self, cp: &str, criterion: &Criterion) -> Texts {
+    fn description(&mut self, cp: &str, award: &AwardModel, criterion: &Criterion) -> Texts {
         if criterion.description.is_none() && criterion.sub_criteria.is_empty() && self.limits {
             self.warnings.push(ExportProblem::new(
                 format!("{cp}.description"),
@@ -343,6 +343,24 @@ impl<'t> Planner<'t> {
                 text.push('\n');
                 text.push_str(&measure_summary(lang, m));
             }
+            if let Some(w) =
+                criterion.weight.filter(|w| award.weighting == Weighting::Normalised || w.as_fraction().is_some())
+            {
+                // The weight as the buyer wrote it; the notice's number is the percentage.
+                let da = lang.as_str() == "da";
+                let label = if da { "Vægt som angivet" } else { "Weight as written" };
+                text.push_str(&format!("\n{label}: {w}"));
+                if award.weighting == Weighting::Normalised
+                    && let Some((n, d)) = award.weight_sum()
+                {
+                    let sum = if d == 1 { n.to_string() } else { format!("{n}/{d}") };
+                    text.push_str(&if da {
+                        format!(" af i alt {sum} (normaliseret til procent)")
+                    } else {
+                        format!(" of {sum} in all (normalised to percent)")
+                    });
+                }
+            }
             if self.limits && text.chars().count() > MAX_DESCRIPTION {
                 self.problems.push(ExportProblem::new(
                     format!("{cp}.description"),
@@ -360,12 +378,14 @@ impl<'t> Planner<'t> {
     fn numbers(&mut self, cp: &str, award: &AwardModel, criterion: &Criterion) -> Vec<CriterionNumber> {
         let mut numbers = Vec::new();
         let code = match award.weighting {
-            Weighting::Percent => WeightCode::PercentExact,
+            // eForms has no code for weights normalised from another unit: the notice gives the
+            // normalised percentages, which sum to 100 (the weights as written are in BT-540).
+            Weighting::Percent | Weighting::Normalised => WeightCode::PercentExact,
             Weighting::Points => WeightCode::PointsExact,
             Weighting::Order => WeightCode::Order,
         };
         match criterion.weight {
-            Some(w) => numbers.push(CriterionNumber { value: w.get(), role: NumberRole::Weight(code) }),
+            Some(w) => numbers.push(CriterionNumber { value: weight_number(award, criterion, w), role: NumberRole::Weight(code) }),
             None if code == WeightCode::Order => self.problems.push(ExportProblem::new(
                 format!("{cp}.weight"),
                 "the criterion has no rank; order of importance (ord-imp) is all or nothing (eForms BR-BT-00539-0194)",
@@ -390,46 +410,61 @@ impl<'t> Planner<'t> {
     /// the model requires), `ord-imp` ranks are whole numbers from 1 to the number of criteria
     /// (BR-BT-00539-0197, -0209).
     fn check_weights(&mut self, p: &str, award: &AwardModel) {
-        let weights: Vec<Decimal> = award.criteria.iter().filter_map(|c| c.weight.map(|w| w.get())).collect();
+        let weights: Vec<Weight> = award.criteria.iter().filter_map(|c| c.weight).collect();
         if weights.len() != award.criteria.len() {
             return; // reported per criterion
         }
         match award.weighting {
             Weighting::Percent => {
-                // Checked: an unvalidated tender's weights may overflow a decimal (issue 17).
-                let sum = weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w));
-                if sum != Some(Decimal::ONE_HUNDRED) {
+                // Exact: an unvalidated tender's weights may be too large to add (issue 17), and
+                // fractions (100/3) are added as fractions.
+                let decimals: Option<Vec<Decimal>> = weights.iter().map(|w| w.decimal()).collect();
+                let shown = match decimals {
+                    Some(ds) => {
+                        let sum = ds.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w));
+                        (sum != Some(Decimal::ONE_HUNDRED))
+                            .then(|| sum.map_or_else(|| "more than an exact decimal holds".to_owned(), number_text))
+                    }
+                    None => match Weight::exact_sum(weights.iter().copied()) {
+                        Some((100, 1)) => None,
+                        Some((n, 1)) => Some(n.to_string()),
+                        Some((n, d)) => Some(format!("{} ({n}/{d})", Weight::fraction_sum_shown(n, d))),
+                        None => Some("more than can be added exactly".to_owned()),
+                    },
+                };
+                if let Some(shown) = shown {
                     self.problems.push(ExportProblem::new(
                         format!("{p}.criteria"),
-                        format!(
-                            "the percentage weights (per-exa) sum to {}, not 100 (eForms BR-BT-00539-0200)",
-                            sum.map_or_else(|| "more than an exact decimal holds".to_owned(), number_text)
-                        ),
+                        format!("the percentage weights (per-exa) sum to {shown}, not 100 (eForms BR-BT-00539-0200)"),
                         "adjust the weights so they sum to 100",
                     ));
                 }
             }
-            Weighting::Points => {
+            Weighting::Points | Weighting::Normalised => {
                 for (ci, w) in weights.iter().enumerate() {
-                    if *w <= Decimal::ZERO {
+                    if w.is_negative() || w.is_zero() {
                         self.problems.push(ExportProblem::new(
                             format!("{p}.criteria[{ci}].weight"),
-                            format!("the points weight {} is not above zero", number_text(*w)),
-                            "give every criterion its maximum points",
+                            format!("the weight {w} is not above zero"),
+                            "give every criterion a weight above zero",
                         ));
                     }
+                }
+                if award.weighting == Weighting::Normalised && Weight::exact_sum(weights.iter().copied()).is_none() {
+                    self.problems.push(ExportProblem::new(
+                        format!("{p}.criteria"),
+                        "the weights are too large to normalise exactly",
+                        "use smaller weights",
+                    ));
                 }
             }
             Weighting::Order => {
                 let n = Decimal::from(weights.len());
                 for (ci, w) in weights.iter().enumerate() {
-                    if !w.is_integer() || *w < Decimal::ONE || *w > n {
+                    if !w.decimal().is_some_and(|w| w.is_integer() && w >= Decimal::ONE && w <= n) {
                         self.problems.push(ExportProblem::new(
                             format!("{p}.criteria[{ci}].weight"),
-                            format!(
-                                "the rank {} is not a whole number from 1 to {n} (eForms BR-BT-00539-0197)",
-                                number_text(*w)
-                            ),
+                            format!("the rank {w} is not a whole number from 1 to {n} (eForms BR-BT-00539-0197)"),
                             format!("give a rank from 1 (most important) to {n}"),
                         ));
                     }
@@ -463,7 +498,7 @@ impl<'t> Planner<'t> {
             for c in award.quality_criteria() {
                 text.push_str(&format!("\n{}", c.name.get(lang).trim()));
                 if let Some(w) = c.weight {
-                    text.push_str(&format!(": {} %", number_text(w.get())));
+                    text.push_str(&format!(": {} %", number_text(weight_number(award, c, w))));
                 }
                 if valued && let Some(v) = c.value {
                     text.push_str(&format!(" = {}", money_text(lang, currency, v.get())));
@@ -606,6 +641,24 @@ pub(crate) fn measure_summary(lang: &Language, m: &tender_core::measure::Measure
         (None, None) => {}
     }
     format!("{}.", parts.join("; "))
+}
+
+/// The number eForms and OCDS publish for a criterion's weight: the weight as written when it is a
+/// decimal and not normalised; otherwise the exact weight (the normalised percentage under
+/// `normalised`) as a decimal, rounded half away from zero to 10 places where it is no shorter
+/// decimal (100/7 → 14.2857142857). Rounded that finely, percentages still sum to 100 within the
+/// SDK's tolerance (BR-BT-00539-0200 allows 1 per criterion).
+pub(crate) fn weight_number(award: &AwardModel, c: &Criterion, w: Weight) -> Decimal {
+    if award.weighting != Weighting::Normalised
+        && let Some(d) = w.decimal()
+    {
+        return d;
+    }
+    match tender_score::weights::effective(award, c) {
+        Ok(e) if e.is_decimal_with(10) => e.approx(10).normalize(),
+        Ok(e) => e.round(10, tender_core::award::RoundingStrategy::HalfUp).unwrap_or_else(|_| e.approx(10)),
+        Err(_) => w.rounded(10),
+    }
 }
 
 #[cfg(test)]

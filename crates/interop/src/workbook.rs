@@ -608,7 +608,7 @@ fn calculation(
             col = col.saturating_add(4);
             let Some(r) = b.criteria.iter().find(|r| r.criterion == c.id) else { continue };
             let max = award.scale_of(c).max.get();
-            let weight = r.weight;
+            let weight = exact_formula(r.weight);
             // The aggregated mark.
             let score_formula = match &r.basis {
                 ScoreBasis::Marks(m) => {
@@ -747,7 +747,7 @@ fn calculation(
                         sheet.write_number_with_format(row, rc, float(ratio.approx(15)), &fine).map_err(xlsx)?;
                     }
                 }
-                let weight = criterion.weight.map_or(Decimal::ZERO, |w| w.get());
+                let weight = exact_formula(tender_score::weights::effective(award, criterion).unwrap_or(Exact::ZERO));
                 let pts = round_rule(&format!("{weight}*{}", cell(row, rc)), policy.price_points_rule());
                 sheet
                     .write_formula_with_format(
@@ -786,7 +786,7 @@ fn calculation(
         if let Some(total) = b.total {
             let price = cell(row, price_col);
             let q = cell(row, q_col);
-            let qmax = max_quality(&quality);
+            let qmax = max_quality(award, &quality);
             let expr = match &award.price_model {
                 PriceModel::PricePerQualityPoint { .. } => Some(format!("IF({q}>0,{price}/{q},{price})")),
                 PriceModel::ValueAdded { mode } => {
@@ -806,7 +806,7 @@ fn calculation(
                 }
                 PriceModel::PercentAdjustment { mode, max_percent } => {
                     let m = max_percent.get();
-                    let share = if qmax.is_zero() { "0".to_owned() } else { format!("{q}/{qmax}") };
+                    let share = if qmax == "0" { "0".to_owned() } else { format!("{q}/{qmax}") };
                     Some(match mode {
                         AdjustMode::Deduction => format!("{price}*(1-{share}*{m}/100)"),
                         AdjustMode::Markup => format!("{price}*(1+(1-{share})*{m}/100)"),
@@ -865,12 +865,21 @@ fn calculation(
 
 /// The most quality points a bid can get: the sum of the quality criteria's weights (or, under
 /// the value-added model without weights, their money values), as the engine's `Qmax`.
-fn max_quality(quality: &[&tender_core::award::Criterion]) -> Decimal {
+fn max_quality(award: &AwardModel, quality: &[&tender_core::award::Criterion]) -> String {
     quality
         .iter()
-        .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default())
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
-        .unwrap_or(Decimal::MAX)
+        .try_fold(Exact::ZERO, |acc, c| acc.checked_add(tender_score::weights::effective(award, c)?))
+        .map_or_else(|_| Decimal::MAX.to_string(), exact_formula)
+}
+
+/// An exact figure in a formula: its decimal (`30`, `12.5`), or a division in brackets (`(100/7)`)
+/// when it is no decimal, so the sheet divides as the engine does.
+fn exact_formula(value: Exact) -> String {
+    if value.is_decimal_with(28) {
+        value.approx(28).normalize().to_string()
+    } else {
+        format!("({}/{})", value.numer(), value.denom())
+    }
 }
 
 /// The aggregated mark of a leaf as a formula over the marks sheet: the consensus cell when the

@@ -273,7 +273,7 @@ pub fn check_formulas(tender: &Tender) -> Vec<Problem> {
                 ));
                 continue;
             };
-            let weight = Exact::from_decimal(c.weight.map(|w| w.get()).unwrap_or_default());
+            let weight = crate::weights::effective(&lot.award, c).unwrap_or(Exact::ZERO);
             if let Some(p) = corners(&expr, m, min.get(), max.get(), weight, &path) {
                 out.push(p);
             }

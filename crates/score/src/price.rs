@@ -356,7 +356,7 @@ pub struct Reference {
 /// that gives no price points (price per quality point, value added, percent adjustment).
 pub fn share(
     model: &PriceModel,
-    max: Decimal,
+    max: Exact,
     price: Exact,
     reference: Reference,
 ) -> Result<(Exact, PriceFormula), PriceError> {
@@ -453,7 +453,8 @@ mod tests {
 
     fn points(model: &PriceModel, max: i64, price: i64, lowest: i64, highest: i64) -> Decimal {
         let reference = Reference { lowest: money(lowest), highest: money(highest) };
-        let (r, _) = share(model, Decimal::from(max), money(price), reference).expect("scores");
+        let (r, _) =
+            share(model, Exact::from_int(i128::from(max)).expect("fits"), money(price), reference).expect("scores");
         Exact::from_int(i128::from(max))
             .and_then(|m| m.checked_mul(r))
             .and_then(|p| p.round(2, tender_core::award::RoundingStrategy::HalfUp))
@@ -517,7 +518,7 @@ mod tests {
     fn zero_price_is_an_error() {
         let r = share(
             &PriceModel::Proportional,
-            Decimal::TEN,
+            Exact::from_int(10).expect("fits"),
             Exact::ZERO,
             Reference { lowest: Exact::ZERO, highest: money(5) },
         );

@@ -80,7 +80,7 @@ pub(crate) fn describe(
 ) -> Result<(), TextError> {
     let lang = cat.lang();
     let n = |d: Decimal| cat.number(d.normalize());
-    let weight = c.weight.map_or_else(|| "0".to_owned(), |w| n(w.get()));
+    let weight = crate::spec::carried_weight(cat, award, c);
     let higher = m.direction == Direction::HigherIsBetter;
     doc.para(&t!(cat, "model-measured", "criterion" => id(&c.id), "unit" => inline(m.unit.get(lang)),
         "direction" => if higher { "higher" } else { "lower" })?);
@@ -108,9 +108,13 @@ pub(crate) fn describe(
             for b in bands {
                 let points = c
                     .weight
-                    .and_then(|w| w.get().checked_mul(b.score.get()))
-                    .and_then(|x| x.checked_div(max))
-                    .map_or_else(|| "–".to_owned(), |p| n(p.round_dp(award.rounding.decimals.max(2))));
+                    .and_then(|_| tender_score::weights::effective(award, c).ok())
+                    .and_then(|w| w.checked_mul(Exact::from_decimal(b.score.get())).ok())
+                    .and_then(|x| x.checked_div(Exact::from_decimal(max)).ok())
+                    .and_then(|p| {
+                        p.round(award.rounding.decimals.max(2), tender_core::award::RoundingStrategy::HalfEven).ok()
+                    })
+                    .map_or_else(|| "–".to_owned(), n);
                 rows.push(vec![n(b.from.get()), n(b.score.get()), points]);
             }
             doc.table(&header, &rows);
@@ -176,7 +180,11 @@ fn example(
     let (Some(best), Some(value), Some(worst)) = (at(10), at(25), at(50)) else { return Ok(()) };
     let Ok(Some(mut field)) = Field::of(m, &[best, value, worst]) else { return Ok(()) };
     field.mean = Exact::from_decimal(value);
-    let weight = Exact::from_decimal(c.weight.map_or(Decimal::ZERO, |w| w.get()));
+    let weight = if c.weight.is_some() {
+        tender_score::weights::effective(award, c).unwrap_or(Exact::ZERO)
+    } else {
+        Exact::ZERO
+    };
     let constant = |k: &str| match &m.rule {
         MeasureRule::Formula { constants, .. } => constants.get(k).map(|v| Exact::from_decimal(v.get())),
         _ => None,
