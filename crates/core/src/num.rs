@@ -672,6 +672,36 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_weight_reads_and_writes_as_written() {
+        #[derive(Serialize, Deserialize)]
+        struct Doc {
+            w: Weight,
+        }
+        let doc: Doc = toml::from_str("w = \"3/21\"").expect("reads");
+        assert_eq!(doc.w.as_fraction().map(|f| (f.numerator(), f.denominator())), Some((3, 21)));
+        assert_eq!(doc.w.exact_parts(), (3, 21));
+        assert_eq!(doc.w.rounded(2), Decimal::new(14, 2));
+        assert_eq!(toml::to_string(&doc).expect("writes"), "w = \"3/21\"\n");
+        let json: Doc = serde_json::from_str(r#"{"w": "3/21"}"#).expect("reads");
+        assert_eq!(serde_json::to_string(&json).expect("writes"), r#"{"w":"3/21"}"#);
+        // Numbers are written as before.
+        for (text, written) in [("w = 30", "w = 30\n"), ("w = 12.5", "w = 12.5\n")] {
+            let doc: Doc = toml::from_str(text).expect("reads");
+            assert_eq!(doc.w.as_fraction(), None);
+            assert_eq!(toml::to_string(&doc).expect("writes"), written);
+        }
+        for bad in ["3/0", "0/21", "-3/21", "3/-21", "3//21", "13/21/2", "3.5/21", "/21", "3/", "1000000000/3"] {
+            assert!(matches!(bad.parse::<Weight>(), Err(DecimalError::Fraction(_))), "{bad} should be refused");
+        }
+        assert_eq!(
+            Weight::exact_sum(["3/21", "5/21", "13/21"].map(|w| w.parse::<Weight>().expect("parses"))),
+            Some((1, 1))
+        );
+        assert_eq!(Weight::fraction_sum_shown(100, 3), "≈33.33");
+        assert_eq!(Weight::fraction_sum_shown(1, 4), "0.25");
+    }
+
+    #[test]
     fn toml_round_trip_keeps_every_digit() {
         #[derive(Serialize, Deserialize)]
         struct Doc {

@@ -643,22 +643,76 @@ pub(crate) fn measure_summary(lang: &Language, m: &tender_core::measure::Measure
     format!("{}.", parts.join("; "))
 }
 
+/// The places a weight that is no short decimal is published to.
+const WEIGHT_PLACES: u32 = 10;
+
 /// The number eForms and OCDS publish for a criterion's weight: the weight as written when it is a
 /// decimal and not normalised; otherwise the exact weight (the normalised percentage under
-/// `normalised`) as a decimal, rounded half away from zero to 10 places where it is no shorter
-/// decimal (100/7 → 14.2857142857). Rounded that finely, percentages still sum to 100 within the
-/// SDK's tolerance (BR-BT-00539-0200 allows 1 per criterion).
+/// `normalised`) as a decimal to 10 places (100/7 → 14.2857142857). Where the exact weights sum
+/// to exactly 100 (`normalised`, or fractions under `percent`), the 10-place figures are rounded by
+/// the largest remainder, so that they too sum to exactly 100 (`percentageExact` "must add up to
+/// 100"; eForms BR-BT-00539-0200): each is its exact value rounded down or up at the tenth place.
 pub(crate) fn weight_number(award: &AwardModel, c: &Criterion, w: Weight) -> Decimal {
     if award.weighting != Weighting::Normalised
         && let Some(d) = w.decimal()
     {
         return d;
     }
-    match tender_score::weights::effective(award, c) {
-        Ok(e) if e.is_decimal_with(10) => e.approx(10).normalize(),
-        Ok(e) => e.round(10, tender_core::award::RoundingStrategy::HalfUp).unwrap_or_else(|_| e.approx(10)),
-        Err(_) => w.rounded(10),
+    let Ok(e) = tender_score::weights::effective(award, c) else { return w.rounded(WEIGHT_PLACES) };
+    if e.is_decimal_with(WEIGHT_PLACES) {
+        return e.approx(WEIGHT_PLACES).normalize();
     }
+    let index = award.criteria.iter().position(|x| std::ptr::eq(x, c));
+    match (index, largest_remainder(award)) {
+        (Some(i), Some(units)) => units.get(i).copied().flatten().unwrap_or_else(|| e.approx(WEIGHT_PLACES)),
+        _ => e
+            .round(WEIGHT_PLACES, tender_core::award::RoundingStrategy::HalfUp)
+            .unwrap_or_else(|_| e.approx(WEIGHT_PLACES)),
+    }
+}
+
+/// Each weighted criterion's exact weight to [`WEIGHT_PLACES`] places by the largest remainder, when
+/// the exact weights sum to exactly 100; `None` otherwise or on overflow.
+fn largest_remainder(award: &AwardModel) -> Option<Vec<Option<Decimal>>> {
+    if award.weighting != Weighting::Normalised && award.weight_sum() != Some((100, 1)) {
+        return None;
+    }
+    let scale = 10_i128.checked_pow(WEIGHT_PLACES)?;
+    let mut floors = Vec::with_capacity(award.criteria.len());
+    for c in &award.criteria {
+        if c.weight.is_none() {
+            floors.push(None);
+            continue;
+        }
+        let e = tender_score::weights::effective(award, c).ok()?;
+        let scaled = e.numer().checked_mul(scale)?;
+        let (q, r) = (scaled.checked_div(e.denom())?, scaled.checked_rem(e.denom())?);
+        // The remainder as a fraction of one unit at the tenth place: r / denom.
+        floors.push(Some((q, tender_score::Exact::new(r, e.denom()).ok()?)));
+    }
+    let total = floors.iter().flatten().try_fold(0_i128, |s, (q, _)| s.checked_add(*q))?;
+    let hundred = scale.checked_mul(100)?;
+    let short = usize::try_from(hundred.checked_sub(total)?).ok()?;
+    let mut order: Vec<usize> = (0..floors.len()).filter(|&i| floors[i].is_some()).collect();
+    if short > order.len() {
+        return None; // the weights do not sum to 100
+    }
+    // Largest remainder first; ties in the criteria's order.
+    order.sort_by(|&a, &b| {
+        let ra = floors[a].as_ref().map(|(_, r)| *r);
+        let rb = floors[b].as_ref().map(|(_, r)| *r);
+        rb.cmp(&ra).then(a.cmp(&b))
+    });
+    let mut units: Vec<Option<i128>> = floors.iter().map(|f| f.as_ref().map(|(q, _)| *q)).collect();
+    for &i in order.iter().take(short) {
+        units[i] = units[i].and_then(|u| u.checked_add(1));
+    }
+    Some(
+        units
+            .into_iter()
+            .map(|u| u.and_then(|u| Decimal::try_from_i128_with_scale(u, WEIGHT_PLACES).ok()).map(|d| d.normalize()))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -675,5 +729,28 @@ mod tests {
         // Four digits are not grouped (the tender texts' rule); decimals beyond the minor units stay.
         assert_eq!(money_text(&Language::da(), "DKK", Decimal::new(12_345, 1)), "1234,50 kr.");
         assert_eq!(money_text(&Language::en(), "EUR", Decimal::new(1_234_567_891, 3)), "EUR 1,234,567.891");
+    }
+
+    /// 3/21, 5/21 and 13/21 normalised are 100/7, 500/21 and 1300/21 percent: to ten places
+    /// 14.2857142857 + 23.8095238095 + 61.9047619047 = 99.9999999999, so the largest remainder
+    /// (1300/21: …47|619…) is rounded up and the published figures sum to exactly 100.
+    #[test]
+    fn normalised_weights_are_published_to_ten_places_summing_to_100() {
+        let award: AwardModel = serde_json::from_value(serde_json::json!({
+            "weighting": "normalised",
+            "price_model": { "kind": "proportional" },
+            "criteria": [
+                { "id": "P", "name": "Price", "kind": "price", "weight": "3/21" },
+                { "id": "Q1", "name": "Q1", "kind": "quality", "weight": "5/21" },
+                { "id": "Q2", "name": "Q2", "kind": "quality", "weight": "13/21" }
+            ]
+        }))
+        .expect("reads");
+        let numbers: Vec<Decimal> =
+            award.criteria.iter().filter_map(|c| Some(weight_number(&award, c, c.weight?))).collect();
+        let expected: Vec<Decimal> =
+            ["14.2857142857", "23.8095238095", "61.9047619048"].iter().map(|s| s.parse().expect("decimal")).collect();
+        assert_eq!(numbers, expected);
+        assert_eq!(numbers.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
     }
 }
