@@ -79,10 +79,10 @@ fn ratio_of(bid: &BidResult, id: &Id) -> Option<Exact> {
     bid.criteria.iter().find(|r| &r.criterion == id).map(|r| r.ratio)
 }
 
-/// The weight a quality criterion carries in the quality points (its weight, else its money value),
-/// as the scoring crate uses it.
-pub(crate) fn quality_weight(c: &tender_core::Criterion) -> Exact {
-    c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).map_or(Exact::ZERO, Exact::from_decimal)
+/// The weight a quality criterion carries in the quality points (its weight, normalised where the
+/// weighting says so, else its money value), as the scoring crate uses it.
+pub(crate) fn quality_weight(award: &tender_core::AwardModel, c: &tender_core::Criterion) -> Result<Exact, Overflow> {
+    tender_score::weights::effective(award, c)
 }
 
 /// Builds the form, or says why the lot has none.
@@ -138,7 +138,7 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
             for c in award.quality_criteria() {
                 criteria.push(c.id.clone());
                 quality.push(true);
-                weights.push(quality_weight(c));
+                weights.push(quality_weight(award, c).map_err(overflow)?);
             }
         }
         _ => {
@@ -151,10 +151,13 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
                 if c.kind != CriterionKind::Quality && !is_price {
                     continue; // A second price or cost criterion is not scored.
                 }
-                let Some(w) = c.weight else { continue };
+                if c.weight.is_none() {
+                    continue;
+                }
                 criteria.push(c.id.clone());
                 quality.push(!is_price);
-                weights.push(Exact::from_decimal(w.get()));
+                // Normalised weights are compared as the percentages they carry.
+                weights.push(tender_score::weights::effective(award, c).map_err(overflow)?);
             }
         }
     }

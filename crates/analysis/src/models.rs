@@ -203,6 +203,14 @@ fn serde_plain_strategy(s: tender_core::award::RoundingStrategy) -> &'static str
     }
 }
 
+/// A weight as a decimal for an alternative model's assumed parameters (a price weight, a split of
+/// the estimate into money values, a percent-adjustment maximum): the decimal as written, or a
+/// fraction to 20 places. Only ratios of weights in one unit are used, so a `normalised` tender's
+/// weights serve as written; the assumed figures are rounded far coarser than 20 places.
+fn weight_value(w: Weight) -> Decimal {
+    w.decimal().unwrap_or_else(|| w.rounded(20))
+}
+
 fn checked_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     values.into_iter().try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
 }
@@ -217,11 +225,11 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<Assumption>), Reason
             .criteria
             .iter()
             .filter(|c| c.kind == CriterionKind::Quality)
-            .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default()),
+            .map(|c| c.weight.map(weight_value).or_else(|| c.value.map(|v| v.get())).unwrap_or_default()),
     )
     .ok_or(Reason::ParametersTooLarge)?;
     let price_index = award.criteria.iter().position(|c| c.kind != CriterionKind::Quality);
-    let price_weight = price_index.and_then(|i| award.criteria[i].weight).map(|w| w.get());
+    let price_weight = price_index.and_then(|i| award.criteria[i].weight).map(weight_value);
     if model.is_points_model() {
         let i = price_index.ok_or(Reason::NoPriceCriterion)?;
         if price_weight.is_none() {
@@ -240,7 +248,7 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<Assumption>), Reason
             }
             let mut values = Vec::new();
             for c in lot.award.criteria.iter_mut().filter(|c| c.kind == CriterionKind::Quality) {
-                let w = c.weight.map(|w| w.get()).unwrap_or_default();
+                let w = c.weight.map(weight_value).unwrap_or_default();
                 let v = estimate
                     .checked_mul(w)
                     .and_then(|x| x.checked_div(sum))
@@ -289,8 +297,8 @@ fn alternatives(lot: &Lot) -> Vec<Result<PriceModel, (&'static str, Reason)>> {
         PriceModel::PercentAdjustment { .. } => Ok(own.clone()),
         _ => {
             let award = &lot.award;
-            let q = checked_sum(award.quality_criteria().map(|c| c.weight.map(|w| w.get()).unwrap_or_default()));
-            let p = award.price_criterion().and_then(|c| c.weight).map(|w| w.get()).filter(|p| !p.is_zero());
+            let q = checked_sum(award.quality_criteria().map(|c| c.weight.map(weight_value).unwrap_or_default()));
+            let p = award.price_criterion().and_then(|c| c.weight).map(weight_value).filter(|p| !p.is_zero());
             // The published Norwegian rule: 100 × quality weight / price weight; 100 % (50/50)
             // without a price weight.
             let max = match (q, p) {

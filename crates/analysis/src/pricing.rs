@@ -42,7 +42,7 @@ pub(crate) struct Reference {
 /// The share of the maximum price points for a points model: `tender_score::price::share`, the
 /// one implementation of the formulas. `max` is the price criterion's weight (a price formula's
 /// `max`; the other models' shares do not depend on it).
-pub(crate) fn share(model: &PriceModel, max: Decimal, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
+pub(crate) fn share(model: &PriceModel, max: Exact, price: Exact, reference: Reference) -> Result<Exact, PriceError> {
     // No mean: the analyses that move a price compute a price formula only where it does not use
     // the other bids' prices.
     let reference = tender_score::price::Reference { lowest: reference.lowest, highest: reference.highest, mean: None };
@@ -79,7 +79,10 @@ fn round_at(policy: RoundingPolicy, step: RoundingStep, x: Exact) -> Result<Exac
 impl<'a> Scorer<'a> {
     pub(crate) fn new(lot: &'a tender_core::Lot) -> Self {
         let award = &lot.award;
-        let max = award.price_criterion().and_then(|c| c.weight).map(|w| Exact::from_decimal(w.get()));
+        let max = award
+            .price_criterion()
+            .filter(|c| c.weight.is_some())
+            .and_then(|c| tender_score::weights::effective(award, c).ok());
         Self { model: &award.price_model, policy: award.rounding, max }
     }
 
@@ -158,8 +161,7 @@ impl<'a> Scorer<'a> {
             model => {
                 let total = match self.max {
                     Some(max) => {
-                        let m = max.approx(28);
-                        let r = round_at(self.policy, RoundingStep::Ratio, share(model, m, price, reference)?)?;
+                        let r = round_at(self.policy, RoundingStep::Ratio, share(model, max, price, reference)?)?;
                         let points = max.checked_mul(r)?.round_by(self.policy.price_points_rule())?;
                         points.checked_add(quality)?
                     }

@@ -218,7 +218,7 @@ proptest! {
                     let rest = total.checked_sub(t).unwrap();
                     for crit in t2.lots[0].award.criteria.iter_mut() {
                         let Some(w) = crit.weight else { continue };
-                        let w = Exact::from_decimal(w.get());
+                        let w = Exact::from_decimal(w.decimal().expect("a decimal weight"));
                         let x = if crit.id == c.criterion { t.checked_mul(d).unwrap() } else { w.checked_mul(rest).unwrap() };
                         crit.weight = Some(Weight::new(exact(x)));
                     }

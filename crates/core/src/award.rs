@@ -36,6 +36,19 @@ pub enum Weighting {
     Points,
     /// Order of importance only, 1 = most important (`ord-imp`); the tender must say why (BT-733).
     Order,
+    /// Weights in any unit (points such as 3, 5 and 13, or exact fractions such as `"3/21"`),
+    /// normalised exactly: each criterion weighs `weight / Σ weights × 100` percent, as an exact
+    /// fraction, and the totals are out of 100. eForms has no code for this; the notice gives the
+    /// normalised percentages (`per-exa`).
+    Normalised,
+}
+
+impl Weighting {
+    /// Whether a criterion's weight is a percentage of the total after this weighting: written as
+    /// one (`percent`) or normalised to one (`normalised`).
+    pub fn is_percentage(self) -> bool {
+        matches!(self, Self::Percent | Self::Normalised)
+    }
 }
 
 /// A point scale for quality scores.
@@ -200,7 +213,7 @@ pub struct SubCriterion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Weight in percent of the parent criterion.
-    pub weight: Weight,
+    pub weight: Percent,
     /// The scale, if not the parent's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<ScaleSpec>,
@@ -859,6 +872,12 @@ impl AwardModel {
     /// The quality criteria in order.
     pub fn quality_criteria(&self) -> impl Iterator<Item = &Criterion> {
         self.criteria.iter().filter(|c| c.kind == CriterionKind::Quality)
+    }
+
+    /// The exact sum of the criteria's weights as a reduced `(numerator, denominator)`: what a
+    /// `normalised` weighting divides by. `None` if it does not fit in 128-bit arithmetic.
+    pub fn weight_sum(&self) -> Option<(i128, i128)> {
+        Weight::exact_sum(self.criteria.iter().filter_map(|c| c.weight))
     }
 
     /// The scale a criterion is scored on.

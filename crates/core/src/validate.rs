@@ -14,7 +14,7 @@ use crate::award::{AwardModel, Criterion, CriterionKind, PriceBasisKind, PriceMo
 use crate::bid::Bid;
 use crate::common::{Country, Id, Location, Text};
 use crate::compliance::Defect;
-use crate::num::{Money, Percent, Score};
+use crate::num::{Money, Percent, Score, Weight};
 use crate::requirement::{Requirement, Severity};
 use crate::sovereignty::{OBJECTIVE_MAX_POINTS, ObjectiveWeights};
 use crate::tender::{Lot, Tender};
@@ -981,7 +981,7 @@ fn check_components(c: &mut Checker, p: &str, award: &AwardModel) {
             check_price_formula(c, &format!("{cp}.price_model"), formula, constants);
         }
         if matches!(award.model_of(cr), PriceModel::Formula { .. })
-            && cr.weight.is_none_or(|w| w.get() <= Decimal::ZERO)
+            && cr.weight.is_none_or(|w| w.is_negative() || w.is_zero())
         {
             c.error(
                 format!("{cp}.weight"),
@@ -1131,8 +1131,8 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
     // Weights.
     let valued = matches!(award.price_model, PriceModel::ValueAdded { .. });
     match award.weighting {
-        Weighting::Percent | Weighting::Points => {
-            let mut sum = Some(Decimal::ZERO);
+        Weighting::Percent | Weighting::Points | Weighting::Normalised => {
+            let mut weights = Vec::new();
             let mut all_present = true;
             let mut sum_of = "criteria";
             for (i, cr) in criteria.iter().enumerate() {
@@ -1142,15 +1142,15 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                     (Some(w), true) => {
                         // A quality criterion with a minimum may weigh 0: it is a threshold only,
                         // scored to gate the bids, and counts for nothing in the total.
-                        let threshold_only = w.get() == Decimal::ZERO
+                        let threshold_only = w.is_zero()
                             && cr.kind == CriterionKind::Quality
                             && cr.minimum_score.is_some()
                             && cr.sovereignty.is_none();
-                        if w.get() < Decimal::ZERO || (w.get() == Decimal::ZERO && !threshold_only) {
+                        if w.is_negative() || (w.is_zero() && !threshold_only) {
                             c.error(
                                 &wp,
                                 format!("the weight {w} is not above zero"),
-                                if cr.kind == CriterionKind::Quality && w.get() == Decimal::ZERO {
+                                if cr.kind == CriterionKind::Quality && w.is_zero() {
                                     "give every criterion a positive weight, remove the criterion, or give it a \
                                      `minimum_score` to make it a threshold that counts for nothing in the total"
                                 } else {
@@ -1158,12 +1158,20 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                                 },
                             );
                         }
-                        sum = sum.and_then(|s| s.checked_add(w.get()));
+                        weights.push(w);
                     }
                     (None, true) if valued => all_present = false,
                     (None, true) => {
                         all_present = false;
-                        c.error(&wp, "the criterion has no weight", "give it a weight; the weights must sum to 100");
+                        c.error(
+                            &wp,
+                            "the criterion has no weight",
+                            if award.weighting == Weighting::Percent {
+                                "give it a weight; the weights must sum to 100"
+                            } else {
+                                "give it a weight"
+                            },
+                        );
                     }
                     (Some(_), false) => {
                         c.error(
@@ -1181,12 +1189,36 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             if !points_model {
                 sum_of = "quality criteria";
             }
-            if award.weighting == Weighting::Percent && all_present && sum != Some(Decimal::ONE_HUNDRED) {
+            let exact = Weight::exact_sum(weights.iter().copied());
+            if exact.is_none() {
                 c.error(
                     format!("{p}.criteria"),
-                    format!("the weights of the {sum_of} sum to {}, not 100", shown_sum(sum)),
-                    format!("adjust the weights so they sum to exactly 100 ({})", off_by_hundred(sum)),
+                    format!("the weights of the {sum_of} are too large to add up exactly"),
+                    "use smaller weights, or fractions with smaller numerators and denominators",
                 );
+            }
+            let fractions = weights.iter().any(|w| w.as_fraction().is_some());
+            if award.weighting == Weighting::Percent && all_present && exact.is_some() && exact != Some((100, 1)) {
+                let (message, fix) = if fractions {
+                    let (n, d) = exact.unwrap_or((0, 1));
+                    (
+                        format!(
+                            "the weights of the {sum_of} sum to {}{}, not 100",
+                            Weight::fraction_sum_shown(n, d),
+                            if d == 1 { String::new() } else { format!(" ({n}/{d})") }
+                        ),
+                        "adjust the weights so they sum to exactly 100, or use weighting = \"normalised\" to have \
+                         weights in any unit (such as fractions of the total) normalised to 100 exactly"
+                            .to_owned(),
+                    )
+                } else {
+                    let sum = weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(w.decimal()?));
+                    (
+                        format!("the weights of the {sum_of} sum to {}, not 100", shown_sum(sum)),
+                        format!("adjust the weights so they sum to exactly 100 ({})", off_by_hundred(sum)),
+                    )
+                };
+                c.error(format!("{p}.criteria"), message, fix);
             }
         }
         Weighting::Order => {
@@ -1201,14 +1233,15 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
                         format!("give each criterion a rank from 1 to {n}"),
                     ),
                     Some(w) => {
-                        let ok = w.get().is_integer() && w.get() >= Decimal::ONE && w.get() <= Decimal::from(n);
+                        let ok =
+                            w.decimal().is_some_and(|w| w.is_integer() && w >= Decimal::ONE && w <= Decimal::from(n));
                         if !ok {
                             c.error(
                                 &wp,
                                 format!("{w} is not a rank from 1 to {n}"),
                                 format!("give a whole rank from 1 (most important) to {n}"),
                             );
-                        } else if !ranks.insert(w) {
+                        } else if !ranks.insert(w.decimal().unwrap_or_default().normalize()) {
                             c.warn(
                                 &wp,
                                 format!("the rank {w} is shared with another criterion"),
@@ -1390,8 +1423,10 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
 fn slope_under_one(award: &AwardModel, slope: Decimal) -> (String, String) {
     // Dividing by 5 cannot overflow; a slope under 1 times 100 cannot either (checked all the same).
     let fifth_of = |d: Decimal| d.checked_div(Decimal::from(5)).unwrap_or(d).normalize();
-    let loses = match award.price_criterion().and_then(|cr| cr.weight) {
-        Some(m) => format!("0.2 × M = {} of the {} price points", fifth_of(m.get()), m.get().normalize()),
+    // The price points M as written (a percentage or points); a normalised weight is not M itself.
+    let written = award.price_criterion().and_then(|cr| cr.weight).and_then(|w| w.decimal());
+    let loses = match written.filter(|_| award.weighting != Weighting::Normalised) {
+        Some(m) => format!("0.2 × M = {} of the {} price points", fifth_of(m), m.normalize()),
         None => "a fifth of the price points (0.2 × M)".to_owned(),
     };
     let slope = slope.normalize();
@@ -1434,7 +1469,7 @@ fn check_measure(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion) {
     }
     c.text(&format!("{p}.measure.unit"), &measure.unit, true);
     let scale_max = award.scale_of(cr).max.get();
-    for (path, message, fix) in crate::measure::check(measure, cr.weight.map(|w| w.get()), scale_max) {
+    for (path, message, fix) in crate::measure::check(measure, cr.weight.map(|w| w.rounded(12)), scale_max) {
         c.error(format!("{p}.{path}"), message, fix);
     }
 }

@@ -34,7 +34,7 @@
 
 use rust_decimal::Decimal;
 use tender_core::award::{AwardModel, PriceModel, Weighting};
-use tender_core::{Criterion, CriterionKind, Language, Lot, Tender, Text};
+use tender_core::{Criterion, CriterionKind, Language, Lot, Tender, Text, Weight};
 
 use crate::error::ExportProblem;
 
@@ -352,6 +352,24 @@ impl<'t> Planner<'t> {
                 text.push('\n');
                 text.push_str(&price_formula_summary(lang, formula, constants));
             }
+            if let Some(w) =
+                criterion.weight.filter(|w| award.weighting == Weighting::Normalised || w.as_fraction().is_some())
+            {
+                // The weight as the buyer wrote it; the notice's number is the percentage.
+                let da = lang.as_str() == "da";
+                let label = if da { "Vægt som angivet" } else { "Weight as written" };
+                text.push_str(&format!("\n{label}: {w}"));
+                if award.weighting == Weighting::Normalised
+                    && let Some((n, d)) = award.weight_sum()
+                {
+                    let sum = if d == 1 { n.to_string() } else { format!("{n}/{d}") };
+                    text.push_str(&if da {
+                        format!(" af i alt {sum} (normaliseret til procent)")
+                    } else {
+                        format!(" of {sum} in all (normalised to percent)")
+                    });
+                }
+            }
             if self.limits && text.chars().count() > MAX_DESCRIPTION {
                 self.problems.push(ExportProblem::new(
                     format!("{cp}.description"),
@@ -369,12 +387,14 @@ impl<'t> Planner<'t> {
     fn numbers(&mut self, cp: &str, award: &AwardModel, criterion: &Criterion) -> Vec<CriterionNumber> {
         let mut numbers = Vec::new();
         let code = match award.weighting {
-            Weighting::Percent => WeightCode::PercentExact,
+            // eForms has no code for weights normalised from another unit: the notice gives the
+            // normalised percentages, which sum to 100 (the weights as written are in BT-540).
+            Weighting::Percent | Weighting::Normalised => WeightCode::PercentExact,
             Weighting::Points => WeightCode::PointsExact,
             Weighting::Order => WeightCode::Order,
         };
         match criterion.weight {
-            Some(w) => numbers.push(CriterionNumber { value: w.get(), role: NumberRole::Weight(code) }),
+            Some(w) => numbers.push(CriterionNumber { value: weight_number(award, criterion, w), role: NumberRole::Weight(code) }),
             None if code == WeightCode::Order => self.problems.push(ExportProblem::new(
                 format!("{cp}.weight"),
                 "the criterion has no rank; order of importance (ord-imp) is all or nothing (eForms BR-BT-00539-0194)",
@@ -399,46 +419,61 @@ impl<'t> Planner<'t> {
     /// the model requires), `ord-imp` ranks are whole numbers from 1 to the number of criteria
     /// (BR-BT-00539-0197, -0209).
     fn check_weights(&mut self, p: &str, award: &AwardModel) {
-        let weights: Vec<Decimal> = award.criteria.iter().filter_map(|c| c.weight.map(|w| w.get())).collect();
+        let weights: Vec<Weight> = award.criteria.iter().filter_map(|c| c.weight).collect();
         if weights.len() != award.criteria.len() {
             return; // reported per criterion
         }
         match award.weighting {
             Weighting::Percent => {
-                // Checked: an unvalidated tender's weights may overflow a decimal (issue 17).
-                let sum = weights.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w));
-                if sum != Some(Decimal::ONE_HUNDRED) {
+                // Exact: an unvalidated tender's weights may be too large to add (issue 17), and
+                // fractions (100/3) are added as fractions.
+                let decimals: Option<Vec<Decimal>> = weights.iter().map(|w| w.decimal()).collect();
+                let shown = match decimals {
+                    Some(ds) => {
+                        let sum = ds.iter().try_fold(Decimal::ZERO, |s, w| s.checked_add(*w));
+                        (sum != Some(Decimal::ONE_HUNDRED))
+                            .then(|| sum.map_or_else(|| "more than an exact decimal holds".to_owned(), number_text))
+                    }
+                    None => match Weight::exact_sum(weights.iter().copied()) {
+                        Some((100, 1)) => None,
+                        Some((n, 1)) => Some(n.to_string()),
+                        Some((n, d)) => Some(format!("{} ({n}/{d})", Weight::fraction_sum_shown(n, d))),
+                        None => Some("more than can be added exactly".to_owned()),
+                    },
+                };
+                if let Some(shown) = shown {
                     self.problems.push(ExportProblem::new(
                         format!("{p}.criteria"),
-                        format!(
-                            "the percentage weights (per-exa) sum to {}, not 100 (eForms BR-BT-00539-0200)",
-                            sum.map_or_else(|| "more than an exact decimal holds".to_owned(), number_text)
-                        ),
+                        format!("the percentage weights (per-exa) sum to {shown}, not 100 (eForms BR-BT-00539-0200)"),
                         "adjust the weights so they sum to 100",
                     ));
                 }
             }
-            Weighting::Points => {
+            Weighting::Points | Weighting::Normalised => {
                 for (ci, w) in weights.iter().enumerate() {
-                    if *w <= Decimal::ZERO {
+                    if w.is_negative() || w.is_zero() {
                         self.problems.push(ExportProblem::new(
                             format!("{p}.criteria[{ci}].weight"),
-                            format!("the points weight {} is not above zero", number_text(*w)),
-                            "give every criterion its maximum points",
+                            format!("the weight {w} is not above zero"),
+                            "give every criterion a weight above zero",
                         ));
                     }
+                }
+                if award.weighting == Weighting::Normalised && Weight::exact_sum(weights.iter().copied()).is_none() {
+                    self.problems.push(ExportProblem::new(
+                        format!("{p}.criteria"),
+                        "the weights are too large to normalise exactly",
+                        "use smaller weights",
+                    ));
                 }
             }
             Weighting::Order => {
                 let n = Decimal::from(weights.len());
                 for (ci, w) in weights.iter().enumerate() {
-                    if !w.is_integer() || *w < Decimal::ONE || *w > n {
+                    if !w.decimal().is_some_and(|w| w.is_integer() && w >= Decimal::ONE && w <= n) {
                         self.problems.push(ExportProblem::new(
                             format!("{p}.criteria[{ci}].weight"),
-                            format!(
-                                "the rank {} is not a whole number from 1 to {n} (eForms BR-BT-00539-0197)",
-                                number_text(*w)
-                            ),
+                            format!("the rank {w} is not a whole number from 1 to {n} (eForms BR-BT-00539-0197)"),
                             format!("give a rank from 1 (most important) to {n}"),
                         ));
                     }
@@ -472,7 +507,7 @@ impl<'t> Planner<'t> {
             for c in award.quality_criteria() {
                 text.push_str(&format!("\n{}", c.name.get(lang).trim()));
                 if let Some(w) = c.weight {
-                    text.push_str(&format!(": {} %", number_text(w.get())));
+                    text.push_str(&format!(": {} %", number_text(weight_number(award, c, w))));
                 }
                 if valued && let Some(v) = c.value {
                     text.push_str(&format!(" = {}", money_text(lang, currency, v.get())));
@@ -647,6 +682,78 @@ pub(crate) fn measure_summary(lang: &Language, m: &tender_core::measure::Measure
     format!("{}.", parts.join("; "))
 }
 
+/// The places a weight that is no short decimal is published to.
+const WEIGHT_PLACES: u32 = 10;
+
+/// The number eForms and OCDS publish for a criterion's weight: the weight as written when it is a
+/// decimal and not normalised; otherwise the exact weight (the normalised percentage under
+/// `normalised`) as a decimal to 10 places (100/7 → 14.2857142857). Where the exact weights sum
+/// to exactly 100 (`normalised`, or fractions under `percent`), the 10-place figures are rounded by
+/// the largest remainder, so that they too sum to exactly 100 (`percentageExact` "must add up to
+/// 100"; eForms BR-BT-00539-0200): each is its exact value rounded down or up at the tenth place.
+pub(crate) fn weight_number(award: &AwardModel, c: &Criterion, w: Weight) -> Decimal {
+    if award.weighting != Weighting::Normalised
+        && let Some(d) = w.decimal()
+    {
+        return d;
+    }
+    let Ok(e) = tender_score::weights::effective(award, c) else { return w.rounded(WEIGHT_PLACES) };
+    if e.is_decimal_with(WEIGHT_PLACES) {
+        return e.approx(WEIGHT_PLACES).normalize();
+    }
+    let index = award.criteria.iter().position(|x| std::ptr::eq(x, c));
+    match (index, largest_remainder(award)) {
+        (Some(i), Some(units)) => units.get(i).copied().flatten().unwrap_or_else(|| e.approx(WEIGHT_PLACES)),
+        _ => e
+            .round(WEIGHT_PLACES, tender_core::award::RoundingStrategy::HalfUp)
+            .unwrap_or_else(|_| e.approx(WEIGHT_PLACES)),
+    }
+}
+
+/// Each weighted criterion's exact weight to [`WEIGHT_PLACES`] places by the largest remainder, when
+/// the exact weights sum to exactly 100; `None` otherwise or on overflow.
+fn largest_remainder(award: &AwardModel) -> Option<Vec<Option<Decimal>>> {
+    if award.weighting != Weighting::Normalised && award.weight_sum() != Some((100, 1)) {
+        return None;
+    }
+    let scale = 10_i128.checked_pow(WEIGHT_PLACES)?;
+    let mut floors = Vec::with_capacity(award.criteria.len());
+    for c in &award.criteria {
+        if c.weight.is_none() {
+            floors.push(None);
+            continue;
+        }
+        let e = tender_score::weights::effective(award, c).ok()?;
+        let scaled = e.numer().checked_mul(scale)?;
+        let (q, r) = (scaled.checked_div(e.denom())?, scaled.checked_rem(e.denom())?);
+        // The remainder as a fraction of one unit at the tenth place: r / denom.
+        floors.push(Some((q, tender_score::Exact::new(r, e.denom()).ok()?)));
+    }
+    let total = floors.iter().flatten().try_fold(0_i128, |s, (q, _)| s.checked_add(*q))?;
+    let hundred = scale.checked_mul(100)?;
+    let short = usize::try_from(hundred.checked_sub(total)?).ok()?;
+    let mut order: Vec<usize> = (0..floors.len()).filter(|&i| floors[i].is_some()).collect();
+    if short > order.len() {
+        return None; // the weights do not sum to 100
+    }
+    // Largest remainder first; ties in the criteria's order.
+    order.sort_by(|&a, &b| {
+        let ra = floors[a].as_ref().map(|(_, r)| *r);
+        let rb = floors[b].as_ref().map(|(_, r)| *r);
+        rb.cmp(&ra).then(a.cmp(&b))
+    });
+    let mut units: Vec<Option<i128>> = floors.iter().map(|f| f.as_ref().map(|(q, _)| *q)).collect();
+    for &i in order.iter().take(short) {
+        units[i] = units[i].and_then(|u| u.checked_add(1));
+    }
+    Some(
+        units
+            .into_iter()
+            .map(|u| u.and_then(|u| Decimal::try_from_i128_with_scale(u, WEIGHT_PLACES).ok()).map(|d| d.normalize()))
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -661,5 +768,28 @@ mod tests {
         // Four digits are not grouped (the tender texts' rule); decimals beyond the minor units stay.
         assert_eq!(money_text(&Language::da(), "DKK", Decimal::new(12_345, 1)), "1234,50 kr.");
         assert_eq!(money_text(&Language::en(), "EUR", Decimal::new(1_234_567_891, 3)), "EUR 1,234,567.891");
+    }
+
+    /// 3/21, 5/21 and 13/21 normalised are 100/7, 500/21 and 1300/21 percent: to ten places
+    /// 14.2857142857 + 23.8095238095 + 61.9047619047 = 99.9999999999, so the largest remainder
+    /// (1300/21: …47|619…) is rounded up and the published figures sum to exactly 100.
+    #[test]
+    fn normalised_weights_are_published_to_ten_places_summing_to_100() {
+        let award: AwardModel = serde_json::from_value(serde_json::json!({
+            "weighting": "normalised",
+            "price_model": { "kind": "proportional" },
+            "criteria": [
+                { "id": "P", "name": "Price", "kind": "price", "weight": "3/21" },
+                { "id": "Q1", "name": "Q1", "kind": "quality", "weight": "5/21" },
+                { "id": "Q2", "name": "Q2", "kind": "quality", "weight": "13/21" }
+            ]
+        }))
+        .expect("reads");
+        let numbers: Vec<Decimal> =
+            award.criteria.iter().filter_map(|c| Some(weight_number(&award, c, c.weight?))).collect();
+        let expected: Vec<Decimal> =
+            ["14.2857142857", "23.8095238095", "61.9047619048"].iter().map(|s| s.parse().expect("decimal")).collect();
+        assert_eq!(numbers, expected);
+        assert_eq!(numbers.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
     }
 }

@@ -608,7 +608,7 @@ fn calculation(
             col = col.saturating_add(4);
             let Some(r) = b.criteria.iter().find(|r| r.criterion == c.id) else { continue };
             let max = award.scale_of(c).max.get();
-            let weight = r.weight;
+            let weight = exact_formula(r.weight);
             // The aggregated mark.
             let score_formula = match &r.basis {
                 ScoreBasis::Marks(m) => {
@@ -730,7 +730,7 @@ fn calculation(
                 (ratio_col, points_col, price_criterion, p.ratio, p.points)
             {
                 let price = cell(row, price_col);
-                let weight = criterion.weight.map_or(Decimal::ZERO, |w| w.get());
+                let weight = tender_score::weights::effective(award, criterion).unwrap_or(Exact::ZERO);
                 let share =
                     price_share(&award.price_model, &price, lowest_ref.as_deref(), highest_ref.as_deref(), weight);
                 match share {
@@ -749,6 +749,7 @@ fn calculation(
                         sheet.write_number_with_format(row, rc, float(ratio.approx(15)), &fine).map_err(xlsx)?;
                     }
                 }
+                let weight = exact_formula(weight);
                 let pts = round_rule(&format!("{weight}*{}", cell(row, rc)), policy.price_points_rule());
                 sheet
                     .write_formula_with_format(
@@ -787,7 +788,7 @@ fn calculation(
         if let Some(total) = b.total {
             let price = cell(row, price_col);
             let q = cell(row, q_col);
-            let qmax = max_quality(&quality);
+            let qmax = max_quality(award, &quality);
             let expr = match &award.price_model {
                 PriceModel::PricePerQualityPoint { .. } => Some(format!("IF({q}>0,{price}/{q},{price})")),
                 PriceModel::ValueAdded { mode } => {
@@ -807,7 +808,7 @@ fn calculation(
                 }
                 PriceModel::PercentAdjustment { mode, max_percent } => {
                     let m = max_percent.get();
-                    let share = if qmax.is_zero() { "0".to_owned() } else { format!("{q}/{qmax}") };
+                    let share = if qmax == "0" { "0".to_owned() } else { format!("{q}/{qmax}") };
                     Some(match mode {
                         AdjustMode::Deduction => format!("{price}*(1-{share}*{m}/100)"),
                         AdjustMode::Markup => format!("{price}*(1+(1-{share})*{m}/100)"),
@@ -866,12 +867,24 @@ fn calculation(
 
 /// The most quality points a bid can get: the sum of the quality criteria's weights (or, under
 /// the value-added model without weights, their money values), as the engine's `Qmax`.
-fn max_quality(quality: &[&tender_core::award::Criterion]) -> Decimal {
+fn max_quality(award: &AwardModel, quality: &[&tender_core::award::Criterion]) -> String {
     quality
         .iter()
-        .map(|c| c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or_default())
-        .try_fold(Decimal::ZERO, Decimal::checked_add)
-        .unwrap_or(Decimal::MAX)
+        .try_fold(Exact::ZERO, |acc, c| acc.checked_add(tender_score::weights::effective(award, c)?))
+        .map_or_else(|_| Decimal::MAX.to_string(), exact_formula)
+}
+
+/// An exact figure in a formula: its decimal (`30`, `12.5`), or a division in brackets (`(100/7)`)
+/// when it is no decimal, so the sheet divides as the engine does.
+fn exact_formula(value: Exact) -> String {
+    // The fewest decimals that hold it (28 decimals overflow a decimal from 8 up).
+    if value.denom() == 1 {
+        return value.numer().to_string();
+    }
+    match (1..=28).find(|&d| value.is_decimal_with(d)) {
+        Some(d) => value.approx(d).normalize().to_string(),
+        None => format!("({}/{})", value.numer(), value.denom()),
+    }
 }
 
 /// The aggregated mark of a leaf as a formula over the marks sheet: the consensus cell when the
@@ -897,7 +910,7 @@ fn price_share(
     price: &str,
     lowest: Option<&str>,
     highest: Option<&str>,
-    max: Decimal,
+    max: Exact,
 ) -> Option<String> {
     Some(match model {
         PriceModel::Proportional => format!("{}/{price}", lowest?),
@@ -932,13 +945,13 @@ fn price_share(
                     "price" => Some(price.to_owned()),
                     "lowest" => lowest.map(str::to_owned),
                     "highest" => highest.map(str::to_owned),
-                    "max" => Some(max.normalize().to_string()),
+                    "max" => Some(exact_formula(max)),
                     // No cell holds the mean: the sheet shows the engine's figure instead.
                     "mean" => None,
                     other => constants.get(other).map(|c| format!("({})", c.get().normalize())),
                 }
             };
-            format!("({})/{}", excel(&expr, &name)?, max.normalize())
+            format!("({})/{}", excel(&expr, &name)?, exact_formula(max))
         }
         PriceModel::PricePerQualityPoint { .. }
         | PriceModel::ValueAdded { .. }
@@ -1006,7 +1019,8 @@ mod tests {
             formula: f.into(),
             constants: [("slope".to_owned(), tender_core::num::Measurement::new(Decimal::new(5, 1)))].into(),
         };
-        let share = |f: &str| price_share(&model(f), "C5", Some("$C$2"), Some("$C$3"), Decimal::from(40));
+        let share =
+            |f: &str| price_share(&model(f), "C5", Some("$C$2"), Some("$C$3"), Exact::from_int(40).expect("fits"));
         assert_eq!(
             share("round_half_up(max * clamp(1 - (price - lowest) / (slope * lowest), 0, 1), 2)").as_deref(),
             Some("(ROUND(ROUND((40*MIN(1,MAX((1-((C5-$C$2)/((0.5)*$C$2))),0))),8),2))/40")

@@ -72,7 +72,15 @@ fn margin(f: &Field<'_, '_>, comparison: Comparison, last: &Scored, first_out: &
     let diff = last.total.value.checked_sub(first_out.total.value)?.abs();
     let base = match comparison {
         Comparison::HighestTotal => {
-            award.criteria.iter().filter_map(|c| c.weight).try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w.get()))?
+            // The most points a bid can have: Σ weights (100 when normalised), exactly; a sum of
+            // fractions that is no short decimal is taken to 10 places for the threshold.
+            let sum = award
+                .criteria
+                .iter()
+                .filter(|c| c.weight.is_some())
+                .try_fold(Exact::ZERO, |acc, c| acc.checked_add(crate::weights::effective(award, c)?))
+                .ok()?;
+            sum.approx(10)
         }
         _ => last.total.value.abs(),
     };

@@ -640,7 +640,7 @@ pub(crate) fn relative_quality(
                     let ratio =
                         if best.is_zero() || best.is_negative() { Exact::ZERO } else { r.score.checked_div(best)? };
                     let ratio = round_at(policy, RoundingStep::Ratio, ratio)?;
-                    let points = Exact::from_decimal(r.weight).checked_mul(ratio)?;
+                    let points = r.weight.checked_mul(ratio)?;
                     let points = round_at(policy, RoundingStep::Criterion, points)?;
                     r.best = Some(best);
                     r.ratio = ratio;
@@ -990,9 +990,9 @@ pub(crate) fn rank_with(
                         let earned = r.points.exact;
                         let part = match mode {
                             AdjustMode::Deduction => earned,
-                            AdjustMode::Markup => {
-                                crate::quality::quality_weight(cr).checked_sub(earned).map_err(wrap)?
-                            }
+                            AdjustMode::Markup => crate::quality::quality_weight(award, cr)
+                                .and_then(|w| w.checked_sub(earned))
+                                .map_err(wrap)?,
                         };
                         per_criterion.push((cr.id.clone(), unit.checked_mul(part).map_err(wrap)?));
                     }
@@ -1022,13 +1022,13 @@ pub(crate) fn rank_with(
                     else {
                         continue;
                     };
-                    let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
+                    let max = crate::weights::effective(award, pc).map_err(wrap)?;
                     let (r, formula) =
                         price::share(award.model_of(pc), max, *pk, *reference).map_err(|e| (Some(i), e))?;
                     let unrounded = r;
                     let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
-                    let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
+                    let pts = max.checked_mul(r).map_err(wrap)?;
                     let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
                     sum = sum.checked_add(pts).map_err(wrap)?;
                     prices.push(CriterionPrice {
@@ -1062,13 +1062,13 @@ pub(crate) fn rank_with(
             model => {
                 let mut price_points = None;
                 if let (Some(pc), Some(reference)) = (price_criterion, reference) {
-                    let max = pc.weight.map(|w| w.get()).unwrap_or(Decimal::ZERO);
+                    let max = crate::weights::effective(award, pc).map_err(wrap)?;
                     let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
                     price_result.unrounded_ratio = Some(r);
                     let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
                     price_result.grade = grade;
                     let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
-                    let pts = Exact::from_decimal(max).checked_mul(r).map_err(wrap)?;
+                    let pts = max.checked_mul(r).map_err(wrap)?;
                     let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
                     price_result.formula = Some(formula);
                     price_result.ratio = Some(r);
@@ -1185,7 +1185,8 @@ pub(crate) fn rank_with(
 fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
     let mut sum = Exact::ZERO;
     for c in award.quality_criteria() {
-        sum = sum.checked_add(crate::quality::quality_weight(c)).unwrap_or(sum);
+        let w = crate::quality::quality_weight(award, c).unwrap_or(Exact::ZERO);
+        sum = sum.checked_add(w).unwrap_or(sum);
     }
     sum
 }

@@ -338,6 +338,16 @@ impl fmt::Display for Exact {
     }
 }
 
+/// Writes an exact value as decimal text when it is a decimal (`40`, `12.5`), as a decimal
+/// written before would be, and as `numer/denom` otherwise (`100/7`).
+pub(crate) fn serialize_as_decimal<S: serde::Serializer>(value: &Exact, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.is_decimal_with(28) {
+        serializer.collect_str(&value.approx(28).normalize())
+    } else {
+        serializer.collect_str(value)
+    }
+}
+
 impl serde::Serialize for Exact {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

@@ -175,7 +175,7 @@ fn weighted(
 /// A quality criterion's points, e.g. `35 × ≈7.6667 / 10 = 26.83`; with rounding at the ratio,
 /// `35 × round(≈7.3333 / 10) = 35 × 0.73 = 25.55`.
 pub fn explain_criterion(c: &CriterionResult, decimals: u32, n: &dyn Notation) -> String {
-    let w = dec(c.weight, n);
+    let w = show(c.weight, decimals, n);
     let result = n.number(c.points.value);
     let hundred = Exact::from_int(100).unwrap_or(Exact::ONE);
     if let Some(best) = c.best {
@@ -371,7 +371,7 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
             }
             Err(_) => formula.clone(),
         };
-        let w = dec(*max, n);
+        let w = show(*max, decimals, n);
         let raw = show(*result, decimals, n);
         if p.grade.is_none() && unrounded == ratio {
             let exact = p.points.is_some_and(|f| f.exact == *result);
@@ -416,7 +416,9 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
             (*max, floor(*floored, body))
         }
     };
-    let w = dec(max, n);
+    let ratio = p.ratio.unwrap_or(Exact::ZERO);
+    let unrounded = p.unrounded_ratio.unwrap_or(ratio);
+    let w = show(max, decimals, n);
     if let Some(g) = p.grade {
         // The price graded on the lot's scale and rounded there before weighting.
         let s = dec(g.scale_max, n);

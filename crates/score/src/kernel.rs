@@ -124,7 +124,7 @@ impl<'a> QualityKernel<'a> {
             if leaf.max.is_zero() {
                 return None;
             }
-            let weight = crate::quality::quality_weight(c);
+            let weight = crate::quality::quality_weight(award, c).ok()?;
             factors.push(weight.checked_div(leaf.max.checked_mul(unit_exact).ok()?).ok()?);
         }
         let mut denominator: i128 = 1;

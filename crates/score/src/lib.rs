@@ -43,6 +43,7 @@ pub mod measured;
 pub mod price;
 mod quality;
 pub mod result;
+pub mod weights;
 
 pub use error::{EvaluationError, Issue};
 pub use evaluate::{Detail, evaluate, evaluate_with};

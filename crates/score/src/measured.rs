@@ -273,7 +273,7 @@ pub fn check_formulas(tender: &Tender) -> Vec<Problem> {
                 ));
                 continue;
             };
-            let weight = Exact::from_decimal(c.weight.map(|w| w.get()).unwrap_or_default());
+            let weight = crate::weights::effective(&lot.award, c).unwrap_or(Exact::ZERO);
             if let Some(p) = corners(&expr, m, min.get(), max.get(), weight, &path) {
                 out.push(p);
             }
@@ -311,7 +311,9 @@ fn check_price_formulas(i: usize, tender: &Tender, lot: &tender_core::Lot) -> Ve
             format!("lots[{i}].award.price_model.formula")
         };
         let Ok(expr) = tender_core::formula::parse(formula) else { continue };
-        let Some(max) = c.weight.map(|w| w.get()).filter(|w| *w > Decimal::ZERO) else { continue };
+        let Some(max) = crate::weights::effective(&lot.award, c).ok().filter(|w| w.numer().is_positive()) else {
+            continue;
+        };
         let base = lot.estimated_value.or(tender.estimated_value).map_or(Decimal::from(1_000_000), |v| v.get());
         let mut bases = vec![base];
         bases.extend(constants.values().map(|c| c.get()).filter(|c| *c > Decimal::ZERO));
@@ -336,11 +338,11 @@ fn check_price_formulas(i: usize, tender: &Tender, lot: &tender_core::Lot) -> Ve
 fn price_grid(
     expr: &Expr,
     constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
-    max: Decimal,
+    max: Exact,
     grid: &[Exact],
     path: &str,
 ) -> Option<Problem> {
-    let m = Exact::from_decimal(max);
+    let m = max;
     // Names the formula does not use need not vary.
     let used: Vec<&str> = tender_core::formula::names(expr).into_iter().map(|(n, _)| n).collect();
     let relative = used.iter().any(|n| tender_core::formula::PRICE_RELATIVE.contains(n));
@@ -375,7 +377,7 @@ fn price_grid(
                                 "the price formula gives {} points at {}, outside 0 to {} (the price criterion's weight)",
                                 p.approx(4).normalize(),
                                 at(),
-                                max.normalize()
+                                max.approx(4).normalize()
                             ),
                             "limit the points, e.g. with max(0, …) or clamp(…, 0, max)",
                         ),

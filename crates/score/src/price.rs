@@ -391,7 +391,7 @@ impl Reference {
 /// that gives no price points (price per quality point, value added, percent adjustment).
 pub fn share(
     model: &PriceModel,
-    max: Decimal,
+    max: Exact,
     price: Exact,
     reference: Reference,
 ) -> Result<(Exact, PriceFormula), PriceError> {
@@ -451,8 +451,7 @@ pub fn share(
         }
         PriceModel::Formula { formula, constants } => {
             let (result, variables) = formula_points(formula, constants, max, price, reference)?;
-            let m = Exact::from_decimal(max);
-            let r = if m.is_zero() { Exact::ZERO } else { result.checked_div(m)? };
+            let r = if max.is_zero() { Exact::ZERO } else { result.checked_div(max)? };
             (r, PriceFormula::Formula { max, formula: formula.clone(), variables, result })
         }
         PriceModel::PricePerQualityPoint { .. }
@@ -472,12 +471,12 @@ pub fn share(
 pub fn formula_points(
     formula: &str,
     constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
-    max: Decimal,
+    max: Exact,
     price: Exact,
     reference: Reference,
 ) -> Result<(Exact, Vec<(String, Exact)>), PriceError> {
     let expr = tender_core::formula::parse(formula).map_err(|e| PriceError::Formula(e.to_string()))?;
-    let m = Exact::from_decimal(max);
+    let m = max;
     let env = |n: &str| -> Option<Exact> {
         match n {
             "price" => Some(price),
@@ -504,7 +503,7 @@ pub fn formula_points(
             "the price formula gives {} points for the price {}, outside 0 to {}",
             result.approx(4).normalize(),
             shown(),
-            max.normalize()
+            max.approx(4).normalize()
         )));
     }
     let mut variables: Vec<(String, Exact)> = Vec::new();
@@ -550,7 +549,8 @@ mod tests {
 
     fn points(model: &PriceModel, max: i64, price: i64, lowest: i64, highest: i64) -> Decimal {
         let reference = Reference { lowest: money(lowest), highest: money(highest), mean: None };
-        let (r, _) = share(model, Decimal::from(max), money(price), reference).expect("scores");
+        let (r, _) =
+            share(model, Exact::from_int(i128::from(max)).expect("fits"), money(price), reference).expect("scores");
         Exact::from_int(i128::from(max))
             .and_then(|m| m.checked_mul(r))
             .and_then(|p| p.round(2, tender_core::award::RoundingStrategy::HalfUp))
@@ -617,7 +617,7 @@ mod tests {
     fn zero_price_is_an_error() {
         let r = share(
             &PriceModel::Proportional,
-            Decimal::TEN,
+            Exact::from_int(10).expect("fits"),
             Exact::ZERO,
             Reference { lowest: Exact::ZERO, highest: money(5), mean: None },
         );

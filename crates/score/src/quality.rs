@@ -44,7 +44,6 @@ enum Plan<'a> {
 struct Planned<'a> {
     criterion: &'a Criterion,
     weight: Exact,
-    weight_decimal: Decimal,
     /// The criterion's scale maximum.
     max: Exact,
     minimum: Option<Exact>,
@@ -114,7 +113,7 @@ impl<'a> QualityPlan<'a> {
             leaves.len() - 1
         };
         for c in award.quality_criteria() {
-            let weight = quality_weight(c);
+            let weight = quality_weight(award, c)?;
             max_points = max_points.checked_add(weight)?;
             let scale = award.scale_of(c);
             let plan = if let Some(m) = &c.measure {
@@ -135,7 +134,6 @@ impl<'a> QualityPlan<'a> {
             criteria.push(Planned {
                 criterion: c,
                 weight,
-                weight_decimal: weight_decimal(c),
                 max: Exact::from_decimal(scale.max.get()),
                 minimum: c.minimum_score.map(|m| Exact::from_decimal(m.get())),
                 plan,
@@ -246,7 +244,7 @@ impl<'a> QualityPlan<'a> {
                 total = total.checked_add(points)?;
                 results.push(CriterionResult {
                     criterion: p.criterion.id.clone(),
-                    weight: p.weight_decimal,
+                    weight: p.weight,
                     basis: ScoreBasis::Measured(measured),
                     score,
                     ratio,
@@ -292,7 +290,7 @@ impl<'a> QualityPlan<'a> {
             total = total.checked_add(points)?;
             results.push(CriterionResult {
                 criterion: p.criterion.id.clone(),
-                weight: p.weight_decimal,
+                weight: p.weight,
                 basis,
                 score,
                 ratio,
@@ -333,14 +331,11 @@ impl<'a> QualityPlan<'a> {
     }
 }
 
-/// The weight a quality criterion carries in the quality points: its weight, or (value-added
-/// model without weights) its money value, so quality points are the value earned.
-pub(crate) fn quality_weight(c: &Criterion) -> Exact {
-    Exact::from_decimal(weight_decimal(c))
-}
-
-fn weight_decimal(c: &Criterion) -> Decimal {
-    c.weight.map(|w| w.get()).or_else(|| c.value.map(|v| v.get())).unwrap_or(Decimal::ZERO)
+/// The weight a quality criterion carries in the quality points: its weight (normalised where the
+/// weighting says so), or (value-added model without weights) its money value, so quality points
+/// are the value earned. See [`crate::weights::effective`].
+pub(crate) fn quality_weight(award: &AwardModel, c: &Criterion) -> Result<Exact, Overflow> {
+    crate::weights::effective(award, c)
 }
 
 fn spread(marks: &[Mark]) -> (Decimal, Decimal) {

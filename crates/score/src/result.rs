@@ -575,8 +575,10 @@ pub enum MeasuredRule {
 pub struct CriterionResult {
     /// The criterion.
     pub criterion: Id,
-    /// Its weight (percent or points).
-    pub weight: Decimal,
+    /// The weight it carries, exactly: percent or points as written, or normalised to percent
+    /// (see [`crate::weights::effective`]).
+    #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+    pub weight: Exact,
     /// How the score was reached.
     pub basis: ScoreBasis,
     /// The score on the criterion's scale (a sovereignty score in percent).
@@ -664,15 +666,19 @@ pub struct BasketLineDetail {
 pub enum PriceFormula {
     /// `M × Pmin / P`.
     Proportional {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The lowest price.
         lowest: Exact,
     },
     /// `M × max(0, 1 − (P − Pmin) / (slope × Pmin))`.
     LinearSlope {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The lowest price.
         lowest: Exact,
         /// The slope in percent.
@@ -682,8 +688,10 @@ pub enum PriceFormula {
     },
     /// `M × (2 − P / Pmin)`, optionally floored.
     LinearFromLowest {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The lowest price.
         lowest: Exact,
         /// Whether the floor at zero applied.
@@ -691,8 +699,10 @@ pub enum PriceFormula {
     },
     /// `M × (Pmax − P) / (Pmax − Pmin)`; all bids get `M` when every price is the same.
     MinMax {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The lowest price.
         lowest: Exact,
         /// The highest price.
@@ -700,8 +710,10 @@ pub enum PriceFormula {
     },
     /// `M × clamp((high − P) / (high − low), 0, 1)`.
     FixedSpan {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// Full points at or below.
         low: Decimal,
         /// Zero points at or above.
@@ -712,8 +724,10 @@ pub enum PriceFormula {
     /// `M × max(0, 1 − ln(P / Pmin) / ln(1 + zero_at))`: the logarithm is computed to 28
     /// significant digits, the only figure in the evaluation that is not exact.
     Logarithmic {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The lowest price.
         lowest: Exact,
         /// Zero points at this percentage above the lowest.
@@ -723,8 +737,10 @@ pub enum PriceFormula {
     },
     /// The tender's formula, with the values its variables took; the share is `result / M`.
     Formula {
-        /// Maximum points.
-        max: Decimal,
+        /// Maximum points: the price criterion's weight, exactly (normalised where the weighting
+        /// says so).
+        #[serde(serialize_with = "crate::exact::serialize_as_decimal")]
+        max: Exact,
         /// The formula as published.
         formula: String,
         /// Each variable and constant it uses, with its value.

@@ -149,6 +149,12 @@ impl Catalogue {
         self.text("fmt-percent", &[("value", FluentValue::from(self.number(value)))])
     }
 
+    /// A percentage with exactly `decimals` decimals, rounded half away from zero if it has more
+    /// (`14,29 %`, `61,90 %`).
+    pub(crate) fn percent_fixed(&self, value: Decimal, decimals: u32) -> Result<String, TextError> {
+        self.text("fmt-percent", &[("value", FluentValue::from(self.fixed(value, decimals)))])
+    }
+
     /// A date (`15. december 2025`, `15 December 2025`).
     pub(crate) fn date(&self, date: Date) -> Result<String, TextError> {
         let day = self.day(date)?;

@@ -81,7 +81,7 @@ pub(crate) fn describe(
 ) -> Result<(), TextError> {
     let lang = cat.lang();
     let n = |d: Decimal| cat.number(d.normalize());
-    let weight = c.weight.map_or_else(|| "0".to_owned(), |w| n(w.get()));
+    let weight = crate::spec::carried_weight(cat, award, c);
     let higher = m.direction == Direction::HigherIsBetter;
     doc.para(&t!(cat, "model-measured", "criterion" => id(&c.id), "unit" => inline(m.unit.get(lang)),
         "direction" => if higher { "higher" } else { "lower" })?);
@@ -109,9 +109,13 @@ pub(crate) fn describe(
             for b in bands {
                 let points = c
                     .weight
-                    .and_then(|w| w.get().checked_mul(b.score.get()))
-                    .and_then(|x| x.checked_div(max))
-                    .map_or_else(|| "–".to_owned(), |p| n(p.round_dp(award.rounding.decimals.max(2))));
+                    .and_then(|_| tender_score::weights::effective(award, c).ok())
+                    .and_then(|w| w.checked_mul(Exact::from_decimal(b.score.get())).ok())
+                    .and_then(|x| x.checked_div(Exact::from_decimal(max)).ok())
+                    .and_then(|p| {
+                        p.round(award.rounding.decimals.max(2), tender_core::award::RoundingStrategy::HalfEven).ok()
+                    })
+                    .map_or_else(|| "–".to_owned(), n);
                 rows.push(vec![n(b.from.get()), n(b.score.get()), points]);
             }
             doc.table(&header, &rows);
@@ -177,7 +181,11 @@ fn example(
     let (Some(best), Some(value), Some(worst)) = (at(10), at(25), at(50)) else { return Ok(()) };
     let Ok(Some(mut field)) = Field::of(m, &[best, value, worst]) else { return Ok(()) };
     field.mean = Exact::from_decimal(value);
-    let weight = Exact::from_decimal(c.weight.map_or(Decimal::ZERO, |w| w.get()));
+    let weight = if c.weight.is_some() {
+        tender_score::weights::effective(award, c).unwrap_or(Exact::ZERO)
+    } else {
+        Exact::ZERO
+    };
     let constant = |k: &str| match &m.rule {
         MeasureRule::Formula { constants, .. } => constants.get(k).map(|v| Exact::from_decimal(v.get())),
         _ => None,
@@ -221,9 +229,13 @@ pub(crate) fn price_formula(
     doc: &mut Doc,
 ) -> Result<(), TextError> {
     let n = |d: Decimal| cat.number(d.normalize());
-    let max = c.weight.map_or(Decimal::ZERO, |w| w.get());
+    // The maximum as scoring takes it: the criterion's weight, normalised where the weighting says.
+    let max = tender_score::weights::effective(&lot.award, c).unwrap_or(Exact::ZERO);
+    let notation = cat.notation()?;
+    let decimals = lot.award.rounding.decimals;
+    let shown = |x: Exact| tender_score::explain::show(x, decimals, &notation);
     let text = written(cat, formula).unwrap_or_else(|| formula.to_owned());
-    doc.para(&t!(cat, "model-price-formula-written", "max" => n(max))?);
+    doc.para(&t!(cat, "model-price-formula-written", "max" => shown(max))?);
     doc.code_block(&[text]);
     let Ok(expr) = tender_core::formula::parse(formula) else { return Ok(()) };
     let mut legend: Vec<String> = Vec::new();
@@ -235,7 +247,9 @@ pub(crate) fn price_formula(
         seen.push(name);
         legend.push(match constants.get(name) {
             Some(v) => t!(cat, "legend-measured-constant", "name" => name, "value" => n(v.get()))?,
-            None => t!(cat, "legend-price-variable", "name" => variable(cat, name), "key" => name, "max" => n(max))?,
+            None => {
+                t!(cat, "legend-price-variable", "name" => variable(cat, name), "key" => name, "max" => shown(max))?
+            }
         });
     }
     doc.bullets(&legend);
@@ -250,9 +264,6 @@ pub(crate) fn price_formula(
     else {
         return Ok(());
     };
-    let notation = cat.notation()?;
-    let decimals = lot.award.rounding.decimals;
-    let shown = |x: Exact| tender_score::explain::show(x, decimals, &notation);
     let name = |k: &str| variables.iter().find(|(v, _)| v == k).map_or_else(|| k.to_owned(), |(_, x)| shown(*x));
     let number = |d: Decimal| notation.number(d.normalize());
     let body = tender_core::formula::render_with(&expr, &name, &number, separator(cat), "×", "÷");

@@ -708,7 +708,15 @@ fn bid_section(
             rows.push(vec![
                 words::criterion_label(cat, lot, &c.criterion),
                 score,
-                cat.number(c.weight),
+                // As written where it is a fraction or normalised (`3/21 (14,29 %)`); else the
+                // figure the points are computed with.
+                match lot.award.criteria.iter().find(|x| x.id == c.criterion).filter(|x| {
+                    lot.award.weighting == tender_core::award::Weighting::Normalised
+                        || x.weight.is_some_and(|w| w.as_fraction().is_some())
+                }) {
+                    Some(x) => crate::spec::weight_text(cat, &lot.award, x.weight)?,
+                    None => explain::show(c.weight, e.decimals, notation),
+                },
                 cat.fixed(c.points.value, e.decimals),
             ]);
         }

@@ -18,6 +18,7 @@ use tender_core::requirement::{
 };
 use tender_core::sovereignty::{ObjectiveWeights, WeightPreset};
 use tender_core::{Id, Lot, Objective, Requirement, Seal, Severity, Tender, Weight};
+use tender_score::Exact;
 
 use crate::catalogue::Catalogue;
 use crate::error::TextError;
@@ -578,27 +579,77 @@ pub(crate) fn weight_text(
     let weighting = award.weighting;
     match (weighting, w) {
         (_, None) => Ok("–".to_owned()),
-        (Weighting::Percent, Some(w)) => cat.percent(w.get()),
-        (Weighting::Points, Some(w)) => {
-            let total =
-                award.criteria.iter().filter_map(|c| c.weight).try_fold(Decimal::ZERO, |s, x| s.checked_add(x.get()));
-            let share = total
-                .filter(|t| !t.is_zero())
-                .and_then(|t| w.get().checked_mul(Decimal::ONE_HUNDRED)?.checked_div(t))
-                .map(|x| {
-                    x.round_dp_with_strategy(
-                        award.rounding.decimals,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    )
-                });
-            match share {
-                Some(p) => {
-                    t!(cat, "weight-points-share", "points" => cat.number(w.get()), "percent" => cat.percent(p.normalize())?)
-                }
-                None => t!(cat, "weight-points", "points" => cat.number(w.get())),
-            }
+        (Weighting::Percent, Some(w)) if w.as_fraction().is_none() => cat.percent(w.decimal().unwrap_or_default()),
+        (Weighting::Percent | Weighting::Normalised, Some(w)) if w.as_fraction().is_some() => {
+            let decimals = award.rounding.decimals;
+            let percent =
+                share_percent(award, w).map_or_else(|| Ok("–".to_owned()), |p| cat.percent_fixed(p, decimals))?;
+            t!(cat, "weight-fraction-share", "weight" => w.to_string(), "percent" => percent)
         }
-        (Weighting::Order, Some(w)) => t!(cat, "weight-rank", "rank" => cat.number(w.get())),
+        (Weighting::Order, Some(w)) => t!(cat, "weight-rank", "rank" => written_weight(cat, w)),
+        (Weighting::Normalised, Some(w)) => {
+            let decimals = award.rounding.decimals;
+            let percent =
+                share_percent(award, w).map_or_else(|| Ok("–".to_owned()), |p| cat.percent_fixed(p, decimals))?;
+            t!(cat, "weight-points-share", "points" => written_weight(cat, w), "percent" => percent)
+        }
+        (_, Some(w)) => match share_percent(award, w) {
+            Some(p) => {
+                t!(cat, "weight-points-share", "points" => written_weight(cat, w), "percent" => cat.percent(p.normalize())?)
+            }
+            None => t!(cat, "weight-points", "points" => written_weight(cat, w)),
+        },
+    }
+}
+
+/// A weight as the buyer wrote it: a decimal in the language's notation (`12,5`), or a fraction
+/// (`3/21`).
+pub(crate) fn written_weight(cat: &Catalogue, w: Weight) -> String {
+    match w.decimal() {
+        Some(d) => cat.number(d),
+        None => w.to_string(),
+    }
+}
+
+/// A criterion's share of all the weights in percent, `w / Σ weights × 100`, computed exactly
+/// and rounded half up to the lot's decimals (for display); `None` without a positive sum.
+pub(crate) fn share_percent(award: &AwardModel, w: Weight) -> Option<Decimal> {
+    let (sn, sd) = award.weight_sum()?;
+    if sn <= 0 {
+        return None;
+    }
+    let (wn, wd) = w.exact_parts();
+    let share = Exact::new(wn, wd)
+        .and_then(|w| w.checked_div(Exact::new(sn, sd)?))
+        .and_then(|x| x.checked_mul(Exact::from_int(100)?))
+        .ok()?;
+    share.round(award.rounding.decimals, tender_core::award::RoundingStrategy::HalfUp).ok()
+}
+
+/// The weight a criterion carries in a formula (its maximum points): the weight as written where
+/// it is a decimal that is not normalised (`40`); otherwise the exact weight it carries, shown
+/// with the lot's decimals and marked `≈` where that rounds it (`≈14,29` for 100/7). A quality
+/// criterion without a weight under the value-added model carries its money value.
+pub(crate) fn carried_weight(cat: &Catalogue, award: &AwardModel, c: &Criterion) -> String {
+    match c.weight {
+        None => c.value.map_or_else(|| "0".to_owned(), |v| cat.number(v.get())),
+        Some(w) => match w.decimal().filter(|_| award.weighting != Weighting::Normalised) {
+            Some(d) => cat.number(d),
+            None => shown_exact(cat, award, tender_score::weights::effective(award, c).unwrap_or(Exact::ZERO)),
+        },
+    }
+}
+
+/// An exact figure for the text: itself where it has at most the lot's decimals, else rounded
+/// half up to them and marked `≈`.
+fn shown_exact(cat: &Catalogue, award: &AwardModel, x: Exact) -> String {
+    let decimals = award.rounding.decimals;
+    if x.is_decimal_with(decimals) {
+        cat.number(x.approx(decimals))
+    } else {
+        let rounded =
+            x.round(decimals, tender_core::award::RoundingStrategy::HalfUp).unwrap_or_else(|_| x.approx(decimals));
+        format!("≈{}", cat.fixed(rounded, decimals))
     }
 }
 
@@ -695,8 +746,21 @@ fn criteria(cat: &Catalogue, tender: &Tender, doc: &mut Doc, lot: &Lot) -> Res {
 }
 
 /// The sum of the weights of the criteria that have one.
+/// Normalised weights total 100; a sum of fractions that is no decimal is rounded half up to the
+/// lot's decimals (for display).
 pub(crate) fn total_weight(award: &AwardModel) -> Result<Decimal, TextError> {
-    crate::checked::sum(award.criteria.iter().filter_map(|c| c.weight).map(|w| w.get()), "total weight of the criteria")
+    if award.weighting == Weighting::Normalised {
+        return Ok(Decimal::ONE_HUNDRED);
+    }
+    let weights: Vec<Weight> = award.criteria.iter().filter_map(|c| c.weight).collect();
+    if let Some(ds) = weights.iter().map(|w| w.decimal()).collect::<Option<Vec<Decimal>>>() {
+        return crate::checked::sum(ds, "total weight of the criteria");
+    }
+    let what = "total weight of the criteria";
+    let (n, d) = Weight::exact_sum(weights).ok_or(TextError::Overflow { what })?;
+    Exact::new(n, d)
+        .and_then(|x| x.round(award.rounding.decimals, tender_core::award::RoundingStrategy::HalfUp))
+        .map_err(|_| TextError::Overflow { what })
 }
 
 fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res {
@@ -719,7 +783,15 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
             Weighting::Points => "model-max-points",
             _ => "model-max-percent",
         };
-        doc.para(&t!(cat, key, "max" => cat.number(max))?);
+        if award.weighting != Weighting::Normalised {
+            doc.para(&t!(cat, key, "max" => cat.number(max))?);
+        } else if let Some((n, d)) = award.weight_sum() {
+            let sum = match Decimal::try_from_i128_with_scale(n, 0) {
+                Ok(whole) if d == 1 => cat.number(whole),
+                _ => format!("{n}/{d}"),
+            };
+            doc.para(&t!(cat, "model-normalised", "sum" => sum, "decimals" => award.rounding.decimals)?);
+        }
     }
 
     // The price.
@@ -856,7 +928,7 @@ fn price_basis(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<S
 }
 
 fn price_model_text(cat: &Catalogue, tender: &Tender, award: &AwardModel) -> Result<String, TextError> {
-    let max = award.price_criterion().and_then(|c| c.weight).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+    let max = award.price_criterion().map_or_else(|| "0".to_owned(), |c| carried_weight(cat, award, c));
     model_text(cat, tender, &award.price_model, max)
 }
 
@@ -878,7 +950,7 @@ fn components_text(cat: &Catalogue, tender: &Tender, award: &AwardModel, doc: &m
         .collect();
     doc.table(&header, &rows);
     for c in award.price_criteria() {
-        let max = c.weight.map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+        let max = carried_weight(cat, award, c);
         let components: Vec<String> = c.components.iter().map(id).collect();
         let intro = t!(cat, "model-components-criterion",
             "criterion" => format!("{} ({})", id(&c.id), inline(c.name.get(lang))),
@@ -950,7 +1022,7 @@ fn formula(cat: &Catalogue, award: &AwardModel) -> Result<(Vec<String>, Vec<Stri
     let price_vars: Vec<String> = award.price_criteria().map(|c| plain(&c.id)).collect();
     if award.price_model.is_points_model() {
         for c in award.price_criteria() {
-            let max = c.weight.map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+            let max = carried_weight(cat, award, c);
             let model = award.model_of(c);
             if let Some(l) = price_line(cat, model, plain(&c.id), max)? {
                 lines.push(l);
@@ -1039,8 +1111,7 @@ fn formula_rest(
     // Quality.
     let mut quality_terms = Vec::new();
     for c in award.quality_criteria() {
-        let w =
-            c.weight.or(c.value.map(|v| Weight::new(v.get()))).map_or_else(|| "0".to_owned(), |w| cat.number(w.get()));
+        let w = carried_weight(cat, award, c);
         quality_terms.push(plain(&c.id));
         if let Some(m) = &c.measure {
             lines.push(crate::measured::formula_line(cat, award, c, m, &plain(&c.id), &w)?);
@@ -1104,7 +1175,7 @@ fn formula_rest(
             lines.push(t!(cat, match mode {
                 AdjustMode::Deduction => "formula-percent-deduction",
                 AdjustMode::Markup => "formula-percent-markup",
-            }, "percent" => cat.percent(max_percent.get())?, "qmax" => cat.number(total_quality_weight(award)?))?);
+            }, "percent" => cat.percent(max_percent.get())?, "qmax" => total_quality_weight(cat, award)?)?);
             legend.push("legend-p");
             legend.push("legend-q");
         }
@@ -1123,11 +1194,14 @@ fn formula_rest(
 }
 
 /// The maximum quality points: the sum of the quality criteria's weights (or values).
-fn total_quality_weight(award: &AwardModel) -> Result<Decimal, TextError> {
-    crate::checked::sum(
-        award.quality_criteria().filter_map(|c| c.weight.map(|w| w.get()).or(c.value.map(|v| v.get()))),
-        "maximum quality points",
-    )
+fn total_quality_weight(cat: &Catalogue, award: &AwardModel) -> Result<String, TextError> {
+    let mut sum = Exact::ZERO;
+    for c in award.quality_criteria() {
+        sum = tender_score::weights::effective(award, c)
+            .and_then(|w| sum.checked_add(w))
+            .map_err(|_| TextError::Overflow { what: "maximum quality points" })?;
+    }
+    Ok(shown_exact(cat, award, sum))
 }
 
 fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res {
@@ -1178,7 +1252,7 @@ fn quality_text(cat: &Catalogue, ch: &Chapters, doc: &mut Doc, lot: &Lot) -> Res
     for c in award.quality_criteria() {
         if let Some(m) = c.minimum_score {
             // A criterion weighing 0 is a threshold only: it gates, and gives no points.
-            let key = if c.weight.is_some_and(|w| w.get().is_zero()) {
+            let key = if c.weight.is_some_and(Weight::is_zero) {
                 "model-threshold-only"
             } else {
                 "model-threshold-criterion"

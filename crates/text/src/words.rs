@@ -82,6 +82,7 @@ pub(crate) fn weighting(cat: &Catalogue, w: Weighting) -> R {
             Weighting::Percent => "weighting-percent",
             Weighting::Points => "weighting-points",
             Weighting::Order => "weighting-order",
+            Weighting::Normalised => "weighting-normalised",
         },
         &[],
     )
@@ -773,7 +774,7 @@ weight = 100
                 words.push(rounding_step(&cat, s));
                 words.push(rounding_step_name(&cat, s));
             }
-            for w in [Weighting::Percent, Weighting::Points, Weighting::Order] {
+            for w in [Weighting::Percent, Weighting::Points, Weighting::Order, Weighting::Normalised] {
                 words.push(weighting(&cat, w));
             }
             for k in [CriterionKind::Price, CriterionKind::Cost, CriterionKind::Quality] {

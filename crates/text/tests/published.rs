@@ -62,7 +62,15 @@ fn fractions(text: &str, quoted: &str) -> Vec<String> {
         let left: usize = before.chars().rev().take(8).take_while(|c| !stop(c)).map(char::len_utf8).sum();
         let right: usize = after.chars().take(8).take_while(|c| !stop(c)).map(char::len_utf8).sum();
         let near = text[start - left..end + right].trim();
-        if act || case || (start > 0 && b[start - 1] == b'/') || (near.len() > end - start && quoted.contains(near)) {
+        // A weight as the buyer wrote it (`weight = "3/21"`), published with its percentage:
+        // `3/21 (14,29 %)` (issue 12, rule 7).
+        let written_weight = quoted.contains(&format!("weight = \"{}\"", &text[start..end])) && after.starts_with(" (");
+        if act
+            || case
+            || written_weight
+            || (start > 0 && b[start - 1] == b'/')
+            || (near.len() > end - start && quoted.contains(near))
+        {
             continue;
         }
         let from = text.floor_char_boundary(start.saturating_sub(40));
@@ -96,6 +104,11 @@ fn the_scanner_finds_fractions_and_passes_act_numbers() {
     assert!(fractions("Directive 89/665/EEC Art. 2a(2)", quoted).is_empty());
     assert!(fractions("| E1 | 7 | A reliable 24/7 desk |", quoted).is_empty());
     assert!(fractions("≈34,7826 + 16 = 50,78; 2026-03-02", quoted).is_empty());
+    // A weight the buyer wrote as a fraction is published as written, with its percentage.
+    let weights = "weight = \"3/21\"";
+    assert!(fractions("| 3 | Q2 | Support | Kvalitet | 3/21 (14,29 %) | 0–10 |", weights).is_empty());
+    assert_eq!(fractions("| Q2 | 3/21 | 35 |", weights).len(), 1, "without its percentage");
+    assert_eq!(fractions("| Q2 | 5/21 (23,81 %) |", weights).len(), 1, "not a weight the buyer wrote");
 }
 
 #[test]
