@@ -139,6 +139,29 @@ fn every_malformed_file_is_refused_without_a_panic() {
     assert!(seen >= 40, "only {seen} cases");
 }
 
+/// The formulas only the scoring crate can judge (`tests/malformed/scoring/`): `tender check`
+/// refuses each with exit 1, the formula's path in the file, and what would fix it.
+#[test]
+fn every_scoring_case_is_refused_by_check_with_a_located_message() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/scoring");
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .expect("the scoring corpus exists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 3, "{names:?}");
+    for name in names {
+        let r = run_in(&corpus, &["check", &name]);
+        assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(".formula: "), "{name}: no formula path: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("[{name}:")), "{name}: not located in the file: {}", r.stderr);
+        assert!(r.stderr.contains("help:"), "{name}: no fix: {}", r.stderr);
+        let stem = name.trim_end_matches(".toml");
+        snapshot!(format!("malformed-scoring@{stem}"), r.stderr);
+    }
+}
+
 /// A bidder name with `\n`, `\r` and `ESC [31m` passed validation and was printed raw by
 /// `evaluate` and `--explain`. Now `check` refuses it, `evaluate` stops, and nothing printed holds
 /// a control character but line breaks.
