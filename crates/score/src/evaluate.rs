@@ -324,13 +324,8 @@ fn evaluate_lot(
         issues.overflow(lot_id, None, "the measured values");
         return None;
     }
-    // The integer kernel, where the figures alone are asked for and the lot's rules allow it; the
-    // price models that read each criterion's points keep the general path.
-    let reads_criteria =
-        matches!(award.price_model, PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. });
-    let mut kernel = (detail == Detail::Figures && !reads_criteria)
-        .then(|| crate::kernel::QualityKernel::plan(award, &plan))
-        .flatten();
+    // The integer kernel, where the figures alone are asked for and the lot's rules allow it.
+    let mut kernel = (detail == Detail::Figures).then(|| crate::kernel::QualityKernel::plan(award, &plan)).flatten();
     let mut kernel_scored = 0u32;
     let mut warnings = Vec::new();
     if award.price_model.depends_on_other_bids() {

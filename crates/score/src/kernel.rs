@@ -19,10 +19,8 @@
 //! * **Derive**: the per-criterion records (marks, score, ratio, points) are not built here; the
 //!   general path builds them when a derivation is asked for ([`crate::Detail::Derivations`]).
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
-use tender_core::award::{Aggregation, AwardModel, RoundingStep};
+use tender_core::award::{Aggregation, AwardModel, PriceModel, RoundingStep};
 use tender_core::{Bid, Id};
 
 use crate::exact::Exact;
@@ -72,11 +70,12 @@ pub(crate) struct KernelScore {
     pub(crate) below: Option<(Id, Exact)>,
 }
 
-/// A lot's quality criteria planned for integer scoring.
-pub(crate) struct QualityKernel<'a> {
+/// A lot's quality criteria planned for integer scoring: its leaves are the general plan's, in
+/// the same order, so the plan's index finds them.
+pub(crate) struct QualityKernel<'a, 'p> {
     award: &'a AwardModel,
+    plan: &'p QualityPlan<'a>,
     leaves: Vec<Leaf<'a>>,
-    index: HashMap<&'a str, usize>,
     /// `K`: marks are integers in units of `10^-K`.
     decimals: u32,
     /// `D`, the common denominator of the factors.
@@ -85,15 +84,19 @@ pub(crate) struct QualityKernel<'a> {
     acc: Vec<Acc>,
 }
 
-impl<'a> QualityKernel<'a> {
+impl<'a, 'p> QualityKernel<'a, 'p> {
     /// Plans the lot's quality for the fast path, or `None` where only the general path applies.
-    pub(crate) fn plan(award: &'a AwardModel, plan: &QualityPlan<'a>) -> Option<Self> {
+    pub(crate) fn plan(award: &'a AwardModel, plan: &'p QualityPlan<'a>) -> Option<Self> {
         let policy = award.rounding;
         let exact_before_subtotal =
             [RoundingStep::Aggregate, RoundingStep::Grade, RoundingStep::Ratio, RoundingStep::Criterion]
                 .into_iter()
                 .all(|s| policy.rule(s).is_none());
+        // The price models that read each criterion's points need the criteria's records.
+        let reads_criteria =
+            matches!(award.price_model, PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. });
         if !exact_before_subtotal
+            || reads_criteria
             || award.quality.aggregation != Aggregation::Mean
             || award.quality.relative.is_some()
             || award
@@ -132,8 +135,11 @@ impl<'a> QualityKernel<'a> {
             denominator = lcm(denominator, f.denom())?;
         }
         let mut leaves = Vec::with_capacity(factors.len());
-        let mut index = HashMap::with_capacity(factors.len());
         for (c, f) in award.quality_criteria().zip(&factors) {
+            // Every quality criterion is a leaf here, so the plan's leaves are these, in order.
+            if plan.leaf_position(c.id.as_str()) != Some(leaves.len()) {
+                return None;
+            }
             let leaf = plan.leaf(c.id.as_str())?;
             let multiplier = f.numer().checked_mul(denominator / f.denom())?;
             let minimum = match c.minimum_score {
@@ -141,11 +147,10 @@ impl<'a> QualityKernel<'a> {
                 None => None,
             };
             let allowed = floor_scaled(leaf.allowed_spread, decimals);
-            index.insert(c.id.as_str(), leaves.len());
             leaves.push(Leaf { id: &c.id, multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
         }
         let acc = vec![Acc::EMPTY; leaves.len()];
-        Some(Self { award, leaves, index, decimals, denominator, acc })
+        Some(Self { award, plan, leaves, decimals, denominator, acc })
     }
 
     /// Scores a bid's quality, appending disagreement warnings to `warnings` as the general path
@@ -166,7 +171,7 @@ impl<'a> QualityKernel<'a> {
             } else if self.leaves.get(cursor + 1).is_some_and(|l| l.id == id) {
                 Some(cursor + 1)
             } else {
-                self.index.get(id.as_str()).copied()
+                self.plan.leaf_position(id.as_str())
             };
             let Some(i) = found else { continue };
             cursor = i;

@@ -177,7 +177,13 @@ impl<'a> QualityPlan<'a> {
 
     /// The leaf (criterion or sub-criterion scored by marks) with this id.
     pub(crate) fn leaf(&self, id: &str) -> Option<&Leaf<'a>> {
-        self.leaf_index.get(id).map(|&i| &self.leaves[i])
+        self.leaf_position(id).map(|i| &self.leaves[i])
+    }
+
+    /// The position of the leaf with this id among the lot's leaves (criteria and sub-criteria
+    /// scored by marks, in the award model's order).
+    pub(crate) fn leaf_position(&self, id: &str) -> Option<usize> {
+        self.leaf_index.get(id).copied()
     }
 
     /// The most the quality points can move when one mark moves one step.
