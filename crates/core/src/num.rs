@@ -584,6 +584,8 @@ impl<'de> Visitor<'de> for WeightVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Weight, E> {
+        // A TOML `12.5` arrives as a binary float: read exactly by the one rule
+        // (`decimal_from_f64`), or refused; nothing is computed on the float.
         DecimalVisitor.visit_f64(v).map(Weight::new)
     }
 

@@ -31,6 +31,29 @@ fn variable(cat: &Catalogue, name: &str) -> String {
 }
 
 /// What separates a function's arguments: `; ` where the decimal mark is a comma.
+/// A formula's legend: each name it uses once, in the order written; a constant with its value,
+/// a variable as `describe` says.
+fn legend(
+    cat: &Catalogue,
+    expr: &tender_core::formula::Expr,
+    constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
+    describe: impl Fn(&str) -> Result<String, TextError>,
+) -> Result<Vec<String>, TextError> {
+    let mut legend = Vec::new();
+    let mut seen = Vec::new();
+    for (name, _) in tender_core::formula::names(expr) {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        legend.push(match constants.get(name) {
+            Some(v) => t!(cat, "legend-measured-constant", "name" => name, "value" => cat.number(v.get().normalize()))?,
+            None => describe(name)?,
+        });
+    }
+    Ok(legend)
+}
+
 fn separator(cat: &Catalogue) -> &'static str {
     if cat.number(Decimal::new(15, 1)).contains(',') { "; " } else { ", " }
 }
@@ -129,22 +152,13 @@ pub(crate) fn describe(
             let text = written(cat, formula).unwrap_or_else(|| formula.clone());
             doc.para(&cat.text("model-measured-formula", &[])?);
             doc.code_block(&[text]);
-            let mut legend: Vec<String> = Vec::new();
             if let Ok(expr) = tender_core::formula::parse(formula) {
-                let mut seen = Vec::new();
-                for (name, _) in tender_core::formula::names(&expr) {
-                    if seen.contains(&name) {
-                        continue;
-                    }
-                    seen.push(name);
-                    legend.push(match constants.get(name) {
-                        Some(v) => t!(cat, "legend-measured-constant", "name" => name, "value" => n(v.get()))?,
-                        None => t!(cat, "legend-measured-variable", "name" => variable(cat, name),
-                            "key" => name, "weight" => weight.clone())?,
-                    });
-                }
+                doc.bullets(&legend(cat, &expr, constants, |name| {
+                    t!(cat, "legend-measured-variable", "name" => variable(cat, name), "key" => name, "weight" => weight.clone())
+                })?);
+            } else {
+                doc.bullets(&[]);
             }
-            doc.bullets(&legend);
             example(cat, award, c, m, formula, doc)?;
         }
     }
@@ -228,7 +242,6 @@ pub(crate) fn price_formula(
     constants: &std::collections::BTreeMap<String, tender_core::num::Measurement>,
     doc: &mut Doc,
 ) -> Result<(), TextError> {
-    let n = |d: Decimal| cat.number(d.normalize());
     // The maximum as scoring takes it: the criterion's weight, normalised where the weighting says.
     let max = tender_score::weights::effective(&lot.award, c).unwrap_or(Exact::ZERO);
     let notation = cat.notation()?;
@@ -238,21 +251,12 @@ pub(crate) fn price_formula(
     doc.para(&t!(cat, "model-price-formula-written", "max" => shown(max))?);
     doc.code_block(&[text]);
     let Ok(expr) = tender_core::formula::parse(formula) else { return Ok(()) };
-    let mut legend: Vec<String> = Vec::new();
-    let mut seen = Vec::new();
-    for (name, _) in tender_core::formula::names(&expr) {
-        if seen.contains(&name) {
-            continue;
-        }
-        seen.push(name);
-        legend.push(match constants.get(name) {
-            Some(v) => t!(cat, "legend-measured-constant", "name" => name, "value" => n(v.get()))?,
-            None => {
-                t!(cat, "legend-price-variable", "name" => variable(cat, name), "key" => name, "max" => shown(max))?
-            }
-        });
-    }
-    doc.bullets(&legend);
+    doc.bullets(&legend(
+        cat,
+        &expr,
+        constants,
+        |name| t!(cat, "legend-price-variable", "name" => variable(cat, name), "key" => name, "max" => shown(max)),
+    )?);
     // The worked example.
     let base = lot.estimated_value.or(tender.estimated_value).map_or(Decimal::from(1_000_000), |v| v.get());
     let at = |percent: i64| base.checked_mul(Decimal::new(percent, 2)).map(|x| x.round_dp(2));
