@@ -473,6 +473,90 @@ weight = 40
     );
 }
 
+/// Several price criteria in one lot, each with its own maximum points and the part of the price
+/// it reads (issue 12, rule 1), from a contracting authority's published award rules on the
+/// Lower Saxony procurement portal (vergabe.niedersachsen.de, project CXQ6YYHR62J, "processdata"):
+/// "Die preislichen Faktoren fließen mit insgesamt 40,00 % (max. 400 Punkte) in die Wertung ein",
+/// "A Pauschalpreis pro Jahr für die Vorhaltung, 40,00 % (max. 160 Punkte)", "B: Preis pro
+/// Kilometer (Fahrtkosten) 5,00 % (max. 20 Punkte)", "C: Angebotssumme Block 1, 22,50 % (max. 90
+/// Punkte)"; for each, the lowest gets the maximum and "Ausgehend hiervon erfolgt für die anderen
+/// Angebote ein Punktabzug von einem Prozent vom maximalen Punktewert je einem Prozent höherem
+/// Preis" (linear with a slope of 100 %), with the examples "Bei einem um 10 % höheren Preis … 144
+/// Punkte von 160 möglichen Punkten", "… 18 Punkte von 20 möglichen Punkten" and "Bei einer um
+/// 10 % höheren Angebotssumme … 81 Punkte von 90 möglichen Punkten". Only these three criteria
+/// are written: the stored text breaks off at "D: An…", so criterion D and the non-price part are
+/// not known here and are left out rather than guessed. The amounts are chosen; the source gives
+/// only "10 % higher than the lowest", which bid Y is on every criterion.
+#[test]
+fn niedersachsen_three_price_criteria_each_deduct_one_percent_per_percent() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "linear-slope", slope = 100 }
+weighting = "points"
+scale = "0-10"
+rounding = { decimals = 2 }
+tie_break = ["drawing-lots"]
+[[lots.award.price_components]]
+id = "POS1"
+name = "Pauschalpreis pro Jahr für die Vorhaltung"
+[[lots.award.price_components]]
+id = "POS2"
+name = "Preis pro Kilometer (Fahrtkosten)"
+[[lots.award.price_components]]
+id = "BLOCK1"
+name = "Angebotssumme Block 1"
+[[lots.award.criteria]]
+id = "A"
+name = "Pauschalpreis pro Jahr"
+kind = "price"
+weight = 160
+components = ["POS1"]
+[[lots.award.criteria]]
+id = "B"
+name = "Preis pro Kilometer"
+kind = "price"
+weight = 20
+components = ["POS2"]
+[[lots.award.criteria]]
+id = "C"
+name = "Angebotssumme Block 1"
+kind = "price"
+weight = 90
+components = ["BLOCK1"]
+"#,
+    );
+    let problems = tender_core::validate::validate_tender(&tender);
+    assert!(!tender_core::validate::has_errors(&problems), "{problems:?}");
+    let bid = |id: &str, parts: [&str; 3]| {
+        let mut s = format!(
+            "id = \"{id}\"\ntender = \"T\"\nlot = \"L1\"\nbidder = {{ id = \"{id}-co\", name = \"{id}\", country = \"DE\" }}\n"
+        );
+        for (c, p) in ["POS1", "POS2", "BLOCK1"].iter().zip(parts) {
+            s.push_str(&format!("[[price.components]]\ncomponent = \"{c}\"\nprice = {p}\n"));
+        }
+        common::bid(&s)
+    };
+    // X is the lowest on every criterion; Y is 10 % above it on each.
+    let bids = [bid("X", ["100000", "2.00", "50000"]), bid("Y", ["110000", "2.20", "55000"])];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let points = |id: &str| -> Vec<Decimal> {
+        lot.bid(&id.into()).unwrap().prices.iter().map(|p| p.price.points.unwrap().value).collect()
+    };
+    // Each criterion's lowest gets its maximum: 160, 20 and 90.
+    assert_eq!(points("X"), [d("160"), d("20"), d("90")]);
+    // 10 % higher loses 10 % of each maximum: 144 of 160, 18 of 20, 81 of 90 (the source's figures).
+    assert_eq!(points("Y"), [d("144"), d("18"), d("81")]);
+    // Each criterion compares its own component: the lowest of each is X's.
+    let lowest: Vec<String> = lot.price_references.iter().map(|r| r.lowest.to_string()).collect();
+    assert_eq!(lowest, ["100000", "2", "50000"]);
+    // The sums are not in the source (it gives no total): 270 and 243 of these three criteria.
+    let total = |id: &str| lot.bid(&id.into()).unwrap().total.unwrap().value;
+    assert_eq!((total("X"), total("Y")), (d("270"), d("243")));
+    assert_eq!(lot.awarded, vec!["X".into()]);
+}
+
 /// A "betygviktsumma" with the cost graded on 0–5 and rounded to 2 decimals before weighting
 /// (issue 12, rule 4: a criterion's grade on its own scale), from Riksantikvarieämbetet's
 /// "Bedömnings- och utvärderingsmetoder inom uppdragsarkeologin", the two worked tables of its
