@@ -40,6 +40,13 @@ impl Id {
         &self.0
     }
 
+    /// Whether both are the same allocation: true for two copies of one id, as ids read with one
+    /// id pool ([`with_id_pool`]) are. A quick test before comparing the text; `false` says
+    /// nothing about whether the texts differ.
+    pub fn is_same(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+
     /// Why this identifier is not usable, if it is not.
     pub fn problem(&self) -> Option<String> {
         if self.0.is_empty() {

@@ -283,11 +283,12 @@ pub fn defects<B: Borrow<Bid>>(tender: &Tender, bids: &[B]) -> Vec<Vec<Defect>> 
     let bids: Vec<&Bid> = bids.iter().map(Borrow::borrow).collect();
     let bids = bids.as_slice();
     let mut out: Vec<Vec<Defect>> = bids.iter().map(|b| bid_defects(tender, b)).collect();
-    // Each bidder's bids, by index, for lots that exist.
-    let mut by_bidder: BTreeMap<&Id, Vec<usize>> = BTreeMap::new();
+    // Each bidder's bids, by index, for lots that exist. The groups' order does not matter: each
+    // bid's defects come from its own group, in bid order.
+    let mut by_bidder: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, b) in bids.iter().enumerate() {
         if tender.lot(&b.lot).is_some() {
-            by_bidder.entry(&b.bidder.id).or_default().push(i);
+            by_bidder.entry(b.bidder.id.as_str()).or_default().push(i);
         }
     }
     for indices in by_bidder.values() {

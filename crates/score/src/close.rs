@@ -18,7 +18,7 @@
 //! The checks are skipped where they have no meaning: when every ranked bid is awarded, or when
 //! a tie across the cut-off already leaves a place unawarded (that is reported as a tie).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 use tender_core::award::{PriceModel, RoundingPolicy, RoundingStrategy};
@@ -26,6 +26,7 @@ use tender_core::{Id, Lot};
 
 use crate::evaluate::{Candidate, Scored, award_set, comparison_of, rank_with};
 use crate::exact::Exact;
+use crate::kernel::QualityKernel;
 use crate::quality::{MarkRef, QualityPlan};
 use crate::result::{CloseCall, Comparison};
 
@@ -41,6 +42,7 @@ pub(crate) struct Field<'a, 'b> {
 /// The close calls of a lot, given its ranking (`order`, `ranks`) and the awarded candidates.
 pub(crate) fn close_calls(
     f: &Field<'_, '_>,
+    kernel: Option<&mut QualityKernel<'_, '_>>,
     order: &[Scored],
     ranks: &[u32],
     awarded: &BTreeSet<usize>,
@@ -58,7 +60,7 @@ pub(crate) fn close_calls(
     if let Some(m) = margin(f, comparison, &order[a], &order[b]) {
         out.push(m);
     }
-    mark_flips(f, comparison, order, awarded, a, b, &mut out);
+    mark_flips(f, kernel, comparison, order, awarded, (a, b), &mut out);
     rounding(f, order, awarded, &mut out);
     out
 }
@@ -105,14 +107,16 @@ fn crosses(f: &Field<'_, '_>, pair: &[Candidate<'_>], was_awarded: bool) -> bool
     if was_awarded { x >= y } else { x <= y }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The one-mark check. `cut` is the positions in `order` of the last awarded bid and the first
+/// not awarded. Where the integer kernel scores the lot, a move is scored from the bid's sums per
+/// criterion ([`QualityKernel::moved`]), and moves that give the same quality are ranked once.
 fn mark_flips(
     f: &Field<'_, '_>,
+    mut kernel: Option<&mut QualityKernel<'_, '_>>,
     comparison: Comparison,
     order: &[Scored],
     awarded: &BTreeSet<usize>,
-    a: usize,
-    b: usize,
+    (a, b): (usize, usize),
     out: &mut Vec<CloseCall>,
 ) {
     let policy = f.lot.award.rounding;
@@ -149,6 +153,10 @@ fn mark_flips(
             }
         }
         let c = &f.candidates[s.index];
+        let sums = kernel.as_deref_mut().and_then(|k| k.sums(c.bid));
+        // The award after a move, by the moved quality and whether it falls below a minimum
+        // (kernel moves only: their candidates carry no per-criterion records).
+        let mut seen: BTreeMap<(Exact, bool), Option<BTreeSet<Id>>> = BTreeMap::new();
         let marks = c
             .bid
             .scores
@@ -168,48 +176,74 @@ fn mark_flips(
             // towards the cut-off only.
             let to = if was_awarded { score.checked_sub(leaf.step) } else { score.checked_add(leaf.step) };
             let Some(to) = to.filter(|t| *t >= leaf.scale_min && *t <= leaf.scale_max) else { continue };
-            {
+            let fast = match (kernel.as_deref(), &sums) {
+                (Some(k), Some(sums)) => to.checked_sub(score).and_then(|delta| k.moved(sums, criterion, delta)),
+                _ => None,
+            };
+            let (criteria, q, below) = if let Some((q, below)) = fast {
+                (Vec::new(), q, below)
+            } else {
                 let mut scratch = Vec::new();
                 let Ok((criteria, q)) = f.plan.score_with(c.bid, Some((mark, to)), &mut scratch) else { continue };
-                if Some(q) == c.quality {
-                    continue;
-                }
                 let below = criteria.iter().any(|r| r.below_minimum);
-                let mut moved = c.clone();
-                moved.criteria = criteria;
-                moved.quality = Some(q);
-                // The awarded set after the move: the whole field ranked again under relative
-                // quality; else the moved bid against its rival at the cut-off.
-                let now = if relative {
-                    whole_field(f, &in_play, s.index, moved, below).filter(|now| *now != awarded_ids)
-                } else {
-                    let pair = [moved, f.candidates[rival.index].clone()];
-                    let flips =
-                        if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
-                    flips.then(|| {
-                        let mut now = awarded_ids.clone();
-                        if was_awarded {
-                            now.remove(&c.bid.id);
-                        } else {
-                            now.remove(&f.candidates[rival.index].bid.id);
-                        }
-                        now.insert(f.candidates[if was_awarded { rival.index } else { s.index }].bid.id.clone());
-                        now
-                    })
-                };
-                if let Some(now) = now {
-                    out.push(CloseCall::MarkFlip {
-                        bid: c.bid.id.clone(),
-                        evaluator: evaluator.cloned(),
-                        criterion: criterion.clone(),
-                        from: score,
-                        to,
-                        awarded: now.into_iter().collect(),
-                    });
+                (criteria, q, below)
+            };
+            if Some(q) == c.quality {
+                continue;
+            }
+            let now = match seen.get(&(q, below)) {
+                Some(now) if fast.is_some() => now.clone(),
+                _ => {
+                    let mut moved = c.clone();
+                    moved.criteria = criteria;
+                    moved.quality = Some(q);
+                    let rival = &f.candidates[rival.index];
+                    let now = awarded_after(f, &in_play, &awarded_ids, (s.index, moved), rival, was_awarded, below);
+                    if fast.is_some() {
+                        seen.insert((q, below), now.clone());
+                    }
+                    now
                 }
+            };
+            if let Some(now) = now {
+                out.push(CloseCall::MarkFlip {
+                    bid: c.bid.id.clone(),
+                    evaluator: evaluator.cloned(),
+                    criterion: criterion.clone(),
+                    from: score,
+                    to,
+                    awarded: now.into_iter().collect(),
+                });
             }
         }
     }
+}
+
+/// The awarded bids after candidate `index` is replaced by `moved`, where that changes them: the
+/// whole field ranked again under relative quality; else the moved bid against its `rival` at the
+/// cut-off (`below`: the move takes it below a criterion's minimum).
+fn awarded_after(
+    f: &Field<'_, '_>,
+    in_play: &[usize],
+    awarded_ids: &BTreeSet<Id>,
+    (index, moved): (usize, Candidate<'_>),
+    rival: &Candidate<'_>,
+    was_awarded: bool,
+    below: bool,
+) -> Option<BTreeSet<Id>> {
+    if f.lot.award.quality.relative.is_some() {
+        return whole_field(f, in_play, index, moved, below).filter(|now| now != awarded_ids);
+    }
+    let id = moved.bid.id.clone();
+    let pair = [moved, rival.clone()];
+    let flips = if was_awarded { below || crosses(f, &pair, true) } else { !below && crosses(f, &pair, false) };
+    flips.then(|| {
+        let mut now = awarded_ids.clone();
+        let (out, into) = if was_awarded { (&id, &rival.bid.id) } else { (&rival.bid.id, &id) };
+        now.remove(out);
+        now.insert(into.clone());
+        now
+    })
 }
 
 /// The bids awarded when candidate `index` is replaced by `moved` (its absolute quality scored

@@ -520,19 +520,7 @@ fn evaluate_lot(
     // 7. Award.
     let to_award = lot.suppliers_to_award;
     let awarded_set = award_set(&ranking, to_award);
-    let cutoff_ties: Vec<Id> = ranking
-        .order
-        .iter()
-        .enumerate()
-        .filter(|(pos, s)| {
-            let rank = ranking.ranks[*pos];
-            let shared = ranking.ranks.iter().filter(|&&r| r == rank).count() > 1;
-            shared
-                && !awarded_set.contains(&s.index)
-                && ranking.ranks.iter().filter(|&&r| r < rank).count() < usize::try_from(to_award).unwrap_or(usize::MAX)
-        })
-        .map(|(_, s)| candidates[s.index].bid.id.clone())
-        .collect();
+    let cutoff_ties = cutoff_ties(&ranking, &awarded_set, to_award, &candidates);
     if !cutoff_ties.is_empty() {
         warnings.push(Warning::TieAtAwardCutOff { bids: cutoff_ties });
     }
@@ -549,6 +537,7 @@ fn evaluate_lot(
             candidates: &candidates,
             reference: ranking.reference.clone(),
         },
+        kernel.as_mut(),
         &ranking.order,
         &ranking.ranks,
         &awarded_set,
@@ -670,6 +659,31 @@ pub(crate) fn relative_quality(
 
 /// The candidates awarded in a ranking: those whose rank, counted with the bids ranked level with
 /// or ahead of them, is within `to_award` (so a tie across the cut-off awards none of the tied).
+/// The bids that share a rank with an awarded bid but were not awarded themselves (the tie at
+/// the award cut-off), in rank order. One pass to count each rank, one to select.
+fn cutoff_ties(ranking: &Ranking, awarded: &BTreeSet<usize>, to_award: u32, candidates: &[Candidate<'_>]) -> Vec<Id> {
+    // Each rank's number of bids, and the number ranked before it.
+    let mut per_rank: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+    for &r in &ranking.ranks {
+        per_rank.entry(r).or_default().0 += 1;
+    }
+    let mut before = 0;
+    for (count, ahead) in per_rank.values_mut() {
+        *ahead = before;
+        before += *count;
+    }
+    let places = usize::try_from(to_award).unwrap_or(usize::MAX);
+    ranking
+        .order
+        .iter()
+        .zip(&ranking.ranks)
+        .filter(|(s, r)| {
+            per_rank.get(r).is_some_and(|&(count, ahead)| count > 1 && ahead < places) && !awarded.contains(&s.index)
+        })
+        .map(|(s, _)| candidates[s.index].bid.id.clone())
+        .collect()
+}
+
 pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
     let slots = usize::try_from(to_award).unwrap_or(usize::MAX);
     let mut out = BTreeSet::new();
@@ -1144,23 +1158,22 @@ pub(crate) fn rank_with(
             .then_with(|| candidates[scored[a].index].bid.id.cmp(&candidates[scored[b].index].bid.id))
     });
     let mut slots: Vec<Option<Scored>> = scored.into_iter().map(Some).collect();
-    let scored: Vec<Scored> = positions.into_iter().filter_map(|p| slots[p].take()).collect();
+    let count = slots.len();
+    let mut sorted = positions.into_iter().filter_map(|p| slots[p].take()).peekable();
 
     // Ties on the published figure, broken by the tender's rules in order.
-    let mut order = Vec::with_capacity(scored.len());
-    let mut ranks = Vec::with_capacity(scored.len());
+    let mut order = Vec::with_capacity(count);
+    let mut ranks = Vec::with_capacity(count);
     let mut ties = Vec::new();
-    let mut start = 0;
-    while start < scored.len() {
-        let mut end = start + 1;
-        while end < scored.len() && primary(&scored[start], &scored[end]) == Ordering::Equal {
-            end += 1;
-        }
-        let group: Vec<Scored> = scored[start..end].to_vec();
-        if group.len() == 1 {
+    while let Some(first) = sorted.next() {
+        if sorted.peek().is_none_or(|next| primary(&first, next) != Ordering::Equal) {
             ranks.push(u32::try_from(order.len() + 1).unwrap_or(u32::MAX));
-            order.extend(group);
+            order.push(first);
         } else {
+            let mut group = vec![first];
+            while let Some(next) = sorted.next_if(|next| primary(&group[0], next) == Ordering::Equal) {
+                group.push(next);
+            }
             let value = group[0].total.value;
             let ids: Vec<Id> = group.iter().map(|s| candidates[s.index].bid.id.clone()).collect();
             let (sorted, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, group);
@@ -1172,7 +1185,6 @@ pub(crate) fn rank_with(
             }
             ties.push(Tie { bids: ids, value, broken_by, resolved });
         }
-        start = end;
     }
     Ok(Ranking { order, ranks, ties, reference: references })
 }
@@ -1336,9 +1348,14 @@ fn rank_reversal_check(
     let lowest = prices.iter().min().copied();
     let highest = prices.iter().max().copied();
     let count_at = |x: Option<Exact>| prices.iter().filter(|&&p| Some(p) == x).count();
+    let (lowest_alone, highest_alone) = (count_at(lowest) == 1, count_at(highest) == 1);
     let mut tried = Vec::new();
     let mut reversals = Vec::new();
-    let old_pos: BTreeMap<usize, usize> = in_play.iter().enumerate().map(|(pos, &i)| (i, pos)).collect();
+    // Each candidate's position in the ranking (`None`: not in play).
+    let mut old_pos: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (pos, &i) in in_play.iter().enumerate() {
+        old_pos[i] = Some(pos);
+    }
     for (pos, s) in ranking.order.iter().enumerate() {
         if pos < awarded_positions {
             continue;
@@ -1346,8 +1363,8 @@ fn rank_reversal_check(
         let p = price_of(s.index);
         // Removing a bid that sets no reference price changes nothing, except where price
         // components or relative quality have references of their own: then every bid is tried.
-        let moves_reference = (p == lowest && count_at(lowest) == 1)
-            || (p == highest && count_at(highest) == 1)
+        let moves_reference = (p == lowest && lowest_alone)
+            || (p == highest && highest_alone)
             || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
             || lot.award.has_components()
             || lot.award.quality.relative.is_some()
@@ -1399,7 +1416,7 @@ fn rank_reversal_check(
         let Ok(again) = again else { continue };
         for pair in again.order.windows(2) {
             let (a, b) = (pair[0].index, pair[1].index);
-            if old_pos.get(&a) > old_pos.get(&b) {
+            if old_pos[a] > old_pos[b] {
                 reversals.push(Reversal {
                     removed: removed.clone(),
                     was_ahead: candidates[b].bid.id.clone(),

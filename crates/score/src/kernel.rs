@@ -70,6 +70,14 @@ pub(crate) struct KernelScore {
     pub(crate) below: Option<(Id, Exact)>,
 }
 
+/// A bid's marks as the kernel sums them: per criterion (in the plan's order) the sum in units of
+/// `10^-K`, the number of evaluators, and the quality's numerator over `D × n`.
+pub(crate) struct Sums {
+    numerator: i128,
+    n: u32,
+    sums: Vec<i128>,
+}
+
 /// A lot's quality criteria planned for integer scoring: its leaves are the general plan's, in
 /// the same order, so the plan's index finds them.
 pub(crate) struct QualityKernel<'a, 'p> {
@@ -156,6 +164,71 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
     /// Scores a bid's quality, appending disagreement warnings to `warnings` as the general path
     /// does; `None` hands the bid to the general path (see the module documentation).
     pub(crate) fn score(&mut self, bid: &Bid, warnings: &mut Vec<Warning>) -> Option<KernelScore> {
+        let n = self.accumulate(bid)?;
+        let mut numerator: i128 = 0;
+        let mut below = None;
+        for (leaf, a) in self.leaves.iter().zip(&self.acc) {
+            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
+            if below.is_none()
+                && let Some(m) = leaf.minimum
+                && a.sum < m.checked_mul(i128::from(n))?
+            {
+                let mean = Exact::new(a.sum, 10_i128.pow(self.decimals).checked_mul(i128::from(n))?).ok()?;
+                below = Some((leaf.id.clone(), mean));
+            }
+            if n >= 2 && a.high - a.low > leaf.allowed {
+                warnings.push(Warning::Disagreement {
+                    bid: bid.id.clone(),
+                    criterion: leaf.id.clone(),
+                    lowest: a.low_mark,
+                    highest: a.high_mark,
+                    allowed: leaf.allowed_decimal,
+                });
+            }
+        }
+        let quality = self.quality(numerator, n)?;
+        Some(KernelScore { quality, below })
+    }
+
+    /// A bid's marks summed per criterion, to score moves of one mark ([`Self::moved`]) without
+    /// reading the marks again; `None` where [`Self::score`] would hand the bid on.
+    pub(crate) fn sums(&mut self, bid: &Bid) -> Option<Sums> {
+        let n = self.accumulate(bid)?;
+        let mut numerator: i128 = 0;
+        for (leaf, a) in self.leaves.iter().zip(&self.acc) {
+            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
+        }
+        Some(Sums { numerator, n, sums: self.acc.iter().map(|a| a.sum).collect() })
+    }
+
+    /// The quality of a bid (`sums`) after one mark on `criterion` moves by `delta`, exactly as
+    /// [`Self::score`] would compute it from the moved marks, and whether a criterion's mean is
+    /// then below its minimum. `None` where the move cannot be scored here.
+    pub(crate) fn moved(&self, sums: &Sums, criterion: &Id, delta: Decimal) -> Option<(Exact, bool)> {
+        let i = self.plan.leaf_position(criterion.as_str())?;
+        let leaf = self.leaves.get(i)?;
+        let d = scaled(delta, self.decimals)?;
+        let numerator = sums.numerator.checked_add(d.checked_mul(leaf.multiplier)?)?;
+        let n = i128::from(sums.n);
+        let mut below = false;
+        for (j, (l, &sum)) in self.leaves.iter().zip(&sums.sums).enumerate() {
+            let sum = if j == i { sum.checked_add(d)? } else { sum };
+            if let Some(m) = l.minimum {
+                below |= sum < m.checked_mul(n)?;
+            }
+        }
+        Some((self.quality(numerator, sums.n)?, below))
+    }
+
+    /// `numerator / (D × n)`, rounded where the policy rounds the quality subtotal.
+    fn quality(&self, numerator: i128, n: u32) -> Option<Exact> {
+        let quality = Exact::new(numerator, self.denominator.checked_mul(i128::from(n))?).ok()?;
+        quality.round_by(self.award.rounding.rule(RoundingStep::Quality)).ok()
+    }
+
+    /// Adds each of the bid's marks to its criterion's accumulator; the number of evaluators, or
+    /// `None` where the bid is the general path's (see the module documentation).
+    fn accumulate(&mut self, bid: &Bid) -> Option<u32> {
         if !bid.consensus.is_empty() {
             return None;
         }
@@ -163,12 +236,12 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         let mut cursor = 0usize;
         for s in &bid.scores {
             // Marks usually come grouped and in the award model's order: try the current leaf
-            // and the next before the map. Ids read with the tender's id pool are the tender's
-            // own, and compare by address.
+            // and the next before the map, by address: ids read with the tender's id pool are
+            // the tender's own allocations (any other id is found through the map).
             let id = &s.criterion;
-            let found = if self.leaves.get(cursor).is_some_and(|l| l.id == id) {
+            let found = if self.leaves.get(cursor).is_some_and(|l| l.id.is_same(id)) {
                 Some(cursor)
-            } else if self.leaves.get(cursor + 1).is_some_and(|l| l.id == id) {
+            } else if self.leaves.get(cursor + 1).is_some_and(|l| l.id.is_same(id)) {
                 Some(cursor + 1)
             } else {
                 self.plan.leaf_position(id.as_str())
@@ -193,30 +266,7 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         if n == 0 || self.acc.iter().any(|a| a.count != n) {
             return None;
         }
-        let mut numerator: i128 = 0;
-        let mut below = None;
-        for (leaf, a) in self.leaves.iter().zip(&self.acc) {
-            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
-            if below.is_none()
-                && let Some(m) = leaf.minimum
-                && a.sum < m.checked_mul(i128::from(n))?
-            {
-                let mean = Exact::new(a.sum, 10_i128.pow(self.decimals).checked_mul(i128::from(n))?).ok()?;
-                below = Some((leaf.id.clone(), mean));
-            }
-            if n >= 2 && a.high - a.low > leaf.allowed {
-                warnings.push(Warning::Disagreement {
-                    bid: bid.id.clone(),
-                    criterion: leaf.id.clone(),
-                    lowest: a.low_mark,
-                    highest: a.high_mark,
-                    allowed: leaf.allowed_decimal,
-                });
-            }
-        }
-        let quality = Exact::new(numerator, self.denominator.checked_mul(i128::from(n))?).ok()?;
-        let quality = quality.round_by(self.award.rounding.rule(RoundingStep::Quality)).ok()?;
-        Some(KernelScore { quality, below })
+        Some(n)
     }
 }
 
@@ -227,6 +277,9 @@ const POW10: [i128; MAX_DECIMALS as usize + 1] = [1, 10, 100, 1_000, 10_000, 100
 #[inline]
 fn scaled(value: Decimal, decimals: u32) -> Option<i128> {
     let scale = value.scale();
+    if scale == decimals {
+        return Some(value.mantissa());
+    }
     if scale > decimals {
         // Trailing zeros (2.50 on a scale of one decimal) still fit.
         let normal = value.normalize();
