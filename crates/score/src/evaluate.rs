@@ -290,6 +290,9 @@ pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
     }
 }
 
+/// One lot, as the plan → compute → derive stages: the quality plan (and the integer kernel where
+/// it applies), each bid's gates and quality, the thresholds, the prices, the ranking and its
+/// checks, then the results. `None` when an issue (in `issues`) stops the lot.
 fn evaluate_lot(
     tender: &Tender,
     lot: &Lot,
@@ -298,9 +301,112 @@ fn evaluate_lot(
     issues: &mut Issues,
 ) -> Option<LotEvaluation> {
     let award = &lot.award;
-    let policy = award.rounding;
-    let lot_id = Some(&lot.id);
     let before = issues.list.len();
+    let plan = lot_plan(tender, lot, bids, issues)?;
+    // The integer kernel, where the figures alone are asked for and the lot's rules allow it.
+    let mut kernel = (detail == Detail::Figures).then(|| crate::kernel::QualityKernel::plan(award, &plan)).flatten();
+    let mut warnings = Vec::new();
+    if award.price_model.depends_on_other_bids() {
+        warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
+    }
+
+    // 1. Gates, 2. quality.
+    let (mut candidates, kernel_scored) =
+        score_candidates(tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
+    if issues.list.len() > before {
+        return None;
+    }
+    // 3. Quality thresholds, before price (C-546/16 Montte); relative quality; the best N.
+    apply_thresholds(lot, plan.max_points, &mut candidates, issues);
+    // Quality relative to the best compliant bid, once the thresholds have been applied to the
+    // absolute scores.
+    if award.quality.relative.is_some() {
+        let passing = ranked(&candidates);
+        if relative_quality(award, plan.max_points, &mut candidates, &passing).is_err() {
+            issues.overflow(Some(&lot.id), None, "the quality relative to the best bid");
+            return None;
+        }
+    }
+    limit_to_best_quality(award, &mut candidates, &mut warnings);
+    // 4. Evaluated prices of the bids still in.
+    for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
+        match price::bid_price(tender, lot, c.bid) {
+            Ok(p) => {
+                c.price = Some((p.price, p.basis));
+                c.criterion_prices = p.criteria;
+            }
+            Err(e) => price_issue(issues, lot, c.bid, e),
+        }
+    }
+    if issues.list.len() > before {
+        return None;
+    }
+
+    // 5. Comparison figures and ranking.
+    let money_decimals = tender.currency.minor_units();
+    let ranking = match rank(lot, money_decimals, &candidates, &ranked(&candidates), &mut warnings) {
+        Ok(r) => r,
+        Err((bid, e)) => {
+            match bid {
+                Some(b) => price_issue(issues, lot, candidates[b].bid, e),
+                None => issues.overflow(Some(&lot.id), None, "the price reference"),
+            }
+            return None;
+        }
+    };
+    // 6. Rank reversal, for models whose points depend on the other bids.
+    let rank_reversal = (depends_on_other_bids(award) && ranking.order.len() >= 3).then(|| {
+        rank_reversal_check(lot, money_decimals, plan.max_points, &candidates, &ranking, lot.suppliers_to_award)
+    });
+    if let Some(rr) = &rank_reversal {
+        let mut seen = BTreeSet::new();
+        for r in &rr.reversals {
+            if seen.insert(r.removed.clone()) {
+                warnings.push(Warning::RankReversal { removed: r.removed.clone() });
+            }
+        }
+    }
+    // 7. Award, and how close it was.
+    let awarded_set = award_set(&ranking, lot.suppliers_to_award);
+    award_warnings(lot, &ranking, &awarded_set, &candidates, &mut warnings);
+    let close_calls = crate::close::close_calls(
+        &crate::close::Field {
+            lot,
+            money_decimals,
+            plan: &plan,
+            candidates: &candidates,
+            reference: ranking.reference.clone(),
+        },
+        kernel.as_mut(),
+        &ranking.order,
+        &ranking.ranks,
+        &awarded_set,
+    );
+
+    let figures = Published { policy: award.rounding, money_decimals, max_quality: plan.max_points, detail };
+    let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures);
+    lot_result.warnings = warnings;
+    lot_result.rank_reversal = rank_reversal;
+    lot_result.close_calls = close_calls;
+    lot_result.kernel_scored = kernel_scored;
+    Some(lot_result)
+}
+
+/// The indices of the candidates still ranked.
+fn ranked(candidates: &[Candidate<'_>]) -> Vec<usize> {
+    (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect()
+}
+
+/// The lot's quality plan, with the field of measured values among the bids in play after the
+/// gates; `None` (with the issue) where the lot cannot be computed.
+fn lot_plan<'a>(
+    tender: &Tender,
+    lot: &'a Lot,
+    bids: &[(&Bid, &[Defect])],
+    issues: &mut Issues,
+) -> Option<QualityPlan<'a>> {
+    let award = &lot.award;
+    let lot_id = Some(&lot.id);
     if award.weighting == Weighting::Order {
         issues.push(
             lot_id,
@@ -310,29 +416,32 @@ fn evaluate_lot(
         );
         return None;
     }
-    let mut plan = match QualityPlan::new(award) {
-        Ok(p) => p,
-        Err(_) => {
-            issues.overflow(lot_id, None, "the quality weights");
-            return None;
-        }
+    let Ok(mut plan) = QualityPlan::new(award) else {
+        issues.overflow(lot_id, None, "the quality weights");
+        return None;
     };
-    // Measured criteria: the field of values among the bids in play after the gates.
     let in_play_after_gates =
         bids.iter().filter(|(b, d)| d.is_empty() && gates::check_all(tender, lot, b).iter().all(|g| g.passed));
     if plan.observe(in_play_after_gates.map(|(b, _)| *b)).is_err() {
         issues.overflow(lot_id, None, "the measured values");
         return None;
     }
-    // The integer kernel, where the figures alone are asked for and the lot's rules allow it.
-    let mut kernel = (detail == Detail::Figures).then(|| crate::kernel::QualityKernel::plan(award, &plan)).flatten();
-    let mut kernel_scored = 0u32;
-    let mut warnings = Vec::new();
-    if award.price_model.depends_on_other_bids() {
-        warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
-    }
+    Some(plan)
+}
 
-    // 1. Gates, 2. quality.
+/// Steps 1 and 2: each bid's gates and quality, by the kernel where it can and the plan where it
+/// cannot; with the number of bids the kernel scored. A rejected bid keeps what can be computed
+/// of it (its marks and evaluated price) but takes no rank.
+fn score_candidates<'a>(
+    tender: &Tender,
+    lot: &Lot,
+    bids: &[(&'a Bid, &[Defect])],
+    plan: &QualityPlan<'_>,
+    mut kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
+    warnings: &mut Vec<Warning>,
+    issues: &mut Issues,
+) -> (Vec<Candidate<'a>>, u32) {
+    let mut kernel_scored = 0u32;
     let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(bids.len());
     for &(bid, defects) in bids {
         let gates = gates::check_all(tender, lot, bid);
@@ -355,7 +464,7 @@ fn evaluate_lot(
             // are kept where they can be computed), but it takes no rank and sets no reference.
             c.status = BidStatus::Rejected;
             let mut scratch = Vec::new();
-            if let Some(k) = kernel.as_mut().and_then(|k| k.score(bid, &mut scratch)) {
+            if let Some(k) = kernel.as_deref_mut().and_then(|k| k.score(bid, &mut scratch)) {
                 c.quality = Some(k.quality);
                 c.below = k.below;
                 kernel_scored += 1;
@@ -366,47 +475,48 @@ fn evaluate_lot(
                 c.price = Some((p.price, p.basis));
                 c.criterion_prices = p.criteria;
             }
-            candidates.push(c);
-            continue;
-        }
-        if !failed.is_empty() {
+        } else if !failed.is_empty() {
             c.status = BidStatus::FailedGate;
             c.exclusion = Some(Exclusion::Gates { requirements: failed });
-            candidates.push(c);
-            continue;
-        }
-        if let Some(k) = kernel.as_mut().and_then(|k| k.score(bid, &mut warnings)) {
+        } else if let Some(k) = kernel.as_deref_mut().and_then(|k| k.score(bid, warnings)) {
             c.quality = Some(k.quality);
             c.below = k.below;
             kernel_scored += 1;
-            candidates.push(c);
-            continue;
-        }
-        match plan.score(bid, &mut warnings) {
-            Ok((criteria, q)) => c.set_quality(criteria, q),
-            Err(QualityError::Missing(id)) => issues.push(
-                lot_id,
-                Some(&bid.id),
-                format!("the criterion `{id}` has no evaluator score"),
-                format!("record the evaluators' scores for `{id}` in the bid's [[scores]] (or a [[consensus]] score)"),
-            ),
-            Err(QualityError::NoConsensus(id)) => issues.push(
-                lot_id,
-                Some(&bid.id),
-                format!("the lot aggregates by consensus but `{id}` has no consensus score"),
-                format!("record the committee's consensus score for `{id}` in [[consensus]]"),
-            ),
-            Err(QualityError::Measure(id, e)) => measure_issue(issues, lot_id, &bid.id, &id, e),
-            Err(QualityError::Overflow) => issues.overflow(lot_id, Some(&bid.id), "the quality scores"),
+        } else {
+            match plan.score(bid, warnings) {
+                Ok((criteria, q)) => c.set_quality(criteria, q),
+                Err(e) => quality_issue(issues, Some(&lot.id), &bid.id, e),
+            }
         }
         candidates.push(c);
     }
-    if issues.list.len() > before {
-        return None;
-    }
+    (candidates, kernel_scored)
+}
 
-    // 3. Quality thresholds, before price (C-546/16 Montte).
-    let max_quality = plan.max_points;
+fn quality_issue(issues: &mut Issues, lot_id: Option<&Id>, bid: &Id, e: QualityError) {
+    match e {
+        QualityError::Missing(id) => issues.push(
+            lot_id,
+            Some(bid),
+            format!("the criterion `{id}` has no evaluator score"),
+            format!("record the evaluators' scores for `{id}` in the bid's [[scores]] (or a [[consensus]] score)"),
+        ),
+        QualityError::NoConsensus(id) => issues.push(
+            lot_id,
+            Some(bid),
+            format!("the lot aggregates by consensus but `{id}` has no consensus score"),
+            format!("record the committee's consensus score for `{id}` in [[consensus]]"),
+        ),
+        QualityError::Measure(id, e) => measure_issue(issues, lot_id, bid, &id, e),
+        QualityError::Overflow => issues.overflow(lot_id, Some(bid), "the quality scores"),
+    }
+}
+
+/// Step 3: a ranked bid below a criterion's minimum score, or below the minimum share of the
+/// quality points, is excluded before price is looked at (C-546/16 Montte).
+fn apply_thresholds(lot: &Lot, max_quality: Exact, candidates: &mut [Candidate<'_>], issues: &mut Issues) {
+    let award = &lot.award;
+    let policy = award.rounding;
     for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
         if let Some((criterion, score)) = c.below.clone() {
             let minimum = award.criteria.iter().find(|cr| cr.id == criterion).and_then(|cr| cr.minimum_score);
@@ -432,95 +542,54 @@ fn evaluate_lot(
                     });
                 }
                 Ok(_) => {}
-                Err(_) => issues.overflow(lot_id, Some(&c.bid.id), "the quality percentage"),
+                Err(_) => issues.overflow(Some(&lot.id), Some(&c.bid.id), "the quality percentage"),
             }
         }
     }
-    // Quality relative to the best compliant bid, once the thresholds have been applied to the
-    // absolute scores.
-    if award.quality.relative.is_some() {
-        let passing: Vec<usize> =
-            (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
-        if relative_quality(award, max_quality, &mut candidates, &passing).is_err() {
-            issues.overflow(lot_id, None, "the quality relative to the best bid");
-            return None;
-        }
-    }
-    if let Some(n) = award.quality.max_pass {
-        let mut passing: Vec<usize> =
-            (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
-        passing.sort_by(|&a, &b| {
-            candidates[b]
-                .quality
-                .cmp(&candidates[a].quality)
-                .then_with(|| candidates[a].bid.id.cmp(&candidates[b].bid.id))
-        });
-        let limit = usize::try_from(n).unwrap_or(usize::MAX);
-        if passing.len() > limit && limit > 0 {
-            let cut = candidates[passing[limit - 1]].quality;
-            let mut beyond = Vec::new();
-            for (place, &i) in passing.iter().enumerate().skip(limit) {
-                if candidates[i].quality == cut {
-                    beyond.push(candidates[i].bid.id.clone());
-                } else {
-                    candidates[i].status = BidStatus::NotAmongBestQuality;
-                    candidates[i].exclusion =
-                        Some(Exclusion::MaxPass { max_pass: n, place: u32::try_from(place + 1).unwrap_or(u32::MAX) });
-                }
-            }
-            if !beyond.is_empty() {
-                warnings.push(Warning::MaxPassTie { bids: beyond });
-            }
-        }
-    }
+}
 
-    // 4. Evaluated prices of the bids still in.
-    for c in candidates.iter_mut().filter(|c| c.status == BidStatus::Ranked) {
-        match price::bid_price(tender, lot, c.bid) {
-            Ok(p) => {
-                c.price = Some((p.price, p.basis));
-                c.criterion_prices = p.criteria;
-            }
-            Err(e) => price_issue(issues, lot, c.bid, e),
+/// Only the best `quality.max_pass` bids by quality go on to price; bids level with the last of
+/// them go on too, with a warning.
+fn limit_to_best_quality(
+    award: &tender_core::AwardModel,
+    candidates: &mut [Candidate<'_>],
+    warnings: &mut Vec<Warning>,
+) {
+    let Some(n) = award.quality.max_pass else { return };
+    let mut passing = ranked(candidates);
+    passing.sort_by(|&a, &b| {
+        candidates[b].quality.cmp(&candidates[a].quality).then_with(|| candidates[a].bid.id.cmp(&candidates[b].bid.id))
+    });
+    let limit = usize::try_from(n).unwrap_or(usize::MAX);
+    if passing.len() <= limit || limit == 0 {
+        return;
+    }
+    let cut = candidates[passing[limit - 1]].quality;
+    let mut beyond = Vec::new();
+    for (place, &i) in passing.iter().enumerate().skip(limit) {
+        if candidates[i].quality == cut {
+            beyond.push(candidates[i].bid.id.clone());
+        } else {
+            candidates[i].status = BidStatus::NotAmongBestQuality;
+            candidates[i].exclusion =
+                Some(Exclusion::MaxPass { max_pass: n, place: u32::try_from(place + 1).unwrap_or(u32::MAX) });
         }
     }
-    if issues.list.len() > before {
-        return None;
+    if !beyond.is_empty() {
+        warnings.push(Warning::MaxPassTie { bids: beyond });
     }
+}
 
-    // 5. Comparison figures and ranking.
-    let in_play: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].status == BidStatus::Ranked).collect();
-    let money_decimals = tender.currency.minor_units();
-    let ranking = match rank(lot, money_decimals, &candidates, &in_play, &mut warnings) {
-        Ok(r) => r,
-        Err((bid, e)) => {
-            match bid {
-                Some(b) => price_issue(issues, lot, candidates[b].bid, e),
-                None => issues.overflow(lot_id, None, "the price reference"),
-            }
-            return None;
-        }
-    };
-
-    // 6. Rank reversal, for models whose points depend on the other bids.
-    let rank_reversal = if depends_on_other_bids(award) && ranking.order.len() >= 3 {
-        Some(rank_reversal_check(lot, money_decimals, plan.max_points, &candidates, &ranking, lot.suppliers_to_award))
-    } else {
-        None
-    };
-    if let Some(rr) = &rank_reversal {
-        let mut seen = BTreeSet::new();
-        for r in &rr.reversals {
-            if seen.insert(r.removed.clone()) {
-                warnings.push(Warning::RankReversal { removed: r.removed.clone() });
-            }
-        }
-    }
-
-    // 7. Award.
+/// The award's warnings: a tie across the cut-off, and fewer ranked bids than places.
+fn award_warnings(
+    lot: &Lot,
+    ranking: &Ranking,
+    awarded: &BTreeSet<usize>,
+    candidates: &[Candidate<'_>],
+    warnings: &mut Vec<Warning>,
+) {
     let to_award = lot.suppliers_to_award;
-    let awarded_set = award_set(&ranking, to_award);
-    let cutoff_ties = cutoff_ties(&ranking, &awarded_set, to_award, &candidates);
+    let cutoff_ties = cutoff_ties(ranking, awarded, to_award, candidates);
     if !cutoff_ties.is_empty() {
         warnings.push(Warning::TieAtAwardCutOff { bids: cutoff_ties });
     }
@@ -528,23 +597,18 @@ fn evaluate_lot(
     if ranked_count < to_award {
         warnings.push(Warning::FewerBidsThanAwards { ranked: ranked_count, to_award });
     }
+}
 
-    let close_calls = crate::close::close_calls(
-        &crate::close::Field {
-            lot,
-            money_decimals,
-            plan: &plan,
-            candidates: &candidates,
-            reference: ranking.reference.clone(),
-        },
-        kernel.as_mut(),
-        &ranking.order,
-        &ranking.ranks,
-        &awarded_set,
-    );
-
-    // Assemble: ranked bids in rank order, then the others by id.
-    let figures = Published { policy, money_decimals, max_quality, detail };
+/// The lot's result: ranked bids in rank order, then the others in the order given (by id); the
+/// warnings, rank reversal, close calls and kernel count are the caller's to fill in.
+fn assemble(
+    lot: &Lot,
+    candidates: Vec<Candidate<'_>>,
+    ranking: Ranking,
+    awarded_set: &BTreeSet<usize>,
+    figures: &Published,
+) -> LotEvaluation {
+    let award = &lot.award;
     let mut results = Vec::with_capacity(candidates.len());
     let mut awarded = Vec::new();
     let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
@@ -555,11 +619,11 @@ fn evaluate_lot(
             if is_awarded {
                 awarded.push(c.bid.id.clone());
             }
-            results.push(bid_result(c, Some(s), Some(rank), is_awarded, &figures));
+            results.push(bid_result(c, Some(s), Some(rank), is_awarded, figures));
         }
     }
     for c in taken.into_iter().flatten() {
-        results.push(bid_result(c, None, None, false, &figures));
+        results.push(bid_result(c, None, None, false, figures));
     }
     let (lowest_price, highest_price) = reference.total.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
     let price_references = if award.has_components() {
@@ -577,23 +641,23 @@ fn evaluate_lot(
     } else {
         Vec::new()
     };
-    Some(LotEvaluation {
+    LotEvaluation {
         lot: lot.id.clone(),
         comparison: comparison_of(&award.price_model),
         price_model: award.price_model.key(),
         depends_on_other_bids: depends_on_other_bids(award),
-        decimals: policy.decimals,
+        decimals: award.rounding.decimals,
         lowest_price,
         highest_price,
         price_references,
         bids: results,
         awarded,
         ties,
-        warnings,
-        rank_reversal,
-        close_calls,
-        kernel_scored,
-    })
+        warnings: Vec::new(),
+        rank_reversal: None,
+        close_calls: Vec::new(),
+        kernel_scored: 0,
+    }
 }
 
 /// Rescales the quality of the `in_play` candidates to the best of them, as the award model's
@@ -657,8 +721,6 @@ pub(crate) fn relative_quality(
     Ok(())
 }
 
-/// The candidates awarded in a ranking: those whose rank, counted with the bids ranked level with
-/// or ahead of them, is within `to_award` (so a tie across the cut-off awards none of the tied).
 /// The bids that share a rank with an awarded bid but were not awarded themselves (the tie at
 /// the award cut-off), in rank order. One pass to count each rank, one to select.
 fn cutoff_ties(ranking: &Ranking, awarded: &BTreeSet<usize>, to_award: u32, candidates: &[Candidate<'_>]) -> Vec<Id> {
@@ -684,6 +746,8 @@ fn cutoff_ties(ranking: &Ranking, awarded: &BTreeSet<usize>, to_award: u32, cand
         .collect()
 }
 
+/// The candidates awarded in a ranking: those whose rank, counted with the bids ranked level with
+/// or ahead of them, is within `to_award` (so a tie across the cut-off awards none of the tied).
 pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
     let slots = usize::try_from(to_award).unwrap_or(usize::MAX);
     let mut out = BTreeSet::new();
@@ -855,9 +919,48 @@ pub(crate) fn rank_with(
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
     let award = &lot.award;
-    let policy = award.rounding;
-    // The scale a price's grade is given on when the policy rounds grades.
-    let price_scale = award.scale.resolve().max.get();
+    let references = match fixed {
+        Some(r) => r.clone(),
+        None => references_of(award, candidates, in_play),
+    };
+    check_divisors(award, candidates, in_play)?;
+    let pricing = Pricing {
+        award,
+        policy: award.rounding,
+        money: RoundingPolicy { decimals: money_decimals, ..award.rounding },
+        // The scale a price's grade is given on when the policy rounds grades.
+        price_scale: award.scale.resolve().max.get(),
+        references: &references,
+    };
+    let mut scored = Vec::with_capacity(in_play.len());
+    for &i in in_play {
+        let c = &candidates[i];
+        let Some((p, basis)) = c.price.clone() else { continue };
+        let evaluated = figure(pricing.money, p).map_err(|e| (Some(i), e.into()))?;
+        let bid = PricedBid { index: i, candidate: c, price: p, result: PriceResult::unscored(basis, evaluated) };
+        let s = match &award.price_model {
+            PriceModel::PricePerQualityPoint { corridor, decision } => {
+                per_quality_point(&pricing, bid, *corridor, *decision, warnings)?
+            }
+            PriceModel::ValueAdded { mode } => value_added(&pricing, bid, *mode)?,
+            PriceModel::PercentAdjustment { mode, max_percent } => {
+                percent_adjustment(&pricing, bid, *mode, *max_percent)?
+            }
+            _ if award.has_components() => by_components(&pricing, bid)?,
+            model => by_price(&pricing, bid, model)?,
+        };
+        scored.push(s);
+    }
+    if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
+        apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
+    }
+    let (order, ranks, ties) = order_with_ties(lot, candidates, scored, warnings);
+    Ok(Ranking { order, ranks, ties, reference: references })
+}
+
+/// The reference prices of the `in_play` candidates: the lowest, highest and mean evaluated
+/// price, and each price criterion's where the lot scores price components.
+fn references_of(award: &tender_core::AwardModel, candidates: &[Candidate<'_>], in_play: &[usize]) -> References {
     // The mean is only a price formula's; where it cannot be computed exactly a formula that uses
     // it says so.
     let span = |prices: &[Exact]| match Reference::of(prices) {
@@ -867,26 +970,25 @@ pub(crate) fn rank_with(
             _ => None,
         },
     };
-    let references = match fixed {
-        Some(r) => r.clone(),
-        None => {
-            let prices: Vec<Exact> =
-                in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
-            let count = if award.has_components() { award.price_criteria().count() } else { 0 };
-            let criteria = (0..count)
-                .map(|k| {
-                    let of_k: Vec<Exact> =
-                        in_play.iter().filter_map(|&i| candidates[i].criterion_prices.get(k).map(|p| p.0)).collect();
-                    span(&of_k)
-                })
-                .collect();
-            References { total: span(&prices), criteria }
-        }
-    };
-    let reference = references.total;
-    let price_criterion = award.price_criterion();
-    // Models that divide by prices need every price above zero; name the bid that is not.
-    // A price formula checks its own divisions as it is evaluated.
+    let prices: Vec<Exact> = in_play.iter().filter_map(|&i| candidates[i].price.as_ref().map(|p| p.0)).collect();
+    let count = if award.has_components() { award.price_criteria().count() } else { 0 };
+    let criteria = (0..count)
+        .map(|k| {
+            let of_k: Vec<Exact> =
+                in_play.iter().filter_map(|&i| candidates[i].criterion_prices.get(k).map(|p| p.0)).collect();
+            span(&of_k)
+        })
+        .collect();
+    References { total: span(&prices), criteria }
+}
+
+/// Models that divide by prices need every price above zero: names the bid that is not. A price
+/// formula checks its own divisions as it is evaluated.
+fn check_divisors(
+    award: &tender_core::AwardModel,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+) -> Result<(), RankError> {
     let formula = |m: &PriceModel| matches!(m, PriceModel::Formula { .. });
     let divides = (award.price_model.depends_on_other_bids() && !formula(&award.price_model))
         || matches!(award.price_model, PriceModel::PricePerQualityPoint { .. });
@@ -911,236 +1013,293 @@ pub(crate) fn rank_with(
             }
         }
     }
-    let mut scored = Vec::with_capacity(in_play.len());
-    for &i in in_play {
-        let c = &candidates[i];
-        let Some((p, basis)) = c.price.clone() else { continue };
-        let q = c.quality.unwrap_or(Exact::ZERO);
-        let money = RoundingPolicy { decimals: money_decimals, ..policy };
-        let evaluated = figure(money, p).map_err(|e| (Some(i), e.into()))?;
-        let mut price_result = PriceResult::unscored(basis, evaluated);
-        let wrap = |e: Overflow| (Some(i), PriceError::from(e));
-        let s = match &award.price_model {
-            PriceModel::PricePerQualityPoint { corridor, decision } => {
-                let (ppqp, group) = if q.is_zero() || q.is_negative() {
-                    warnings.push(Warning::NoQualityPoints { bid: c.bid.id.clone() });
-                    // Undefined: ranked after every bid with quality points.
-                    (p, 2)
-                } else {
-                    (p.checked_div(q).map_err(wrap)?, 1)
-                };
-                Scored {
-                    index: i,
-                    price: Some(price_result),
-                    prices: Vec::new(),
-                    total: figure(policy, ppqp).map_err(wrap)?,
-                    derivation: TotalDerivation::PricePerQualityPoint {
-                        price: p,
-                        quality: q,
-                        in_corridor: corridor.map(|_| false),
-                        corridor: corridor.map(|c| c.get()),
-                        decision: *decision,
-                    },
-                    group,
-                    corridor_key: None,
-                }
-            }
-            PriceModel::ValueAdded { mode } => {
-                let mut adjustments = Vec::new();
-                let mut e = p;
-                for (cr, r) in award.quality_criteria().zip(&c.criteria) {
-                    let value = cr.value.map(|v| v.get()).unwrap_or(Decimal::ZERO);
-                    let share = match mode {
-                        AdjustMode::Deduction => r.ratio,
-                        AdjustMode::Markup => Exact::ONE.checked_sub(r.ratio).map_err(wrap)?,
-                    };
-                    let amount = Exact::from_decimal(value).checked_mul(share).map_err(wrap)?;
-                    let amount = round_at(policy, RoundingStep::Criterion, amount).map_err(wrap)?;
-                    e = match mode {
-                        AdjustMode::Deduction => e.checked_sub(amount),
-                        AdjustMode::Markup => e.checked_add(amount),
-                    }
-                    .map_err(wrap)?;
-                    adjustments.push(ValueAdjustment { criterion: cr.id.clone(), value, ratio: r.ratio, amount });
-                }
-                Scored {
-                    index: i,
-                    price: Some(price_result),
-                    prices: Vec::new(),
-                    total: figure(policy, e).map_err(wrap)?,
-                    derivation: TotalDerivation::ValueAdded { mode: *mode, price: p, adjustments },
-                    group: 0,
-                    corridor_key: None,
-                }
-            }
-            PriceModel::PercentAdjustment { mode, max_percent } => {
-                let m = Exact::from_decimal(max_percent.get())
-                    .checked_div(Exact::from_int(100).map_err(wrap)?)
-                    .map_err(wrap)?;
-                let share = if award_max_quality(award).is_zero() {
-                    Exact::ZERO
-                } else {
-                    q.checked_div(award_max_quality(award)).map_err(wrap)?
-                };
-                let factor = match mode {
-                    AdjustMode::Deduction => Exact::ONE.checked_sub(share.checked_mul(m).map_err(wrap)?),
-                    AdjustMode::Markup => Exact::ONE
-                        .checked_add(Exact::ONE.checked_sub(share).map_err(wrap)?.checked_mul(m).map_err(wrap)?),
-                }
-                .map_err(wrap)?;
-                let e = p.checked_mul(factor).map_err(wrap)?;
-                // Each criterion's part of the adjustment, so the derivation shows what each
-                // criterion deducted (or added) in money.
-                let qmax = award_max_quality(award);
-                let mut per_criterion = Vec::with_capacity(c.criteria.len());
-                if !qmax.is_zero() {
-                    let unit = p.checked_mul(m).and_then(|x| x.checked_div(qmax)).map_err(wrap)?;
-                    for (cr, r) in award.quality_criteria().zip(&c.criteria) {
-                        let earned = r.points.exact;
-                        let part = match mode {
-                            AdjustMode::Deduction => earned,
-                            AdjustMode::Markup => crate::quality::quality_weight(award, cr)
-                                .and_then(|w| w.checked_sub(earned))
-                                .map_err(wrap)?,
-                        };
-                        per_criterion.push((cr.id.clone(), unit.checked_mul(part).map_err(wrap)?));
-                    }
-                }
-                Scored {
-                    index: i,
-                    price: Some(price_result),
-                    prices: Vec::new(),
-                    total: figure(policy, e).map_err(wrap)?,
-                    derivation: TotalDerivation::PercentAdjustment {
-                        mode: *mode,
-                        price: p,
-                        quality_share: share,
-                        max_percent: max_percent.get(),
-                        per_criterion,
-                    },
-                    group: 0,
-                    corridor_key: None,
-                }
-            }
-            _ if award.has_components() => {
-                let mut prices = Vec::new();
-                let mut sum = Exact::ZERO;
-                for (k, pc) in award.price_criteria().enumerate() {
-                    let (Some((pk, basis_k)), Some(Some(reference))) =
-                        (c.criterion_prices.get(k), references.criteria.get(k))
-                    else {
-                        continue;
-                    };
-                    let max = crate::weights::effective(award, pc).map_err(wrap)?;
-                    let (r, formula) =
-                        price::share(award.model_of(pc), max, *pk, *reference).map_err(|e| (Some(i), e))?;
-                    let unrounded = r;
-                    let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
-                    let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
-                    let pts = max.checked_mul(r).map_err(wrap)?;
-                    let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
-                    sum = sum.checked_add(pts).map_err(wrap)?;
-                    prices.push(CriterionPrice {
-                        criterion: pc.id.clone(),
-                        price: PriceResult {
-                            basis: basis_k.clone(),
-                            evaluated: figure(money, *pk).map_err(wrap)?,
-                            formula: Some(formula),
-                            ratio: Some(r),
-                            unrounded_ratio: Some(unrounded),
-                            grade,
-                            points: Some(figure(policy, pts).map_err(wrap)?),
-                        },
-                    });
-                }
-                price_result.points = Some(figure(policy, sum).map_err(wrap)?);
-                let total = sum.checked_add(q).map_err(wrap)?;
-                Scored {
-                    index: i,
-                    price: Some(price_result),
-                    prices,
-                    total: figure(policy, total).map_err(wrap)?,
-                    derivation: TotalDerivation::Sum {
-                        price: Some(sum),
-                        quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
-                    },
-                    group: 0,
-                    corridor_key: None,
-                }
-            }
-            model => {
-                let mut price_points = None;
-                if let (Some(pc), Some(reference)) = (price_criterion, reference) {
-                    let max = crate::weights::effective(award, pc).map_err(wrap)?;
-                    let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
-                    price_result.unrounded_ratio = Some(r);
-                    let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
-                    price_result.grade = grade;
-                    let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
-                    let pts = max.checked_mul(r).map_err(wrap)?;
-                    let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
-                    price_result.formula = Some(formula);
-                    price_result.ratio = Some(r);
-                    price_result.points = Some(figure(policy, pts).map_err(wrap)?);
-                    price_points = Some(pts);
-                }
-                let total = price_points.unwrap_or(Exact::ZERO).checked_add(q).map_err(wrap)?;
-                Scored {
-                    index: i,
-                    price: Some(price_result),
-                    prices: Vec::new(),
-                    total: figure(policy, total).map_err(wrap)?,
-                    derivation: TotalDerivation::Sum {
-                        price: price_points,
-                        quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
-                    },
-                    group: 0,
-                    corridor_key: None,
-                }
-            }
-        };
-        scored.push(s);
-    }
+    Ok(())
+}
 
-    // The extended price-per-quality-point method: the corridor around the best Q / P.
-    if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
-        let ratios: Vec<(usize, Exact)> = scored
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.group == 1)
-            .filter_map(|(k, s)| match &s.derivation {
-                TotalDerivation::PricePerQualityPoint { price, quality, .. } => {
-                    quality.checked_div(*price).ok().map(|z| (k, z))
+/// What every price model reads: the award model, its rounding (and the currency's for money),
+/// the scale a price grade is given on, and the field's reference prices.
+struct Pricing<'a> {
+    award: &'a tender_core::AwardModel,
+    policy: RoundingPolicy,
+    money: RoundingPolicy,
+    price_scale: Decimal,
+    references: &'a References,
+}
+
+/// One bid as the price models see it: its index among the candidates, the candidate, its
+/// evaluated price (exact) and its price result so far (basis and evaluated figure).
+struct PricedBid<'c, 'a> {
+    index: usize,
+    candidate: &'c Candidate<'a>,
+    price: Exact,
+    result: PriceResult,
+}
+
+/// Price per quality point: price ÷ quality points, lowest first; a bid without quality points is
+/// ranked after every bid with them.
+fn per_quality_point(
+    pricing: &Pricing<'_>,
+    bid: PricedBid<'_, '_>,
+    corridor: Option<tender_core::num::Percent>,
+    decision: CorridorDecision,
+    warnings: &mut Vec<Warning>,
+) -> Result<Scored, RankError> {
+    let PricedBid { index: i, candidate: c, price: p, result: price_result } = bid;
+    let (policy, q) = (pricing.policy, c.quality.unwrap_or(Exact::ZERO));
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let (ppqp, group) = if q.is_zero() || q.is_negative() {
+        warnings.push(Warning::NoQualityPoints { bid: c.bid.id.clone() });
+        // Undefined: ranked after every bid with quality points.
+        (p, 2)
+    } else {
+        (p.checked_div(q).map_err(wrap)?, 1)
+    };
+    Ok(Scored {
+        index: i,
+        price: Some(price_result),
+        prices: Vec::new(),
+        total: figure(policy, ppqp).map_err(wrap)?,
+        derivation: TotalDerivation::PricePerQualityPoint {
+            price: p,
+            quality: q,
+            in_corridor: corridor.map(|_| false),
+            corridor: corridor.map(|c| c.get()),
+            decision,
+        },
+        group,
+        corridor_key: None,
+    })
+}
+
+/// Value added: each quality criterion's value in money is deducted from (or added to) the price
+/// in proportion to the points earned (or missed).
+fn value_added(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, mode: AdjustMode) -> Result<Scored, RankError> {
+    let PricedBid { index: i, candidate: c, price: p, result: price_result } = bid;
+    let (award, policy) = (pricing.award, pricing.policy);
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let mut adjustments = Vec::new();
+    let mut e = p;
+    for (cr, r) in award.quality_criteria().zip(&c.criteria) {
+        let value = cr.value.map(|v| v.get()).unwrap_or(Decimal::ZERO);
+        let share = match mode {
+            AdjustMode::Deduction => r.ratio,
+            AdjustMode::Markup => Exact::ONE.checked_sub(r.ratio).map_err(wrap)?,
+        };
+        let amount = Exact::from_decimal(value).checked_mul(share).map_err(wrap)?;
+        let amount = round_at(policy, RoundingStep::Criterion, amount).map_err(wrap)?;
+        e = match mode {
+            AdjustMode::Deduction => e.checked_sub(amount),
+            AdjustMode::Markup => e.checked_add(amount),
+        }
+        .map_err(wrap)?;
+        adjustments.push(ValueAdjustment { criterion: cr.id.clone(), value, ratio: r.ratio, amount });
+    }
+    Ok(Scored {
+        index: i,
+        price: Some(price_result),
+        prices: Vec::new(),
+        total: figure(policy, e).map_err(wrap)?,
+        derivation: TotalDerivation::ValueAdded { mode, price: p, adjustments },
+        group: 0,
+        corridor_key: None,
+    })
+}
+
+/// Percentage adjustment: the price is reduced (or increased) by up to `max_percent` in
+/// proportion to the quality share.
+fn percent_adjustment(
+    pricing: &Pricing<'_>,
+    bid: PricedBid<'_, '_>,
+    mode: AdjustMode,
+    max_percent: tender_core::num::Percent,
+) -> Result<Scored, RankError> {
+    let PricedBid { index: i, candidate: c, price: p, result: price_result } = bid;
+    let (award, policy, q) = (pricing.award, pricing.policy, c.quality.unwrap_or(Exact::ZERO));
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let m = Exact::from_decimal(max_percent.get()).checked_div(Exact::from_int(100).map_err(wrap)?).map_err(wrap)?;
+    let share = if award_max_quality(award).is_zero() {
+        Exact::ZERO
+    } else {
+        q.checked_div(award_max_quality(award)).map_err(wrap)?
+    };
+    let factor = match mode {
+        AdjustMode::Deduction => Exact::ONE.checked_sub(share.checked_mul(m).map_err(wrap)?),
+        AdjustMode::Markup => {
+            Exact::ONE.checked_add(Exact::ONE.checked_sub(share).map_err(wrap)?.checked_mul(m).map_err(wrap)?)
+        }
+    }
+    .map_err(wrap)?;
+    let e = p.checked_mul(factor).map_err(wrap)?;
+    // Each criterion's part of the adjustment, so the derivation shows what each
+    // criterion deducted (or added) in money.
+    let qmax = award_max_quality(award);
+    let mut per_criterion = Vec::with_capacity(c.criteria.len());
+    if !qmax.is_zero() {
+        let unit = p.checked_mul(m).and_then(|x| x.checked_div(qmax)).map_err(wrap)?;
+        for (cr, r) in award.quality_criteria().zip(&c.criteria) {
+            let earned = r.points.exact;
+            let part = match mode {
+                AdjustMode::Deduction => earned,
+                AdjustMode::Markup => {
+                    crate::quality::quality_weight(award, cr).and_then(|w| w.checked_sub(earned)).map_err(wrap)?
                 }
-                _ => None,
-            })
-            .collect();
-        if let Some(best) = ratios.iter().map(|(_, z)| *z).max() {
-            let keep = Exact::ONE
-                .checked_sub(
-                    Exact::from_decimal(width.get())
-                        .checked_div(Exact::from_int(100).map_err(|e| (None, e.into()))?)
-                        .map_err(|e| (None, e.into()))?,
-                )
-                .map_err(|e| (None, e.into()))?;
-            let threshold = best.checked_mul(keep).map_err(|e| (None, e.into()))?;
-            for (k, z) in ratios {
-                let inside = z >= threshold;
-                let s = &mut scored[k];
-                if let TotalDerivation::PricePerQualityPoint { in_corridor, price, quality, .. } = &mut s.derivation {
-                    *in_corridor = Some(inside);
-                    if inside {
-                        s.group = 0;
-                        s.corridor_key = Some(match decision {
-                            CorridorDecision::HigherQuality => quality.negate(),
-                            CorridorDecision::LowerPrice => *price,
-                        });
-                    }
-                }
+            };
+            per_criterion.push((cr.id.clone(), unit.checked_mul(part).map_err(wrap)?));
+        }
+    }
+    Ok(Scored {
+        index: i,
+        price: Some(price_result),
+        prices: Vec::new(),
+        total: figure(policy, e).map_err(wrap)?,
+        derivation: TotalDerivation::PercentAdjustment {
+            mode,
+            price: p,
+            quality_share: share,
+            max_percent: max_percent.get(),
+            per_criterion,
+        },
+        group: 0,
+        corridor_key: None,
+    })
+}
+
+/// Several price criteria, each scoring its own price components with its own model against its
+/// own reference; the price points are their sum.
+fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored, RankError> {
+    let PricedBid { index: i, candidate: c, price: _, result: mut price_result } = bid;
+    let Pricing { award, policy, money, price_scale, references } = *pricing;
+    let q = c.quality.unwrap_or(Exact::ZERO);
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let mut prices = Vec::new();
+    let mut sum = Exact::ZERO;
+    for (k, pc) in award.price_criteria().enumerate() {
+        let (Some((pk, basis_k)), Some(Some(reference))) = (c.criterion_prices.get(k), references.criteria.get(k))
+        else {
+            continue;
+        };
+        let max = crate::weights::effective(award, pc).map_err(wrap)?;
+        let (r, formula) = price::share(award.model_of(pc), max, *pk, *reference).map_err(|e| (Some(i), e))?;
+        let unrounded = r;
+        let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
+        let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
+        let pts = max.checked_mul(r).map_err(wrap)?;
+        let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
+        sum = sum.checked_add(pts).map_err(wrap)?;
+        prices.push(CriterionPrice {
+            criterion: pc.id.clone(),
+            price: PriceResult {
+                basis: basis_k.clone(),
+                evaluated: figure(money, *pk).map_err(wrap)?,
+                formula: Some(formula),
+                ratio: Some(r),
+                unrounded_ratio: Some(unrounded),
+                grade,
+                points: Some(figure(policy, pts).map_err(wrap)?),
+            },
+        });
+    }
+    price_result.points = Some(figure(policy, sum).map_err(wrap)?);
+    let total = sum.checked_add(q).map_err(wrap)?;
+    Ok(Scored {
+        index: i,
+        price: Some(price_result),
+        prices,
+        total: figure(policy, total).map_err(wrap)?,
+        derivation: TotalDerivation::Sum {
+            price: Some(sum),
+            quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
+        },
+        group: 0,
+        corridor_key: None,
+    })
+}
+
+/// One price criterion scoring the evaluated price by the lot's model; total = price points +
+/// quality points.
+fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -> Result<Scored, RankError> {
+    let PricedBid { index: i, candidate: c, price: p, result: mut price_result } = bid;
+    let Pricing { award, policy, price_scale, references, .. } = *pricing;
+    let q = c.quality.unwrap_or(Exact::ZERO);
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let (price_criterion, reference) = (award.price_criterion(), references.total);
+    let mut price_points = None;
+    if let (Some(pc), Some(reference)) = (price_criterion, reference) {
+        let max = crate::weights::effective(award, pc).map_err(wrap)?;
+        let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
+        price_result.unrounded_ratio = Some(r);
+        let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
+        price_result.grade = grade;
+        let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
+        let pts = max.checked_mul(r).map_err(wrap)?;
+        let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
+        price_result.formula = Some(formula);
+        price_result.ratio = Some(r);
+        price_result.points = Some(figure(policy, pts).map_err(wrap)?);
+        price_points = Some(pts);
+    }
+    let total = price_points.unwrap_or(Exact::ZERO).checked_add(q).map_err(wrap)?;
+    Ok(Scored {
+        index: i,
+        price: Some(price_result),
+        prices: Vec::new(),
+        total: figure(policy, total).map_err(wrap)?,
+        derivation: TotalDerivation::Sum {
+            price: price_points,
+            quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
+        },
+        group: 0,
+        corridor_key: None,
+    })
+}
+
+/// The extended price-per-quality-point method: the bids whose quality per price is within
+/// `width` percent of the best are ranked inside the corridor, by the decision's key.
+fn apply_corridor(
+    scored: &mut [Scored],
+    width: tender_core::num::Percent,
+    decision: CorridorDecision,
+) -> Result<(), Overflow> {
+    let ratios: Vec<(usize, Exact)> = scored
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.group == 1)
+        .filter_map(|(k, s)| match &s.derivation {
+            TotalDerivation::PricePerQualityPoint { price, quality, .. } => {
+                quality.checked_div(*price).ok().map(|z| (k, z))
+            }
+            _ => None,
+        })
+        .collect();
+    let Some(best) = ratios.iter().map(|(_, z)| *z).max() else { return Ok(()) };
+    let keep = Exact::ONE.checked_sub(Exact::from_decimal(width.get()).checked_div(Exact::from_int(100)?)?)?;
+    let threshold = best.checked_mul(keep)?;
+    for (k, z) in ratios {
+        let inside = z >= threshold;
+        let s = &mut scored[k];
+        if let TotalDerivation::PricePerQualityPoint { in_corridor, price, quality, .. } = &mut s.derivation {
+            *in_corridor = Some(inside);
+            if inside {
+                s.group = 0;
+                s.corridor_key = Some(match decision {
+                    CorridorDecision::HigherQuality => quality.negate(),
+                    CorridorDecision::LowerPrice => *price,
+                });
             }
         }
     }
+    Ok(())
+}
 
+/// Sorts the scored bids by the comparison (bid id last, for a stable order), then breaks the ties
+/// on the published figure by the tender's rules in order: the order, each bid's rank and the ties.
+fn order_with_ties(
+    lot: &Lot,
+    candidates: &[Candidate<'_>],
+    scored: Vec<Scored>,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Scored>, Vec<u32>, Vec<Tie>) {
+    let award = &lot.award;
     let comparison = comparison_of(&award.price_model);
     let primary = |a: &Scored, b: &Scored| -> Ordering {
         a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
@@ -1186,7 +1345,7 @@ pub(crate) fn rank_with(
             ties.push(Tie { bids: ids, value, broken_by, resolved });
         }
     }
-    Ok(Ranking { order, ranks, ties, reference: references })
+    (order, ranks, ties)
 }
 
 fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
