@@ -87,11 +87,9 @@ pub fn evaluate_with<B: std::borrow::Borrow<Bid>>(
         }
     }
     let mut lots = Vec::with_capacity(tender.lots.len());
-    for lot in &tender.lots {
-        let lot_bids: Vec<(&Bid, &[Defect])> = sorted.iter().copied().filter(|(b, _)| b.lot == lot.id).collect();
-        if let Some(e) = evaluate_lot(tender, lot, &lot_bids, detail, &mut issues) {
-            lots.push(e);
-        }
+    for (lot, lot_issues) in evaluate_lots(tender, &sorted, detail) {
+        issues.list.extend(lot_issues.list);
+        lots.extend(lot);
     }
     if !issues.list.is_empty() {
         return Err(EvaluationError { issues: issues.list });
@@ -104,6 +102,56 @@ pub fn evaluate_with<B: std::borrow::Borrow<Bid>>(
         _ => cross_lot_warnings(tender, &lots),
     };
     Ok(Evaluation { tender: tender.id.clone(), lots, warnings, skipped: Vec::new() })
+}
+
+/// Below this many bids in all, one thread evaluates every lot: starting another costs more
+/// than it saves.
+const PARALLEL_FROM_BIDS: usize = 256;
+
+/// Each lot's evaluation and issues, in the tender's lot order. The lots are independent until
+/// the limits across lots are applied, so a large tender's lots are evaluated on the machine's
+/// cores, each thread taking the next lot (the largest first) until none is left; the results
+/// are the same as on one thread.
+fn evaluate_lots(
+    tender: &Tender,
+    sorted: &[(&Bid, &[Defect])],
+    detail: Detail,
+) -> Vec<(Option<LotEvaluation>, Issues)> {
+    let lot_bids: Vec<Vec<(&Bid, &[Defect])>> =
+        tender.lots.iter().map(|lot| sorted.iter().copied().filter(|(b, _)| b.lot == lot.id).collect()).collect();
+    let one = |k: usize| {
+        let mut issues = Issues::default();
+        let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, &mut issues);
+        (lot, issues)
+    };
+    let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(busy);
+    if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
+        return (0..tender.lots.len()).map(one).collect();
+    }
+    let mut queue: Vec<usize> = (0..tender.lots.len()).collect();
+    queue.sort_by_key(|&k| std::cmp::Reverse(lot_bids[k].len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&k) = queue.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            done.push((k, one(k)));
+        }
+        done
+    };
+    let mut out: Vec<Option<(Option<LotEvaluation>, Issues)>> = (0..tender.lots.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut finished = work();
+        for h in helpers {
+            // A panic in a lot (a bug) is the caller's, as on one thread.
+            finished.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        for (k, r) in finished {
+            out[k] = Some(r);
+        }
+    });
+    out.into_iter().flatten().collect()
 }
 
 /// Awards the lots again in the tender's lot order, each bidder at most `max` lots: a bidder that
