@@ -477,10 +477,74 @@ fn lot_plan<'a>(
     Some(plan)
 }
 
+/// A lot with this many bids per core has them scored on several threads.
+const PARALLEL_FROM_BIDS_PER_THREAD: usize = 2048;
+
+/// Steps 1 and 2 for a lot: [`score_share`] of the bids, on several threads for a large lot, each
+/// a contiguous share with a kernel of its own (planned the same way); the candidates, warnings
+/// and issues are put together in bid order, as on one thread.
+fn score_candidates<'a>(
+    tender: &Tender,
+    lot: &Lot,
+    bids: &[(&'a Bid, &[Defect])],
+    plan: &QualityPlan<'_>,
+    kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
+    warnings: &mut Vec<Warning>,
+    issues: &mut Issues,
+) -> (Vec<Candidate<'a>>, u32) {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    score_on(cores.min(bids.len() / PARALLEL_FROM_BIDS_PER_THREAD), tender, lot, bids, plan, kernel, warnings, issues)
+}
+
+/// [`score_candidates`] on `threads` threads.
+#[allow(clippy::too_many_arguments)]
+fn score_on<'a>(
+    threads: usize,
+    tender: &Tender,
+    lot: &Lot,
+    bids: &[(&'a Bid, &[Defect])],
+    plan: &QualityPlan<'_>,
+    kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
+    warnings: &mut Vec<Warning>,
+    issues: &mut Issues,
+) -> (Vec<Candidate<'a>>, u32) {
+    if threads < 2 || bids.len() < threads {
+        return score_share(tender, lot, bids, plan, kernel, warnings, issues);
+    }
+    let share = bids.len().div_ceil(threads);
+    let with_kernel = kernel.is_some();
+    let (first, rest) = bids.split_at(share.min(bids.len()));
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = rest
+            .chunks(share)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut kernel =
+                        with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
+                    let (mut warnings, mut issues) = (Vec::new(), Issues::default());
+                    let scored = score_share(tender, lot, chunk, plan, kernel.as_mut(), &mut warnings, &mut issues);
+                    (scored, warnings, issues)
+                })
+            })
+            .collect();
+        let (mut candidates, mut kernel_scored) = score_share(tender, lot, first, plan, kernel, warnings, issues);
+        for h in helpers {
+            // A panic (a bug) is the caller's, as on one thread.
+            let ((more, scored), more_warnings, more_issues) =
+                h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            candidates.extend(more);
+            kernel_scored += scored;
+            warnings.extend(more_warnings);
+            issues.list.extend(more_issues.list);
+        }
+        (candidates, kernel_scored)
+    })
+}
+
 /// Steps 1 and 2: each bid's gates and quality, by the kernel where it can and the plan where it
 /// cannot; with the number of bids the kernel scored. A rejected bid keeps what can be computed
 /// of it (its marks and evaluated price) but takes no rank.
-fn score_candidates<'a>(
+fn score_share<'a>(
     tender: &Tender,
     lot: &Lot,
     bids: &[(&'a Bid, &[Defect])],
@@ -1633,4 +1697,70 @@ fn rank_reversal_check(
         }
     }
     RankReversal { tried, reversals }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// One lot of `n` bids with two criteria and two evaluators; every 97th bid lacks a mark and
+    /// every 89th has a consensus score (both the general path's), marks disagree often.
+    fn lot_of(n: usize) -> (Tender, Vec<Bid>) {
+        let t = "id = \"T\"\ntitle = \"T\"\nbuyer = { name = \"B\", country = \"DK\" }\nprocedure = \"open\"\ncurrency = \"DKK\"\nlanguages = [\"da\"]\ncontract = { duration_months = 12 }\n[[lots]]\nid = \"L\"\ntitle = \"L\"\n[lots.award]\nprice_model = { kind = \"proportional\" }\nscale = \"0-10\"\n[[lots.award.criteria]]\nid = \"P\"\nname = \"P\"\nkind = \"price\"\nweight = 40\n[[lots.award.criteria]]\nid = \"Q1\"\nname = \"Q1\"\nkind = \"quality\"\nweight = 35\nminimum_score = 2\n[[lots.award.criteria]]\nid = \"Q2\"\nname = \"Q2\"\nkind = \"quality\"\nweight = 25\n";
+        let tender: Tender = tender_core::files::parse(t, tender_core::files::Format::Toml, "t.toml".as_ref()).unwrap();
+        let bids = (0..n)
+            .map(|i| {
+                let mark = |k: usize| (i * 7 + k * 3) % 11;
+                let mut scores = format!(
+                    "{{\"evaluator\":\"E1\",\"criterion\":\"Q1\",\"score\":{},\"justification\":\"j\"}},{{\"evaluator\":\"E2\",\"criterion\":\"Q1\",\"score\":{},\"justification\":\"j\"}},{{\"evaluator\":\"E1\",\"criterion\":\"Q2\",\"score\":{},\"justification\":\"j\"}}",
+                    mark(0),
+                    mark(1) / 2,
+                    mark(2)
+                );
+                if i % 97 != 0 {
+                    scores.push_str(&format!(",{{\"evaluator\":\"E2\",\"criterion\":\"Q2\",\"score\":{},\"justification\":\"j\"}}", mark(3)));
+                }
+                let consensus = if i % 89 == 0 {
+                    ",\"consensus\":[{\"criterion\":\"Q2\",\"score\":5,\"justification\":\"j\"}]"
+                } else {
+                    ""
+                };
+                let b = format!(
+                    "{{\"id\":\"B{i:05}\",\"tender\":\"T\",\"lot\":\"L\",\"bidder\":{{\"id\":\"C{i}\",\"name\":\"C\",\"country\":\"DK\"}},\"price\":{{\"total\":{}}},\"scores\":[{scores}]{consensus}}}",
+                    1000 + i
+                );
+                tender_core::files::parse(&b, tender_core::files::Format::Json, "b.json".as_ref()).unwrap()
+            })
+            .collect();
+        (tender, bids)
+    }
+
+    /// What one thread and several give: each candidate's id, status and quality, the warnings,
+    /// the issues and the kernel's count.
+    fn scored_on(threads: usize, tender: &Tender, bids: &[Bid]) -> String {
+        let lot = &tender.lots[0];
+        let plan = QualityPlan::new(&lot.award).unwrap();
+        let mut kernel = crate::kernel::QualityKernel::plan(&lot.award, &plan);
+        assert!(kernel.is_some());
+        let pairs: Vec<(&Bid, &[Defect])> = bids.iter().map(|b| (b, &[][..])).collect();
+        let (mut warnings, mut issues) = (Vec::new(), Issues::default());
+        let (candidates, kernel_scored) =
+            score_on(threads, tender, lot, &pairs, &plan, kernel.as_mut(), &mut warnings, &mut issues);
+        let rows: Vec<String> =
+            candidates.iter().map(|c| format!("{} {:?} {:?} {:?}", c.bid.id, c.status, c.quality, c.below)).collect();
+        format!("{rows:?}\n{warnings:?}\n{:?}\n{kernel_scored}", issues.list)
+    }
+
+    #[test]
+    fn a_large_lot_scores_the_same_on_several_threads() {
+        let (tender, bids) = lot_of(1_000);
+        let one = scored_on(1, &tender, &bids);
+        // Both paths are taken (uneven evaluators and consensus scores go to the general one),
+        // and marks disagree.
+        assert!(one.contains("Disagreement") && one.ends_with("\n978"));
+        for threads in [2, 3, 7] {
+            assert_eq!(scored_on(threads, &tender, &bids), one, "{threads} threads");
+        }
+    }
 }
