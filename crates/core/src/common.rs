@@ -68,18 +68,28 @@ impl std::borrow::Borrow<str> for Id {
     }
 }
 
+/// The ids a pool learns beyond those it was given (see [`with_id_pool`]).
+const LEARNED_IDS: usize = 1024;
+
+/// An id pool: the ids given, and those learned while reading, up to [`LEARNED_IDS`].
+struct Pool {
+    ids: HashSet<Id>,
+    learned: usize,
+}
+
 thread_local! {
-    /// The ids that ids read on this thread share (see [`with_id_pool`]).
-    static POOL: RefCell<HashSet<Id>> = RefCell::new(HashSet::new());
+    /// The ids that ids read on this thread share (see [`with_id_pool`]); `None`: no pool.
+    static POOL: RefCell<Option<Pool>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` with `ids` as this thread's pool: an id deserialized during `f` that equals one of
 /// `ids` is a clone of it (one allocation for every mark's criterion id of thousands of bids,
-/// and comparisons by address), any other id is allocated as usual. Only the ids given are
-/// pooled, so reading hostile input never grows the pool. The previous pool is back afterwards,
-/// also when `f` panics.
+/// and comparisons by address). An id not given is learned, up to 1,024 of them, so the ids that
+/// recur without being the tender's (evaluators, usually) are shared too; past that, any other id
+/// is allocated as usual, so reading hostile input grows the pool by 1,024 ids at most. The
+/// previous pool is back afterwards, also when `f` panics.
 pub fn with_id_pool<R>(ids: impl IntoIterator<Item = Id>, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<HashSet<Id>>);
+    struct Restore(Option<Option<Pool>>);
     impl Drop for Restore {
         fn drop(&mut self) {
             if let Some(previous) = self.0.take() {
@@ -88,18 +98,29 @@ pub fn with_id_pool<R>(ids: impl IntoIterator<Item = Id>, f: impl FnOnce() -> R)
             }
         }
     }
-    let pool: HashSet<Id> = ids.into_iter().collect();
-    let _restore = Restore(Some(POOL.with(|p| std::mem::replace(&mut *p.borrow_mut(), pool))));
+    let pool = Pool { ids: ids.into_iter().collect(), learned: 0 };
+    let _restore = Restore(Some(POOL.with(|p| p.borrow_mut().replace(pool))));
     f()
 }
 
 impl Id {
-    /// The pooled id equal to `s`, or a new one.
+    /// The pooled id equal to `s` (learned now if the pool has room), or a new one.
     fn pooled(s: &str) -> Self {
-        POOL.try_with(|p| p.try_borrow().ok().and_then(|p| if p.is_empty() { None } else { p.get(s).cloned() }))
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| Self::from(s))
+        let shared = POOL.try_with(|p| {
+            let mut p = p.try_borrow_mut().ok()?;
+            let pool = p.as_mut()?;
+            if let Some(id) = pool.ids.get(s) {
+                return Some(id.clone());
+            }
+            if pool.learned >= LEARNED_IDS {
+                return None;
+            }
+            pool.learned = pool.learned.saturating_add(1);
+            let id = Self::from(s);
+            pool.ids.insert(id.clone());
+            Some(id)
+        });
+        shared.ok().flatten().unwrap_or_else(|| Self::from(s))
     }
 }
 
@@ -541,11 +562,20 @@ mod tests {
         let same = |a: &Id, b: &Id| std::ptr::eq(a.as_str().as_ptr(), b.as_str().as_ptr());
         let q1 = Id::from("Q1");
         let read = |json: &str| serde_json::from_str::<Vec<Id>>(json).expect("ids");
-        let pooled = with_id_pool([q1.clone()], || read(r#"["Q1", "Q1", "E1"]"#));
+        let pooled = with_id_pool([q1.clone()], || read(r#"["Q1", "Q1", "E1", "E1"]"#));
         assert!(same(&pooled[0], &q1) && same(&pooled[1], &q1));
-        // Only the ids given are pooled: hostile input never grows the pool.
+        // An id not given is learned: the second E1 shares the first's allocation.
+        assert!(same(&pooled[2], &pooled[3]) && pooled[2].as_str() == "E1");
+        // A pool learns for as long as it is in place, and no more than 1,024 ids: hostile input
+        // grows it that much at most.
         let again = with_id_pool([q1.clone()], || read(r#"["E1"]"#));
         assert!(!same(&pooled[2], &again[0]));
+        let many: String = (0..LEARNED_IDS + 2).map(|i| format!("\"X{i}\",")).collect();
+        let flood = with_id_pool([], || read(&format!("[{many}\"X0\", \"X{LEARNED_IDS}\", \"X{LEARNED_IDS}\"]")));
+        let n = flood.len();
+        assert!(same(&flood[0], &flood[n - 3]), "learned before the limit");
+        assert!(!same(&flood[n - 2], &flood[n - 1]), "not learned past the limit");
+        assert_eq!(flood[n - 2], flood[n - 1]);
         // Outside the pool (and after it), ids are allocated as before, and equal all the same.
         let plain = read(r#"["Q1"]"#);
         assert!(!same(&plain[0], &q1));

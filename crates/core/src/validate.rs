@@ -2000,6 +2000,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     let mut seen: Vec<Vec<&Id>> = vec![Vec::new(); slots.len()];
     let mut others = BTreeSet::new();
     let mut cursor = None;
+    let mut good_evaluators: Vec<&Id> = Vec::new();
     for (i, s) in bid.scores.iter().enumerate() {
         let slot = match cursor {
             Some(k) if slots.get(k).is_some_and(|id: &&Id| **id == s.criterion) => Some(k),
@@ -2018,7 +2019,15 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             None => others.insert((&s.evaluator, &s.criterion)),
         };
         let fine = slot.is_some_and(|k| fits(scales[k], s.score, &s.justification));
-        if fresh && fine && s.evaluator.problem().is_none() {
+        // An evaluator's id is checked once per allocation (ids read with a pool share one).
+        let usable = good_evaluators.iter().any(|e| e.is_same(&s.evaluator)) || {
+            let usable = s.evaluator.problem().is_none();
+            if usable && good_evaluators.len() < 64 {
+                good_evaluators.push(&s.evaluator);
+            }
+            usable
+        };
+        if fresh && fine && usable {
             continue;
         }
         let p = format!("scores[{i}]");
