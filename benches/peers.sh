@@ -2,8 +2,9 @@
 # The engine against the peers, in one run on one machine: generates the peers' tender, converts
 # it to a case directory of JSON bid files, runs the numpy float64 runner and `tender evaluate`
 # (whole process, wall clock and peak memory, five runs each, interleaved), times
-# `tender_score::evaluate_with(…, Detail::Figures)` warm on the same tender (divan), checks the
-# engine's rows against the exact oracle with `compare.py`, and prints the ratios.
+# `tender_score::evaluate_with(…, Detail::Figures)` warm on the same tender (divan), runs the engine
+# on 20,000 bids in one lot (growth), checks the engine's rows against the exact oracle with
+# `compare.py`, and prints the ratios.
 #
 #   benches/peers.sh                      # default tender: 5 lots x 1000 bids x 50 criteria x 3
 #   SIZE=small RUNS=3 benches/peers.sh    # gen_tender.py's other sizes
@@ -71,6 +72,23 @@ warm_median=$(echo "$bench" | awk -F'│' '{ print $3 }' | awk '{ print $1, $2 }
 (cd "$PEERS" && python3 to_project.py rows "$WORK/evaluation.json" -o "$WORK/out-engine.json" 2>/dev/null)
 compare=$(cd "$PEERS" && "$PYTHON" compare.py "$WORK/tender.json" "$WORK/out-engine.json" 2>&1 | tail -n 3)
 
+# Growth: the same criteria and evaluators with 20,000 bids in one lot (LINEAR=0 skips it), whole
+# process, median of RUNS, against the default tender's figures above.
+if [ "${LINEAR:-1}" != 0 ] && [ "$SIZE" = default ]; then
+    (cd "$PEERS" && python3 gen_tender.py --lots 1 --bids 20000 --seed 1 -o "$WORK/tender20k.json" >/dev/null)
+    rm -rf "$WORK/case20k"
+    (cd "$PEERS" && python3 to_project.py convert "$WORK/tender20k.json" -o "$WORK/case20k" --bids json \
+        --decimals 10 --id-tiebreak >/dev/null)
+    : >"$WORK/engine20k.times"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/t" "$TENDER_BIN" evaluate "$WORK/case20k" --format json \
+            -o "$WORK/evaluation20k.json" 2>/dev/null
+        cat "$WORK/t" >>"$WORK/engine20k.times"
+    done
+    big_s=$(cut -d' ' -f1 "$WORK/engine20k.times" | median)
+    big_kb=$(cut -d' ' -f2 "$WORK/engine20k.times" | median)
+fi
+
 json_bytes=$(stat -c %s "$WORK/evaluation.json")
 bids_bytes=$(find "$WORK/case/bids" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -87,6 +105,10 @@ ratio warm evaluate / numpy warm:            $(ratio "$warm_median" "$numpy_warm
 ratio cold evaluate phase / numpy cold:      $(ratio "$engine_eval" "$numpy_cold")
 ratio whole process engine / numpy:          $(ratio "$engine_s" "$numpy_s")
 ratio JSON result / bid files:               $(ratio "$json_bytes" "$bids_bytes")
+$(if [ -n "${big_s:-}" ]; then
+    echo "engine, 20,000 bids in one lot:              ${big_s} s, ${big_kb} KB peak"
+    echo "ratio 20,000 in one lot / default tender:    $(ratio "$big_s" "$engine_s") (time), $(ratio "$big_kb" "$engine_kb") (memory)"
+fi)
 compare.py (engine against the exact oracle):
 $compare
 EOF
