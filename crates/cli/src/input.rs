@@ -492,6 +492,11 @@ fn bid_path(path: &str) -> Option<(usize, &str)> {
 /// Diagnostics for the issues that stopped an evaluation, each pointing at its bid (or lot).
 pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Each bid's file by bid id (the first, where two share an id).
+    let mut files = std::collections::HashMap::new();
+    for (bid, file) in &case.bids {
+        files.entry(bid.id.as_str()).or_insert(file);
+    }
     for issue in &e.issues {
         let mut what = String::new();
         if let Some(lot) = &issue.lot {
@@ -501,12 +506,12 @@ pub(crate) fn evaluation_issues(e: &EvaluationError, case: &Case) -> Vec<Diagnos
             what.push_str(&format!("bid {bid}: "));
         }
         let d = Diagnostic::error(format!("{what}{}", issue.message)).with_help(issue.fix.clone());
-        let bid_file = issue.bid.as_ref().and_then(|id| case.bids.iter().find(|(b, _)| &b.id == id));
+        let bid_file = issue.bid.as_ref().and_then(|id| files.get(id.as_str()));
         let lot_index = case.tender.as_ref().and_then(|(t, f)| {
             let lot = issue.lot.as_ref()?;
             Some((t.lots.iter().position(|l| &l.id == lot)?, f))
         });
-        let d = if let Some((_, file)) = bid_file {
+        let d = if let Some(file) = bid_file {
             match file.locate("id") {
                 Some(found) => d.at(file, found.location.span, "this bid"),
                 None => d,
@@ -540,20 +545,26 @@ pub(crate) fn gate_preview(case: &Case, diags: &mut Diagnostics) {
             return;
         }
     };
+    // Each bid and its file, by bid id (the first, where two share an id), looked up for the bids
+    // that fail a gate.
+    let mut by_id = std::collections::HashMap::new();
+    for (bid, file) in &case.bids {
+        by_id.entry(bid.id.as_str()).or_insert((bid, file));
+    }
     for lot in &evaluation.lots {
         for b in &lot.bids {
-            let Some((_, file)) = case.bids.iter().find(|(bid, _)| bid.id == b.bid) else { continue };
-            for g in b.gates.iter().filter(|g| !g.passed) {
-                if g.reasons.iter().all(|r| *r == tender_score::result::GateReason::NotAnswered) {
-                    continue;
-                }
+            let failing = b.gates.iter().filter(|g| {
+                !g.passed && !g.reasons.iter().all(|r| *r == tender_score::result::GateReason::NotAnswered)
+            });
+            for g in failing {
+                let Some(&(bid, file)) = by_id.get(b.bid.as_str()) else { continue };
                 let reasons: Vec<String> = g.reasons.iter().map(crate::words::gate_reason).collect();
                 let what = match g.severity {
                     tender_core::requirement::Severity::Premise => "premise",
                     _ => "minimum requirement",
                 };
                 let message = format!("will be rejected: fails the {what} `{}`: {}", g.requirement, reasons.join("; "));
-                let path = match bid_answer_index(case, &b.bid, &g.requirement) {
+                let path = match bid.answers.iter().position(|a| a.requirement == g.requirement) {
                     Some(i) => format!("answers[{i}]"),
                     None => "answers".to_owned(),
                 };
@@ -568,11 +579,6 @@ pub(crate) fn gate_preview(case: &Case, diags: &mut Diagnostics) {
             }
         }
     }
-}
-
-fn bid_answer_index(case: &Case, bid: &tender_core::Id, requirement: &tender_core::Id) -> Option<usize> {
-    let (b, _) = case.bids.iter().find(|(x, _)| &x.id == bid)?;
-    b.answers.iter().position(|a| &a.requirement == requirement)
 }
 
 #[cfg(test)]
