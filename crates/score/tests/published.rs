@@ -208,6 +208,66 @@ fn innkjopskontoret_normalised_quality_8_and_4_become_10_and_5() {
     }
 }
 
+/// FE Leadership and Performance (felp.ac.uk), "An Assessment Method": non-financial to price
+/// 80 : 20, "The highest score (Firm C) is allocated 100 points and the others given a relative
+/// score using the formula [firm's score/highest score] x 100 eg Firm A is [123/129] x 100 =
+/// 95.35", the lowest price gets 100 and the others lowest / price × 100. Its table: non-financial
+/// totals 123, 126, 129, 117 become 95.35, 97.67, 100.00, 90.70; prices £10,500, £10,350, £11,750,
+/// £9,900 give 94.29, 95.65, 84.26, 100.00; weighted 76.28, 78.14, 80.00, 72.56 and 18.86, 19.13,
+/// 16.85, 20.00; final scores 95.14, 97.27, 96.85, 92.56. Quality relative to the best quality
+/// total (`quality-total`) with the proportional price model gives every figure of the weighted
+/// rows and the final scores, each exact and rounded once to 2 decimals. The non-financial totals
+/// are one criterion on a scale of 0 to 150 here; any scale gives the same relative figures.
+#[test]
+fn felp_quality_total_relative_to_the_best_firm() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "proportional" }
+scale = { min = 0, max = 150, step = 1 }
+rounding = { decimals = 2 }
+quality = { relative = "quality-total" }
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "NF"
+name = "Non-financial"
+kind = "quality"
+weight = 80
+[[lots.award.criteria]]
+id = "P"
+name = "Price"
+kind = "price"
+weight = 20
+"#,
+    );
+    let problems = tender_core::validate::validate_tender(&tender);
+    assert!(!tender_core::validate::has_errors(&problems), "{problems:?}");
+    let bids = [
+        simple_bid("A", "10500", &[("NF", "123")]),
+        simple_bid("B", "10350", &[("NF", "126")]),
+        simple_bid("C", "11750", &[("NF", "129")]),
+        simple_bid("D", "9900", &[("NF", "117")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let row = |id: &str| {
+        let b = lot.bid(&id.into()).unwrap();
+        let price = b.price.as_ref().unwrap().points.unwrap().value;
+        (b.quality.unwrap().value, price, b.total.unwrap().value)
+    };
+    // Non-financial × 0.8, price × 0.2, final score: the source's rows.
+    assert_eq!(row("A"), (d("76.28"), d("18.86"), d("95.14")));
+    assert_eq!(row("B"), (d("78.14"), d("19.13"), d("97.27")));
+    assert_eq!(row("C"), (d("80.00"), d("16.85"), d("96.85")));
+    assert_eq!(row("D"), (d("72.56"), d("20.00"), d("92.56")));
+    // The relative non-financial scores (out of 100) are the quality's percentage of its maximum.
+    let percent = |id: &str| lot.bid(&id.into()).unwrap().quality_percent.unwrap().value;
+    assert_eq!(["A", "B", "C", "D"].map(percent), [d("95.35"), d("97.67"), d("100.00"), d("90.70")]);
+    let ranked: Vec<(&str, Option<u32>)> = lot.bids.iter().map(|b| (b.bid.as_str(), b.rank)).collect();
+    assert_eq!(ranked, [("B", Some(1)), ("C", Some(2)), ("A", Some(3)), ("D", Some(4))]);
+    assert_eq!(lot.awarded, vec!["B".into()]);
+}
+
 /// Relative quality: a bid's mark can move the others' points (the best bid sets the scale), so a
 /// close-call check on one mark must re-score the whole field. A (8, dearer) against B (7,
 /// cheaper): with relative quality, lowering A's mark to 7 makes B best on quality too.
