@@ -1004,3 +1004,48 @@ fn dtvp_totals_relative_to_the_best_total_of_five_price_sheets() {
         "{problems:?}"
     );
 }
+
+/// Totals relative to the best total: a mark that moves the best bid moves every total, so the
+/// close-call check ranks the whole field again with the best total computed again. A (dearer,
+/// 8) 9.5 + 8 = 17.5 is the best and gets 20; B (cheaper, 7) 10 + 7 = 17 gets 20 × 17 / 17.5 =
+/// 19.43. A's mark down to 7 (16.5) or B's up to 8 (18) makes B the best and the winner.
+#[test]
+fn relative_total_mark_flip_ranks_the_whole_field() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+weighting = "points"
+price_model = { kind = "proportional" }
+scale = "0-10"
+rounding = { decimals = 2 }
+relative_total = true
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Pris"
+kind = "price"
+weight = 10
+[[lots.award.criteria]]
+id = "Q"
+name = "Kvalitet"
+kind = "quality"
+weight = 10
+"#,
+    );
+    let bids = [simple_bid("A", "1000", &[("Q", "8")]), simple_bid("B", "950", &[("Q", "7")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    assert!(lot.depends_on_other_bids);
+    assert_eq!(lot.awarded, vec!["A".into()]);
+    let total = |id: &str| lot.bid(&id.into()).unwrap().total.unwrap();
+    assert_eq!(total("A").value, d("20"));
+    assert_eq!(total("B").exact, tender_score::Exact::new(680, 35).unwrap());
+    assert_eq!(total("B").value, d("19.43"));
+    for (who, to) in [("A", "7"), ("B", "8")] {
+        let flip = lot.close_calls.iter().any(|c| {
+            matches!(c, tender_score::result::CloseCall::MarkFlip { bid, to: t, awarded, .. }
+                if bid.as_str() == who && *t == d(to) && awarded == &vec![tender_core::Id::from("B")])
+        });
+        assert!(flip, "{who} → {to}: {:?}", lot.close_calls);
+    }
+}

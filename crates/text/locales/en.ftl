@@ -665,6 +665,7 @@ model-rounding = Every computation is exact, in fractions. { $step } Points, and
     }, rounded { $strategy }. Bids are ranked on the published figure, so two bids published with the same figure are tied.
 model-quality-relative-criterion = Quality is scored relatively: on each quality criterion, the best of the compliant bids that passed the quality thresholds gets the criterion's full weight, and every other bid gets the weight times its score divided by the best score. A bid with half the best score therefore gets half the points. The quality thresholds are applied to the absolute scores, before quality is made relative.
 model-quality-relative-total = Quality is scored relatively on the quality points in total: the best of the compliant bids that passed the quality thresholds gets the maximum quality points, and every other bid gets that maximum times its quality points divided by the best bid's. The quality thresholds are applied to the absolute points, before quality is made relative.
+model-relative-total = The total points are made relative to the best bid: the bid with the highest total points gets { $max } points, and every other bid gets its total points × { $max } / the highest total points. The bids are ranked on the relative totals, rounded as set out below.
 derivation-quality-relative = Quality points relative to the best bid: { $derivation }
 model-tie-intro = A tie is broken by these rules, in this order:
 model-tie-none = The tender documents set no rule for breaking a tie.
