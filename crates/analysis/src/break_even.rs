@@ -674,6 +674,10 @@ pub fn break_even_prices(tender: &Tender, lot: &Lot, eval: &LotEvaluation) -> Re
     if lot.award.has_components() {
         return Err(Reason::SeveralPriceCriteria);
     }
+    // Every published total is relative to the best bid's, which a bid's price moves.
+    if lot.award.relative_total {
+        return Err(Reason::RelativeTotal);
+    }
     let ranked: Vec<&BidResult> = eval.bids.iter().filter(|b| b.rank.is_some()).collect();
     if ranked.len() < 2 {
         return Err(Reason::FewerThanTwoRanked);

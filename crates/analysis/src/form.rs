@@ -101,6 +101,9 @@ pub(crate) fn linear_form(lot: &Lot, eval: &LotEvaluation) -> Result<LinearForm,
     if award.quality.relative == Some(tender_core::award::RelativeQuality::QualityTotal) {
         return Err(Reason::RelativeQualityTotal);
     }
+    if award.relative_total {
+        return Err(Reason::RelativeTotal);
+    }
     // Re-weighting a criterion scored by a custom formula scales its points only where they are
     // proportional to its weight (`max`).
     for c in award.criteria.iter().filter(|c| c.weight.is_some()) {

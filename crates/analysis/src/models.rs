@@ -261,6 +261,9 @@ fn adapt(lot: &Lot, model: &PriceModel) -> Result<(Lot, Vec<Assumption>), Reason
         }
     }
     lot.award.price_model = model.clone();
+    // Totals relative to the best one apply where the highest total wins; the models where the
+    // lowest figure wins compare no totals.
+    lot.award.relative_total &= model.is_points_model();
     Ok((lot, assumptions))
 }
 

@@ -24,6 +24,10 @@ pub enum Reason {
     /// through the best bid: not a weighted sum, so weight sensitivity and the Monte Carlo do not
     /// apply.
     RelativeQualityTotal,
+    /// The total points are relative to the best bid's total (`relative_total`), so every bid's
+    /// published figure moves with the best bid's: not a weighted sum, and a price moved alone
+    /// does not give the published figures. Re-weighting and break-even prices do not apply.
+    RelativeTotal,
     /// Several price criteria score parts of the price: no single price to move or model to swap.
     SeveralPriceCriteria,
     /// The lot has no weighted criteria.
@@ -115,6 +119,9 @@ impl fmt::Display for Reason {
             ),
             Self::RelativeQualityTotal => f.write_str(
                 "quality points are relative to the best bid's quality total, which is not a weighted sum, so re-weighting does not apply",
+            ),
+            Self::RelativeTotal => f.write_str(
+                "the total points are relative to the best bid's total, which is not a weighted sum and moves with the best bid, so re-weighting and break-even prices do not apply",
             ),
             Self::Corridor => f.write_str(
                 "the extended price-per-quality-point method decides inside a corridor around the best ratio, \

@@ -697,3 +697,38 @@ fn analysis_serialises() {
     let a = analyze(&tender, &bids, &options).unwrap();
     insta::assert_json_snapshot!("reference_example_a_json", a);
 }
+
+/// Totals relative to the best total (issue 12, rule 3) are not a weighted sum, and a bid's price
+/// moves the best total: weight sensitivity, rank stability and break-even prices refuse, with the
+/// reason. The price-model comparison evaluates each model, dropping the rule where the lowest
+/// figure wins. A (100, 7.0) 66, B (130, 8.5) 903/13, C (60, 2.0) 52 become 100 × total / (903/13):
+/// B 100, A 85800/903 ≈ 95.02, C 67600/903 ≈ 74.86.
+#[test]
+fn relative_total_refuses_the_analyses_that_recompute_totals() {
+    let mut tender = price_quality(2);
+    tender.lots[0].award.relative_total = true;
+    let bids = [
+        simple_bid("A", "100", &[("Q", "7.0")]),
+        simple_bid("B", "130", &[("Q", "8.5")]),
+        simple_bid("C", "60", &[("Q", "2.0")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let total = |b: &str| lot.bid(&id(b)).unwrap().total.unwrap().value;
+    assert_eq!((total("B"), total("A"), total("C")), (d("100"), d("95.02"), d("74.86")));
+    assert_eq!(weight_sensitivity(&tender.lots[0], lot).unwrap_err(), Reason::RelativeTotal);
+    assert_eq!(rank_stability(&tender.lots[0], lot, &Options::default()).unwrap_err(), Reason::RelativeTotal);
+    assert_eq!(break_even_prices(&tender, &tender.lots[0], lot).unwrap_err(), Reason::RelativeTotal);
+    let options = Options { samples: 10, compare_price_models: true, ..Options::default() };
+    let analysis = analyze(&tender, &bids, &options).unwrap();
+    let Section::Done(models) = &analysis.lots[0].price_models else {
+        panic!("the price-model comparison is computed: {:?}", analysis.lots[0].price_models)
+    };
+    // The tender's own model keeps its relative totals; price per quality point compares prices
+    // per quality point, not relative totals.
+    let own = models.variants.iter().find(|v| v.own).unwrap();
+    let Outcome::Ranked { ranking, .. } = &own.outcome else { panic!("{:?}", own.outcome) };
+    assert_eq!(ranking[0].figure, d("100"));
+    let ppqp = models.variants.iter().find(|v| v.kind == "price-per-quality-point").unwrap();
+    assert!(matches!(ppqp.outcome, Outcome::Ranked { .. }), "{:?}", ppqp.outcome);
+}

@@ -391,6 +391,9 @@ fn explanations(out: &mut String, lot: &LotEvaluation) {
         if let Some(total) = explain::explain_total(b, d, n) {
             lines.push((0, words::comparison_heading(lot.comparison).to_lowercase(), total));
         }
+        if let Some(relative) = explain::explain_total_relative(b, d, n) {
+            lines.push((0, "relative to the best total".into(), relative));
+        }
         out.push_str(&format!("    {} ({})\n", b.bid, b.bidder_name));
         if b.status == BidStatus::Rejected {
             out.push_str("      rejected as non-compliant: takes no rank and sets no reference value; as submitted:\n");

@@ -790,6 +790,12 @@ pub struct AwardModel {
     /// Quality aggregation and thresholds.
     #[serde(default)]
     pub quality: QualityRules,
+    /// The total points relative to the best bid: the best ranked bid's total becomes the maximum
+    /// points (the sum of the effective weights, 100 under percent weighting) and every other
+    /// ranked bid's total is `maximum × total / best total` (a best total of zero or less gives
+    /// every bid 0). Only where the highest total wins. TOML: `relative_total = true`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relative_total: bool,
     /// Tie-break rules, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tie_break: Vec<TieBreakRule>,

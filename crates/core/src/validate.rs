@@ -1392,6 +1392,25 @@ fn check_award(c: &mut Checker, p: &str, award: &AwardModel, currency_decimals: 
             "give the number of best-scoring bids that go on to price, or leave it out",
         );
     }
+    if award.relative_total {
+        // Where the lowest figure wins the bids are not compared on total points, so a total
+        // relative to the best one means nothing.
+        let lowest_wins = match &award.price_model {
+            PriceModel::PricePerQualityPoint { .. } => Some("the lowest price per quality point"),
+            PriceModel::ValueAdded { .. } | PriceModel::PercentAdjustment { .. } => Some("the lowest evaluation price"),
+            _ => None,
+        };
+        if let Some(wins) = lowest_wins {
+            c.error(
+                format!("{p}.relative_total"),
+                format!(
+                    "the price model `{}` compares the bids on {wins}, not on total points, so there is no total to make relative to the best",
+                    award.price_model.key()
+                ),
+                "remove `relative_total`, or score price with a points model (e.g. `proportional`) so that the highest total wins",
+            );
+        }
+    }
     let mut rules = BTreeSet::new();
     for (i, rule) in award.tie_break.iter().enumerate() {
         if !rules.insert(rule) {

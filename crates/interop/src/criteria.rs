@@ -370,6 +370,16 @@ impl<'t> Planner<'t> {
                     });
                 }
             }
+            // Totals relative to the best total have no field in eForms or OCDS: the rule is stated
+            // once, in the lot's first criterion, where a reader of the criteria starts.
+            if award.relative_total && award.criteria.first().is_some_and(|first| std::ptr::eq(first, criterion)) {
+                text.push('\n');
+                text.push_str(if lang.as_str() == "da" {
+                    "Den samlede pointsum gøres relativ til det bedste tilbud: tilbuddet med den højeste samlede pointsum får det højeste antal point, og de øvrige tilbud får deres samlede pointsum × det højeste antal point / den højeste samlede pointsum."
+                } else {
+                    "The total points are made relative to the best bid: the bid with the highest total points gets the maximum points, and every other bid gets its total points × the maximum points / the highest total points."
+                });
+            }
             if self.limits && text.chars().count() > MAX_DESCRIPTION {
                 self.problems.push(ExportProblem::new(
                     format!("{cp}.description"),

@@ -74,6 +74,8 @@ struct Labels {
     measured_value: &'static str,
     reference_value: &'static str,
     relative_total_value: &'static str,
+    /// Under `relative_total`: the totals are written as values.
+    relative_points_value: &'static str,
     price_criteria_value: &'static str,
     not_scored: &'static str,
 }
@@ -112,6 +114,7 @@ const EN: Labels = Labels {
     measured_value: "a measurable criterion's score comes from the value the bid offers and the tender's rule (the specification and the evaluation report show the computation): written as a value, not a formula",
     reference_value: "the lowest and highest price are the engine's reference prices, written as values: the rows above do not reproduce them",
     relative_total_value: "quality is relative to the best bid's quality total: the quality points are written as values (the report shows the derivation)",
+    relative_points_value: "the total points are relative to the best bid's total: the totals are written as values (the report shows the derivation)",
     price_criteria_value: "several price criteria score parts of the price: the price points are written as values (the report shows each criterion's derivation)",
     not_scored: "not scored",
 };
@@ -150,6 +153,7 @@ const DA: Labels = Labels {
     measured_value: "et målbart kriteriums karakter kommer fra den tilbudte værdi og udbuddets regel (kravspecifikationen og evalueringsrapporten viser beregningen): skrevet som værdi, ikke formel",
     reference_value: "laveste og højeste pris er motorens referencepriser, skrevet som værdier: rækkerne ovenfor giver dem ikke",
     relative_total_value: "kvaliteten er relativ til det bedste tilbuds samlede kvalitetspoint: kvalitetspointene er skrevet som værdier (rapporten viser beregningen)",
+    relative_points_value: "den samlede pointsum er relativ til det bedste tilbuds samlede pointsum: pointsummerne er skrevet som værdier (rapporten viser beregningen)",
     price_criteria_value: "flere priskriterier evaluerer hver sin del af prisen: prispointene er skrevet som værdier (rapporten viser hvert kriteriums beregning)",
     not_scored: "ikke bedømt",
 };
@@ -821,6 +825,13 @@ fn calculation(
                     _ if b.quality.is_some() => Some(q.clone()),
                     _ => None,
                 },
+            };
+            // Relative to the best bid's total: the engine's figure, with a note.
+            let expr = if b.total_relative.is_some() {
+                notes.push(words.relative_points_value);
+                None
+            } else {
+                expr
             };
             let exact = approx(total.exact);
             match expr {

@@ -180,3 +180,20 @@ fn minimum_total_is_said_or_warned_about() {
     assert!(exported.output.contains("minimum af kvalitetspointene: 50 %"), "{}", exported.output);
     assert!(!exported.warnings.iter().any(|w| w.path.ends_with("minimum_total")));
 }
+
+/// Totals relative to the best total have no eForms field: the rule is stated once, in BT-540 of
+/// the lot's first criterion, in each language (issue 12, rule 3).
+#[test]
+fn relative_total_is_stated_in_the_first_criterions_description() {
+    let mut tender = copenhagen();
+    for lot in &mut tender.lots {
+        lot.award.relative_total = true;
+    }
+    let xml = eforms_award_criteria(&tender, &EformsOptions::default()).expect("exports").output;
+    let en = "The total points are made relative to the best bid";
+    let da = "Den samlede pointsum gøres relativ til det bedste tilbud";
+    assert_eq!(xml.matches(en).count(), tender.lots.len(), "{xml}");
+    assert_eq!(xml.matches(da).count(), tender.lots.len(), "{xml}");
+    let plain = eforms_award_criteria(&copenhagen(), &EformsOptions::default()).expect("exports").output;
+    assert!(!plain.contains(en));
+}

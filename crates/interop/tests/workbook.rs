@@ -209,6 +209,8 @@ fn variants() -> Vec<(String, Tender, Evaluation)> {
         }
     }
     list.push(("median".into(), source.replace(r#"aggregation = "mean""#, r#"aggregation = "median""#)));
+    // Totals relative to the best total: written as values, with the note (issue 12, rule 3).
+    list.push(("relative-total".into(), source.replace(model, &format!("{model}\nrelative_total = true"))));
     list.into_iter()
         .map(|(label, text)| {
             let tender: Tender =

@@ -127,7 +127,9 @@ fn mark_flips(
     }
     // Quality relative to the best bid: one bid's mark can move every bid (when it is or becomes
     // the best), so each move is scored in the whole field and the field is ranked again.
-    let relative = f.lot.award.quality.relative.is_some();
+    // The same under total points relative to the best total: a move of the best bid changes
+    // every total.
+    let relative = whole_field_moves(&f.lot.award);
     let in_play: Vec<usize> = order.iter().map(|s| s.index).collect();
     // Under points models a bid further from the cut-off than one step can move it is skipped.
     let reach = if relative {
@@ -231,7 +233,7 @@ fn awarded_after(
     was_awarded: bool,
     below: bool,
 ) -> Option<BTreeSet<Id>> {
-    if f.lot.award.quality.relative.is_some() {
+    if whole_field_moves(&f.lot.award) {
         return whole_field(f, in_play, index, moved, below).filter(|now| now != awarded_ids);
     }
     let id = moved.bid.id.clone();
@@ -246,9 +248,16 @@ fn awarded_after(
     })
 }
 
+/// Whether one bid's move can change every bid's figure, so that a move is ranked in the whole
+/// field: quality relative to the best bid, or total points relative to the best total.
+fn whole_field_moves(award: &tender_core::AwardModel) -> bool {
+    award.quality.relative.is_some() || award.relative_total
+}
+
 /// The bids awarded when candidate `index` is replaced by `moved` (its absolute quality scored
-/// again) and the relative quality of the whole field is computed again; `below` drops it from the
-/// field (it fails a threshold). `None` when the field cannot be ranked.
+/// again) and the relative quality of the whole field is computed again, as is the best total
+/// under `relative_total`; `below` drops it from the field (it fails a threshold). `None` when the
+/// field cannot be ranked.
 fn whole_field(
     f: &Field<'_, '_>,
     in_play: &[usize],
@@ -267,7 +276,9 @@ fn whole_field(
     let kept: Vec<usize> = in_play.iter().copied().filter(|&i| !(below && i == index)).collect();
     crate::evaluate::relative_quality(&f.lot.award, f.plan.max_points, &mut field, &kept).ok()?;
     let mut scratch = Vec::new();
-    let r = rank_with(f.lot, f.money_decimals, &field, &kept, Some(&f.reference), &mut scratch).ok()?;
+    // The best total is the moved field's, computed again.
+    let reference = crate::evaluate::References { best_total: None, ..f.reference.clone() };
+    let r = rank_with(f.lot, f.money_decimals, &field, &kept, Some(&reference), &mut scratch).ok()?;
     Some(award_set(&r, f.lot.suppliers_to_award).into_iter().map(|i| field[i].bid.id.clone()).collect())
 }
 

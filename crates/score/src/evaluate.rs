@@ -298,6 +298,8 @@ pub(crate) struct Scored {
     prices: Vec<CriterionPrice>,
     pub(crate) total: Figure,
     derivation: TotalDerivation,
+    /// Under `relative_total`: the bid's own total, the best and the maximum `total` was made from.
+    relative: Option<crate::result::RelativeTotal>,
     /// Sort key within the comparison: corridor group first (0 in, 1 out), then the figure.
     group: u8,
     /// Secondary key inside a corridor (quality or price), when the extended method applies.
@@ -890,8 +892,8 @@ fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, award
         .filter(|_| !max_quality.is_zero())
         .and_then(|q| Exact::from_int(100).and_then(|h| q.checked_mul(h)).and_then(|x| x.checked_div(max_quality)).ok())
         .and_then(|p| figure(policy, p).ok());
-    let (price, prices, total, total_derivation) = match scored {
-        Some(s) => (s.price, s.prices, Some(s.total), Some(s.derivation)),
+    let (price, prices, total, total_derivation, total_relative) = match scored {
+        Some(s) => (s.price, s.prices, Some(s.total), Some(s.derivation), s.relative),
         None => {
             // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
             let money = RoundingPolicy { decimals: money_decimals, ..policy };
@@ -899,7 +901,7 @@ fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, award
                 .price
                 .filter(|_| c.status == BidStatus::Rejected)
                 .and_then(|(p, basis)| figure(money, p).ok().map(|evaluated| PriceResult::unscored(basis, evaluated)));
-            (price, Vec::new(), None, None)
+            (price, Vec::new(), None, None, None)
         }
     };
     let (criteria, total_derivation) = match detail {
@@ -922,6 +924,7 @@ fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, award
         prices,
         total,
         total_derivation,
+        total_relative,
         rank,
         awarded,
         passed_over: false,
@@ -1004,6 +1007,10 @@ pub(crate) struct Ranking {
 pub(crate) struct References {
     pub(crate) total: Option<Reference>,
     pub(crate) criteria: Vec<Option<Reference>>,
+    /// Under `relative_total`: the best total among the ranked bids (before it is made relative),
+    /// filled when the ranking computes it; fixed references carry the field's best. `None` where
+    /// the total is not relative, or to have it computed from the bids ranked.
+    pub(crate) best_total: Option<Exact>,
 }
 
 type RankError = (Option<usize>, PriceError);
@@ -1066,8 +1073,46 @@ pub(crate) fn rank_with(
     if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
         apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
     }
+    let mut references = references;
+    // Only where the highest total wins (validation refuses it elsewhere).
+    if award.relative_total && comparison_of(&award.price_model) == Comparison::HighestTotal {
+        let best = relative_totals(award, &mut scored, references.best_total).map_err(|e| (None, e.into()))?;
+        references.best_total = Some(best);
+    }
     let (order, ranks, ties) = order_with_ties(lot, candidates, scored, warnings);
     Ok(Ranking { order, ranks, ties, reference: references })
+}
+
+/// Total points relative to the best (`relative_total`): the best total (`fixed`, the field's,
+/// or else the highest among `scored`) earns the maximum points, the sum of the effective
+/// weights, and every total becomes `maximum × total / best`, exactly, then rounded as the policy
+/// rounds totals. A best of zero or less gives every bid 0. Returns the best.
+fn relative_totals(
+    award: &tender_core::AwardModel,
+    scored: &mut [Scored],
+    fixed: Option<Exact>,
+) -> Result<Exact, Overflow> {
+    let policy = award.rounding;
+    let maximum = award
+        .criteria
+        .iter()
+        .filter(|c| c.weight.is_some())
+        .try_fold(Exact::ZERO, |acc, c| acc.checked_add(crate::weights::effective(award, c)?))?;
+    let best = match fixed {
+        Some(best) => best,
+        None => scored.iter().map(|s| s.total.exact).max().unwrap_or(Exact::ZERO),
+    };
+    for s in scored {
+        let absolute = s.total.exact;
+        let relative = if best.is_zero() || best.is_negative() {
+            Exact::ZERO
+        } else {
+            maximum.checked_mul(absolute)?.checked_div(best)?
+        };
+        s.total = figure(policy, relative)?;
+        s.relative = Some(crate::result::RelativeTotal { absolute, best, maximum });
+    }
+    Ok(best)
 }
 
 /// The reference prices of the `in_play` candidates: the lowest, highest and mean evaluated
@@ -1091,7 +1136,7 @@ fn references_of(award: &tender_core::AwardModel, candidates: &[Candidate<'_>], 
             span(&of_k)
         })
         .collect();
-    References { total: span(&prices), criteria }
+    References { total: span(&prices), criteria, best_total: None }
 }
 
 /// Models that divide by prices need every price above zero: names the bid that is not. A price
@@ -1180,6 +1225,7 @@ fn per_quality_point(
         },
         group,
         corridor_key: None,
+        relative: None,
     })
 }
 
@@ -1214,6 +1260,7 @@ fn value_added(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, mode: AdjustMode) 
         derivation: TotalDerivation::ValueAdded { mode, price: p, adjustments },
         group: 0,
         corridor_key: None,
+        relative: None,
     })
 }
 
@@ -1273,6 +1320,7 @@ fn percent_adjustment(
         },
         group: 0,
         corridor_key: None,
+        relative: None,
     })
 }
 
@@ -1324,6 +1372,7 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
         },
         group: 0,
         corridor_key: None,
+        relative: None,
     })
 }
 
@@ -1362,6 +1411,7 @@ fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -
         },
         group: 0,
         corridor_key: None,
+        relative: None,
     })
 }
 
@@ -1595,6 +1645,7 @@ fn break_tie(
 fn depends_on_other_bids(award: &tender_core::AwardModel) -> bool {
     award.price_model.depends_on_other_bids()
         || award.quality.relative.is_some()
+        || award.relative_total
         || (award.has_components() && award.price_criteria().any(|c| award.model_of(c).depends_on_other_bids()))
         || measured_relative(award)
 }
@@ -1639,7 +1690,9 @@ fn rank_reversal_check(
             || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
             || lot.award.has_components()
             || lot.award.quality.relative.is_some()
-            || measured_relative(&lot.award);
+            || measured_relative(&lot.award)
+            // The best total, when a tie-break ranked it below an awarded place.
+            || s.relative.is_some_and(|r| r.absolute == r.best);
         if !moves_reference {
             continue;
         }

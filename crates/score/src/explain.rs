@@ -449,10 +449,27 @@ pub fn explain_adjustments(b: &BidResult, decimals: u32, n: &dyn Notation) -> Ve
     }
 }
 
-/// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`.
+/// The total points relative to the best total, e.g. `100 × 78 / 86 = 90.70`; `None` unless the
+/// lot makes totals relative to the best (`relative_total`).
+pub fn explain_total_relative(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
+    let r = b.total_relative?;
+    let result = b.total.map(|t| n.number(t.value)).unwrap_or_default();
+    Some(format!(
+        "{} × {} / {} = {result}",
+        show(r.maximum, decimals, n),
+        show(r.absolute, decimals, n),
+        show(r.best, decimals, n)
+    ))
+}
+
+/// The comparison figure, e.g. `23.08 + 26.83 + 15 = 64.91`. Under `relative_total` the sum is
+/// the bid's own total before it is made relative ([`explain_total_relative`]).
 pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let total = b.total?;
-    let result = n.number(total.value);
+    let result = match b.total_relative {
+        Some(r) => show(r.absolute, decimals, n),
+        None => n.number(total.value),
+    };
     Some(match b.total_derivation.as_ref()? {
         TotalDerivation::Sum { price, quality } => {
             let mut terms: Vec<String> = Vec::new();
@@ -460,7 +477,11 @@ pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<S
                 terms.push(show(*p, decimals, n));
             }
             terms.extend(quality.iter().map(|(_, q)| show(*q, decimals, n)));
-            format!("{} = {result}", terms.join(" + "))
+            match terms.as_slice() {
+                // The bid's own total, before it is made relative: nothing to add up.
+                [only] if b.total_relative.is_some() => only.clone(),
+                _ => format!("{} = {result}", terms.join(" + ")),
+            }
         }
         TotalDerivation::PricePerQualityPoint { price, quality, in_corridor, .. } => {
             let corridor = match in_corridor {

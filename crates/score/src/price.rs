@@ -140,7 +140,7 @@ pub struct RuleInfo {
 }
 
 /// The price bases, the quality scoring rules and the rounding steps.
-pub const RULES: [RuleInfo; 12] = [
+pub const RULES: [RuleInfo; 13] = [
     RuleInfo { setting: "price_basis.kind = \"total\"", formula: "P = total (+ option prices)" },
     RuleInfo {
         setting: "price_basis.kind = \"life-cycle-cost\"",
@@ -158,6 +158,7 @@ pub const RULES: [RuleInfo; 12] = [
     RuleInfo {
         setting: "quality.relative = \"quality-total\"", formula: "Q = Qmax × Q / best Q among compliant bids"
     },
+    RuleInfo { setting: "relative_total = true", formula: "total = max × total / best total among ranked bids" },
     RuleInfo {
         setting: "criterion weight 0 with minimum_score",
         formula: "a threshold only: below the minimum the bid is out; no points",

@@ -218,6 +218,10 @@ pub struct BidResult {
     pub total: Option<Figure>,
     /// How `total` was made.
     pub total_derivation: Option<TotalDerivation>,
+    /// Under total points relative to the best bid (`relative_total`): how `total` was made from
+    /// the bid's own total points (`absolute`), the best ranked bid's and the maximum points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_relative: Option<RelativeTotal>,
     /// Rank, from 1; tied bids share a rank only when the tie could not be broken.
     pub rank: Option<u32>,
     /// Whether the bid is awarded.
@@ -595,14 +599,17 @@ pub struct CriterionResult {
     pub best: Option<Exact>,
 }
 
-/// Quality points relative to the best bid's quality total.
+/// Points relative to the best bid's: the quality points relative to the best quality total
+/// (`quality.relative = "quality-total"`), or the total points relative to the best total
+/// (`relative_total`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RelativeTotal {
-    /// The bid's quality points on the absolute scale.
+    /// The bid's points on the absolute scale.
     pub absolute: Exact,
-    /// The best compliant bid's quality points on the absolute scale.
+    /// The best bid's points on the absolute scale (the best compliant bid's quality points, or
+    /// the best ranked bid's total).
     pub best: Exact,
-    /// The maximum quality points: the bid's points are `maximum × absolute / best`.
+    /// The maximum points: the bid's points are `maximum × absolute / best`.
     pub maximum: Exact,
 }
 

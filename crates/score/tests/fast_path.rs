@@ -64,6 +64,18 @@ fn every_fixture_gives_the_same_figures_both_ways() {
     for dir in dirs {
         let (t, b) = tender_core::files::load_case(&dir).unwrap();
         scored += same_both_ways(&t, &b).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        // The same fixture with its totals relative to the best total, where the highest total wins.
+        let mut relative = t.clone();
+        let mut any = false;
+        for lot in &mut relative.lots {
+            if lot.award.price_model.is_points_model() {
+                lot.award.relative_total = true;
+                any = true;
+            }
+        }
+        if any {
+            same_both_ways(&relative, &b).unwrap_or_else(|e| panic!("{} (relative total): {e}", dir.display()));
+        }
     }
     // The fixtures use the kernel's rules in most lots: a kernel never taken would pass vacuously.
     assert!(scored > 0, "no fixture bid was scored by the kernel");

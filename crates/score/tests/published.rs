@@ -942,3 +942,170 @@ weight = 1.25
     .unwrap();
     assert_eq!(explained, "round_half_up(5 × 1 087 400 ÷ 2 367 850, 2) × 1.25 ÷ 5 = 0.575");
 }
+
+/// The dtvp.de tender in five price sheets of 20 points each, with its totals relative to the best
+/// bid's (issue 12, rule 3, second half).
+fn dtvp_relative_total(decimals: u32) -> tender_core::Tender {
+    let mut award = format!(
+        r#"
+[lots.award]
+price_model = {{ kind = "proportional" }}
+weighting = "points"
+relative_total = true
+rounding = {{ decimals = {decimals} }}
+tie_break = ["lower-price", "drawing-lots"]
+"#
+    );
+    for k in 1..=5 {
+        award.push_str(&format!("[[lots.award.price_components]]\nid = \"K{k}\"\nname = \"Preisblatt {k}\"\n"));
+    }
+    for k in 1..=5 {
+        award.push_str(&format!(
+            "[[lots.award.criteria]]\nid = \"P{k}\"\nname = \"Preisblatt {k}\"\nkind = \"price\"\nweight = 20\ncomponents = [\"K{k}\"]\n"
+        ));
+    }
+    one_lot(&award)
+}
+
+/// A bid pricing the five price sheets.
+fn dtvp_bid(id: &str, sheets: [&str; 5]) -> tender_core::Bid {
+    let mut s = format!(
+        "id = \"{id}\"\ntender = \"T\"\nlot = \"L1\"\nbidder = {{ id = \"{id}-co\", name = \"{id}\", country = \"DE\" }}\n"
+    );
+    for (k, p) in sheets.iter().enumerate() {
+        s.push_str(&format!("[[price.components]]\ncomponent = \"K{}\"\nprice = {p}\n", k + 1));
+    }
+    common::bid(&s)
+}
+
+/// dtvp.de, project CXP4YDAM4KJ (www.dtvp.de/Satellite/public/company/project/CXP4YDAM4KJ/de/
+/// processdata/eforms): five price sheets of 20 points each, and "Der Bieter mit dem höchsten
+/// Gesamtpunktwert erzielt die volle Punktzahl, die maximal zu erreichende Punktzahl = 100
+/// Punkte" and "Die so ermittelte Gesamt-Punktzahl wird zu den mitbietenden Firmen in Relation
+/// gesetzt"; the general formula "(evaluated score) / (highest evaluated score) × 100 %"
+/// (commercedecisions.com/normalising-scores-all-things-are-relative). Neither gives bid figures:
+/// the prices are ours and the figures hand-checked.
+///
+/// Each sheet scores 20 × lowest / price (the lowest of every sheet is 100):
+/// - X: 100, 100, 200, 100, 160 → 20 + 20 + 10 + 20 + 12.5 = 82.5
+/// - Y: 125, 100, 100, 160, 100 → 16 + 20 + 20 + 12.5 + 20 = 88.5 (the best)
+/// - Z: 200, 125, 100, 125, 200 → 10 + 16 + 20 + 16 + 10 = 72
+/// - W: 125, 100, 200, 100, 125 → 16 + 20 + 10 + 20 + 16 = 82
+///
+/// Relative to the best, 100 × total / 88.5: Y 100; X 8250 / 88.5 = 16500/177 = 93.2203… → 93.22;
+/// W 8200 / 88.5 = 16400/177 = 92.6553… → 92.66; Z 7200 / 88.5 = 14400/177 = 81.3559… → 81.36.
+/// Published to whole points X and W both have 93: the tie is broken by the lower price, W's 650
+/// against X's 660, so W ranks before X although its own total is lower.
+#[test]
+fn dtvp_totals_relative_to_the_best_total_of_five_price_sheets() {
+    let tender = dtvp_relative_total(2);
+    let problems = tender_core::validate::validate_tender(&tender);
+    assert!(!tender_core::validate::has_errors(&problems), "{problems:?}");
+    let bids = [
+        dtvp_bid("X", ["100", "100", "200", "100", "160"]),
+        dtvp_bid("Y", ["125", "100", "100", "160", "100"]),
+        dtvp_bid("Z", ["200", "125", "100", "125", "200"]),
+        dtvp_bid("W", ["125", "100", "200", "100", "125"]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let bid = |id: &str| lot.bid(&id.into()).unwrap();
+    let relative = |id: &str| bid(id).total_relative.unwrap();
+    // The raw totals, the best and the maximum.
+    for (id, raw) in [("X", "82.5"), ("Y", "88.5"), ("Z", "72"), ("W", "82")] {
+        let r = relative(id);
+        let x = |s: &str| tender_score::Exact::from_decimal(d(s));
+        assert_eq!((r.absolute, r.best, r.maximum), (x(raw), x("88.5"), x("100")), "{id}");
+    }
+    // The relative totals, exact and published.
+    let total = |id: &str| bid(id).total.unwrap();
+    assert_eq!(total("Y").value, d("100"));
+    assert_eq!(total("X").exact, tender_score::Exact::new(16500, 177).unwrap());
+    assert_eq!(total("X").value, d("93.22"));
+    assert_eq!(total("W").exact, tender_score::Exact::new(16400, 177).unwrap());
+    assert_eq!(total("W").value, d("92.66"));
+    assert_eq!(total("Z").exact, tender_score::Exact::new(14400, 177).unwrap());
+    assert_eq!(total("Z").value, d("81.36"));
+    let order: Vec<(String, u32)> = lot.bids.iter().map(|b| (b.bid.to_string(), b.rank.unwrap())).collect();
+    assert_eq!(order, [("Y".into(), 1), ("X".into(), 2), ("W".into(), 3), ("Z".into(), 4)]);
+    assert_eq!(lot.awarded, vec!["Y".into()]);
+    assert!(lot.ties.is_empty());
+    // The derivation: each sheet's points, their sum (the bid's own total), then relative to the best.
+    let plain = &tender_score::explain::Plain;
+    let sheets: Vec<Decimal> = bid("X").prices.iter().map(|p| p.price.points.unwrap().value).collect();
+    assert_eq!(sheets, [d("20"), d("20"), d("10"), d("20"), d("12.5")]);
+    assert_eq!(tender_score::explain::explain_total(bid("X"), 2, plain).unwrap(), "82.5");
+    assert_eq!(tender_score::explain::explain_total_relative(bid("X"), 2, plain).unwrap(), "100 × 82.5 / 88.5 = 93.22");
+
+    // Published to whole points, X (93.22) and W (92.66) tie at 93; the lower price decides.
+    let e = evaluate(&dtvp_relative_total(0), &bids).unwrap();
+    let lot = &e.lots[0];
+    let order: Vec<(String, u32, Decimal)> =
+        lot.bids.iter().map(|b| (b.bid.to_string(), b.rank.unwrap(), b.total.unwrap().value)).collect();
+    assert_eq!(
+        order,
+        [("Y".into(), 1, d("100")), ("W".into(), 2, d("93")), ("X".into(), 3, d("93")), ("Z".into(), 4, d("81"))]
+    );
+    assert_eq!(lot.ties.len(), 1);
+    assert_eq!(lot.ties[0].value, d("93"));
+    assert_eq!(lot.ties[0].bids, vec!["W".into(), "X".into()]);
+    assert_eq!(lot.ties[0].broken_by, Some(tender_core::award::TieBreakRule::LowerPrice));
+    assert_eq!(lot.awarded, vec!["Y".into()]);
+
+    // Where the lowest figure wins there is no total to make relative: refused, located.
+    let mut ppqp = tender.clone();
+    ppqp.lots[0].award.price_model =
+        tender_core::award::PriceModel::PricePerQualityPoint { corridor: None, decision: Default::default() };
+    let problems = tender_core::validate::validate_tender(&ppqp);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "lots[0].award.relative_total" && p.message.contains("price-per-quality-point")),
+        "{problems:?}"
+    );
+}
+
+/// Totals relative to the best total: a mark that moves the best bid moves every total, so the
+/// close-call check ranks the whole field again with the best total computed again. A (dearer,
+/// 8) 9.5 + 8 = 17.5 is the best and gets 20; B (cheaper, 7) 10 + 7 = 17 gets 20 × 17 / 17.5 =
+/// 19.43. A's mark down to 7 (16.5) or B's up to 8 (18) makes B the best and the winner.
+#[test]
+fn relative_total_mark_flip_ranks_the_whole_field() {
+    let tender = one_lot(
+        r#"
+[lots.award]
+weighting = "points"
+price_model = { kind = "proportional" }
+scale = "0-10"
+rounding = { decimals = 2 }
+relative_total = true
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Pris"
+kind = "price"
+weight = 10
+[[lots.award.criteria]]
+id = "Q"
+name = "Kvalitet"
+kind = "quality"
+weight = 10
+"#,
+    );
+    let bids = [simple_bid("A", "1000", &[("Q", "8")]), simple_bid("B", "950", &[("Q", "7")])];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    assert!(lot.depends_on_other_bids);
+    assert_eq!(lot.awarded, vec!["A".into()]);
+    let total = |id: &str| lot.bid(&id.into()).unwrap().total.unwrap();
+    assert_eq!(total("A").value, d("20"));
+    assert_eq!(total("B").exact, tender_score::Exact::new(680, 35).unwrap());
+    assert_eq!(total("B").value, d("19.43"));
+    for (who, to) in [("A", "7"), ("B", "8")] {
+        let flip = lot.close_calls.iter().any(|c| {
+            matches!(c, tender_score::result::CloseCall::MarkFlip { bid, to: t, awarded, .. }
+                if bid.as_str() == who && *t == d(to) && awarded == &vec![tender_core::Id::from("B")])
+        });
+        assert!(flip, "{who} → {to}: {:?}", lot.close_calls);
+    }
+}

@@ -733,6 +733,7 @@ fn reason_text(cat: &Catalogue, lot: &Lot, r: &Reason) -> R {
         Reason::FewerThanTwoRanked => key("fewer-than-two-ranked"),
         Reason::Corridor => key("corridor"),
         Reason::RelativeQualityTotal => key("relative-quality-total"),
+        Reason::RelativeTotal => key("relative-total"),
         Reason::SeveralPriceCriteria => key("several-price-criteria"),
         Reason::NoWeightedCriteria => key("no-weighted-criteria"),
         Reason::NoQualityWeights => key("no-quality-weights"),

@@ -616,6 +616,9 @@ pub(crate) fn derivations(
         };
         items.push(t!(cat, key, "derivation" => code(&total))?);
     }
+    if let Some(relative) = explain::explain_total_relative(b, d, notation) {
+        items.push(t!(cat, "derivation-total-relative", "derivation" => code(&relative))?);
+    }
     Ok(items)
 }
 

@@ -824,6 +824,9 @@ fn model(cat: &Catalogue, tender: &Tender, ch: &Chapters, doc: &mut Doc, lot: &L
     let (lines, legend) = formula(cat, award)?;
     doc.code_block(&lines);
     doc.bullets(&legend);
+    if award.relative_total {
+        doc.para(&t!(cat, "model-relative-total", "max" => maximum_points(cat, award)?)?);
+    }
 
     // Quality.
     quality_text(cat, ch, doc, lot)?;
@@ -1191,6 +1194,18 @@ fn formula_rest(
     legend.retain(|k| seen.insert(*k));
     let legend = legend.into_iter().map(|k| cat.text(k, &[])).collect::<Result<Vec<_>, _>>()?;
     Ok((lines, legend))
+}
+
+/// The maximum points: the sum of the weighted criteria's effective weights (100 under percent
+/// weighting), as the scoring makes the best total under `relative_total`.
+fn maximum_points(cat: &Catalogue, award: &AwardModel) -> Result<String, TextError> {
+    let mut sum = Exact::ZERO;
+    for c in award.criteria.iter().filter(|c| c.weight.is_some()) {
+        sum = tender_score::weights::effective(award, c)
+            .and_then(|w| sum.checked_add(w))
+            .map_err(|_| TextError::Overflow { what: "maximum points" })?;
+    }
+    Ok(shown_exact(cat, award, sum))
 }
 
 /// The maximum quality points: the sum of the quality criteria's weights (or values).

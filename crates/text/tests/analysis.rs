@@ -146,6 +146,7 @@ fn every_reason_is_worded_in_every_language() {
         Reason::FewerThanTwoRanked,
         Reason::Corridor,
         Reason::RelativeQualityTotal,
+        Reason::RelativeTotal,
         Reason::SeveralPriceCriteria,
         Reason::NoWeightedCriteria,
         Reason::NoQualityWeights,

@@ -204,3 +204,48 @@ fn a_criterion_without_a_description_is_never_shown_by_its_name_alone() {
     assert!(described.contains("**Q2:** Hours, languages and response times of the service desk."));
     assert!(!described.contains("do not describe what will be emphasised"));
 }
+
+/// Totals relative to the best total (issue 12, rule 3): the specification states the rule with
+/// its formula and maximum, and the report shows each bid's relative total with its derivation,
+/// in both languages (decimals with a comma in Danish).
+#[test]
+fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
+    let mut tender = base();
+    tender.lots[0].award.relative_total = true;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/base/bid.toml");
+    let first = match tender_core::files::load::<tender_core::Bid>(&path) {
+        Ok((bid, _)) => bid,
+        Err(e) => panic!("the base bid loads: {e}"),
+    };
+    let mut second = first.clone();
+    second.id = "B-2".into();
+    second.bidder.id = "DK87654321".into();
+    second.bidder.name = "Vestjysk Kontor ApS".to_owned();
+    second.price.total = Some(tender_core::num::Money::new(rust_decimal::Decimal::from(1_000_000)));
+    let bids = [first, second];
+    let evaluation = tender_score::evaluate(&tender, &bids).unwrap_or_else(|e| panic!("{e}"));
+    // The rule, each bid's total and its relative total (the specification's worked example, then
+    // the report's derivations), and the letter's figures.
+    let mut shown = String::new();
+    for lang in [Language::da(), Language::en()] {
+        let spec = tender_text::specification(&tender, &lang).unwrap_or_else(|e| panic!("{e}"));
+        let report = tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
+        for line in spec.lines().chain(report.lines()) {
+            if line.contains("relativ")
+                || line.contains("i forhold til det bedste")
+                || line.contains("Samlet:")
+                || line.contains("Total:")
+            {
+                shown.push_str(line);
+                shown.push('\n');
+            }
+        }
+    }
+    assert!(shown.contains(
+        "Den samlede pointsum gøres relativ til det bedste tilbud: tilbuddet med den højeste samlede pointsum får 100 point"
+    ), "{shown}");
+    assert!(shown.contains("Samlet pointsum i forhold til det bedste tilbud: `100 × "), "{shown}");
+    insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("relative-total", shown);
+    });
+}
