@@ -44,21 +44,21 @@ struct Leaf<'a> {
     allowed_decimal: Decimal,
 }
 
-/// Per bid and criterion: the marks' integer sum, count and spread, with the lowest and highest
-/// mark as written (the first lowest and the last highest, as the general path reports them).
+/// Per bid and criterion: the marks' integer sum, count and spread, with where the lowest and the
+/// highest mark are among the bid's marks (the first lowest and the last highest, as the general
+/// path reports them; the warning shows them as written).
 #[derive(Clone, Copy)]
 struct Acc {
     sum: i128,
-    count: u32,
     low: i128,
     high: i128,
-    low_mark: Decimal,
-    high_mark: Decimal,
+    count: u32,
+    low_at: u32,
+    high_at: u32,
 }
 
 impl Acc {
-    const EMPTY: Self =
-        Self { sum: 0, count: 0, low: i128::MAX, high: i128::MIN, low_mark: Decimal::ZERO, high_mark: Decimal::ZERO };
+    const EMPTY: Self = Self { sum: 0, low: i128::MAX, high: i128::MIN, count: 0, low_at: 0, high_at: 0 };
 }
 
 /// A bid's quality as the kernel computed it.
@@ -177,11 +177,12 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
                 below = Some((leaf.id.clone(), mean));
             }
             if n >= 2 && a.high - a.low > leaf.allowed {
+                let mark = |at: u32| bid.scores.get(usize::try_from(at).ok()?).map(|s| s.score.get());
                 warnings.push(Warning::Disagreement {
                     bid: bid.id.clone(),
                     criterion: leaf.id.clone(),
-                    lowest: a.low_mark,
-                    highest: a.high_mark,
+                    lowest: mark(a.low_at)?,
+                    highest: mark(a.high_at)?,
                     allowed: leaf.allowed_decimal,
                 });
             }
@@ -234,7 +235,7 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         }
         self.acc.fill(Acc::EMPTY);
         let mut cursor = 0usize;
-        for s in &bid.scores {
+        for (at, s) in bid.scores.iter().enumerate() {
             // Marks usually come grouped and in the award model's order: try the current leaf
             // and the next before the map, by address: ids read with the tender's id pool are
             // the tender's own allocations (any other id is found through the map).
@@ -250,15 +251,15 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
             cursor = i;
             let mark = s.score.get();
             let v = scaled(mark, self.decimals)?;
+            let at = u32::try_from(at).ok()?;
             let a = &mut self.acc[i];
             a.sum = a.sum.checked_add(v)?;
             a.count += 1;
-            if v < a.low {
-                (a.low, a.low_mark) = (v, mark);
-            }
-            if v >= a.high {
-                (a.high, a.high_mark) = (v, mark);
-            }
+            // Selects, not branches: marks are as unpredictable as the evaluators.
+            a.low_at = std::hint::select_unpredictable(v < a.low, at, a.low_at);
+            a.low = a.low.min(v);
+            a.high_at = std::hint::select_unpredictable(v >= a.high, at, a.high_at);
+            a.high = a.high.max(v);
         }
         // One number of evaluators for every criterion, and at least one mark each (a missing
         // mark is the general path's error to report).
