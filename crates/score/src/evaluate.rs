@@ -362,7 +362,7 @@ fn evaluate_lot(
 
     // 1. Gates, 2. quality.
     let (mut candidates, kernel_scored) =
-        score_candidates(tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
+        score_candidates(threads_for(bids.len()), tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
     if issues.list.len() > before {
         return None;
     }
@@ -482,25 +482,18 @@ fn lot_plan<'a>(
 /// A lot with this many bids per core has them scored on several threads.
 const PARALLEL_FROM_BIDS_PER_THREAD: usize = 2048;
 
-/// Steps 1 and 2 for a lot: [`score_share`] of the bids, on several threads for a large lot, each
-/// a contiguous share with a kernel of its own (planned the same way); the candidates, warnings
-/// and issues are put together in bid order, as on one thread.
-fn score_candidates<'a>(
-    tender: &Tender,
-    lot: &Lot,
-    bids: &[(&'a Bid, &[Defect])],
-    plan: &QualityPlan<'_>,
-    kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
-    warnings: &mut Vec<Warning>,
-    issues: &mut Issues,
-) -> (Vec<Candidate<'a>>, u32) {
+/// The threads to score a lot of `bids` bids on: one per core, each with at least
+/// [`PARALLEL_FROM_BIDS_PER_THREAD`] bids.
+fn threads_for(bids: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    score_on(cores.min(bids.len() / PARALLEL_FROM_BIDS_PER_THREAD), tender, lot, bids, plan, kernel, warnings, issues)
+    cores.min(bids / PARALLEL_FROM_BIDS_PER_THREAD)
 }
 
-/// [`score_candidates`] on `threads` threads.
+/// Steps 1 and 2 for a lot: [`score_share`] of the bids, on `threads` threads (see
+/// [`threads_for`]), each a contiguous share with a kernel of its own (planned the same way); the
+/// candidates, warnings and issues are put together in bid order, as on one thread.
 #[allow(clippy::too_many_arguments)]
-fn score_on<'a>(
+fn score_candidates<'a>(
     threads: usize,
     tender: &Tender,
     lot: &Lot,
@@ -1799,7 +1792,7 @@ mod tests {
         let pairs: Vec<(&Bid, &[Defect])> = bids.iter().map(|b| (b, &[][..])).collect();
         let (mut warnings, mut issues) = (Vec::new(), Issues::default());
         let (candidates, kernel_scored) =
-            score_on(threads, tender, lot, &pairs, &plan, kernel.as_mut(), &mut warnings, &mut issues);
+            score_candidates(threads, tender, lot, &pairs, &plan, kernel.as_mut(), &mut warnings, &mut issues);
         let rows: Vec<String> =
             candidates.iter().map(|c| format!("{} {:?} {:?} {:?}", c.bid.id, c.status, c.quality, c.below)).collect();
         format!("{rows:?}\n{warnings:?}\n{:?}\n{kernel_scored}", issues.list)

@@ -447,9 +447,9 @@ weight = 100
 }
 
 /// Several price criteria in one lot, each scoring its own price components with its own model
-/// (issue 12, rule 1), each with a model of its own: checked by hand (the published example, with
-/// one model for all three criteria, is `niedersachsen_three_price_criteria_…` below). Licences 40 points, proportional; services 20 points, linear with a slope of 50 %;
-/// quality 40. A: licences 1 000, services 500; B: 800 and 700.
+/// (issue 12, rule 1): checked by hand (the published example, with one model for all three
+/// criteria, is `niedersachsen_three_price_criteria_…` below). Licences 40 points, proportional;
+/// services 20 points, linear with a slope of 50 %; quality 40. A: licences 1 000, services 500; B: 800 and 700.
 /// A: 40 × 800 / 1 000 = 32 and 20 (the lowest services); B: 40 and 20 × (1 − 200 / 250) = 4.
 /// With quality 5 of 10 each (20 points): A 72, B 64. C prices no services and is rejected.
 #[test]
