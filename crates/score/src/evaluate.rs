@@ -1664,73 +1664,61 @@ fn rank_reversal_check(
     let highest = prices.iter().max().copied();
     let count_at = |x: Option<Exact>| prices.iter().filter(|&&p| Some(p) == x).count();
     let (lowest_alone, highest_alone) = (count_at(lowest) == 1, count_at(highest) == 1);
-    let mut tried = Vec::new();
-    let mut reversals = Vec::new();
+    // Removing a bid that sets no reference price changes nothing, except where price components
+    // or relative quality have references of their own: then every bid is tried.
+    let to_try: Vec<usize> = ranking
+        .order
+        .iter()
+        .enumerate()
+        .filter(|&(pos, s)| {
+            let p = price_of(s.index);
+            pos >= awarded_positions
+                && ((p == lowest && lowest_alone)
+                    || (p == highest && highest_alone)
+                    || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+                    || lot.award.has_components()
+                    || lot.award.quality.relative.is_some()
+                    || measured_relative(&lot.award)
+                    // The best total, when a tie-break ranked it below an awarded place.
+                    || s.relative.is_some_and(|r| r.absolute == r.best))
+        })
+        .map(|(_, s)| s.index)
+        .collect();
+    let again = |removed: usize| {
+        let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != removed).collect();
+        rerank_without(lot, money_decimals, max_quality, candidates, &rest)
+    };
+    // Each re-ranking is independent: a large lot's are made on the cores, each thread taking a
+    // contiguous share of them, and come back in order.
+    let threads = if in_play.len() >= PARALLEL_FROM_BIDS_PER_THREAD {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(to_try.len())
+    } else {
+        1
+    };
+    let rankings: Vec<Option<Ranking>> = if threads >= 2 {
+        std::thread::scope(|scope| {
+            let again = &again;
+            let handles: Vec<_> = to_try
+                .chunks(to_try.len().div_ceil(threads))
+                .map(|share| scope.spawn(move || share.iter().map(|&i| again(i)).collect::<Vec<_>>()))
+                .collect();
+            // A panic (a bug) is the caller's, as on one thread.
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+        })
+    } else {
+        to_try.iter().map(|&i| again(i)).collect()
+    };
     // Each candidate's position in the ranking (`None`: not in play).
     let mut old_pos: Vec<Option<usize>> = vec![None; candidates.len()];
     for (pos, &i) in in_play.iter().enumerate() {
         old_pos[i] = Some(pos);
     }
-    for (pos, s) in ranking.order.iter().enumerate() {
-        if pos < awarded_positions {
-            continue;
-        }
-        let p = price_of(s.index);
-        // Removing a bid that sets no reference price changes nothing, except where price
-        // components or relative quality have references of their own: then every bid is tried.
-        let moves_reference = (p == lowest && lowest_alone)
-            || (p == highest && highest_alone)
-            || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
-            || lot.award.has_components()
-            || lot.award.quality.relative.is_some()
-            || measured_relative(&lot.award)
-            // The best total, when a tie-break ranked it below an awarded place.
-            || s.relative.is_some_and(|r| r.absolute == r.best);
-        if !moves_reference {
-            continue;
-        }
-        let removed = candidates[s.index].bid.id.clone();
+    let mut tried = Vec::new();
+    let mut reversals = Vec::new();
+    for (&index, again) in to_try.iter().zip(rankings) {
+        let removed = candidates[index].bid.id.clone();
         tried.push(removed.clone());
-        let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != s.index).collect();
-        let mut scratch = Vec::new();
-        let again = if measured_relative(&lot.award) {
-            // The best value may be the removed bid's: score the rest's measured criteria again.
-            let Ok(mut plan) = QualityPlan::new(&lot.award) else { continue };
-            if plan.observe(rest.iter().map(|&i| candidates[i].bid)).is_err() {
-                continue;
-            }
-            let mut field: Vec<Candidate<'_>> = candidates.to_vec();
-            let mut ok = true;
-            for &i in &rest {
-                match plan.score(field[i].bid, &mut scratch) {
-                    Ok((criteria, q)) => {
-                        field[i].criteria = criteria;
-                        field[i].quality = Some(q);
-                        field[i].quality_relative = None;
-                    }
-                    Err(_) => ok = false,
-                }
-            }
-            if !ok || relative_quality(&lot.award, max_quality, &mut field, &rest).is_err() {
-                continue;
-            }
-            rank(lot, money_decimals, &field, &rest, &mut scratch)
-        } else if lot.award.quality.relative.is_some() {
-            // The best bid may be the one removed: make the rest relative again.
-            let mut field: Vec<Candidate<'_>> = candidates.to_vec();
-            for c in &mut field {
-                if let Some(r) = c.quality_relative.take() {
-                    c.quality = Some(r.absolute);
-                }
-            }
-            if relative_quality(&lot.award, max_quality, &mut field, &rest).is_err() {
-                continue;
-            }
-            rank(lot, money_decimals, &field, &rest, &mut scratch)
-        } else {
-            rank(lot, money_decimals, candidates, &rest, &mut scratch)
-        };
-        let Ok(again) = again else { continue };
+        let Some(again) = again else { continue };
         for pair in again.order.windows(2) {
             let (a, b) = (pair[0].index, pair[1].index);
             if old_pos[a] > old_pos[b] {
@@ -1743,6 +1731,45 @@ fn rank_reversal_check(
         }
     }
     RankReversal { tried, reversals }
+}
+
+/// The ranking of the candidates `rest` (the field without one bid), with what depends on the
+/// field made again: the measured criteria's best values and the quality relative to the best.
+/// `None` where it cannot be made.
+fn rerank_without(
+    lot: &Lot,
+    money_decimals: u32,
+    max_quality: Exact,
+    candidates: &[Candidate<'_>],
+    rest: &[usize],
+) -> Option<Ranking> {
+    let mut scratch = Vec::new();
+    if measured_relative(&lot.award) {
+        // The best value may be the removed bid's: score the rest's measured criteria again.
+        let mut plan = QualityPlan::new(&lot.award).ok()?;
+        plan.observe(rest.iter().map(|&i| candidates[i].bid)).ok()?;
+        let mut field: Vec<Candidate<'_>> = candidates.to_vec();
+        for &i in rest {
+            let (criteria, q) = plan.score(field[i].bid, &mut scratch).ok()?;
+            field[i].criteria = criteria;
+            field[i].quality = Some(q);
+            field[i].quality_relative = None;
+        }
+        relative_quality(&lot.award, max_quality, &mut field, rest).ok()?;
+        rank(lot, money_decimals, &field, rest, &mut scratch).ok()
+    } else if lot.award.quality.relative.is_some() {
+        // The best bid may be the one removed: make the rest relative again.
+        let mut field: Vec<Candidate<'_>> = candidates.to_vec();
+        for c in &mut field {
+            if let Some(r) = c.quality_relative.take() {
+                c.quality = Some(r.absolute);
+            }
+        }
+        relative_quality(&lot.award, max_quality, &mut field, rest).ok()?;
+        rank(lot, money_decimals, &field, rest, &mut scratch).ok()
+    } else {
+        rank(lot, money_decimals, candidates, rest, &mut scratch).ok()
+    }
 }
 
 #[cfg(test)]
