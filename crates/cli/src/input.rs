@@ -309,37 +309,50 @@ fn read_bids(path: &Path) -> Vec<BidRead> {
 /// Reads and parses the bid files `paths` in parallel: per file, in the order of `paths`, its
 /// bids (one, or a bundle's in their order).
 fn read_all(paths: &[PathBuf], ids: &[tender_core::Id]) -> Vec<Vec<BidRead>> {
-    let read_share = |share: &[PathBuf]| {
-        tender_core::common::with_id_pool(ids.iter().cloned(), || {
-            share.iter().map(|p| read_bids(p)).collect::<Vec<_>>()
-        })
-    };
-    // Below this many files a thread costs more than it saves.
-    const PER_THREAD: usize = 32;
+    in_shares(
+        paths,
+        |share| {
+            tender_core::common::with_id_pool(ids.iter().cloned(), || {
+                share.iter().map(|p| read_bids(p)).collect::<Vec<_>>()
+            })
+        },
+        // A panic while parsing (a bug): the files of that share are reported, not lost.
+        |p| {
+            vec![Err((
+                None,
+                Diagnostic::error(format!("{}: could not be read (an internal error)", p.display()))
+                    .with_help("report this as a bug, with the file"),
+            ))]
+        },
+    )
+}
+
+/// `work` on `items` on the machine's cores: each thread takes a contiguous share (of at least
+/// [`PER_THREAD`] items) and the results come back in the order of `items`, so the output is the
+/// same on any number of cores. Where a share's thread panics (a bug), each of its items gives
+/// `lost(item)` instead, so the rest is kept.
+fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync, lost: impl Fn(&T) -> R) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let share = paths.len().div_ceil(threads).max(PER_THREAD);
-    if paths.len() <= share {
-        return read_share(paths);
+    let share = items.len().div_ceil(threads).max(PER_THREAD);
+    if items.len() <= share {
+        return work(items);
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = paths.chunks(share).map(|chunk| scope.spawn(move || read_share(chunk))).collect();
-        let mut out = Vec::with_capacity(paths.len());
-        for (handle, chunk) in handles.into_iter().zip(paths.chunks(share)) {
+        let work = &work;
+        let handles: Vec<_> = items.chunks(share).map(|chunk| scope.spawn(move || work(chunk))).collect();
+        let mut out = Vec::with_capacity(items.len());
+        for (handle, chunk) in handles.into_iter().zip(items.chunks(share)) {
             match handle.join() {
                 Ok(results) => out.extend(results),
-                // A panic while parsing (a bug): the files of that share are reported, not lost.
-                Err(_) => out.extend(chunk.iter().map(|p| {
-                    vec![Err((
-                        None,
-                        Diagnostic::error(format!("{}: could not be read (an internal error)", p.display()))
-                            .with_help("report this as a bug, with the file"),
-                    ))]
-                })),
+                Err(_) => out.extend(chunk.iter().map(&lost)),
             }
         }
         out
     })
 }
+
+/// Below this many items (files, bids) a thread costs more than it saves.
+const PER_THREAD: usize = 32;
 
 /// Reads and parses one file, the `order`th of those read.
 fn read<T: serde::de::DeserializeOwned>(path: &Path, order: usize) -> Result<(T, SourceFile), Diagnostic> {
@@ -464,10 +477,27 @@ pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
             diags.push(problem(&p, &p.path, tender_file));
         }
     }
-    for (bid, file) in &case.bids {
-        for p in validate::validate_bid(tender, bid) {
-            diags.push(problem(&p, &p.path, file));
-        }
+    // Each bid on its own, on the machine's cores; the problems in the bids' order.
+    let per_bid = in_shares(
+        &case.bids,
+        |share| {
+            share
+                .iter()
+                .map(|(bid, file)| {
+                    validate::validate_bid(tender, bid).iter().map(|p| problem(p, &p.path, file)).collect::<Vec<_>>()
+                })
+                .collect()
+        },
+        |(_, file)| {
+            vec![
+                Diagnostic::error(format!("{}: could not be validated (an internal error)", file.name))
+                    .with_help("report this as a bug, with the file")
+                    .in_order(file.order),
+            ]
+        },
+    );
+    for d in per_bid.into_iter().flatten() {
+        diags.push(d);
     }
     for p in validate::validate_bid_set(tender, &case.bid_refs()) {
         match bid_path(&p.path).and_then(|(i, rest)| Some((case.bids.get(i)?, rest))) {

@@ -55,7 +55,7 @@ pub struct Bid {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<crate::measure::StatedValue>,
     /// Each evaluator's score per quality criterion or sub-criterion.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "marks::deserialize")]
     pub scores: Vec<EvaluatorScore>,
     /// Consensus scores recorded by the committee.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -326,4 +326,48 @@ pub struct ConsensusScore {
     pub score: Score,
     /// Why.
     pub justification: String,
+}
+
+/// Reading a bid's marks into a vector of the right size at once.
+///
+/// A JSON or TOML array does not say how long it is, so a vector read from one grows by doubling:
+/// a bid of 150 marks is copied seven times and ends with room for 256. The bids of one tender
+/// usually have the same number of marks, so each thread starts the next bid's vector at the size
+/// of the last one it read, and trims what is left over.
+mod marks {
+    use std::cell::Cell;
+    use std::fmt;
+
+    use serde::de::{Deserializer, SeqAccess, Visitor};
+
+    use super::EvaluatorScore;
+
+    /// The largest size a vector is started at: larger ones grow as usual.
+    const MAX_HINT: usize = 1 << 16;
+
+    thread_local! {
+        /// How many marks the last bid read on this thread had.
+        static LAST: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<EvaluatorScore>, D::Error> {
+        struct Marks;
+        impl<'de> Visitor<'de> for Marks {
+            type Value = Vec<EvaluatorScore>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of scores")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let hint = seq.size_hint().unwrap_or_else(|| LAST.with(Cell::get)).min(MAX_HINT);
+                let mut marks = Vec::with_capacity(hint);
+                while let Some(mark) = seq.next_element()? {
+                    marks.push(mark);
+                }
+                LAST.with(|last| last.set(marks.len()));
+                marks.shrink_to_fit();
+                Ok(marks)
+            }
+        }
+        deserializer.deserialize_seq(Marks)
+    }
 }

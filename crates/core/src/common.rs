@@ -73,7 +73,9 @@ const LEARNED_IDS: usize = 1024;
 
 /// An id pool: the ids given, and those learned while reading, up to [`LEARNED_IDS`].
 struct Pool {
-    ids: HashSet<Id>,
+    /// Looked up once per id read (every mark has two): a fast hasher, randomly seeded; the set
+    /// holds at most the ids given and [`LEARNED_IDS`] more, so it cannot be flooded.
+    ids: HashSet<Id, foldhash::fast::RandomState>,
     learned: usize,
 }
 
@@ -98,7 +100,9 @@ pub fn with_id_pool<R>(ids: impl IntoIterator<Item = Id>, f: impl FnOnce() -> R)
             }
         }
     }
-    let pool = Pool { ids: ids.into_iter().collect(), learned: 0 };
+    let mut set = HashSet::with_hasher(foldhash::fast::RandomState::default());
+    set.extend(ids);
+    let pool = Pool { ids: set, learned: 0 };
     let _restore = Restore(Some(POOL.with(|p| p.borrow_mut().replace(pool))));
     f()
 }

@@ -2017,12 +2017,21 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     let slots: Vec<&Id> = leaves.keys().copied().collect();
     let scales: Vec<&Scale> = leaves.values().collect();
     let mut seen: Vec<Vec<&Id>> = vec![Vec::new(); slots.len()];
+    // Per leaf, the marks (as stored: mantissa and scale) already found on its scale, up to
+    // `KNOWN_MARKS`: a scale has few marks, and the same stored mark is on the scale again.
+    const KNOWN_MARKS: usize = 32;
+    let mut on_its_scale: Vec<Vec<[u8; 16]>> = vec![Vec::new(); slots.len()];
     let mut others = BTreeSet::new();
-    let mut cursor = None;
+    let mut cursor: Option<usize> = None;
     let mut good_evaluators: Vec<&Id> = Vec::new();
     for (i, s) in bid.scores.iter().enumerate() {
+        // Marks come grouped by criterion in the lot's order (the slots are in id order, which
+        // is often the same): the previous mark's leaf and the next are tried before a search.
         let slot = match cursor {
-            Some(k) if slots.get(k).is_some_and(|id: &&Id| **id == s.criterion) => Some(k),
+            Some(k) if slots.get(k).is_some_and(|id: &&Id| id.is_same(&s.criterion)) => Some(k),
+            Some(k) if slots.get(k.saturating_add(1)).is_some_and(|id: &&Id| id.is_same(&s.criterion)) => {
+                Some(k.saturating_add(1))
+            }
             _ => slots.binary_search(&&s.criterion).ok(),
         };
         let fresh = match slot {
@@ -2037,7 +2046,19 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             }
             None => others.insert((&s.evaluator, &s.criterion)),
         };
-        let fine = slot.is_some_and(|k| fits(scales[k], s.score, &s.justification));
+        let fine = slot.is_some_and(|k| {
+            let stored = s.score.get().serialize();
+            let known = &mut on_its_scale[k];
+            if known.contains(&stored) {
+                plain_is_clean(&s.justification, true)
+            } else {
+                let fine = fits(scales[k], s.score, &s.justification);
+                if fine && known.len() < KNOWN_MARKS {
+                    known.push(stored);
+                }
+                fine
+            }
+        });
         // An evaluator's id is checked once per allocation (ids read with a pool share one).
         let usable = good_evaluators.iter().any(|e| e.is_same(&s.evaluator)) || {
             let usable = s.evaluator.problem().is_none();

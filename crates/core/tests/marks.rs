@@ -1,0 +1,92 @@
+//! A bid's marks as read and validated: the vector each bid's marks are read into starts at the
+//! size of the last bid's (issue 13), which must never lose, add or mix up a mark; and a mark
+//! found on its scale once is known to be on it, which must not let a mark that is not through.
+
+use std::path::Path;
+
+use tender_core::files::{self, Format};
+use tender_core::validate::{self, Level};
+use tender_core::{Bid, Tender};
+
+fn fixture(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(rel))
+        .expect("the fixture")
+}
+
+fn tender() -> Tender {
+    files::parse(&fixture("aarhus-office-suite/tender.toml"), Format::Toml, Path::new("tender.toml"))
+        .expect("the tender")
+}
+
+fn bid_with_marks(marks: &[(&str, &str, &str)]) -> String {
+    let source = fixture("aarhus-office-suite/bids/aa-01-kontorvaerket.toml");
+    let head = &source[..source.find("[[scores]]").expect("the bid has marks")];
+    let mut out = head.to_owned();
+    for (evaluator, criterion, score) in marks {
+        out.push_str(&format!(
+            "[[scores]]\nevaluator = \"{evaluator}\"\ncriterion = \"{criterion}\"\nscore = {score}\njustification = \"j\"\n\n"
+        ));
+    }
+    out
+}
+
+fn read(source: &str, format: Format) -> Bid {
+    files::parse(source, format, Path::new("bid")).expect("the bid")
+}
+
+#[test]
+fn a_bid_read_after_a_longer_or_shorter_one_has_exactly_its_own_marks() {
+    let long: Vec<(String, &str, String)> =
+        (0..40).map(|k| (format!("E{}", k % 3 + 1), "Q-FUNC.1", (k % 6).to_string())).collect();
+    let long: Vec<(&str, &str, &str)> = long.iter().map(|(e, c, s)| (e.as_str(), *c, s.as_str())).collect();
+    let short = [("E1", "Q-FUNC.1", "2"), ("E2", "Q-FUNC.1", "5")];
+    for format in [Format::Toml, Format::Json] {
+        let as_format = |marks: &[(&str, &str, &str)]| {
+            let bid = read(&bid_with_marks(marks), Format::Toml);
+            match format {
+                Format::Json => serde_json::to_string(&bid).expect("json"),
+                _ => bid_with_marks(marks),
+            }
+        };
+        let (long_text, short_text, none_text) = (as_format(&long), as_format(&short), as_format(&[]));
+        // Long, short, none, long again: each bid has its own marks, in order, and no room to spare.
+        for (text, expected) in
+            [(&long_text, &long[..]), (&short_text, &short[..]), (&none_text, &[][..]), (&long_text, &long[..])]
+        {
+            let bid = read(text, format);
+            let got: Vec<(String, String, String)> = bid
+                .scores
+                .iter()
+                .map(|s| (s.evaluator.to_string(), s.criterion.to_string(), s.score.get().to_string()))
+                .collect();
+            let want: Vec<(String, String, String)> =
+                expected.iter().map(|(e, c, s)| ((*e).to_owned(), (*c).to_owned(), (*s).to_owned())).collect();
+            assert_eq!(got, want, "{format:?}");
+            assert_eq!(bid.scores.capacity(), bid.scores.len(), "{format:?}: the vector is trimmed");
+        }
+    }
+}
+
+#[test]
+fn a_mark_off_its_scale_is_found_after_the_same_criterion_had_good_marks() {
+    let t = tender();
+    // On a 0..5 scale of whole steps: 4 and 4.0 are on it, 4.5 is between steps, 6 outside it.
+    let marks = [
+        ("E1", "Q-FUNC.1", "4"),
+        ("E2", "Q-FUNC.1", "4.0"),
+        ("E3", "Q-FUNC.1", "4.5"),
+        ("E1", "Q-FUNC.2", "4"),
+        ("E2", "Q-FUNC.2", "6"),
+        ("E3", "Q-FUNC.2", "4"),
+    ];
+    let bid = read(&bid_with_marks(&marks), Format::Toml);
+    let errors: Vec<String> = validate::validate_bid(&t, &bid)
+        .into_iter()
+        .filter(|p| p.level == Level::Error && p.path.starts_with("scores"))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert_eq!(
+        errors,
+        ["scores[2].score: 4.5 is not on the scale's steps of 1", "scores[4].score: 6 is outside the scale 0..5"]
+    );
+}
