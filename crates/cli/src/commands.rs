@@ -284,6 +284,9 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
     if args.timings {
         eprintln!("{}", timings.line());
     }
+    // The process ends here: the operating system takes back the bids and the result at once,
+    // where freeing them one by one would take a tenth of the run (750,000 marks for 5,000 bids).
+    std::mem::forget((case, evaluation, text));
     outcome
 }
 
