@@ -1465,42 +1465,62 @@ fn order_with_ties(
             },
         })
     };
-    // Sort positions, not the (large) figures, then move each figure once into its place.
+    // Sort positions, not the (large) figures, then put the figures in that order in place.
+    let mut scored = scored;
     let mut positions: Vec<usize> = (0..scored.len()).collect();
     positions.sort_by(|&a, &b| {
         primary(&scored[a], &scored[b])
             .then_with(|| candidates[scored[a].index].bid.id.cmp(&candidates[scored[b].index].bid.id))
     });
-    let mut slots: Vec<Option<Scored>> = scored.into_iter().map(Some).collect();
-    let count = slots.len();
-    let mut sorted = positions.into_iter().filter_map(|p| slots[p].take()).peekable();
+    permute(&mut scored, &positions);
 
-    // Ties on the published figure, broken by the tender's rules in order.
-    let mut order = Vec::with_capacity(count);
+    // Ties on the published figure, broken by the tender's rules in order, each group in place.
+    let count = scored.len();
     let mut ranks = Vec::with_capacity(count);
     let mut ties = Vec::new();
-    while let Some(first) = sorted.next() {
-        if sorted.peek().is_none_or(|next| primary(&first, next) != Ordering::Equal) {
-            ranks.push(u32::try_from(order.len() + 1).unwrap_or(u32::MAX));
-            order.push(first);
+    let mut start = 0;
+    while start < count {
+        let end = (start + 1..count).find(|&k| primary(&scored[start], &scored[k]) != Ordering::Equal).unwrap_or(count);
+        let base = u32::try_from(start).unwrap_or(u32::MAX);
+        if end == start + 1 {
+            ranks.push(base.saturating_add(1));
         } else {
-            let mut group = vec![first];
-            while let Some(next) = sorted.next_if(|next| primary(&group[0], next) == Ordering::Equal) {
-                group.push(next);
-            }
+            let group = &mut scored[start..end];
             let value = group[0].total.value;
             let ids: Vec<Id> = group.iter().map(|s| candidates[s.index].bid.id.clone()).collect();
-            let (sorted, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, group);
-            let base = u32::try_from(order.len()).unwrap_or(u32::MAX);
-            ranks.extend(sub_ranks.iter().map(|r| base + r));
-            order.extend(sorted);
+            let (within, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, group);
+            permute(group, &within);
+            ranks.extend(sub_ranks.iter().map(|r| base.saturating_add(*r)));
             if !resolved {
                 warnings.push(Warning::UnresolvedTie { bids: ids.clone() });
             }
             ties.push(Tie { bids: ids, value, broken_by, resolved });
         }
+        start = end;
     }
-    (order, ranks, ties)
+    (scored, ranks, ties)
+}
+
+/// Puts `items` in the order `order` gives: afterwards `items[k]` is what was at `order[k]`
+/// (`order` is a permutation of the positions). Each item is moved along its cycle by swaps, so no
+/// second vector of the (large) items is made.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        if done[start] {
+            continue;
+        }
+        let mut k = start;
+        loop {
+            done[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
 }
 
 fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
@@ -1551,16 +1571,16 @@ impl TieKey {
     }
 }
 
-/// Breaks a tie by the lot's rules in order. Returns the bids in order, their ranks within the
-/// group (1-based, shared when unresolved), the last rule that separated bids, and whether every
+/// Breaks a tie by the lot's rules in order. Returns the group's positions in their new order,
+/// their ranks within the group (1-based, shared when unresolved), the last rule that separated bids, and whether every
 /// bid got its own rank.
 fn break_tie(
     lot: &Lot,
     candidates: &[Candidate<'_>],
-    group: Vec<Scored>,
-) -> (Vec<Scored>, Vec<u32>, Option<TieBreakRule>, bool) {
-    // Partition into sub-groups, refined rule by rule.
-    let mut parts: Vec<Vec<Scored>> = vec![group];
+    group: &[Scored],
+) -> (Vec<usize>, Vec<u32>, Option<TieBreakRule>, bool) {
+    // Partition the group's positions into sub-groups, refined rule by rule.
+    let mut parts: Vec<Vec<usize>> = vec![(0..group.len()).collect()];
     let mut broken_by = None;
     for rule in &lot.award.tie_break {
         if matches!(rule, TieBreakRule::DrawingLots) {
@@ -1573,7 +1593,8 @@ fn break_tie(
                 next.push(part);
                 continue;
             }
-            let mut keys: Vec<Option<TieKey>> = part.iter().map(|s| tie_key(lot, candidates, s, rule)).collect();
+            let mut keys: Vec<Option<TieKey>> =
+                part.iter().map(|&k| tie_key(lot, candidates, &group[k], rule)).collect();
             // Submission times separate bids only when every bid has one; otherwise the days do
             // (bids received the same day without a time stay tied).
             if keys.iter().any(|k| matches!(k, Some(TieKey::AscDate(d)) if d.time().is_none())) {
@@ -1587,19 +1608,18 @@ fn break_tie(
                 next.push(part);
                 continue;
             }
-            let mut keyed: Vec<(TieKey, Scored)> = keys.into_iter().flatten().zip(part).collect();
-            keyed.sort_by(|a, b| {
-                a.0.cmp(&b.0).then_with(|| candidates[a.1.index].bid.id.cmp(&candidates[b.1.index].bid.id))
-            });
-            let mut current: Vec<Scored> = Vec::new();
+            let mut keyed: Vec<(TieKey, usize)> = keys.into_iter().flatten().zip(part).collect();
+            let id = |k: usize| &candidates[group[k].index].bid.id;
+            keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+            let mut current: Vec<usize> = Vec::new();
             let mut current_key: Option<TieKey> = None;
             let before = next.len();
-            for (k, s) in keyed {
-                if current_key.as_ref().is_some_and(|ck| ck.cmp(&k) != Ordering::Equal) {
+            for (key, k) in keyed {
+                if current_key.as_ref().is_some_and(|ck| ck.cmp(&key) != Ordering::Equal) {
                     next.push(std::mem::take(&mut current));
                 }
-                current_key = Some(k);
-                current.push(s);
+                current_key = Some(key);
+                current.push(k);
             }
             if !current.is_empty() {
                 next.push(current);
@@ -1621,9 +1641,9 @@ fn break_tie(
     let mut ranks = Vec::new();
     for part in parts {
         let rank = u32::try_from(order.len() + 1).unwrap_or(u32::MAX);
-        for s in part {
+        for k in part {
             ranks.push(rank);
-            order.push(s);
+            order.push(k);
         }
     }
     (order, ranks, broken_by, resolved)
@@ -1664,8 +1684,10 @@ fn rank_reversal_check(
     let highest = prices.iter().max().copied();
     let count_at = |x: Option<Exact>| prices.iter().filter(|&&p| Some(p) == x).count();
     let (lowest_alone, highest_alone) = (count_at(lowest) == 1, count_at(highest) == 1);
-    // Removing a bid that sets no reference price changes nothing, except where price components
-    // or relative quality have references of their own: then every bid is tried.
+    let (reads_highest, reads_mean) = reads_references(&lot.award.price_model);
+    // Removing a bid that sets no reference price the model reads changes nothing, except where
+    // the mean price, price components or relative quality have references of their own: then
+    // every bid is tried.
     let to_try: Vec<usize> = ranking
         .order
         .iter()
@@ -1674,7 +1696,8 @@ fn rank_reversal_check(
             let p = price_of(s.index);
             pos >= awarded_positions
                 && ((p == lowest && lowest_alone)
-                    || (p == highest && highest_alone)
+                    || (reads_highest && p == highest && highest_alone)
+                    || reads_mean
                     || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
                     || lot.award.has_components()
                     || lot.award.quality.relative.is_some()
@@ -1731,6 +1754,21 @@ fn rank_reversal_check(
         }
     }
     RankReversal { tried, reversals }
+}
+
+/// Whether a price model reads the field's highest price, and its mean price (every model that
+/// depends on the other bids reads the lowest).
+fn reads_references(model: &PriceModel) -> (bool, bool) {
+    match model {
+        PriceModel::MinMax => (true, false),
+        // A formula that cannot be read was refused by validation; assume it reads both.
+        PriceModel::Formula { formula, .. } => tender_core::formula::parse(formula).map_or((true, true), |e| {
+            let names = tender_core::formula::names(&e);
+            let uses = |name: &str| names.iter().any(|(n, _)| *n == name);
+            (uses("highest"), uses("mean"))
+        }),
+        _ => (false, false),
+    }
 }
 
 /// The ranking of the candidates `rest` (the field without one bid), with what depends on the
@@ -1823,6 +1861,30 @@ mod tests {
         let rows: Vec<String> =
             candidates.iter().map(|c| format!("{} {:?} {:?} {:?}", c.bid.id, c.status, c.quality, c.below)).collect();
         format!("{rows:?}\n{warnings:?}\n{:?}\n{kernel_scored}", issues.list)
+    }
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        // Every permutation of five items, and a few longer cycles.
+        let mut orders: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = (0..5).collect();
+        loop {
+            orders.push(current.clone());
+            // The next permutation in lexicographic order.
+            let Some(i) = (0..4).rev().find(|&i| current[i] < current[i + 1]) else { break };
+            let j = (i + 1..5).rev().find(|&j| current[j] > current[i]).unwrap();
+            current.swap(i, j);
+            current[i + 1..].reverse();
+        }
+        assert_eq!(orders.len(), 120);
+        orders.push((1..100).chain([0]).collect());
+        orders.push(vec![]);
+        for order in orders {
+            let mut items: Vec<String> = (0..order.len()).map(|k| format!("item {k}")).collect();
+            let expected: Vec<String> = order.iter().map(|&k| items[k].clone()).collect();
+            permute(&mut items, &order);
+            assert_eq!(items, expected, "{order:?}");
+        }
     }
 
     #[test]

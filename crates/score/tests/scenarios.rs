@@ -602,3 +602,34 @@ lot_award_order = "highest-estimated-value"
     }));
     assert!(e.warnings.is_empty());
 }
+
+/// The rank-reversal check removes each bid whose removal changes a reference price the model
+/// reads: the lowest under the proportional model, the lowest and the highest under min-max, and
+/// every bid under a formula that reads the mean (each bid moves it). Removing a bid that sets no
+/// reference the model reads cannot reorder the others, so it is not tried. A (100, 9) wins; B
+/// (80, 3) has the lowest price, D (150, 6) the highest, C (120, 5) neither.
+#[test]
+fn rank_reversal_tries_the_bids_that_set_a_reference_the_model_reads() {
+    let bids = [
+        simple_bid("A", "100", &[("Q", "9")]),
+        simple_bid("B", "80", &[("Q", "3")]),
+        simple_bid("C", "120", &[("Q", "5")]),
+        simple_bid("D", "150", &[("Q", "6")]),
+    ];
+    let tried = |model: &str| {
+        let award = PRICE_QUALITY_40_60.replace(r#"price_model = { kind = "proportional" }"#, model);
+        let e = evaluate(&one_lot(&award), &bids).unwrap();
+        let lot = &e.lots[0];
+        assert_eq!(lot.awarded, vec!["A".into()], "{model}");
+        let mut tried: Vec<String> =
+            lot.rank_reversal.as_ref().unwrap().tried.iter().map(ToString::to_string).collect();
+        tried.sort();
+        tried
+    };
+    assert_eq!(tried(r#"price_model = { kind = "proportional" }"#), ["B"]);
+    assert_eq!(tried(r#"price_model = { kind = "min-max" }"#), ["B", "D"]);
+    assert_eq!(
+        tried(r#"price_model = { kind = "formula", formula = "max * clamp(1 - (price - mean) / mean, 0, 1)" }"#),
+        ["B", "C", "D"]
+    );
+}

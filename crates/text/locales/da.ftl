@@ -798,7 +798,7 @@ report-not-read-intro = { $count ->
 report-h-warnings = Bemærkninger til bedømmelsesudvalget
 report-h-rank-reversal = Kontrol af ændringer i den indbyrdes rangorden
 report-rank-reversal-intro = Prismodellen afhænger af de øvrige tilbud, så evalueringen kontrollerer, om rækkefølgen mellem de andre tilbud ændrer sig, hvis et tilbud, der ikke tildeles kontrakten, fjernes.
-report-rank-reversal-none-tried = Intet af de tilbud, der ikke tildeles kontrakten, fastlægger en referencepris, så fjernes et af dem, kan rækkefølgen mellem de andre ikke ændre sig.
+report-rank-reversal-none-tried = Intet af de tilbud, der ikke tildeles kontrakten, fastlægger en pris, som prismodellen måler de øvrige tilbud op imod, så fjernes et af dem, kan rækkefølgen mellem de andre ikke ændre sig.
 report-rank-reversal-none = { $count ->
         [one] Fjernes { $tried }, forbliver rækkefølgen mellem de andre tilbud uændret.
        *[other] Fjernes ét af tilbuddene { $tried }, forbliver rækkefølgen mellem de andre tilbud uændret.

@@ -794,7 +794,7 @@ report-not-read-intro = { $count ->
 report-h-warnings = Findings for the committee
 report-h-rank-reversal = Rank reversal check
 report-rank-reversal-intro = The price model depends on the other bids, so the evaluation checks whether removing a bid that is not awarded would change the order of the others.
-report-rank-reversal-none-tried = No bid that is not awarded sets a reference price, so removing one cannot change the order of the others.
+report-rank-reversal-none-tried = No bid that is not awarded sets a price the price model measures the others against, so removing one cannot change the order of the others.
 report-rank-reversal-none = { $count ->
         [one] Removing { $tried } leaves the order of the other bids unchanged.
        *[other] Removing any one of { $tried } leaves the order of the other bids unchanged.
