@@ -275,7 +275,7 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
 const POW10: [i128; MAX_DECIMALS as usize + 1] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /// `value × 10^decimals` as an integer, `None` when `value` has more decimals or does not fit.
-#[inline]
+#[inline(always)]
 fn scaled(value: Decimal, decimals: u32) -> Option<i128> {
     let scale = value.scale();
     if scale == decimals {
