@@ -1109,3 +1109,52 @@ weight = 10
         assert!(flip, "{who} → {to}: {:?}", lot.close_calls);
     }
 }
+
+/// KL's Udbudsportalen, "Gode erfaringer med kommissionsmodellen" (Rikke Thorlund Haahr, 18 August
+/// 2015): quality is a first stage, "tilbuddene skal opnå mindst 70 point for kvaliteten i tilbuddet
+/// ud af 100 mulige"; the bids that reach it are compared on price per quality point. Its table:
+/// A 65 points, 100.000 kr., "Tages ikke i betragtning"; B 72, 120.000, 1666,67; C 86, 125.000,
+/// 1453,49; D 94, 145.000, 1542,55; "Kontrakten går til tilbudsgiver C". A is the cheapest and is
+/// out before price is looked at.
+#[test]
+fn kl_commission_model_quality_minimum_then_price_per_quality_point() {
+    use tender_score::result::{BidStatus, Exclusion};
+    let tender = one_lot(
+        r#"
+[lots.award]
+price_model = { kind = "price-per-quality-point" }
+scale = "0-100"
+rounding = { decimals = 2 }
+tie_break = ["drawing-lots"]
+[[lots.award.criteria]]
+id = "P"
+name = "Pris"
+kind = "price"
+[[lots.award.criteria]]
+id = "Q"
+name = "Kvalitet"
+kind = "quality"
+weight = 100
+minimum_score = 70
+"#,
+    );
+    let bids = [
+        simple_bid("A", "100000", &[("Q", "65")]),
+        simple_bid("B", "120000", &[("Q", "72")]),
+        simple_bid("C", "125000", &[("Q", "86")]),
+        simple_bid("D", "145000", &[("Q", "94")]),
+    ];
+    let e = evaluate(&tender, &bids).unwrap();
+    let lot = &e.lots[0];
+    let a = lot.bid(&"A".into()).unwrap();
+    assert_eq!(a.status, BidStatus::BelowQualityThreshold);
+    assert!(matches!(&a.exclusion, Some(Exclusion::CriterionMinimum { minimum, .. }) if *minimum == d("70")));
+    assert_eq!((a.rank, a.total), (None, None), "not considered");
+    let figure = |id: &str| lot.bid(&id.into()).unwrap().total.unwrap().value;
+    assert_eq!(figure("B"), d("1666.67"));
+    assert_eq!(figure("C"), d("1453.49"));
+    assert_eq!(figure("D"), d("1542.55"));
+    assert_eq!(lot.awarded, vec!["C".into()]);
+    let rank = |id: &str| lot.bid(&id.into()).unwrap().rank;
+    assert_eq!((rank("C"), rank("D"), rank("B")), (Some(1), Some(2), Some(3)));
+}

@@ -249,3 +249,48 @@ fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
         insta::assert_snapshot!("relative-total", shown);
     });
 }
+
+/// A threshold-only criterion (issue 12, rule 5): Support weighs 0 with a minimum of 5, so it gates
+/// the bids before price and gives no points. The specification states the gate in the evaluation
+/// model and the report names the bid it stops, in both languages.
+#[test]
+fn a_threshold_only_criterion_is_stated_as_a_gate_and_reported() {
+    let mut tender = base();
+    let award = &mut tender.lots[0].award;
+    award.criteria[0].weight = Some(tender_core::Weight::from(65));
+    award.criteria[2].weight = Some(tender_core::Weight::from(0));
+    award.criteria[2].minimum_score = Some(tender_core::num::Score::new(rust_decimal::Decimal::from(5)));
+    let problems = tender_core::validate::validate_tender(&tender);
+    assert!(!tender_core::validate::has_errors(&problems), "{problems:?}");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/base/bid.toml");
+    let first = match tender_core::files::load::<tender_core::Bid>(&path) {
+        Ok((bid, _)) => bid,
+        Err(e) => panic!("the base bid loads: {e}"),
+    };
+    let mut second = first.clone();
+    second.id = "B-2".into();
+    second.bidder.id = "DK87654321".into();
+    second.bidder.name = "Vestjysk Kontor ApS".to_owned();
+    second.price.total = Some(tender_core::num::Money::new(rust_decimal::Decimal::from(1_000_000)));
+    for mark in second.scores.iter_mut().filter(|m| m.criterion.as_str() == "Q2") {
+        mark.score = tender_core::num::Score::new(rust_decimal::Decimal::from(4));
+    }
+    let bids = [first, second];
+    let evaluation = tender_score::evaluate(&tender, &bids).unwrap_or_else(|e| panic!("{e}"));
+    let mut shown = String::new();
+    for lang in [Language::da(), Language::en()] {
+        let spec = tender_text::specification(&tender, &lang).unwrap_or_else(|e| panic!("{e}"));
+        let report = tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
+        for line in spec.lines().chain(report.lines()) {
+            if line.contains("Support") || line.contains("B-2") || line.contains("Vestjysk") {
+                shown.push_str(line);
+                shown.push('\n');
+            }
+        }
+    }
+    assert!(shown.contains("som alene er et mindstekrav: kriteriet vejer 0 og giver ingen point"), "{shown}");
+    assert!(shown.contains("which is a threshold only: the criterion weighs 0 and gives no points"), "{shown}");
+    insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!("threshold-only", shown);
+    });
+}
