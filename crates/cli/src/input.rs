@@ -481,10 +481,11 @@ pub(crate) fn validate(case: &Case, diags: &mut Diagnostics) {
     let per_bid = in_shares(
         &case.bids,
         |share| {
+            let validator = validate::BidValidator::new(tender);
             share
                 .iter()
                 .map(|(bid, file)| {
-                    validate::validate_bid(tender, bid).iter().map(|p| problem(p, &p.path, file)).collect::<Vec<_>>()
+                    validator.validate(bid).iter().map(|p| problem(p, &p.path, file)).collect::<Vec<_>>()
                 })
                 .collect()
         },

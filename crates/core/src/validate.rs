@@ -1652,8 +1652,14 @@ fn check_criterion(c: &mut Checker, award: &AwardModel, p: &str, cr: &Criterion,
     }
 }
 
-/// Validates one bid against its tender. Returns every problem found; empty means valid.
+/// Validates one bid against its tender. Returns every problem found; empty means valid. To
+/// validate many bids of one tender, [`BidValidator`] prepares the lots once.
 pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
+    BidValidator::new(tender).validate(bid)
+}
+
+fn check_bid(validator: &BidValidator<'_>, bid: &Bid) -> Vec<Problem> {
+    let tender = validator.tender;
     let mut c = Checker::new();
     let decimals = tender.currency.minor_units();
     c.id("id", &bid.id);
@@ -1783,8 +1789,8 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
         }
         c.amount(&format!("{p}.price"), o.price, false, decimals);
     }
-    if let Some(lot) = lot {
-        check_bid_against_lot(&mut c, tender, lot, bid);
+    if let Some((lot, marks)) = tender.lots.iter().zip(&validator.lots).find(|(l, _)| l.id == bid.lot) {
+        check_bid_against_lot(&mut c, lot, marks, bid);
     }
     for d in crate::compliance::bid_defects(tender, bid) {
         // A stated value is located at its own entry in the bid's `measures`.
@@ -1906,8 +1912,77 @@ pub fn validate_bid(tender: &Tender, bid: &Bid) -> Vec<Problem> {
     c.problems
 }
 
-fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid) {
-    let requirements: Vec<&Requirement> = tender.requirements_for(lot).collect();
+/// What validating the bids of a lot needs of the lot, worked out once for all its bids: its
+/// requirements, the leaves evaluators mark with their scales (in id order), and the criteria that
+/// are not marked by evaluators.
+struct LotMarks<'t> {
+    requirements: Vec<&'t Requirement>,
+    leaves: BTreeMap<&'t Id, Scale>,
+    parents: BTreeSet<&'t Id>,
+    automatic: BTreeSet<&'t Id>,
+    measured: BTreeSet<&'t Id>,
+    /// The leaves' ids and scales, in id order.
+    slots: Vec<&'t Id>,
+    scales: Vec<Scale>,
+}
+
+impl<'t> LotMarks<'t> {
+    fn new(tender: &'t Tender, lot: &'t Lot) -> Self {
+        let award = &lot.award;
+        let mut leaves: BTreeMap<&Id, Scale> = BTreeMap::new();
+        let mut parents = BTreeSet::new();
+        let mut automatic = BTreeSet::new();
+        let mut measured = BTreeSet::new();
+        for cr in award.quality_criteria() {
+            if cr.measure.is_some() {
+                measured.insert(&cr.id);
+            } else if cr.sovereignty.is_some() {
+                automatic.insert(&cr.id);
+            } else if cr.sub_criteria.is_empty() {
+                leaves.insert(&cr.id, award.scale_of(cr));
+            } else {
+                parents.insert(&cr.id);
+                for s in &cr.sub_criteria {
+                    let scale = s.scale.as_ref().map_or_else(|| award.scale_of(cr), |sc| sc.resolve());
+                    leaves.insert(&s.id, scale);
+                }
+            }
+        }
+        let slots = leaves.keys().copied().collect();
+        let scales = leaves.values().cloned().collect();
+        Self {
+            requirements: tender.requirements_for(lot).collect(),
+            leaves,
+            parents,
+            automatic,
+            measured,
+            slots,
+            scales,
+        }
+    }
+}
+
+/// Validates the bids of one tender, each against the tender and its lot. What a lot's bids are
+/// checked against is worked out once per lot, not once per bid.
+pub struct BidValidator<'t> {
+    tender: &'t Tender,
+    lots: Vec<LotMarks<'t>>,
+}
+
+impl<'t> BidValidator<'t> {
+    /// Prepares the tender's lots.
+    pub fn new(tender: &'t Tender) -> Self {
+        Self { tender, lots: tender.lots.iter().map(|lot| LotMarks::new(tender, lot)).collect() }
+    }
+
+    /// Every problem of one bid; empty means valid. The same as [`validate_bid`].
+    pub fn validate(&self, bid: &Bid) -> Vec<Problem> {
+        check_bid(self, bid)
+    }
+}
+
+fn check_bid_against_lot(c: &mut Checker, lot: &Lot, marks: &LotMarks<'_>, bid: &Bid) {
+    let requirements = &marks.requirements;
     let mut answered = BTreeSet::new();
     for (i, a) in bid.answers.iter().enumerate() {
         let p = format!("answers[{i}]");
@@ -1932,7 +2007,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             c.plain(&format!("{p}.comment"), e, false);
         }
     }
-    for r in &requirements {
+    for r in requirements {
         if r.severity.is_gate() && !answered.contains(&r.id) {
             let sev = if r.severity == Severity::Premise { "premise" } else { "minimum requirement" };
             c.reject(
@@ -1949,25 +2024,7 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
 
     // Quality scores.
     let award = &lot.award;
-    let mut leaves: BTreeMap<&Id, Scale> = BTreeMap::new();
-    let mut parents = BTreeSet::new();
-    let mut automatic = BTreeSet::new();
-    let mut measured = BTreeSet::new();
-    for cr in award.quality_criteria() {
-        if cr.measure.is_some() {
-            measured.insert(&cr.id);
-        } else if cr.sovereignty.is_some() {
-            automatic.insert(&cr.id);
-        } else if cr.sub_criteria.is_empty() {
-            leaves.insert(&cr.id, award.scale_of(cr));
-        } else {
-            parents.insert(&cr.id);
-            for s in &cr.sub_criteria {
-                let scale = s.scale.as_ref().map_or_else(|| award.scale_of(cr), |sc| sc.resolve());
-                leaves.insert(&s.id, scale);
-            }
-        }
-    }
+    let LotMarks { leaves, parents, automatic, measured, slots, scales, .. } = marks;
     let check_score = |c: &mut Checker, p: &str, criterion: &Id, score: Score, justification: &str| {
         c.plain(&format!("{p}.justification"), justification, true);
         match leaves.get(criterion) {
@@ -2014,13 +2071,14 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
     // Whether an evaluator marks a criterion twice: per leaf, the evaluators seen so far (marks come
     // grouped by criterion, so the previous mark's leaf is tried before a search); other criteria
     // in a set.
-    let slots: Vec<&Id> = leaves.keys().copied().collect();
-    let scales: Vec<&Scale> = leaves.values().collect();
-    let mut seen: Vec<Vec<&Id>> = vec![Vec::new(); slots.len()];
+    // The first evaluators of each leaf in place (one allocation for the bid), more in a set.
+    const IN_PLACE: usize = 4;
+    let mut seen: Vec<[Option<&Id>; IN_PLACE]> = vec![[None; IN_PLACE]; slots.len()];
+    let mut seen_more: BTreeSet<(usize, &Id)> = BTreeSet::new();
     // Per leaf, the marks (as stored: mantissa and scale) already found on its scale, up to
     // `KNOWN_MARKS`: a scale has few marks, and the same stored mark is on the scale again.
-    const KNOWN_MARKS: usize = 32;
-    let mut on_its_scale: Vec<Vec<[u8; 16]>> = vec![Vec::new(); slots.len()];
+    const KNOWN_MARKS: usize = 8;
+    let mut on_its_scale: Vec<([[u8; 16]; KNOWN_MARKS], usize)> = vec![([[0; 16]; KNOWN_MARKS], 0); slots.len()];
     let mut others = BTreeSet::new();
     let mut cursor: Option<usize> = None;
     let mut good_evaluators: Vec<&Id> = Vec::new();
@@ -2038,23 +2096,27 @@ fn check_bid_against_lot(c: &mut Checker, tender: &Tender, lot: &Lot, bid: &Bid)
             Some(k) => {
                 cursor = Some(k);
                 let list = &mut seen[k];
-                let fresh = !list.contains(&&s.evaluator);
-                if fresh {
-                    list.push(&s.evaluator);
+                if list.iter().flatten().any(|e| e.is_same(&s.evaluator) || **e == s.evaluator) {
+                    false
+                } else if let Some(free) = list.iter_mut().find(|e| e.is_none()) {
+                    *free = Some(&s.evaluator);
+                    true
+                } else {
+                    seen_more.insert((k, &s.evaluator))
                 }
-                fresh
             }
             None => others.insert((&s.evaluator, &s.criterion)),
         };
         let fine = slot.is_some_and(|k| {
             let stored = s.score.get().serialize();
-            let known = &mut on_its_scale[k];
-            if known.contains(&stored) {
+            let (known, count) = &mut on_its_scale[k];
+            if known.get(..*count).is_some_and(|known| known.contains(&stored)) {
                 plain_is_clean(&s.justification, true)
             } else {
-                let fine = fits(scales[k], s.score, &s.justification);
-                if fine && known.len() < KNOWN_MARKS {
-                    known.push(stored);
+                let fine = fits(&scales[k], s.score, &s.justification);
+                if fine && *count < KNOWN_MARKS {
+                    known[*count] = stored;
+                    *count = count.saturating_add(1);
                 }
                 fine
             }

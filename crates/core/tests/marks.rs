@@ -90,3 +90,34 @@ fn a_mark_off_its_scale_is_found_after_the_same_criterion_had_good_marks() {
         ["scores[2].score: 4.5 is not on the scale's steps of 1", "scores[4].score: 6 is outside the scale 0..5"]
     );
 }
+
+#[test]
+fn an_evaluator_marking_a_criterion_twice_is_found_among_many_evaluators() {
+    let t = tender();
+    // Six evaluators on one criterion, E1 again after the first four and E6 again after E5: the
+    // first four are kept in place, the rest in a set; both repeats are found, at their marks.
+    let marks = [
+        ("E1", "Q-FUNC.1", "4"),
+        ("E2", "Q-FUNC.1", "4"),
+        ("E3", "Q-FUNC.1", "4"),
+        ("E4", "Q-FUNC.1", "4"),
+        ("E5", "Q-FUNC.1", "4"),
+        ("E1", "Q-FUNC.1", "3"),
+        ("E6", "Q-FUNC.1", "4"),
+        ("E6", "Q-FUNC.1", "5"),
+        ("E1", "Q-FUNC.2", "4"),
+    ];
+    let bid = read(&bid_with_marks(&marks), Format::Toml);
+    let twice: Vec<String> = validate::validate_bid(&t, &bid)
+        .into_iter()
+        .filter(|p| p.level == Level::Error && p.message.contains("twice"))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    assert_eq!(
+        twice,
+        ["scores[5]: evaluator `E1` scores `Q-FUNC.1` twice", "scores[7]: evaluator `E6` scores `Q-FUNC.1` twice"]
+    );
+    // One validator for many bids gives what validating each bid alone gives.
+    let validator = validate::BidValidator::new(&t);
+    assert_eq!(validator.validate(&bid), validate::validate_bid(&t, &bid));
+}
