@@ -1,11 +1,12 @@
 //! A bid's marks as read and validated: the vector each bid's marks are read into starts at the
-//! size of the last bid's (issue 13), which must never lose, add or mix up a mark; and a mark
-//! found on its scale once is known to be on it, which must not let a mark that is not through.
+//! size of the last bid's (issue 13), which must never lose, add or mix up a mark; and validation
+//! prepared once per lot must still find each mark off its scale and each evaluator who marks a
+//! criterion twice, however many evaluators there are.
 
 use std::path::Path;
 
 use tender_core::files::{self, Format};
-use tender_core::validate::{self, Level};
+use tender_core::validate::{self, Level, Problem};
 use tender_core::{Bid, Tender};
 
 fn fixture(rel: &str) -> String {
@@ -32,6 +33,16 @@ fn bid_with_marks(marks: &[(&str, &str, &str)]) -> String {
 
 fn read(source: &str, format: Format) -> Bid {
     files::parse(source, format, Path::new("bid")).expect("the bid")
+}
+
+/// The errors validation finds in a bid with `marks` that `keep` keeps, as `path: message`.
+fn errors_of(t: &Tender, marks: &[(&str, &str, &str)], keep: impl Fn(&Problem) -> bool) -> Vec<String> {
+    let bid = read(&bid_with_marks(marks), Format::Toml);
+    validate::validate_bid(t, &bid)
+        .into_iter()
+        .filter(|p| p.level == Level::Error && keep(p))
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect()
 }
 
 #[test]
@@ -79,12 +90,7 @@ fn a_mark_off_its_scale_is_found_after_the_same_criterion_had_good_marks() {
         ("E2", "Q-FUNC.2", "6"),
         ("E3", "Q-FUNC.2", "4"),
     ];
-    let bid = read(&bid_with_marks(&marks), Format::Toml);
-    let errors: Vec<String> = validate::validate_bid(&t, &bid)
-        .into_iter()
-        .filter(|p| p.level == Level::Error && p.path.starts_with("scores"))
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect();
+    let errors = errors_of(&t, &marks, |p| p.path.starts_with("scores"));
     assert_eq!(
         errors,
         ["scores[2].score: 4.5 is not on the scale's steps of 1", "scores[4].score: 6 is outside the scale 0..5"]
@@ -107,17 +113,13 @@ fn an_evaluator_marking_a_criterion_twice_is_found_among_many_evaluators() {
         ("E6", "Q-FUNC.1", "5"),
         ("E1", "Q-FUNC.2", "4"),
     ];
-    let bid = read(&bid_with_marks(&marks), Format::Toml);
-    let twice: Vec<String> = validate::validate_bid(&t, &bid)
-        .into_iter()
-        .filter(|p| p.level == Level::Error && p.message.contains("twice"))
-        .map(|p| format!("{}: {}", p.path, p.message))
-        .collect();
+    let twice = errors_of(&t, &marks, |p| p.message.contains("twice"));
     assert_eq!(
         twice,
         ["scores[5]: evaluator `E1` scores `Q-FUNC.1` twice", "scores[7]: evaluator `E6` scores `Q-FUNC.1` twice"]
     );
     // One validator for many bids gives what validating each bid alone gives.
+    let bid = read(&bid_with_marks(&marks), Format::Toml);
     let validator = validate::BidValidator::new(&t);
     assert_eq!(validator.validate(&bid), validate::validate_bid(&t, &bid));
 }

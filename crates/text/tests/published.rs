@@ -205,13 +205,8 @@ fn a_criterion_without_a_description_is_never_shown_by_its_name_alone() {
     assert!(!described.contains("do not describe what will be emphasised"));
 }
 
-/// Totals relative to the best total (issue 12, rule 3): the specification states the rule with
-/// its formula and maximum, and the report shows each bid's relative total with its derivation,
-/// in both languages (decimals with a comma in Danish).
-#[test]
-fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
-    let mut tender = base();
-    tender.lots[0].award.relative_total = true;
+/// The base case's bid and a second bidder's, priced at 1,000,000 with the same marks.
+fn base_bids() -> [tender_core::Bid; 2] {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/base/bid.toml");
     let first = match tender_core::files::load::<tender_core::Bid>(&path) {
         Ok((bid, _)) => bid,
@@ -222,7 +217,17 @@ fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
     second.bidder.id = "DK87654321".into();
     second.bidder.name = "Vestjysk Kontor ApS".to_owned();
     second.price.total = Some(tender_core::num::Money::new(rust_decimal::Decimal::from(1_000_000)));
-    let bids = [first, second];
+    [first, second]
+}
+
+/// Totals relative to the best total (issue 12, rule 3): the specification states the rule with
+/// its formula and maximum, and the report shows each bid's relative total with its derivation,
+/// in both languages (decimals with a comma in Danish).
+#[test]
+fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
+    let mut tender = base();
+    tender.lots[0].award.relative_total = true;
+    let bids = base_bids();
     let evaluation = tender_score::evaluate(&tender, &bids).unwrap_or_else(|e| panic!("{e}"));
     // The rule, each bid's total and its relative total (the specification's worked example, then
     // the report's derivations), and the letter's figures.
@@ -262,16 +267,7 @@ fn a_threshold_only_criterion_is_stated_as_a_gate_and_reported() {
     award.criteria[2].minimum_score = Some(tender_core::num::Score::new(rust_decimal::Decimal::from(5)));
     let problems = tender_core::validate::validate_tender(&tender);
     assert!(!tender_core::validate::has_errors(&problems), "{problems:?}");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/base/bid.toml");
-    let first = match tender_core::files::load::<tender_core::Bid>(&path) {
-        Ok((bid, _)) => bid,
-        Err(e) => panic!("the base bid loads: {e}"),
-    };
-    let mut second = first.clone();
-    second.id = "B-2".into();
-    second.bidder.id = "DK87654321".into();
-    second.bidder.name = "Vestjysk Kontor ApS".to_owned();
-    second.price.total = Some(tender_core::num::Money::new(rust_decimal::Decimal::from(1_000_000)));
+    let [first, mut second] = base_bids();
     for mark in second.scores.iter_mut().filter(|m| m.criterion.as_str() == "Q2") {
         mark.score = tender_core::num::Score::new(rust_decimal::Decimal::from(4));
     }
