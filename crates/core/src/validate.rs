@@ -1917,7 +1917,6 @@ fn check_bid(validator: &BidValidator<'_>, bid: &Bid) -> Vec<Problem> {
 /// are not marked by evaluators.
 struct LotMarks<'t> {
     requirements: Vec<&'t Requirement>,
-    leaves: BTreeMap<&'t Id, Scale>,
     parents: BTreeSet<&'t Id>,
     automatic: BTreeSet<&'t Id>,
     measured: BTreeSet<&'t Id>,
@@ -1948,17 +1947,8 @@ impl<'t> LotMarks<'t> {
                 }
             }
         }
-        let slots = leaves.keys().copied().collect();
-        let scales = leaves.values().cloned().collect();
-        Self {
-            requirements: tender.requirements_for(lot).collect(),
-            leaves,
-            parents,
-            automatic,
-            measured,
-            slots,
-            scales,
-        }
+        let (slots, scales) = leaves.into_iter().unzip();
+        Self { requirements: tender.requirements_for(lot).collect(), parents, automatic, measured, slots, scales }
     }
 }
 
@@ -2024,10 +2014,10 @@ fn check_bid_against_lot(c: &mut Checker, lot: &Lot, marks: &LotMarks<'_>, bid: 
 
     // Quality scores.
     let award = &lot.award;
-    let LotMarks { leaves, parents, automatic, measured, slots, scales, .. } = marks;
+    let LotMarks { parents, automatic, measured, slots, scales, .. } = marks;
     let check_score = |c: &mut Checker, p: &str, criterion: &Id, score: Score, justification: &str| {
         c.plain(&format!("{p}.justification"), justification, true);
-        match leaves.get(criterion) {
+        match slots.binary_search(&criterion).ok().and_then(|k| scales.get(k)) {
             Some(scale) => match on_scale(scale, score) {
                 OnScale::Fits => {}
                 OnScale::Outside => c.error(
@@ -2075,10 +2065,6 @@ fn check_bid_against_lot(c: &mut Checker, lot: &Lot, marks: &LotMarks<'_>, bid: 
     const IN_PLACE: usize = 4;
     let mut seen: Vec<[Option<&Id>; IN_PLACE]> = vec![[None; IN_PLACE]; slots.len()];
     let mut seen_more: BTreeSet<(usize, &Id)> = BTreeSet::new();
-    // Per leaf, the marks (as stored: mantissa and scale) already found on its scale, up to
-    // `KNOWN_MARKS`: a scale has few marks, and the same stored mark is on the scale again.
-    const KNOWN_MARKS: usize = 8;
-    let mut on_its_scale: Vec<([[u8; 16]; KNOWN_MARKS], usize)> = vec![([[0; 16]; KNOWN_MARKS], 0); slots.len()];
     let mut others = BTreeSet::new();
     let mut cursor: Option<usize> = None;
     let mut good_evaluators: Vec<&Id> = Vec::new();
@@ -2096,7 +2082,8 @@ fn check_bid_against_lot(c: &mut Checker, lot: &Lot, marks: &LotMarks<'_>, bid: 
             Some(k) => {
                 cursor = Some(k);
                 let list = &mut seen[k];
-                if list.iter().flatten().any(|e| e.is_same(&s.evaluator) || **e == s.evaluator) {
+                // Ids compare by address first (ids read with one pool share an allocation).
+                if list.iter().flatten().any(|e| **e == s.evaluator) {
                     false
                 } else if let Some(free) = list.iter_mut().find(|e| e.is_none()) {
                     *free = Some(&s.evaluator);
@@ -2107,20 +2094,7 @@ fn check_bid_against_lot(c: &mut Checker, lot: &Lot, marks: &LotMarks<'_>, bid: 
             }
             None => others.insert((&s.evaluator, &s.criterion)),
         };
-        let fine = slot.is_some_and(|k| {
-            let stored = s.score.get().serialize();
-            let (known, count) = &mut on_its_scale[k];
-            if known.get(..*count).is_some_and(|known| known.contains(&stored)) {
-                plain_is_clean(&s.justification, true)
-            } else {
-                let fine = fits(&scales[k], s.score, &s.justification);
-                if fine && *count < KNOWN_MARKS {
-                    known[*count] = stored;
-                    *count = count.saturating_add(1);
-                }
-                fine
-            }
-        });
+        let fine = slot.is_some_and(|k| fits(&scales[k], s.score, &s.justification));
         // An evaluator's id is checked once per allocation (ids read with a pool share one).
         let usable = good_evaluators.iter().any(|e| e.is_same(&s.evaluator)) || {
             let usable = s.evaluator.problem().is_none();

@@ -1572,8 +1572,8 @@ impl TieKey {
 }
 
 /// Breaks a tie by the lot's rules in order. Returns the group's positions in their new order,
-/// their ranks within the group (1-based, shared when unresolved), the last rule that separated bids, and whether every
-/// bid got its own rank.
+/// their ranks within the group (1-based, shared when unresolved), the last rule that separated
+/// bids, and whether every bid got its own rank.
 fn break_tie(
     lot: &Lot,
     candidates: &[Candidate<'_>],
@@ -1865,7 +1865,7 @@ mod tests {
 
     #[test]
     fn permute_puts_each_item_where_the_order_says() {
-        // Every permutation of five items, and a few longer cycles.
+        // Every permutation of five items, one cycle through a hundred, and nothing.
         let mut orders: Vec<Vec<usize>> = Vec::new();
         let mut current: Vec<usize> = (0..5).collect();
         loop {
