@@ -525,6 +525,7 @@ impl TryFrom<Vec<StepRounding>> for RoundingSteps {
     type Error = String;
     fn try_from(list: Vec<StepRounding>) -> Result<Self, Self::Error> {
         let mut out = Self::NONE;
+        let mut previous: Option<RoundingStep> = None;
         for rule in list {
             let slot = &mut out.0[rule.step.index()];
             if slot.is_some() {
@@ -533,6 +534,19 @@ impl TryFrom<Vec<StepRounding>> for RoundingSteps {
                     rule.step.key()
                 ));
             }
+            // In the order they are computed, so the list reads as the calculation and a problem
+            // found with a step (`steps[k]`) is at the k-th entry as written.
+            if let Some(before) = previous
+                && before.index() > rule.step.index()
+            {
+                return Err(format!(
+                    "the rounding step `{}` is listed after `{}`; list the steps in the order they are computed: \
+                     aggregate, grade, ratio, criterion, price-points, quality, total",
+                    rule.step.key(),
+                    before.key()
+                ));
+            }
+            previous = Some(rule.step);
             *slot = Some(rule);
         }
         Ok(out)

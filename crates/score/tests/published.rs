@@ -415,8 +415,7 @@ weight = 60
     assert_eq!(a.total.unwrap().value, d("49.69"));
 
     // A step listed twice is refused when the file is read; a step that repeats `at` by validation.
-    let twice = tender_core::files::parse::<tender_core::Tender>(
-        r#"
+    let source = r#"
 id = "T"
 title = "Test"
 buyer = { name = "Buyer", country = "DK" }
@@ -435,12 +434,20 @@ id = "P"
 name = "Price"
 kind = "price"
 weight = 100
-"#,
-        tender_core::files::Format::Toml,
-        "t.toml".as_ref(),
-    );
+"#;
+    let parse = |source: &str| {
+        tender_core::files::parse::<tender_core::Tender>(source, tender_core::files::Format::Toml, "t.toml".as_ref())
+    };
+    let twice = parse(source);
     let message = twice.unwrap_err().to_string();
     assert!(message.contains("`ratio` is listed twice"), "{message}");
+    // Listed in the order they are computed, so `steps[k]` in a message is the k-th as written.
+    let reversed = parse(&source.replace(
+        r#"{ step = "ratio", decimals = 2 }, { step = "ratio", decimals = 3 }"#,
+        r#"{ step = "total", decimals = 2 }, { step = "ratio", decimals = 2 }"#,
+    ));
+    let message = reversed.unwrap_err().to_string();
+    assert!(message.contains("`ratio` is listed after `total`"), "{message}");
     let repeated = award(r#", at = "criterion", steps = [{ step = "criterion", decimals = 3 }]"#);
     let problems = tender_core::validate::validate_tender(&repeated);
     assert!(problems.iter().any(|p| p.path.ends_with("rounding.steps[0].step")), "{problems:?}");
