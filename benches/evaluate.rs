@@ -98,3 +98,12 @@ fn figures_5_lots_x_1000_bids_x_50_criteria_x_3_evaluators(bencher: divan::Bench
             .unwrap()
     });
 }
+
+/// The competition alone on bids read once (`Prepared`: defects and marks as integers), as numpy's
+/// runner scores arrays it prepared once (`benches/peers.sh` compares the two).
+#[divan::bench(sample_count = 20)]
+fn prepared_5_lots_x_1000_bids_x_50_criteria_x_3_evaluators(bencher: divan::Bencher) {
+    let (tender, bids) = case();
+    let prepared = tender_score::Prepared::new(&tender, &bids, tender_score::Detail::Figures);
+    bencher.bench(|| divan::black_box(&prepared).evaluate().unwrap());
+}

@@ -216,7 +216,8 @@ pub(crate) struct EvaluateArgs {
     /// and as published), statuses, ranks, ties, warnings and close calls.
     #[arg(long)]
     pub(crate) derivations: bool,
-    /// Print on standard error the seconds spent loading, validating, evaluating and writing.
+    /// Print on standard error the seconds spent loading, validating, preparing, evaluating and
+    /// writing.
     #[arg(long)]
     pub(crate) timings: bool,
     /// The language of the Markdown or HTML report or the XLSX workbook, e.g. da or en

@@ -204,9 +204,8 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
     } else {
         tender_score::Detail::Derivations
     };
-    let started = Instant::now();
-    let evaluation = evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, detail, &mut diags);
-    timings.evaluate = started.elapsed();
+    let evaluation =
+        evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, detail, &mut timings, &mut diags);
     let Some(evaluation) = evaluation else {
         return finish(&diags, "not evaluated");
     };
@@ -297,6 +296,9 @@ struct Timings {
     load: Duration,
     /// Validating them.
     validate: Duration,
+    /// Reading the bids for the evaluation: their defects and their marks as integers
+    /// (`tender_score::Prepared`).
+    prepare: Duration,
     /// The evaluation.
     evaluate: Duration,
     /// Writing the output: formatting it and writing it out.
@@ -307,9 +309,10 @@ impl Timings {
     fn line(&self) -> String {
         let s = |d: Duration| format!("{:.3} s", d.as_secs_f64());
         format!(
-            "timings: load {}, validate {}, evaluate {}, write {}",
+            "timings: load {}, validate {}, prepare {}, evaluate {}, write {}",
             s(self.load),
             s(self.validate),
+            s(self.prepare),
             s(self.evaluate),
             s(self.write)
         )
@@ -382,10 +385,18 @@ fn evaluate_case(
     skipped: &mut Vec<SkippedFile>,
     skip_unreadable: bool,
     detail: tender_score::Detail,
+    timings: &mut Timings,
     diags: &mut Diagnostics,
 ) -> Option<Evaluation> {
     loop {
-        match tender_score::evaluate_with(tender, &case.bid_refs(), detail) {
+        let started = Instant::now();
+        let bids = case.bid_refs();
+        let prepared = tender_score::Prepared::new(tender, &bids, detail);
+        timings.prepare += started.elapsed();
+        let started = Instant::now();
+        let evaluated = prepared.evaluate();
+        timings.evaluate += started.elapsed();
+        match evaluated {
             Ok(mut e) => {
                 e.skipped = std::mem::take(skipped);
                 return Some(e);
@@ -478,8 +489,17 @@ fn analyze(args: &AnalyzeArgs) -> Outcome {
     };
     let Some((tender, _)) = case.tender.clone() else { return finish(&diags, "not analysed") };
     // The bids whose committee data is incomplete are skipped as in `evaluate`.
-    if evaluate_case(&tender, &mut case, &mut skipped, args.skip_unreadable, tender_score::Detail::Figures, &mut diags)
-        .is_none()
+    let figures = tender_score::Detail::Figures;
+    if evaluate_case(
+        &tender,
+        &mut case,
+        &mut skipped,
+        args.skip_unreadable,
+        figures,
+        &mut Timings::default(),
+        &mut diags,
+    )
+    .is_none()
     {
         return finish(&diags, "not analysed");
     }

@@ -409,7 +409,7 @@ fn evaluate_timings_name_each_phase_on_stderr() {
     let line = r.stderr.lines().find(|l| l.starts_with("timings: ")).expect("a timings line");
     let phases: Vec<&str> =
         line["timings: ".len()..].split(", ").map(|p| p.split(' ').next().unwrap_or_default()).collect();
-    assert_eq!(phases, ["load", "validate", "evaluate", "write"], "{line}");
+    assert_eq!(phases, ["load", "validate", "prepare", "evaluate", "write"], "{line}");
     for part in line["timings: ".len()..].split(", ") {
         let seconds = part.split(' ').nth(1).unwrap_or_default();
         assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line}");

@@ -155,7 +155,7 @@ fn mark_flips(
             }
         }
         let c = &f.candidates[s.index];
-        let sums = kernel.as_deref_mut().and_then(|k| k.sums(c.bid));
+        let sums = kernel.as_deref_mut().zip(c.marks).and_then(|(k, m)| k.sums(m));
         // The award after a move, by the moved quality and whether it falls below a minimum
         // (kernel moves only: their candidates carry no per-criterion records).
         let mut seen: BTreeMap<(Exact, bool), Option<BTreeSet<Id>>> = BTreeMap::new();

@@ -27,6 +27,7 @@ use tender_core::{Bid, Id, Lot, Tender};
 use crate::error::{EvaluationError, Issues};
 use crate::exact::{Exact, Overflow};
 use crate::gates;
+use crate::marks::Marks;
 use crate::price::{self, PriceError, Reference};
 use crate::quality::{QualityError, QualityPlan};
 use crate::result::{
@@ -64,26 +65,49 @@ pub enum Detail {
 
 /// [`evaluate`], keeping the derivations that `detail` asks for. The bids may be given by value or by reference (`&[Bid]` or `&[&Bid]`).
 ///
+/// The same as [`Prepared::new`](crate::Prepared::new) followed by
+/// [`Prepared::evaluate`](crate::Prepared::evaluate).
+///
 /// # Errors
 /// As [`evaluate`].
-pub fn evaluate_with<B: std::borrow::Borrow<Bid>>(
+pub fn evaluate_with<B: std::borrow::Borrow<Bid> + Sync>(
     tender: &Tender,
     bids: &[B],
     detail: Detail,
 ) -> Result<Evaluation, EvaluationError> {
+    crate::Prepared::new(tender, bids, detail).evaluate()
+}
+
+/// One bid as the evaluation reads it: the bid, its defects and its marks as integers (where
+/// read, see `marks.rs`).
+#[derive(Clone, Copy)]
+pub(crate) struct Entry<'a> {
+    pub(crate) bid: &'a Bid,
+    pub(crate) defects: &'a [Defect],
+    pub(crate) marks: Option<Marks<'a>>,
+}
+
+/// The evaluation of the bids as [`crate::Prepared`] holds them, in any order.
+pub(crate) fn evaluate_entries(
+    tender: &Tender,
+    mut sorted: Vec<Entry<'_>>,
+    detail: Detail,
+) -> Result<Evaluation, EvaluationError> {
     let mut issues = Issues::default();
-    let defects = tender_core::compliance::defects(tender, bids);
-    let mut sorted: Vec<(&Bid, &[Defect])> =
-        bids.iter().map(std::borrow::Borrow::borrow).zip(defects.iter().map(Vec::as_slice)).collect();
-    sorted.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    sorted.sort_by(|a, b| a.bid.id.cmp(&b.bid.id));
     for pair in sorted.windows(2) {
-        if pair[0].0.id == pair[1].0.id {
-            issues.push(None, Some(&pair[0].0.id), "two bids have this id", "give every bid its own id");
+        if pair[0].bid.id == pair[1].bid.id {
+            issues.push(None, Some(&pair[0].bid.id), "two bids have this id", "give every bid its own id");
         }
     }
-    for (b, _) in &sorted {
-        if tender.lot(&b.lot).is_none() {
-            issues.push(None, Some(&b.id), format!("the tender has no lot `{}`", b.lot), "correct the bid's `lot`");
+    for e in &sorted {
+        if tender.lot(&e.bid.lot).is_none() {
+            issues.push(
+                None,
+                Some(&e.bid.id),
+                format!("the tender has no lot `{}`", e.bid.lot),
+                "correct the bid's `lot`",
+            );
         }
     }
     let mut lots = Vec::with_capacity(tender.lots.len());
@@ -112,13 +136,9 @@ const PARALLEL_FROM_BIDS: usize = 256;
 /// the limits across lots are applied, so a large tender's lots are evaluated on the machine's
 /// cores, each thread taking the next lot (the largest first) until none is left; the results
 /// are the same as on one thread.
-fn evaluate_lots(
-    tender: &Tender,
-    sorted: &[(&Bid, &[Defect])],
-    detail: Detail,
-) -> Vec<(Option<LotEvaluation>, Issues)> {
-    let lot_bids: Vec<Vec<(&Bid, &[Defect])>> =
-        tender.lots.iter().map(|lot| sorted.iter().copied().filter(|(b, _)| b.lot == lot.id).collect()).collect();
+fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(Option<LotEvaluation>, Issues)> {
+    let lot_bids: Vec<Vec<Entry<'_>>> =
+        tender.lots.iter().map(|lot| sorted.iter().copied().filter(|e| e.bid.lot == lot.id).collect()).collect();
     let one = |k: usize| {
         let mut issues = Issues::default();
         let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, &mut issues);
@@ -264,6 +284,8 @@ fn measure_issue(issues: &mut Issues, lot: Option<&Id>, bid: &Id, criterion: &Id
 #[derive(Clone)]
 pub(crate) struct Candidate<'a> {
     pub(crate) bid: &'a Bid,
+    /// The bid's marks as integers, where read.
+    pub(crate) marks: Option<Marks<'a>>,
     rejection: Vec<Defect>,
     gates: Vec<GateResult>,
     pub(crate) criteria: Vec<CriterionResult>,
@@ -346,7 +368,7 @@ pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
 fn evaluate_lot(
     tender: &Tender,
     lot: &Lot,
-    bids: &[(&Bid, &[Defect])],
+    bids: &[Entry<'_>],
     detail: Detail,
     issues: &mut Issues,
 ) -> Option<LotEvaluation> {
@@ -449,12 +471,7 @@ fn ranked(candidates: &[Candidate<'_>]) -> Vec<usize> {
 
 /// The lot's quality plan, with the field of measured values among the bids in play after the
 /// gates; `None` (with the issue) where the lot cannot be computed.
-fn lot_plan<'a>(
-    tender: &Tender,
-    lot: &'a Lot,
-    bids: &[(&Bid, &[Defect])],
-    issues: &mut Issues,
-) -> Option<QualityPlan<'a>> {
+fn lot_plan<'a>(tender: &Tender, lot: &'a Lot, bids: &[Entry<'_>], issues: &mut Issues) -> Option<QualityPlan<'a>> {
     let award = &lot.award;
     let lot_id = Some(&lot.id);
     if award.weighting == Weighting::Order {
@@ -471,8 +488,8 @@ fn lot_plan<'a>(
         return None;
     };
     let in_play_after_gates =
-        bids.iter().filter(|(b, d)| d.is_empty() && gates::check_all(tender, lot, b).iter().all(|g| g.passed));
-    if plan.observe(in_play_after_gates.map(|(b, _)| *b)).is_err() {
+        bids.iter().filter(|e| e.defects.is_empty() && gates::check_all(tender, lot, e.bid).iter().all(|g| g.passed));
+    if plan.observe(in_play_after_gates.map(|e| e.bid)).is_err() {
         issues.overflow(lot_id, None, "the measured values");
         return None;
     }
@@ -497,7 +514,7 @@ fn score_candidates<'a>(
     threads: usize,
     tender: &Tender,
     lot: &Lot,
-    bids: &[(&'a Bid, &[Defect])],
+    bids: &[Entry<'a>],
     plan: &QualityPlan<'_>,
     kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
     warnings: &mut Vec<Warning>,
@@ -542,7 +559,7 @@ fn score_candidates<'a>(
 fn score_share<'a>(
     tender: &Tender,
     lot: &Lot,
-    bids: &[(&'a Bid, &[Defect])],
+    bids: &[Entry<'a>],
     plan: &QualityPlan<'_>,
     mut kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
     warnings: &mut Vec<Warning>,
@@ -550,11 +567,12 @@ fn score_share<'a>(
 ) -> (Vec<Candidate<'a>>, u32) {
     let mut kernel_scored = 0u32;
     let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(bids.len());
-    for &(bid, defects) in bids {
+    for &Entry { bid, defects, marks } in bids {
         let gates = gates::check_all(tender, lot, bid);
         let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
         let mut c = Candidate {
             bid,
+            marks,
             rejection: defects.to_vec(),
             gates,
             criteria: Vec::new(),
@@ -571,7 +589,7 @@ fn score_share<'a>(
             // are kept where they can be computed), but it takes no rank and sets no reference.
             c.status = BidStatus::Rejected;
             let mut scratch = Vec::new();
-            if let Some(k) = kernel.as_deref_mut().and_then(|k| k.score(bid, &mut scratch)) {
+            if let Some(k) = kernel.as_deref_mut().zip(marks).and_then(|(k, m)| k.score(bid, m, &mut scratch)) {
                 c.quality = Some(k.quality);
                 c.below = k.below;
                 kernel_scored += 1;
@@ -585,7 +603,7 @@ fn score_share<'a>(
         } else if !failed.is_empty() {
             c.status = BidStatus::FailedGate;
             c.exclusion = Some(Exclusion::Gates { requirements: failed });
-        } else if let Some(k) = kernel.as_deref_mut().and_then(|k| k.score(bid, warnings)) {
+        } else if let Some(k) = kernel.as_deref_mut().zip(marks).and_then(|(k, m)| k.score(bid, m, warnings)) {
             c.quality = Some(k.quality);
             c.below = k.below;
             kernel_scored += 1;
@@ -1854,7 +1872,9 @@ mod tests {
         let plan = QualityPlan::new(&lot.award).unwrap();
         let mut kernel = crate::kernel::QualityKernel::plan(&lot.award, &plan);
         assert!(kernel.is_some());
-        let pairs: Vec<(&Bid, &[Defect])> = bids.iter().map(|b| (b, &[][..])).collect();
+        let table = crate::marks::MarkTable::read(tender, bids);
+        let pairs: Vec<Entry<'_>> =
+            bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
         let (mut warnings, mut issues) = (Vec::new(), Issues::default());
         let (candidates, kernel_scored) =
             score_candidates(threads, tender, lot, &pairs, &plan, kernel.as_mut(), &mut warnings, &mut issues);

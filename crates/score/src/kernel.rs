@@ -10,12 +10,13 @@
 //!   else (sub-criteria, measured or sovereignty criteria, median or consensus aggregation,
 //!   rounding before the quality subtotal, a quality relative to the best) is planned as `None`,
 //!   and the lot takes the general path of [`crate::quality::QualityPlan`].
-//! * **Compute** ([`QualityKernel::score`]), per bid: one pass over its marks adds each mark to
-//!   its criterion's integer sum (no allocation after the first bid, no GCD); then
+//! * **Compute** ([`QualityKernel::score`]), per bid: its marks were read before the competition
+//!   as one block of small integers (`marks.rs`); one pass over the block gives each criterion's
+//!   integer sum and spread (no allocation after the first bid, no GCD); then
 //!   `quality = Σ_c sum_c × M_c / (D × n)`, one exact fraction per bid. Every operation is checked:
-//!   a bid whose figures would not fit, whose marks have more decimals than `K`, whose criteria
-//!   were marked by different numbers of evaluators, or that has a consensus score is handed to
-//!   the general path (`None`), never given a wrong figure.
+//!   a bid whose figures would not fit, or that has no block (marks with more decimals than `K`,
+//!   criteria marked by different numbers of evaluators, a consensus score), is handed to the
+//!   general path (`None`), never given a wrong figure.
 //! * **Derive**: the per-criterion records (marks, score, ratio, points) are not built here; the
 //!   general path builds them when a derivation is asked for ([`crate::Detail::Derivations`]).
 
@@ -24,11 +25,9 @@ use tender_core::award::{Aggregation, AwardModel, PriceModel, RoundingStep};
 use tender_core::{Bid, Id};
 
 use crate::exact::Exact;
+use crate::marks::{Marks, scaled};
 use crate::quality::QualityPlan;
 use crate::result::Warning;
-
-/// The largest number of decimals a mark may have on the fast path.
-const MAX_DECIMALS: u32 = 6;
 
 /// One leaf criterion as the kernel scores it.
 struct Leaf<'a> {
@@ -44,21 +43,20 @@ struct Leaf<'a> {
     allowed_decimal: Decimal,
 }
 
-/// Per bid and criterion: the marks' integer sum, count and spread, with where the lowest and the
-/// highest mark are among the bid's marks (the first lowest and the last highest, as the general
+/// Per bid and criterion: the marks' integer sum and spread, with where the lowest and the
+/// highest mark are in the bid's block (the first lowest and the last highest, as the general
 /// path reports them; the warning shows them as written).
 #[derive(Clone, Copy)]
 struct Acc {
-    sum: i128,
-    low: i128,
-    high: i128,
-    count: u32,
-    low_at: u32,
-    high_at: u32,
+    sum: i64,
+    low: i32,
+    high: i32,
+    low_at: usize,
+    high_at: usize,
 }
 
 impl Acc {
-    const EMPTY: Self = Self { sum: 0, low: i128::MAX, high: i128::MIN, count: 0, low_at: 0, high_at: 0 };
+    const EMPTY: Self = Self { sum: 0, low: i32::MAX, high: i32::MIN, low_at: 0, high_at: 0 };
 }
 
 /// A bid's quality as the kernel computed it.
@@ -107,25 +105,11 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
             || reads_criteria
             || award.quality.aggregation != Aggregation::Mean
             || award.quality.relative.is_some()
-            || award
-                .quality_criteria()
-                .any(|c| c.measure.is_some() || c.sovereignty.is_some() || !c.sub_criteria.is_empty())
         {
             return None;
         }
-        // K: the most decimals of any scale bound or step, so every mark on a scale is an
-        // integer in units of 10^-K (a mark with more decimals sends its bid to the general path).
-        let mut decimals = 0;
-        for c in award.quality_criteria() {
-            let scale = award.scale_of(c);
-            decimals = decimals.max(scale.min.get().scale()).max(scale.max.get().scale());
-            if let Some(step) = scale.step {
-                decimals = decimals.max(step.get().scale());
-            }
-        }
-        if decimals > MAX_DECIMALS {
-            return None;
-        }
+        // K: every mark on a scale is an integer in units of 10^-K (see `marks.rs`).
+        let decimals = crate::marks::decimals(award)?;
         let unit = 10_i128.pow(decimals);
         let unit_exact = Exact::from_int(unit).ok()?;
         // Each criterion's factor w / (10^K × max), in lowest terms.
@@ -163,21 +147,33 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
 
     /// Scores a bid's quality, appending disagreement warnings to `warnings` as the general path
     /// does; `None` hands the bid to the general path (see the module documentation).
-    pub(crate) fn score(&mut self, bid: &Bid, warnings: &mut Vec<Warning>) -> Option<KernelScore> {
-        let n = self.accumulate(bid)?;
+    pub(crate) fn score(&mut self, bid: &Bid, marks: Marks<'_>, warnings: &mut Vec<Warning>) -> Option<KernelScore> {
+        let n = self.accumulate(marks)?;
         let mut numerator: i128 = 0;
         let mut below = None;
         for (leaf, a) in self.leaves.iter().zip(&self.acc) {
-            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
+            let sum = i128::from(a.sum);
+            numerator = numerator.checked_add(sum.checked_mul(leaf.multiplier)?)?;
             if below.is_none()
                 && let Some(m) = leaf.minimum
-                && a.sum < m.checked_mul(i128::from(n))?
+                && sum < m.checked_mul(i128::from(n))?
             {
-                let mean = Exact::new(a.sum, 10_i128.pow(self.decimals).checked_mul(i128::from(n))?).ok()?;
+                let mean = Exact::new(sum, 10_i128.pow(self.decimals).checked_mul(i128::from(n))?).ok()?;
                 below = Some((leaf.id.clone(), mean));
             }
-            if n >= 2 && a.high - a.low > leaf.allowed {
-                let mark = |at: u32| bid.scores.get(usize::try_from(at).ok()?).map(|s| s.score.get());
+            if n >= 2 && i128::from(a.high) - i128::from(a.low) > leaf.allowed {
+                // The marks as written: from the block where it holds them so, else from the bid.
+                let mark = |at: usize| {
+                    if marks.as_written {
+                        return Decimal::try_new(i64::from(*marks.values.get(at)?), self.decimals).ok();
+                    }
+                    let position = if marks.positions.is_empty() {
+                        at
+                    } else {
+                        usize::try_from(*marks.positions.get(at)?).ok()?
+                    };
+                    bid.scores.get(position).map(|s| s.score.get())
+                };
                 warnings.push(Warning::Disagreement {
                     bid: bid.id.clone(),
                     criterion: leaf.id.clone(),
@@ -193,13 +189,13 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
 
     /// A bid's marks summed per criterion, to score moves of one mark ([`Self::moved`]) without
     /// reading the marks again; `None` where [`Self::score`] would hand the bid on.
-    pub(crate) fn sums(&mut self, bid: &Bid) -> Option<Sums> {
-        let n = self.accumulate(bid)?;
+    pub(crate) fn sums(&mut self, marks: Marks<'_>) -> Option<Sums> {
+        let n = self.accumulate(marks)?;
         let mut numerator: i128 = 0;
         for (leaf, a) in self.leaves.iter().zip(&self.acc) {
-            numerator = numerator.checked_add(a.sum.checked_mul(leaf.multiplier)?)?;
+            numerator = numerator.checked_add(i128::from(a.sum).checked_mul(leaf.multiplier)?)?;
         }
-        Some(Sums { numerator, n, sums: self.acc.iter().map(|a| a.sum).collect() })
+        Some(Sums { numerator, n, sums: self.acc.iter().map(|a| i128::from(a.sum)).collect() })
     }
 
     /// The quality of a bid (`sums`) after one mark on `criterion` moves by `delta`, exactly as
@@ -227,69 +223,28 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         quality.round_by(self.award.rounding.rule(RoundingStep::Quality)).ok()
     }
 
-    /// Adds each of the bid's marks to its criterion's accumulator; the number of evaluators, or
-    /// `None` where the bid is the general path's (see the module documentation).
-    fn accumulate(&mut self, bid: &Bid) -> Option<u32> {
-        if !bid.consensus.is_empty() {
+    /// Each leaf's sum and spread from the bid's block; the number of marks per leaf, or `None`
+    /// where the block is not laid out for this lot's leaves.
+    fn accumulate(&mut self, marks: Marks<'_>) -> Option<u32> {
+        let n = marks.n;
+        if n == 0 || marks.decimals != self.decimals || marks.values.len() != n.checked_mul(self.leaves.len())? {
             return None;
         }
-        self.acc.fill(Acc::EMPTY);
-        let mut cursor = 0usize;
-        for (at, s) in bid.scores.iter().enumerate() {
-            // Marks usually come grouped and in the award model's order: try the current leaf
-            // and the next before the map, by address: ids read with the tender's id pool are
-            // the tender's own allocations (any other id is found through the map).
-            let id = &s.criterion;
-            let found = if self.leaves.get(cursor).is_some_and(|l| l.id.is_same(id)) {
-                Some(cursor)
-            } else if self.leaves.get(cursor + 1).is_some_and(|l| l.id.is_same(id)) {
-                Some(cursor + 1)
-            } else {
-                self.plan.leaf_position(id.as_str())
-            };
-            let Some(i) = found else { continue };
-            cursor = i;
-            let mark = s.score.get();
-            let v = scaled(mark, self.decimals)?;
-            let at = u32::try_from(at).ok()?;
-            let a = &mut self.acc[i];
-            a.sum = a.sum.checked_add(v)?;
-            a.count += 1;
-            // Selects, not branches: marks are as unpredictable as the evaluators.
-            a.low_at = std::hint::select_unpredictable(v < a.low, at, a.low_at);
-            a.low = a.low.min(v);
-            a.high_at = std::hint::select_unpredictable(v >= a.high, at, a.high_at);
-            a.high = a.high.max(v);
+        for (l, (a, values)) in self.acc.iter_mut().zip(marks.values.chunks_exact(n)).enumerate() {
+            let base = l * n;
+            let mut acc = Acc::EMPTY;
+            for (k, &v) in values.iter().enumerate() {
+                acc.sum += i64::from(v);
+                // Selects, not branches: marks are as unpredictable as the evaluators.
+                acc.low_at = std::hint::select_unpredictable(v < acc.low, base + k, acc.low_at);
+                acc.low = acc.low.min(v);
+                acc.high_at = std::hint::select_unpredictable(v >= acc.high, base + k, acc.high_at);
+                acc.high = acc.high.max(v);
+            }
+            *a = acc;
         }
-        // One number of evaluators for every criterion, and at least one mark each (a missing
-        // mark is the general path's error to report).
-        let n = self.acc.first().map_or(1, |a| a.count);
-        if n == 0 || self.acc.iter().any(|a| a.count != n) {
-            return None;
-        }
-        Some(n)
+        u32::try_from(n).ok()
     }
-}
-
-/// Powers of ten up to `10^MAX_DECIMALS`.
-const POW10: [i128; MAX_DECIMALS as usize + 1] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
-
-/// `value × 10^decimals` as an integer, `None` when `value` has more decimals or does not fit.
-#[inline(always)]
-fn scaled(value: Decimal, decimals: u32) -> Option<i128> {
-    let scale = value.scale();
-    if scale == decimals {
-        return Some(value.mantissa());
-    }
-    if scale > decimals {
-        // Trailing zeros (2.50 on a scale of one decimal) still fit.
-        let normal = value.normalize();
-        if normal.scale() > decimals {
-            return None;
-        }
-        return scaled(normal, decimals);
-    }
-    value.mantissa().checked_mul(*POW10.get(usize::try_from(decimals - scale).ok()?)?)
 }
 
 /// `floor(value × 10^decimals)`, saturating.

@@ -89,7 +89,15 @@ struct Lot {
     model: &'static str,
     rounding: &'static str,
     bids: Vec<(u64, Vec<Vec<u16>>)>,
+    /// How the bids list their marks, one of [`LISTINGS`].
+    listing: usize,
 }
+
+/// How a bid lists its marks: criterion after criterion in the model's order (the kernel's
+/// reading in one pass), evaluator after evaluator, criteria in reverse order, and in order but
+/// each mark written with one more decimal than its scale has (`7.0`, which the warnings show
+/// as written).
+const LISTINGS: [&str; 4] = ["in order", "by evaluator", "reversed", "padded"];
 
 const SCALES: [(&str, u16, u16, &str); 4] =
     [("0-10", 0, 10, "1"), ("0-5", 0, 5, "1"), ("1-7", 1, 7, "1"), ("0-4 by 0.5", 0, 8, "0.5")];
@@ -137,6 +145,7 @@ fn lot() -> impl Strategy<Value = Lot> {
         weight(),
         0usize..MODELS.len(),
         0usize..ROUNDINGS.len(),
+        0usize..LISTINGS.len(),
         prop::collection::vec(
             (
                 prop_oneof![1u64..100_000_000, 1u64..100_000_000_000_000],
@@ -147,7 +156,7 @@ fn lot() -> impl Strategy<Value = Lot> {
             1..9,
         ),
     )
-        .prop_map(|(criteria, price_weight, model, rounding, bids)| {
+        .prop_map(|(criteria, price_weight, model, rounding, listing, bids)| {
             let n = criteria.len();
             Lot {
                 criteria: criteria
@@ -157,6 +166,7 @@ fn lot() -> impl Strategy<Value = Lot> {
                 price_weight,
                 model: MODELS[model],
                 rounding: ROUNDINGS[rounding],
+                listing,
                 bids: bids
                     .into_iter()
                     .map(|(price, evaluators, marks, uneven)| {
@@ -214,16 +224,27 @@ fn build(l: &Lot) -> (Tender, Vec<Bid>) {
                 price / 100,
                 price % 100
             );
-            for (k, list) in marks.iter().enumerate() {
+            let mut listed: Vec<(usize, usize, u16)> = marks
+                .iter()
+                .enumerate()
+                .flat_map(|(k, list)| list.iter().enumerate().map(move |(e, m)| (k, e, *m)))
+                .collect();
+            match LISTINGS[l.listing] {
+                "by evaluator" => listed.sort_by_key(|&(k, e, _)| (e, k)),
+                "reversed" => listed.sort_by_key(|&(k, e, _)| (std::cmp::Reverse(k), e)),
+                _ => {}
+            }
+            for (k, e, m) in listed {
                 let scale = scale_index(l.criteria[k].1);
-                for (e, m) in list.iter().enumerate() {
-                    write!(
-                        s,
-                        "[[scores]]\nevaluator = \"E{e}\"\ncriterion = \"Q{k}\"\nscore = \"{}\"\njustification = \"j\"\n",
-                        mark_text(scale, *m)
-                    )
-                    .unwrap();
+                let mut mark = mark_text(scale, m);
+                if LISTINGS[l.listing] == "padded" {
+                    mark.push_str(if mark.contains('.') { "0" } else { ".0" });
                 }
+                write!(
+                    s,
+                    "[[scores]]\nevaluator = \"E{e}\"\ncriterion = \"Q{k}\"\nscore = \"{mark}\"\njustification = \"j\"\n"
+                )
+                .unwrap();
             }
             common::bid(&s)
         })
@@ -249,10 +270,21 @@ fn generated_lots_take_both_paths() {
         price_weight: "57.5".into(),
         model: MODELS[0],
         rounding: ROUNDINGS[0],
+        listing: 0,
         bids: vec![(123_456, vec![vec![3, 7, 9], vec![1, 4, 6]]), (99_999, vec![vec![10, 10, 2], vec![8, 8, 7]])],
     };
     let (t, b) = build(&plain);
     assert_eq!(same_both_ways(&t, &b).unwrap(), 2);
+    // The kernel reads the marks in any listing, and shows a disagreement's marks as written.
+    for (listing, name) in LISTINGS.iter().enumerate().skip(1) {
+        let (t, b) = build(&Lot { listing, ..plain.clone() });
+        assert_eq!(same_both_ways(&t, &b).unwrap(), 2, "{name}");
+        if *name == "padded" {
+            let e = evaluate_with(&t, &b, Detail::Figures).unwrap();
+            let json = serde_json::to_string(&e.lots[0].warnings).unwrap();
+            assert!(json.contains("\"lowest\":\"3.0\""), "{json}");
+        }
+    }
     // Large weights with many decimals still fit the kernel's 128 bits.
     let mut large = plain.clone();
     large.criteria[0].0 = "987654321012.345679".into();
