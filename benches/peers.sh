@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The engine against the peers, in one run on one machine: generates the peers' tender, converts
 # it to a case directory of JSON bid files, runs the numpy float64 runner and `tender evaluate`
-# (whole process, wall clock and peak memory, five runs each, interleaved), times
-# `tender_score::evaluate_with(…, Detail::Figures)` warm on the same tender (divan), runs the engine
+# (whole process, wall clock and peak memory, five runs each, interleaved), times the engine warm on
+# the same tender (divan): the competition on bids prepared once (`Prepared::evaluate`, as numpy's
+# `score` on the arrays its `prep` built once) and `evaluate_with(…, Detail::Figures)` (prepare and
+# competition), runs the engine
 # on 20,000 bids in one lot (growth), checks the engine's rows against the exact oracle with
 # `compare.py`, and prints the ratios.
 #
@@ -55,18 +57,25 @@ engine_s=$(cut -d' ' -f1 "$WORK/engine.times" | median)
 engine_kb=$(cut -d' ' -f2 "$WORK/engine.times" | median)
 # numpy's own scoring times (seconds): cold is each run's one call (median of RUNS); warm the
 # fastest of 20 more calls in one process, as divan's 20 samples for the engine.
-numpy_cold=$(grep -o 'score_s=[0-9.e-]*' "$WORK/numpy.timing" | cut -d= -f2 | median)
+numpy_cold=$(grep -o ' score_s=[0-9.e-]*' "$WORK/numpy.timing" | cut -d= -f2 | median)
+numpy_prep=$(grep -o 'prep_s=[0-9.e-]*' "$WORK/numpy.timing" | cut -d= -f2 | median)
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PYTHON" "$PEERS/run_numpy_floor.py" "$WORK/tender.json" \
     -o "$WORK/out-numpy.json" --repeat 21 2>"$WORK/numpy.warm"
 numpy_warm=$(grep -o 'score_warm_s=[0-9.e-]*' "$WORK/numpy.warm" | cut -d= -f2)
 engine_eval=$(sed 's/.*evaluate \([0-9.]*\) s.*/\1/' "$WORK/engine.timing" | median)
+engine_prep=$(sed 's/.*prepare \([0-9.]*\) s.*/\1/' "$WORK/engine.timing" | median)
 
-# Warm: the engine's evaluation on the same tender, fastest and median of 20 (divan).
-bench=$(cd "$ROOT" && TENDER_BENCH_CASE="$WORK/case" cargo bench -q -p tender-score --bench evaluate -- figures 2>/dev/null \
-    | grep 'figures_')
+# Warm: the engine on the same tender, fastest and median of 20 (divan): the competition on
+# prepared bids, and prepare + competition.
+benches=$(cd "$ROOT" && TENDER_BENCH_CASE="$WORK/case" cargo bench -q -p tender-score --bench evaluate -- figures prepared \
+    2>/dev/null)
 to_s() { awk '{ v = $1; u = $2; f = (u == "ms") ? 1e-3 : (u == "µs" || u == "us") ? 1e-6 : (u == "ns") ? 1e-9 : 1; printf "%.6f", v * f }'; }
-warm_fastest=$(echo "$bench" | awk -F'│' '{ print $1 }' | awk '{ print $(NF-1), $NF }' | to_s)
-warm_median=$(echo "$bench" | awk -F'│' '{ print $3 }' | awk '{ print $1, $2 }' | to_s)
+fastest() { echo "$benches" | grep "$1" | awk -F'│' '{ print $1 }' | awk '{ print $(NF-1), $NF }' | to_s; }
+median_of() { echo "$benches" | grep "$1" | awk -F'│' '{ print $3 }' | awk '{ print $1, $2 }' | to_s; }
+warm_fastest=$(fastest prepared_)
+warm_median=$(median_of prepared_)
+whole_fastest=$(fastest figures_)
+whole_median=$(median_of figures_)
 
 # Exactness: the engine's rows against the exact oracle (and numpy's, for reference).
 (cd "$PEERS" && python3 to_project.py rows "$WORK/evaluation.json" -o "$WORK/out-engine.json" 2>/dev/null)
@@ -95,14 +104,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<EOF
 == results (median of $RUNS runs; warm: divan, 20 samples)
 numpy float64 scoring, warm / cold:          $(ratio "$numpy_warm" 0.001) ms / $(ratio "$numpy_cold" 0.001) ms
-engine evaluate (figures), warm fastest / median: $(ratio "$warm_fastest" 0.001) ms / $(ratio "$warm_median" 0.001) ms
-engine evaluate phase of the CLI (cold):     $(ratio "$engine_eval" 0.001) ms
+numpy prep (arrays from the tender), cold:   $(ratio "$numpy_prep" 0.001) ms
+engine competition on prepared bids, warm fastest / median: $(ratio "$warm_fastest" 0.001) ms / $(ratio "$warm_median" 0.001) ms
+engine prepare + competition (evaluate_with), warm fastest / median: $(ratio "$whole_fastest" 0.001) ms / $(ratio "$whole_median" 0.001) ms
+engine evaluate phase of the CLI (cold):     $(ratio "$engine_eval" 0.001) ms (prepare phase $(ratio "$engine_prep" 0.001) ms)
 numpy whole process:                         ${numpy_s} s, ${numpy_kb} KB peak
 engine whole process (tender evaluate):      ${engine_s} s, ${engine_kb} KB peak
 engine phases, last run:                     $(tail -n 1 "$WORK/engine.timing")
 JSON result / bid files:                     ${json_bytes} / ${bids_bytes} bytes
-ratio warm evaluate / numpy warm:            $(ratio "$warm_median" "$numpy_warm") (median), $(ratio "$warm_fastest" "$numpy_warm") (fastest)
-ratio cold evaluate phase / numpy cold:      $(ratio "$engine_eval" "$numpy_cold")
+ratio warm competition / numpy warm score:  $(ratio "$warm_median" "$numpy_warm") (median), $(ratio "$warm_fastest" "$numpy_warm") (fastest)
+ratio warm evaluate_with / numpy warm score: $(ratio "$whole_median" "$numpy_warm") (median)
+ratio cold evaluate phase / numpy cold score: $(ratio "$engine_eval" "$numpy_cold")
+ratio cold prepare phase / numpy cold prep:  $(ratio "$engine_prep" "$numpy_prep")
 ratio whole process engine / numpy:          $(ratio "$engine_s" "$numpy_s")
 ratio JSON result / bid files:               $(ratio "$json_bytes" "$bids_bytes")
 $(if [ -n "${big_s:-}" ]; then

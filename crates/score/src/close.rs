@@ -148,8 +148,10 @@ fn mark_flips(
         let was_awarded = awarded.contains(&s.index);
         let rival = if was_awarded { &order[b] } else { &order[a] };
         if let Some(reach) = reach {
-            let gap = Exact::from_decimal(s.total.value).checked_sub(Exact::from_decimal(rival.total.value));
-            let within = gap.is_ok_and(|g| if g.is_negative() { g.negate() <= reach } else { g <= reach });
+            // The published totals' difference, exact in decimals (where it does not fit, the bid
+            // is tried).
+            let gap = s.total.value.checked_sub(rival.total.value);
+            let within = gap.is_none_or(|g| Exact::from_decimal(g.abs()) <= reach);
             if !within {
                 continue;
             }

@@ -139,23 +139,29 @@ const PARALLEL_FROM_BIDS: usize = 256;
 fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(Option<LotEvaluation>, Issues)> {
     let lot_bids: Vec<Vec<Entry<'_>>> =
         tender.lots.iter().map(|lot| sorted.iter().copied().filter(|e| e.bid.lot == lot.id).collect()).collect();
-    let one = |k: usize| {
+    let one = |k: usize, cores: usize| {
         let mut issues = Issues::default();
-        let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, &mut issues);
+        let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, cores, &mut issues);
         (lot, issues)
     };
     let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(busy);
     if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
-        return (0..tender.lots.len()).map(one).collect();
+        return (0..tender.lots.len()).map(|k| one(k, 1)).collect();
     }
     let mut queue: Vec<usize> = (0..tender.lots.len()).collect();
     queue.sort_by_key(|&k| std::cmp::Reverse(lot_bids[k].len()));
+    // The lots of the last round, fewer than the threads (5 lots on 2 cores: the fifth), leave
+    // cores idle: each of them may use its share of the cores inside the lot.
+    let last_round = busy - busy % threads;
+    let cores_of = |q: usize| if q >= last_round { threads / (busy % threads).max(1) } else { 1 };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
-        while let Some(&k) = queue.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            done.push((k, one(k)));
+        loop {
+            let q = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&k) = queue.get(q) else { break };
+            done.push((k, one(k, cores_of(q))));
         }
         done
     };
@@ -370,6 +376,7 @@ fn evaluate_lot(
     lot: &Lot,
     bids: &[Entry<'_>],
     detail: Detail,
+    cores: usize,
     issues: &mut Issues,
 ) -> Option<LotEvaluation> {
     let award = &lot.award;
@@ -383,8 +390,9 @@ fn evaluate_lot(
     }
 
     // 1. Gates, 2. quality.
+    let threads = threads_for(bids.len()).max(cores);
     let (mut candidates, kernel_scored) =
-        score_candidates(threads_for(bids.len()), tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
+        score_candidates(threads, tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
     if issues.list.len() > before {
         return None;
     }
@@ -426,10 +434,39 @@ fn evaluate_lot(
             return None;
         }
     };
-    // 6. Rank reversal, for models whose points depend on the other bids.
-    let rank_reversal = (depends_on_other_bids(award) && ranking.order.len() >= 3).then(|| {
-        rank_reversal_check(lot, money_decimals, plan.max_points, &candidates, &ranking, lot.suppliers_to_award)
-    });
+    // 6. Rank reversal, for models whose points depend on the other bids, and 7. the award and
+    // how close it was. The two checks are independent: with a core to spare they run at once.
+    let awarded_set = award_set(&ranking, lot.suppliers_to_award);
+    let reversal = || {
+        (depends_on_other_bids(award) && ranking.order.len() >= 3).then(|| {
+            rank_reversal_check(lot, money_decimals, plan.max_points, &candidates, &ranking, lot.suppliers_to_award)
+        })
+    };
+    let close = |kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>| {
+        crate::close::close_calls(
+            &crate::close::Field {
+                lot,
+                money_decimals,
+                plan: &plan,
+                candidates: &candidates,
+                reference: ranking.reference.clone(),
+            },
+            kernel,
+            &ranking.order,
+            &ranking.ranks,
+            &awarded_set,
+        )
+    };
+    let (rank_reversal, close_calls) = if cores >= 2 {
+        std::thread::scope(|scope| {
+            let helper = scope.spawn(reversal);
+            let close_calls = close(kernel.as_mut());
+            // A panic (a bug) is the caller's, as on one thread.
+            (helper.join().unwrap_or_else(|p| std::panic::resume_unwind(p)), close_calls)
+        })
+    } else {
+        (reversal(), close(kernel.as_mut()))
+    };
     if let Some(rr) = &rank_reversal {
         let mut seen = BTreeSet::new();
         for r in &rr.reversals {
@@ -438,22 +475,7 @@ fn evaluate_lot(
             }
         }
     }
-    // 7. Award, and how close it was.
-    let awarded_set = award_set(&ranking, lot.suppliers_to_award);
     award_warnings(lot, &ranking, &awarded_set, &candidates, &mut warnings);
-    let close_calls = crate::close::close_calls(
-        &crate::close::Field {
-            lot,
-            money_decimals,
-            plan: &plan,
-            candidates: &candidates,
-            reference: ranking.reference.clone(),
-        },
-        kernel.as_mut(),
-        &ranking.order,
-        &ranking.ranks,
-        &awarded_set,
-    );
 
     let figures = Published { policy: award.rounding, money_decimals, max_quality: plan.max_points, detail };
     let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures);
