@@ -41,6 +41,9 @@ echo "== tender: $SIZE, $(find "$WORK/case/bids" -type f | wc -l) bid files, $(d
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : >"$WORK/numpy.times"
 : >"$WORK/engine.times"
+# (Reset too: a WORK directory used before keeps the lines of earlier runs.)
+: >"$WORK/numpy.timing"
+: >"$WORK/engine.timing"
 for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M" -o "$WORK/t" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
         "$PYTHON" "$PEERS/run_numpy_floor.py" "$WORK/tender.json" -o "$WORK/out-numpy.json" \
