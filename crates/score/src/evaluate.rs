@@ -1151,11 +1151,15 @@ fn relative_totals(
 /// The reference prices of the `in_play` candidates: the lowest, highest and mean evaluated
 /// price, and each price criterion's where the lot scores price components.
 fn references_of(award: &tender_core::AwardModel, candidates: &[Candidate<'_>], in_play: &[usize]) -> References {
-    // The mean is only a price formula's; where it cannot be computed exactly a formula that uses
-    // it says so.
-    let span = |prices: &[Exact]| match Reference::of(prices) {
-        Ok(r) => r,
-        Err(Overflow) => match (prices.iter().min(), prices.iter().max()) {
+    // The mean is only a price formula's, and only computed where one reads it (a sum of every
+    // price, reduced at each step); where it cannot be computed exactly a formula that uses it
+    // says so.
+    let mean = std::iter::once(&award.price_model)
+        .chain(award.price_criteria().map(|c| award.model_of(c)))
+        .any(|m| reads_references(m).1);
+    let span = |prices: &[Exact]| match mean.then(|| Reference::of(prices)) {
+        Some(Ok(r)) => r,
+        None | Some(Err(Overflow)) => match (prices.iter().min(), prices.iter().max()) {
             (Some(&lowest), Some(&highest)) => Some(Reference { lowest, highest, mean: None }),
             _ => None,
         },

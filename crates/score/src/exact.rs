@@ -34,6 +34,8 @@ fn gcd(a: u128, b: u128) -> u128 {
     gcd128(a, b)
 }
 
+/// Binary GCD (Stein), in the form where each step's shift comes from the difference computed in
+/// the step before, so the steps do not wait on one another; never divides, never panics.
 fn gcd64(mut a: u64, mut b: u64) -> u64 {
     if a == 0 {
         return b;
@@ -41,40 +43,40 @@ fn gcd64(mut a: u64, mut b: u64) -> u64 {
     if b == 0 {
         return a;
     }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+    let mut shift_a = a.trailing_zeros();
+    let shift = shift_a.min(b.trailing_zeros());
+    b >>= b.trailing_zeros();
+    // b is odd; a != 0, so shift_a < 64.
+    while a != 0 {
+        a >>= shift_a;
+        // a and b are odd: their difference is even, or zero when they are equal.
+        let difference = a.abs_diff(b);
+        shift_a = a.wrapping_sub(b).trailing_zeros();
+        b = b.min(a);
+        a = difference;
     }
+    b << shift
 }
 
+/// [`gcd64`] on 128 bits.
 fn gcd128(mut a: u128, mut b: u128) -> u128 {
-    // Binary GCD (Stein); never divides, never panics.
     if a == 0 {
         return b;
     }
     if b == 0 {
         return a;
     }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+    let mut shift_a = a.trailing_zeros();
+    let shift = shift_a.min(b.trailing_zeros());
+    b >>= b.trailing_zeros();
+    while a != 0 {
+        a >>= shift_a;
+        let difference = a.abs_diff(b);
+        shift_a = a.wrapping_sub(b).trailing_zeros();
+        b = b.min(a);
+        a = difference;
     }
+    b << shift
 }
 
 impl Exact {
@@ -357,6 +359,31 @@ impl serde::Serialize for Exact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Euclid's algorithm, the reference for the binary GCDs.
+    fn euclid(mut a: u128, mut b: u128) -> u128 {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn binary_gcd_is_euclids(a: u128, b: u128, small_a: u64, small_b: u64, k in 0u32..64) {
+            proptest::prop_assert_eq!(gcd128(a, b), euclid(a, b));
+            proptest::prop_assert_eq!(u128::from(gcd64(small_a, small_b)), euclid(small_a.into(), small_b.into()));
+            // Shared powers of two, equal operands, zeros and the largest values.
+            let (x, y) = (u128::from(small_a) << k, u128::from(small_b) << k);
+            proptest::prop_assert_eq!(gcd128(x, y), euclid(x, y));
+            for (p, q) in [(a, a), (a, 0), (0, b), (u128::MAX, b), (u128::MAX, u128::MAX)] {
+                proptest::prop_assert_eq!(gcd128(p, q), euclid(p, q));
+            }
+            for (p, q) in [(small_a, small_a), (u64::MAX, small_b), (u64::MAX, u64::MAX - 1), (1 << 63, 1 << 62)] {
+                proptest::prop_assert_eq!(u128::from(gcd64(p, q)), euclid(p.into(), q.into()));
+            }
+        }
+    }
 
     fn e(n: i128, d: i128) -> Exact {
         Exact::new(n, d).expect("fits")
