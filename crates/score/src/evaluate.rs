@@ -145,9 +145,12 @@ fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(
         (lot, issues)
     };
     let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(busy);
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.min(busy);
     if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
-        return (0..tender.lots.len()).map(|k| one(k, 1)).collect();
+        // One lot with bids (or one core): a large lot has the cores to itself.
+        let inside = if sorted.len() < PARALLEL_FROM_BIDS { 1 } else { cores };
+        return (0..tender.lots.len()).map(|k| one(k, inside)).collect();
     }
     let mut queue: Vec<usize> = (0..tender.lots.len()).collect();
     queue.sort_by_key(|&k| std::cmp::Reverse(lot_bids[k].len()));
@@ -1930,6 +1933,28 @@ mod tests {
             let expected: Vec<String> = order.iter().map(|&k| items[k].clone()).collect();
             permute(&mut items, &order);
             assert_eq!(items, expected, "{order:?}");
+        }
+    }
+
+    /// A lot evaluated with one core and with several (bids scored in shares, the rank-reversal
+    /// check beside the close calls) gives the same result, byte for byte.
+    #[test]
+    fn a_lot_is_the_same_on_one_core_and_on_several() {
+        let (tender, bids) = lot_of(600);
+        let table = crate::marks::MarkTable::read(&tender, &bids);
+        let entries: Vec<Entry<'_>> =
+            bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
+        let on = |cores: usize| {
+            let mut issues = Issues::default();
+            let lot = evaluate_lot(&tender, &tender.lots[0], &entries, Detail::Figures, cores, &mut issues).unwrap();
+            assert!(issues.list.is_empty());
+            (lot.rank_reversal.is_some(), lot.close_calls.len(), serde_json::to_string(&lot).unwrap())
+        };
+        let one = on(1);
+        // The checks ran (proportional price: the rank-reversal check applies).
+        assert!(one.0, "no rank-reversal check");
+        for cores in [2, 3] {
+            assert_eq!(on(cores), one, "{cores} cores");
         }
     }
 
