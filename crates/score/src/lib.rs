@@ -14,6 +14,11 @@
 //! 5. computes the **comparison figure**, ranks, breaks ties by the tender's rules, awards up to
 //!    the lot's number of suppliers, and checks whether **rank reversal** actually occurs.
 //!
+//! [`evaluate_with`] with [`Detail::Figures`] keeps the figures without their derivations and scores
+//! quality with an integer kernel; [`Prepared`] splits it in two, reading the bids once (their
+//! defects and their marks as small integers) and then evaluating them, for a caller that
+//! evaluates the same bids more than once.
+//!
 //! Every figure is an [`Exact`] rational until the tender's rounding policy rounds it, and every
 //! figure keeps what it was derived from; [`explain`] renders a derivation on demand:
 //! `30 × 1 000 000 / 1 300 000 = 23.08`.
