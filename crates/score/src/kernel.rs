@@ -86,6 +86,9 @@ pub(crate) struct QualityKernel<'a, 'p> {
     decimals: u32,
     /// `D`, the common denominator of the factors.
     denominator: i128,
+    /// `Σ_c |M_c|`, where it fits: a bid's numerator is summed in 64 bits when
+    /// `n × Σ_c |M_c| ≤ 2^31` (see [`Self::numerator`]).
+    multipliers: Option<i128>,
     /// Per-bid scratch: one accumulator per leaf, reused.
     acc: Vec<Acc>,
 }
@@ -142,18 +145,18 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
             leaves.push(Leaf { id: &c.id, multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
         }
         let acc = vec![Acc::EMPTY; leaves.len()];
-        Some(Self { award, plan, leaves, decimals, denominator, acc })
+        let multipliers = leaves.iter().try_fold(0_i128, |total, l| total.checked_add(l.multiplier.checked_abs()?));
+        Some(Self { award, plan, leaves, decimals, denominator, multipliers, acc })
     }
 
     /// Scores a bid's quality, appending disagreement warnings to `warnings` as the general path
     /// does; `None` hands the bid to the general path (see the module documentation).
     pub(crate) fn score(&mut self, bid: &Bid, marks: Marks<'_>, warnings: &mut Vec<Warning>) -> Option<KernelScore> {
         let n = self.accumulate(marks)?;
-        let mut numerator: i128 = 0;
+        let numerator = self.numerator(n)?;
         let mut below = None;
         for (leaf, a) in self.leaves.iter().zip(&self.acc) {
             let sum = i128::from(a.sum);
-            numerator = numerator.checked_add(sum.checked_mul(leaf.multiplier)?)?;
             if below.is_none()
                 && let Some(m) = leaf.minimum
                 && sum < m.checked_mul(i128::from(n))?
@@ -191,11 +194,29 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
     /// reading the marks again; `None` where [`Self::score`] would hand the bid on.
     pub(crate) fn sums(&mut self, marks: Marks<'_>) -> Option<Sums> {
         let n = self.accumulate(marks)?;
+        let numerator = self.numerator(n)?;
+        Some(Sums { numerator, n, sums: self.acc.iter().map(|a| i128::from(a.sum)).collect() })
+    }
+
+    /// `Σ_c sum_c × M_c` over the accumulated sums. Each `|sum_c| ≤ n × 2^31` (n marks of an
+    /// `i32`), so where `n × Σ_c |M_c| ≤ 2^31` every term and partial sum is below `2^62` and the
+    /// sum is made in 64 bits without checks; otherwise every step is checked in 128 bits.
+    fn numerator(&self, n: u32) -> Option<i128> {
+        if let Some(total) = self.multipliers
+            && total.checked_mul(i128::from(n)).is_some_and(|b| b <= 1 << 31)
+        {
+            let mut numerator: i64 = 0;
+            for (leaf, a) in self.leaves.iter().zip(&self.acc) {
+                // |M_c| ≤ Σ_c |M_c| ≤ 2^31: the cast is exact.
+                numerator += a.sum * i64::try_from(leaf.multiplier).ok()?;
+            }
+            return Some(i128::from(numerator));
+        }
         let mut numerator: i128 = 0;
         for (leaf, a) in self.leaves.iter().zip(&self.acc) {
             numerator = numerator.checked_add(i128::from(a.sum).checked_mul(leaf.multiplier)?)?;
         }
-        Some(Sums { numerator, n, sums: self.acc.iter().map(|a| i128::from(a.sum)).collect() })
+        Some(numerator)
     }
 
     /// The quality of a bid (`sums`) after one mark on `criterion` moves by `delta`, exactly as
