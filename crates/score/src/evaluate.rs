@@ -481,7 +481,7 @@ fn evaluate_lot(
     award_warnings(lot, &ranking, &awarded_set, &candidates, &mut warnings);
 
     let figures = Published { policy: award.rounding, money_decimals, max_quality: plan.max_points, detail };
-    let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures, cores);
+    let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures);
     lot_result.warnings = warnings;
     lot_result.rank_reversal = rank_reversal;
     lot_result.close_calls = close_calls;
@@ -757,44 +757,21 @@ fn assemble(
     ranking: Ranking,
     awarded_set: &BTreeSet<usize>,
     figures: &Published,
-    cores: usize,
 ) -> LotEvaluation {
     let award = &lot.award;
     let mut results = Vec::with_capacity(candidates.len());
+    let mut awarded = Vec::new();
     let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
-    let Ranking { mut order, mut ranks, ties, reference } = ranking;
-    let awarded: Vec<Id> = order
-        .iter()
-        .filter(|s| awarded_set.contains(&s.index))
-        .filter_map(|s| taken[s.index].as_ref().map(|c| c.bid.id.clone()))
-        .collect();
-    // The ranked bids' results, in rank order; with a core to spare, the second half's on a
-    // second thread (its candidates taken out first), joined in order.
-    let half = if cores >= 2 && order.len() >= PARALLEL_FROM_BIDS { order.len() / 2 } else { order.len() };
-    let second: Vec<(Candidate<'_>, Scored, u32)> = order
-        .split_off(half)
-        .into_iter()
-        .zip(ranks.split_off(half))
-        .filter_map(|(s, rank)| taken[s.index].take().map(|c| (c, s, rank)))
-        .collect();
-    let ranked_result = |c: Candidate<'_>, s: Scored, rank: u32| {
-        let is_awarded = awarded_set.contains(&s.index);
-        bid_result(c, Some(s), Some(rank), is_awarded, figures)
-    };
-    std::thread::scope(|scope| {
-        let helper = (!second.is_empty()).then(|| {
-            scope.spawn(|| second.into_iter().map(|(c, s, rank)| ranked_result(c, s, rank)).collect::<Vec<_>>())
-        });
-        for (s, rank) in order.into_iter().zip(ranks) {
-            if let Some(c) = taken[s.index].take() {
-                results.push(ranked_result(c, s, rank));
+    let Ranking { order, ranks, ties, reference } = ranking;
+    for (s, rank) in order.into_iter().zip(ranks) {
+        if let Some(c) = taken[s.index].take() {
+            let is_awarded = awarded_set.contains(&s.index);
+            if is_awarded {
+                awarded.push(c.bid.id.clone());
             }
+            results.push(bid_result(c, Some(s), Some(rank), is_awarded, figures));
         }
-        if let Some(h) = helper {
-            // A panic (a bug) is the caller's, as on one thread.
-            results.extend(h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        }
-    });
+    }
     for c in taken.into_iter().flatten() {
         results.push(bid_result(c, None, None, false, figures));
     }
