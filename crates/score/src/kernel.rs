@@ -12,7 +12,8 @@
 //!   and the lot takes the general path of [`crate::quality::QualityPlan`].
 //! * **Compute** ([`QualityKernel::score`]), per bid: its marks were read before the competition
 //!   as one block of small integers (`marks.rs`); one pass over the block gives each criterion's
-//!   integer sum and spread (no allocation after the first bid, no GCD); then
+//!   integer sum and spread (no allocation after the first bid, no GCD; the numerator in 64 bits
+//!   where the lot's factors bound it, see [`QualityKernel::numerator`]); then
 //!   `quality = Σ_c sum_c × M_c / (D × n)`, one exact fraction per bid. Every operation is checked:
 //!   a bid whose figures would not fit, or that has no block (marks with more decimals than `K`,
 //!   criteria marked by different numbers of evaluators, a consensus score), is handed to the

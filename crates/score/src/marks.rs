@@ -1,7 +1,7 @@
 //! The bids' marks as small integers, read once before the competition.
 //!
 //! Where a lot's quality criteria are plain leaves marked on scales with at most
-//! [`MAX_DECIMALS`] decimals ([`layout`]), every mark is an integer in units of `10^-K` (`K` the
+//! [`MAX_DECIMALS`] decimals ([`decimals`]), every mark is an integer in units of `10^-K` (`K` the
 //! most decimals of any scale bound or step). A bid's marks are then one block of
 //! `leaves × n` `i32` values, leaf after leaf in the award model's order, each leaf's `n` marks
 //! in the order the bid lists them, with each mark's position among the bid's marks beside it
