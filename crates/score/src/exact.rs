@@ -34,50 +34,37 @@ fn gcd(a: u128, b: u128) -> u128 {
     gcd128(a, b)
 }
 
-/// Binary GCD (Stein), in the form where each step's shift comes from the difference computed in
-/// the step before, so the steps do not wait on one another; never divides, never panics.
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let mut shift_a = a.trailing_zeros();
-    let shift = shift_a.min(b.trailing_zeros());
-    b >>= b.trailing_zeros();
-    // b is odd; a != 0, so shift_a < 64.
-    while a != 0 {
-        a >>= shift_a;
-        // a and b are odd: their difference is even, or zero when they are equal.
-        let difference = a.abs_diff(b);
-        shift_a = a.wrapping_sub(b).trailing_zeros();
-        b = b.min(a);
-        a = difference;
-    }
-    b << shift
+/// Binary GCD (Stein) on one unsigned width, in the form where each step's shift comes from the
+/// difference computed in the step before, so the steps do not wait on one another; never
+/// divides, never panics.
+macro_rules! binary_gcd {
+    ($name:ident, $t:ty) => {
+        fn $name(mut a: $t, mut b: $t) -> $t {
+            if a == 0 {
+                return b;
+            }
+            if b == 0 {
+                return a;
+            }
+            let mut shift_a = a.trailing_zeros();
+            let shift = shift_a.min(b.trailing_zeros());
+            b >>= b.trailing_zeros();
+            // b is odd; a != 0, so shift_a is below the width.
+            while a != 0 {
+                a >>= shift_a;
+                // a and b are odd: their difference is even, or zero when they are equal.
+                let difference = a.abs_diff(b);
+                shift_a = a.wrapping_sub(b).trailing_zeros();
+                b = b.min(a);
+                a = difference;
+            }
+            b << shift
+        }
+    };
 }
 
-/// [`gcd64`] on 128 bits.
-fn gcd128(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let mut shift_a = a.trailing_zeros();
-    let shift = shift_a.min(b.trailing_zeros());
-    b >>= b.trailing_zeros();
-    while a != 0 {
-        a >>= shift_a;
-        let difference = a.abs_diff(b);
-        shift_a = a.wrapping_sub(b).trailing_zeros();
-        b = b.min(a);
-        a = difference;
-    }
-    b << shift
-}
+binary_gcd!(gcd64, u64);
+binary_gcd!(gcd128, u128);
 
 impl Exact {
     /// Zero.
