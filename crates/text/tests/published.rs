@@ -206,6 +206,25 @@ fn a_criterion_without_a_description_is_never_shown_by_its_name_alone() {
 }
 
 /// The base case's bid and a second bidder's, priced at 1,000,000 with the same marks.
+/// The lines of the specification and the report, in Danish then English, that `keep` keeps.
+fn lines_shown(
+    tender: &tender_core::Tender,
+    bids: &[tender_core::Bid],
+    evaluation: &tender_score::Evaluation,
+    keep: impl Fn(&str) -> bool,
+) -> String {
+    let mut shown = String::new();
+    for lang in [Language::da(), Language::en()] {
+        let spec = tender_text::specification(tender, &lang).unwrap_or_else(|e| panic!("{e}"));
+        let report = tender_text::report(tender, bids, evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
+        for line in spec.lines().chain(report.lines()).filter(|l| keep(l)) {
+            shown.push_str(line);
+            shown.push('\n');
+        }
+    }
+    shown
+}
+
 fn base_bids() -> [tender_core::Bid; 2] {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed/base/bid.toml");
     let first = match tender_core::files::load::<tender_core::Bid>(&path) {
@@ -231,21 +250,12 @@ fn relative_total_is_stated_in_the_model_and_derived_in_the_report() {
     let evaluation = tender_score::evaluate(&tender, &bids).unwrap_or_else(|e| panic!("{e}"));
     // The rule, each bid's total and its relative total (the specification's worked example, then
     // the report's derivations), and the letter's figures.
-    let mut shown = String::new();
-    for lang in [Language::da(), Language::en()] {
-        let spec = tender_text::specification(&tender, &lang).unwrap_or_else(|e| panic!("{e}"));
-        let report = tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
-        for line in spec.lines().chain(report.lines()) {
-            if line.contains("relativ")
-                || line.contains("i forhold til det bedste")
-                || line.contains("Samlet:")
-                || line.contains("Total:")
-            {
-                shown.push_str(line);
-                shown.push('\n');
-            }
-        }
-    }
+    let shown = lines_shown(&tender, &bids, &evaluation, |line| {
+        line.contains("relativ")
+            || line.contains("i forhold til det bedste")
+            || line.contains("Samlet:")
+            || line.contains("Total:")
+    });
     assert!(shown.contains(
         "Den samlede pointsum gøres relativ til det bedste tilbud: tilbuddet med den højeste samlede pointsum får 100 point"
     ), "{shown}");
@@ -273,17 +283,9 @@ fn a_threshold_only_criterion_is_stated_as_a_gate_and_reported() {
     }
     let bids = [first, second];
     let evaluation = tender_score::evaluate(&tender, &bids).unwrap_or_else(|e| panic!("{e}"));
-    let mut shown = String::new();
-    for lang in [Language::da(), Language::en()] {
-        let spec = tender_text::specification(&tender, &lang).unwrap_or_else(|e| panic!("{e}"));
-        let report = tender_text::report(&tender, &bids, &evaluation, &lang).unwrap_or_else(|e| panic!("{e}"));
-        for line in spec.lines().chain(report.lines()) {
-            if line.contains("Support") || line.contains("B-2") || line.contains("Vestjysk") {
-                shown.push_str(line);
-                shown.push('\n');
-            }
-        }
-    }
+    let shown = lines_shown(&tender, &bids, &evaluation, |line| {
+        line.contains("Support") || line.contains("B-2") || line.contains("Vestjysk")
+    });
     assert!(shown.contains("som alene er et mindstekrav: kriteriet vejer 0 og giver ingen point"), "{shown}");
     assert!(shown.contains("which is a threshold only: the criterion weighs 0 and gives no points"), "{shown}");
     insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
