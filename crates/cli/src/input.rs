@@ -332,23 +332,13 @@ fn read_all(paths: &[PathBuf], ids: &[tender_core::Id]) -> Vec<Vec<BidRead>> {
 /// same on any number of cores. Where a share's thread panics (a bug), each of its items gives
 /// `lost(item)` instead, so the rest is kept.
 fn in_shares<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync, lost: impl Fn(&T) -> R) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let share = items.len().div_ceil(threads).max(PER_THREAD);
-    if items.len() <= share {
-        return work(items);
-    }
-    std::thread::scope(|scope| {
-        let work = &work;
-        let handles: Vec<_> = items.chunks(share).map(|chunk| scope.spawn(move || work(chunk))).collect();
-        let mut out = Vec::with_capacity(items.len());
-        for (handle, chunk) in handles.into_iter().zip(items.chunks(share)) {
-            match handle.join() {
-                Ok(results) => out.extend(results),
-                Err(_) => out.extend(chunk.iter().map(&lost)),
-            }
-        }
-        out
-    })
+    use tender_core::shares;
+    let (size, results) = shares::in_shares(items, shares::cores(), PER_THREAD, work);
+    results
+        .into_iter()
+        .zip(items.chunks(size))
+        .flat_map(|(result, chunk)| result.unwrap_or_else(|_| chunk.iter().map(&lost).collect()))
+        .collect()
 }
 
 /// Below this many items (files, bids) a thread costs more than it saves.

@@ -65,6 +65,7 @@ pub mod num;
 pub mod regulatory;
 pub mod requirement;
 pub mod schema;
+pub mod shares;
 pub mod sovereignty;
 pub mod standards;
 pub mod tender;

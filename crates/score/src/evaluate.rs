@@ -145,7 +145,7 @@ fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(
         (lot, issues)
     };
     let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let cores = tender_core::shares::cores();
     let threads = cores.min(busy);
     if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
         // One lot with bids (or one core): a large lot has the cores to itself.
@@ -527,7 +527,7 @@ const PARALLEL_FROM_BIDS_PER_THREAD: usize = 2048;
 /// The threads to score a lot of `bids` bids on: one per core, each with at least
 /// [`PARALLEL_FROM_BIDS_PER_THREAD`] bids.
 fn threads_for(bids: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let cores = tender_core::shares::cores();
     cores.min(bids / PARALLEL_FROM_BIDS_PER_THREAD)
 }
 
@@ -548,34 +548,23 @@ fn score_candidates<'a>(
     if threads < 2 || bids.len() < threads {
         return score_share(tender, lot, bids, plan, kernel, warnings, issues);
     }
-    let share = bids.len().div_ceil(threads);
+    // Each share with a kernel of its own (planned the same way).
     let with_kernel = kernel.is_some();
-    let (first, rest) = bids.split_at(share.min(bids.len()));
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = rest
-            .chunks(share)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut kernel =
-                        with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
-                    let (mut warnings, mut issues) = (Vec::new(), Issues::default());
-                    let scored = score_share(tender, lot, chunk, plan, kernel.as_mut(), &mut warnings, &mut issues);
-                    (scored, warnings, issues)
-                })
-            })
-            .collect();
-        let (mut candidates, mut kernel_scored) = score_share(tender, lot, first, plan, kernel, warnings, issues);
-        for h in helpers {
-            // A panic (a bug) is the caller's, as on one thread.
-            let ((more, scored), more_warnings, more_issues) =
-                h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            candidates.extend(more);
-            kernel_scored += scored;
-            warnings.extend(more_warnings);
-            issues.list.extend(more_issues.list);
-        }
-        (candidates, kernel_scored)
-    })
+    let (_, shares) = tender_core::shares::in_shares(bids, threads, 1, |share| {
+        let mut kernel = with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
+        let (mut warnings, mut issues) = (Vec::new(), Issues::default());
+        let scored = score_share(tender, lot, share, plan, kernel.as_mut(), &mut warnings, &mut issues);
+        (scored, warnings, issues)
+    });
+    let (mut candidates, mut kernel_scored) = (Vec::with_capacity(bids.len()), 0);
+    for share in shares {
+        let ((more, scored), more_warnings, more_issues) = tender_core::shares::resumed(share);
+        candidates.extend(more);
+        kernel_scored += scored;
+        warnings.extend(more_warnings);
+        issues.list.extend(more_issues.list);
+    }
+    (candidates, kernel_scored)
 }
 
 /// Steps 1 and 2: each bid's gates and quality, by the kernel where it can and the plan where it
@@ -1760,24 +1749,11 @@ fn rank_reversal_check(
     };
     // Each re-ranking is independent: a large lot's are made on the cores, each thread taking a
     // contiguous share of them, and come back in order.
-    let threads = if in_play.len() >= PARALLEL_FROM_BIDS_PER_THREAD {
-        std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(to_try.len())
-    } else {
-        1
-    };
-    let rankings: Vec<Option<Ranking>> = if threads >= 2 {
-        std::thread::scope(|scope| {
-            let again = &again;
-            let handles: Vec<_> = to_try
-                .chunks(to_try.len().div_ceil(threads))
-                .map(|share| scope.spawn(move || share.iter().map(|&i| again(i)).collect::<Vec<_>>()))
-                .collect();
-            // A panic (a bug) is the caller's, as on one thread.
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
-        })
-    } else {
-        to_try.iter().map(|&i| again(i)).collect()
-    };
+    let threads = if in_play.len() >= PARALLEL_FROM_BIDS_PER_THREAD { tender_core::shares::cores() } else { 1 };
+    let (_, shares) = tender_core::shares::in_shares(&to_try, threads, 1, |share| {
+        share.iter().map(|&i| again(i)).collect::<Vec<_>>()
+    });
+    let rankings: Vec<Option<Ranking>> = shares.into_iter().flat_map(tender_core::shares::resumed).collect();
     // Each candidate's position in the ranking (`None`: not in play).
     let mut old_pos: Vec<Option<usize>> = vec![None; candidates.len()];
     for (pos, &i) in in_play.iter().enumerate() {

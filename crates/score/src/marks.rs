@@ -18,12 +18,13 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use tender_core::award::AwardModel;
+use tender_core::shares;
 use tender_core::{Bid, Id, Tender};
 
 /// The largest number of decimals a mark may have on the fast path.
 pub(crate) const MAX_DECIMALS: u32 = 6;
 
-/// Below this many bids per thread, the marks are read on one thread.
+/// Below this many bids per share, a thread costs more than it saves.
 const PARALLEL_FROM_BIDS_PER_THREAD: usize = 512;
 
 /// `K`, the decimals of a lot's integer marks, where its quality criteria are plain leaves
@@ -128,9 +129,6 @@ impl MarkTable {
         if layouts.is_empty() || bids.is_empty() {
             return Self::default();
         }
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        let threads = cores.min(bids.len() / PARALLEL_FROM_BIDS_PER_THREAD).max(1);
-        let share = bids.len().div_ceil(threads);
         let read_share = |chunk: &[B]| {
             let mut out = Share { blocks: Vec::with_capacity(chunk.len()), ..Share::default() };
             let mut scratch = Scratch::default();
@@ -150,20 +148,8 @@ impl MarkTable {
             }
             out
         };
-        let shares = if threads < 2 {
-            vec![read_share(bids)]
-        } else {
-            std::thread::scope(|scope| {
-                let read_share = &read_share;
-                let helpers: Vec<_> =
-                    bids.chunks(share).skip(1).map(|chunk| scope.spawn(move || read_share(chunk))).collect();
-                let mut shares = vec![read_share(&bids[..share])];
-                // A panic (a bug) is the caller's, as on one thread.
-                shares.extend(helpers.into_iter().map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))));
-                shares
-            })
-        };
-        Self { share, shares }
+        let (share, results) = shares::in_shares(bids, shares::cores(), PARALLEL_FROM_BIDS_PER_THREAD, read_share);
+        Self { share, shares: results.into_iter().map(shares::resumed).collect() }
     }
 
     /// The marks of the `i`-th bid given to [`Self::read`].

@@ -1,0 +1,70 @@
+//! Work on a slice in contiguous shares on the machine's cores, with the results in order.
+
+/// `work` on `items` in contiguous shares: at most `threads` shares of at least `min_share` items
+/// each (one share, on the calling thread, when the items do not fill two), the first share on the
+/// calling thread and each other on a thread of its own. Returns the share size and one result per
+/// share, in the order of `items`, so what a caller builds from them is the same on any number of
+/// cores. A share whose work panicked (a bug) gives `Err` with the panic, for the caller to resume
+/// ([`resumed`]) or to answer for each of its items.
+pub fn in_shares<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    min_share: usize,
+    work: impl Fn(&[T]) -> R + Sync,
+) -> (usize, Vec<std::thread::Result<R>>) {
+    let size = items.len().div_ceil(threads.max(1)).max(min_share).max(1);
+    if items.len() <= size {
+        return (size, vec![Ok(work(items))]);
+    }
+    let (first, rest) = items.split_at(size);
+    std::thread::scope(|scope| {
+        let work = &work;
+        let helpers: Vec<_> = rest.chunks(size).map(|chunk| scope.spawn(move || work(chunk))).collect();
+        let mut results = Vec::with_capacity(helpers.len().saturating_add(1));
+        results.push(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(first))));
+        results.extend(helpers.into_iter().map(std::thread::ScopedJoinHandle::join));
+        (size, results)
+    })
+}
+
+/// A share's result, or its panic resumed on the calling thread: a panic in a share (a bug) is
+/// the caller's, as on one thread.
+pub fn resumed<R>(result: std::thread::Result<R>) -> R {
+    result.unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// The machine's cores (1 where they cannot be known).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_come_back_in_order_whatever_the_threads() {
+        let items: Vec<u32> = (0..1000).collect();
+        for (threads, min_share) in [(1, 1), (2, 1), (3, 7), (7, 100), (64, 1), (2, 2000)] {
+            let (size, results) = in_shares(&items, threads, min_share, |s| s.to_vec());
+            let shares: Vec<Vec<u32>> = results.into_iter().map(resumed).collect();
+            assert_eq!(shares.len(), items.len().div_ceil(size), "{threads} threads, {min_share}");
+            assert!(shares.len() <= threads.max(1));
+            assert!(shares.iter().rev().skip(1).all(|s| s.len() == size));
+            assert_eq!(shares.concat(), items, "{threads} threads, {min_share}");
+        }
+        let (_, none) = in_shares(&[] as &[u32], 4, 1, <[u32]>::len);
+        assert_eq!(none.into_iter().map(resumed).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn a_panicking_share_is_reported_and_the_others_kept() {
+        let items: Vec<u32> = (0..100).collect();
+        let (_, results) = in_shares(&items, 4, 1, |s| {
+            assert!(!s.contains(&60), "a bug");
+            s.len()
+        });
+        let ok: Vec<bool> = results.iter().map(Result::is_ok).collect();
+        assert_eq!(ok, [true, true, false, true]);
+    }
+}
