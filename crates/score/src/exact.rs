@@ -26,7 +26,8 @@ pub struct Exact {
     denom: i128,
 }
 
-fn gcd(a: u128, b: u128) -> u128 {
+/// The greatest common divisor (0 only for two zeros).
+pub(crate) fn gcd(a: u128, b: u128) -> u128 {
     // Most figures in an evaluation are small: use 64-bit arithmetic when both fit.
     if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
         return u128::from(gcd64(x, y));

@@ -276,14 +276,8 @@ fn floor_scaled(value: Decimal, decimals: u32) -> i128 {
     value.checked_mul(factor).and_then(|x| x.floor().to_i128()).unwrap_or(i128::MAX)
 }
 
+/// The least common multiple of two denominators (positive), `None` when it does not fit.
 fn lcm(a: i128, b: i128) -> Option<i128> {
-    let g = gcd(a, b);
+    let g = i128::try_from(crate::exact::gcd(a.unsigned_abs(), b.unsigned_abs())).ok()?.max(1);
     (a / g).checked_mul(b)
-}
-
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a.abs().max(1)
 }

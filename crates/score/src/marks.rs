@@ -4,8 +4,10 @@
 //! [`MAX_DECIMALS`] decimals ([`decimals`]), every mark is an integer in units of `10^-K` (`K` the
 //! most decimals of any scale bound or step). A bid's marks are then one block of
 //! `leaves × n` `i32` values, leaf after leaf in the award model's order, each leaf's `n` marks
-//! in the order the bid lists them, with each mark's position among the bid's marks beside it
-//! (to name the marks of a disagreement as written). The integer kernel (`kernel.rs`) sums these
+//! in the order the bid lists them. Where the bid lists its marks in another order, each mark's
+//! position among the bid's marks is kept beside it (to name the marks of a disagreement as
+//! written); where it lists them leaf after leaf, a mark's position is its place in the block and
+//! nothing more is kept. The integer kernel (`kernel.rs`) sums these
 //! blocks instead of reading the bids' mark records (72 bytes each) during the evaluation.
 //!
 //! A bid gets no block (and is scored by the general path) where its marks do not have this
