@@ -316,25 +316,51 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
         .filter(|s| !awarded.contains(&s.index))
         .map(|s| s.total.exact)
         .reduce(|w, x| if better(x, w) { x } else { w });
+    // The bounds two units of a variant's decimals beyond the cut-off: (above which a bid keeps
+    // its place, below which it stays out).
+    let bounds = |decimals: u32| -> Option<(Exact, Exact)> {
+        let (worst_in, best_out) = (worst_in?, best_out?);
+        let two_units = Exact::new(2, 10_i128.checked_pow(decimals)?).ok()?;
+        let (high, low) = if comparison == Comparison::HighestTotal {
+            (worst_in.checked_add(two_units), best_out.checked_sub(two_units))
+        } else {
+            (worst_in.checked_sub(two_units), best_out.checked_add(two_units))
+        };
+        Some((high.ok()?, low.ok()?))
+    };
+    // The widest window is the fewest decimals': every variant's window lies inside it, and what
+    // is above it is above every variant's (the awarded figures are at least the others' less
+    // one unit of the tender's decimals, and no variant keeps more decimals). So the field is
+    // gone through once, and for each variant only the band of positions in `order` inside the
+    // widest window.
+    let widest = variants.iter().map(|v| v.decimals).min().and_then(bounds);
+    let (above_all, band): (Vec<usize>, Vec<usize>) = match widest {
+        Some((high, low)) if windowed => {
+            let mut above_all = Vec::new();
+            let mut band = Vec::new();
+            for (pos, s) in order.iter().enumerate() {
+                if better(s.total.exact, high) {
+                    above_all.push(pos);
+                } else if !better(low, s.total.exact) {
+                    band.push(pos);
+                }
+            }
+            (above_all, band)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let mut lot = f.lot.clone();
     for variant in variants {
-        let mut lot = f.lot.clone();
         lot.award.rounding = variant;
-        if windowed && let (Some(worst_in), Some(best_out)) = (worst_in, best_out) {
-            let Ok(two_units) = Exact::new(2, 10_i128.checked_pow(variant.decimals).unwrap_or(i128::MAX)) else {
-                continue;
-            };
-            let bounds = if comparison == Comparison::HighestTotal {
-                (worst_in.checked_add(two_units), best_out.checked_sub(two_units))
-            } else {
-                (worst_in.checked_sub(two_units), best_out.checked_add(two_units))
-            };
-            let (Ok(high), Ok(low)) = bounds else { continue };
-            let above: BTreeSet<usize> =
-                order.iter().filter(|s| better(s.total.exact, high)).map(|s| s.index).collect();
-            let window: Vec<usize> = order
+        if windowed {
+            let Some((high, low)) = widest.and(bounds(variant.decimals)) else { continue };
+            let mut above: Vec<usize> = above_all.clone();
+            above.extend(band.iter().copied().filter(|&pos| better(order[pos].total.exact, high)));
+            above.sort_unstable();
+            let window: Vec<usize> = band
                 .iter()
-                .filter(|s| !above.contains(&s.index) && !better(low, s.total.exact))
-                .map(|s| s.index)
+                .filter(|&&pos| !better(order[pos].total.exact, high) && !better(low, order[pos].total.exact))
+                .map(|&pos| order[pos].index)
                 .collect();
             let slots = u32::try_from(above.len()).ok().and_then(|n| lot.suppliers_to_award.checked_sub(n));
             let Some(slots) = slots else { continue };
@@ -344,11 +370,11 @@ fn rounding(f: &Field<'_, '_>, order: &[Scored], awarded: &BTreeSet<usize>, out:
                 continue;
             };
             let mut now = award_set(&r, slots);
-            now.extend(above.iter().copied());
+            now.extend(above.iter().map(|&pos| order[pos].index));
             if &now != awarded {
-                let ids: Vec<Id> = order
+                let ids: Vec<Id> = above
                     .iter()
-                    .filter(|s| above.contains(&s.index))
+                    .map(|&pos| &order[pos])
                     .chain(r.order.iter().filter(|s| now.contains(&s.index)))
                     .map(|s| id_of(f, s))
                     .collect();
