@@ -1068,32 +1068,12 @@ pub(crate) fn rank_with(
         None => references_of(award, candidates, in_play),
     };
     check_divisors(award, candidates, in_play)?;
-    let pricing = Pricing {
-        award,
-        policy: award.rounding,
-        money: RoundingPolicy { decimals: money_decimals, ..award.rounding },
-        // The scale a price's grade is given on when the policy rounds grades.
-        price_scale: award.scale.resolve().max.get(),
-        references: &references,
-    };
+    let pricing = Pricing::new(award, money_decimals, &references);
     let mut scored = Vec::with_capacity(in_play.len());
     for &i in in_play {
-        let c = &candidates[i];
-        let Some((p, basis)) = c.price.clone() else { continue };
-        let evaluated = figure(pricing.money, p).map_err(|e| (Some(i), e.into()))?;
-        let bid = PricedBid { index: i, candidate: c, price: p, result: PriceResult::unscored(basis, evaluated) };
-        let s = match &award.price_model {
-            PriceModel::PricePerQualityPoint { corridor, decision } => {
-                per_quality_point(&pricing, bid, *corridor, *decision, warnings)?
-            }
-            PriceModel::ValueAdded { mode } => value_added(&pricing, bid, *mode)?,
-            PriceModel::PercentAdjustment { mode, max_percent } => {
-                percent_adjustment(&pricing, bid, *mode, *max_percent)?
-            }
-            _ if award.has_components() => by_components(&pricing, bid)?,
-            model => by_price(&pricing, bid, model)?,
-        };
-        scored.push(s);
+        if let Some(s) = score_priced(&pricing, candidates, i, warnings)? {
+            scored.push(s);
+        }
     }
     if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
         apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
@@ -1104,8 +1084,65 @@ pub(crate) fn rank_with(
         let best = relative_totals(award, &mut scored, references.best_total).map_err(|e| (None, e.into()))?;
         references.best_total = Some(best);
     }
-    let (order, ranks, ties) = order_with_ties(lot, candidates, scored, warnings);
-    Ok(Ranking { order, ranks, ties, reference: references })
+    let keys: Vec<RankKey> = scored.iter().map(RankKey::of).collect();
+    let (order, ranks, ties) = order_with_ties(lot, candidates, &keys, warnings);
+    permute(&mut scored, &order);
+    Ok(Ranking { order: scored, ranks, ties, reference: references })
+}
+
+/// The order alone of the `in_play` candidates (their indices, best first), as [`rank`] gives
+/// it, without keeping each bid's figures: a bid's figures are made, its sort key kept and the
+/// rest dropped. A model whose figures depend on the whole scored field (the price-per-quality-
+/// point corridor, total points relative to the best) is ranked by [`rank`].
+fn rank_order(
+    lot: &Lot,
+    money_decimals: u32,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+) -> Result<Vec<usize>, RankError> {
+    let award = &lot.award;
+    let mut scratch = Vec::new();
+    let whole_field = matches!(award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+        || (award.relative_total && comparison_of(&award.price_model) == Comparison::HighestTotal);
+    if whole_field {
+        let r = rank(lot, money_decimals, candidates, in_play, &mut scratch)?;
+        return Ok(r.order.iter().map(|s| s.index).collect());
+    }
+    let references = references_of(award, candidates, in_play);
+    check_divisors(award, candidates, in_play)?;
+    let pricing = Pricing::new(award, money_decimals, &references);
+    let mut keys = Vec::with_capacity(in_play.len());
+    for &i in in_play {
+        if let Some(s) = score_priced(&pricing, candidates, i, &mut scratch)? {
+            keys.push(RankKey::of(&s));
+        }
+    }
+    let (order, _, _) = order_with_ties(lot, candidates, &keys, &mut scratch);
+    Ok(order.iter().map(|&k| keys[k].index).collect())
+}
+
+/// One candidate's comparison figure under the lot's model; `None` for a bid without a price.
+fn score_priced(
+    pricing: &Pricing<'_>,
+    candidates: &[Candidate<'_>],
+    i: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Scored>, RankError> {
+    let award = pricing.award;
+    let c = &candidates[i];
+    let Some((p, basis)) = c.price.clone() else { return Ok(None) };
+    let evaluated = figure(pricing.money, p).map_err(|e| (Some(i), e.into()))?;
+    let bid = PricedBid { index: i, candidate: c, price: p, result: PriceResult::unscored(basis, evaluated) };
+    let s = match &award.price_model {
+        PriceModel::PricePerQualityPoint { corridor, decision } => {
+            per_quality_point(pricing, bid, *corridor, *decision, warnings)?
+        }
+        PriceModel::ValueAdded { mode } => value_added(pricing, bid, *mode)?,
+        PriceModel::PercentAdjustment { mode, max_percent } => percent_adjustment(pricing, bid, *mode, *max_percent)?,
+        _ if award.has_components() => by_components(pricing, bid)?,
+        model => by_price(pricing, bid, model)?,
+    };
+    Ok(Some(s))
 }
 
 /// Total points relative to the best (`relative_total`): the best total (`fixed`, the field's,
@@ -1210,6 +1247,21 @@ struct Pricing<'a> {
     money: RoundingPolicy,
     price_scale: Decimal,
     references: &'a References,
+}
+
+impl<'a> Pricing<'a> {
+    /// Evaluated prices published with the currency's decimals (`money_decimals`), points with
+    /// the policy's.
+    fn new(award: &'a tender_core::AwardModel, money_decimals: u32, references: &'a References) -> Self {
+        Self {
+            award,
+            policy: award.rounding,
+            money: RoundingPolicy { decimals: money_decimals, ..award.rounding },
+            // The scale a price's grade is given on when the policy rounds grades.
+            price_scale: award.scale.resolve().max.get(),
+            references,
+        }
+    }
 }
 
 /// One bid as the price models see it: its index among the candidates, the candidate, its
@@ -1482,50 +1534,74 @@ fn apply_corridor(
     Ok(())
 }
 
+/// What the ordering reads of a scored bid: its sort key and what the tie-break rules compare.
+#[derive(Clone)]
+pub(crate) struct RankKey {
+    /// Index into the candidates.
+    index: usize,
+    /// Corridor group (0 in, 1 out), then the key inside a corridor, else the published figure.
+    group: u8,
+    corridor_key: Option<Exact>,
+    total: Decimal,
+    /// The evaluated price, exactly, and the price points as published.
+    evaluated: Option<Exact>,
+    price_points: Option<Decimal>,
+}
+
+impl RankKey {
+    fn of(s: &Scored) -> Self {
+        Self {
+            index: s.index,
+            group: s.group,
+            corridor_key: s.corridor_key,
+            total: s.total.value,
+            evaluated: s.price.as_ref().map(|p| p.evaluated.exact),
+            price_points: s.price.as_ref().and_then(|p| p.points).map(|f| f.value),
+        }
+    }
+}
+
 /// Sorts the scored bids by the comparison (bid id last, for a stable order), then breaks the ties
-/// on the published figure by the tender's rules in order: the order, each bid's rank and the ties.
+/// on the published figure by the tender's rules in order: the positions in `keys` in order, each
+/// one's rank and the ties.
 fn order_with_ties(
     lot: &Lot,
     candidates: &[Candidate<'_>],
-    scored: Vec<Scored>,
+    keys: &[RankKey],
     warnings: &mut Vec<Warning>,
-) -> (Vec<Scored>, Vec<u32>, Vec<Tie>) {
+) -> (Vec<usize>, Vec<u32>, Vec<Tie>) {
     let award = &lot.award;
     let comparison = comparison_of(&award.price_model);
-    let primary = |a: &Scored, b: &Scored| -> Ordering {
+    let primary = |a: &RankKey, b: &RankKey| -> Ordering {
         a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => match comparison {
-                Comparison::HighestTotal => b.total.value.cmp(&a.total.value),
-                _ => a.total.value.cmp(&b.total.value),
+                Comparison::HighestTotal => b.total.cmp(&a.total),
+                _ => a.total.cmp(&b.total),
             },
         })
     };
-    // Sort positions, not the (large) figures, then put the figures in that order in place.
-    let mut scored = scored;
-    let mut positions: Vec<usize> = (0..scored.len()).collect();
-    positions.sort_by(|&a, &b| {
-        primary(&scored[a], &scored[b])
-            .then_with(|| candidates[scored[a].index].bid.id.cmp(&candidates[scored[b].index].bid.id))
-    });
-    permute(&mut scored, &positions);
+    let id = |k: usize| &candidates[keys[k].index].bid.id;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| primary(&keys[a], &keys[b]).then_with(|| id(a).cmp(id(b))));
 
     // Ties on the published figure, broken by the tender's rules in order, each group in place.
-    let count = scored.len();
+    let count = order.len();
     let mut ranks = Vec::with_capacity(count);
     let mut ties = Vec::new();
     let mut start = 0;
     while start < count {
-        let end = (start + 1..count).find(|&k| primary(&scored[start], &scored[k]) != Ordering::Equal).unwrap_or(count);
+        let first = &keys[order[start]];
+        let end = (start + 1..count).find(|&k| primary(first, &keys[order[k]]) != Ordering::Equal).unwrap_or(count);
         let base = u32::try_from(start).unwrap_or(u32::MAX);
         if end == start + 1 {
             ranks.push(base.saturating_add(1));
         } else {
-            let group = &mut scored[start..end];
-            let value = group[0].total.value;
-            let ids: Vec<Id> = group.iter().map(|s| candidates[s.index].bid.id.clone()).collect();
-            let (within, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, group);
-            permute(group, &within);
+            let group: Vec<&RankKey> = order[start..end].iter().map(|&k| &keys[k]).collect();
+            let value = first.total;
+            let ids: Vec<Id> = group.iter().map(|k| candidates[k.index].bid.id.clone()).collect();
+            let (within, sub_ranks, broken_by, resolved) = break_tie(lot, candidates, &group);
+            permute(&mut order[start..end], &within);
             ranks.extend(sub_ranks.iter().map(|r| base.saturating_add(*r)));
             if !resolved {
                 warnings.push(Warning::UnresolvedTie { bids: ids.clone() });
@@ -1534,7 +1610,7 @@ fn order_with_ties(
         }
         start = end;
     }
-    (scored, ranks, ties)
+    (order, ranks, ties)
 }
 
 /// Puts `items` in the order `order` gives: afterwards `items[k]` is what was at `order[k]`
@@ -1569,17 +1645,17 @@ fn award_max_quality(award: &tender_core::AwardModel) -> Exact {
 }
 
 /// A key for one tie-break rule; `None` when the rule cannot decide (it separates nothing).
-fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &Scored, rule: &TieBreakRule) -> Option<TieKey> {
+fn tie_key(lot: &Lot, candidates: &[Candidate<'_>], s: &RankKey, rule: &TieBreakRule) -> Option<TieKey> {
     let c = &candidates[s.index];
     let policy = lot.award.rounding;
     match rule {
         TieBreakRule::HigherQuality => {
             c.quality.and_then(|q| q.round(policy.decimals, policy.strategy).ok()).map(TieKey::Desc)
         }
-        TieBreakRule::LowerPrice => s.price.as_ref().map(|p| TieKey::AscExact(p.evaluated.exact)),
+        TieBreakRule::LowerPrice => s.evaluated.map(TieKey::AscExact),
         TieBreakRule::HigherScoreOn(id) => {
             if lot.award.price_criterion().is_some_and(|pc| &pc.id == id) {
-                s.price.as_ref().and_then(|p| p.points).map(|f| TieKey::Desc(f.value))
+                s.price_points.map(TieKey::Desc)
             } else {
                 c.criteria.iter().find(|r| &r.criterion == id).map(|r| TieKey::Desc(r.points.value))
             }
@@ -1613,7 +1689,7 @@ impl TieKey {
 fn break_tie(
     lot: &Lot,
     candidates: &[Candidate<'_>],
-    group: &[Scored],
+    group: &[&RankKey],
 ) -> (Vec<usize>, Vec<u32>, Option<TieBreakRule>, bool) {
     // Partition the group's positions into sub-groups, refined rule by rule.
     let mut parts: Vec<Vec<usize>> = vec![(0..group.len()).collect()];
@@ -1630,7 +1706,7 @@ fn break_tie(
                 continue;
             }
             let mut keys: Vec<Option<TieKey>> =
-                part.iter().map(|&k| tie_key(lot, candidates, &group[k], rule)).collect();
+                part.iter().map(|&k| tie_key(lot, candidates, group[k], rule)).collect();
             // Submission times separate bids only when every bid has one; otherwise the days do
             // (bids received the same day without a time stay tied).
             if keys.iter().any(|k| matches!(k, Some(TieKey::AscDate(d)) if d.time().is_none())) {
@@ -1753,7 +1829,7 @@ fn rank_reversal_check(
     let (_, shares) = tender_core::shares::in_shares(&to_try, threads, 1, |share| {
         share.iter().map(|&i| again(i)).collect::<Vec<_>>()
     });
-    let rankings: Vec<Option<Ranking>> = shares.into_iter().flat_map(tender_core::shares::resumed).collect();
+    let rankings: Vec<Option<Vec<usize>>> = shares.into_iter().flat_map(tender_core::shares::resumed).collect();
     // Each candidate's position in the ranking (`None`: not in play).
     let mut old_pos: Vec<Option<usize>> = vec![None; candidates.len()];
     for (pos, &i) in in_play.iter().enumerate() {
@@ -1765,8 +1841,8 @@ fn rank_reversal_check(
         let removed = candidates[index].bid.id.clone();
         tried.push(removed.clone());
         let Some(again) = again else { continue };
-        for pair in again.order.windows(2) {
-            let (a, b) = (pair[0].index, pair[1].index);
+        for pair in again.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
             if old_pos[a] > old_pos[b] {
                 reversals.push(Reversal {
                     removed: removed.clone(),
@@ -1794,7 +1870,7 @@ fn reads_references(model: &PriceModel) -> (bool, bool) {
     }
 }
 
-/// The ranking of the candidates `rest` (the field without one bid), with what depends on the
+/// The order of the candidates `rest` (the field without one bid), with what depends on the
 /// field made again: the measured criteria's best values and the quality relative to the best.
 /// `None` where it cannot be made.
 fn rerank_without(
@@ -1803,7 +1879,7 @@ fn rerank_without(
     max_quality: Exact,
     candidates: &[Candidate<'_>],
     rest: &[usize],
-) -> Option<Ranking> {
+) -> Option<Vec<usize>> {
     let mut scratch = Vec::new();
     if measured_relative(&lot.award) {
         // The best value may be the removed bid's: score the rest's measured criteria again.
@@ -1817,7 +1893,7 @@ fn rerank_without(
             field[i].quality_relative = None;
         }
         relative_quality(&lot.award, max_quality, &mut field, rest).ok()?;
-        rank(lot, money_decimals, &field, rest, &mut scratch).ok()
+        rank_order(lot, money_decimals, &field, rest).ok()
     } else if lot.award.quality.relative.is_some() {
         // The best bid may be the one removed: make the rest relative again.
         let mut field: Vec<Candidate<'_>> = candidates.to_vec();
@@ -1827,9 +1903,9 @@ fn rerank_without(
             }
         }
         relative_quality(&lot.award, max_quality, &mut field, rest).ok()?;
-        rank(lot, money_decimals, &field, rest, &mut scratch).ok()
+        rank_order(lot, money_decimals, &field, rest).ok()
     } else {
-        rank(lot, money_decimals, candidates, rest, &mut scratch).ok()
+        rank_order(lot, money_decimals, candidates, rest).ok()
     }
 }
 
