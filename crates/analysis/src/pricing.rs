@@ -91,7 +91,7 @@ impl<'a> Scorer<'a> {
     /// factor (percent adjustment: `E = P × factor`).
     pub(crate) fn quality_of(&self, b: &BidResult) -> Result<Exact, PriceError> {
         let q = b.quality.map_or(Exact::ZERO, |f| f.exact);
-        Ok(match (self.model, b.total_derivation.as_ref()) {
+        Ok(match (self.model, b.total_derivation.as_deref()) {
             (PriceModel::ValueAdded { .. }, Some(TotalDerivation::ValueAdded { mode, adjustments, .. })) => {
                 let mut sum = Exact::ZERO;
                 for a in adjustments {

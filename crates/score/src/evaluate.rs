@@ -302,7 +302,7 @@ pub(crate) struct Candidate<'a> {
     /// The first criterion whose score is below its minimum, with that score.
     pub(crate) below: Option<(Id, Exact)>,
     /// Under quality relative to the best total: the absolute points and the best bid's.
-    pub(crate) quality_relative: Option<crate::result::RelativeTotal>,
+    pub(crate) quality_relative: Option<Box<crate::result::RelativeTotal>>,
     status: BidStatus,
     exclusion: Option<Exclusion>,
     pub(crate) price: Option<(Exact, crate::result::PriceBasisDetail)>,
@@ -330,7 +330,7 @@ pub(crate) struct Scored {
     pub(crate) total: Figure,
     derivation: TotalDerivation,
     /// Under `relative_total`: the bid's own total, the best and the maximum `total` was made from.
-    relative: Option<crate::result::RelativeTotal>,
+    relative: Option<Box<crate::result::RelativeTotal>>,
     /// Sort key within the comparison: corridor group first (0 in, 1 out), then the figure.
     group: u8,
     /// Secondary key inside a corridor (quality or price), when the extended method applies.
@@ -852,7 +852,7 @@ pub(crate) fn relative_quality(
                     max_quality.checked_mul(q)?.checked_div(best)?
                 };
                 candidates[i].quality_relative =
-                    Some(crate::result::RelativeTotal { absolute: q, best, maximum: max_quality });
+                    Some(Box::new(crate::result::RelativeTotal { absolute: q, best, maximum: max_quality }));
                 candidates[i].quality = Some(round_at(policy, RoundingStep::Quality, relative)?);
             }
         }
@@ -930,7 +930,7 @@ fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, award
         }
     };
     let (criteria, total_derivation) = match detail {
-        Detail::Derivations => (c.criteria, total_derivation),
+        Detail::Derivations => (c.criteria, total_derivation.map(Box::new)),
         Detail::Figures => (Vec::new(), None),
     };
     BidResult {
@@ -1172,7 +1172,7 @@ fn relative_totals(
             maximum.checked_mul(absolute)?.checked_div(best)?
         };
         s.total = figure(policy, relative)?;
-        s.relative = Some(crate::result::RelativeTotal { absolute, best, maximum });
+        s.relative = Some(Box::new(crate::result::RelativeTotal { absolute, best, maximum }));
     }
     Ok(best)
 }
@@ -1815,7 +1815,7 @@ fn rank_reversal_check(
                     || lot.award.quality.relative.is_some()
                     || measured_relative(&lot.award)
                     // The best total, when a tie-break ranked it below an awarded place.
-                    || s.relative.is_some_and(|r| r.absolute == r.best))
+                    || s.relative.as_ref().is_some_and(|r| r.absolute == r.best))
         })
         .map(|(_, s)| s.index)
         .collect();

@@ -283,7 +283,7 @@ fn explain_measured(
 /// Quality points relative to the best bid's total, e.g. `60 × 42 / 48 = 52.50`; `None` unless the
 /// lot scores quality relative to the best total.
 pub fn explain_quality_relative(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
-    let r = b.quality_relative?;
+    let r = *b.quality_relative.as_deref()?;
     let result = b.quality.map(|q| n.number(q.value)).unwrap_or_default();
     Some(format!(
         "{} × {} / {} = {result}",
@@ -437,7 +437,7 @@ pub fn explain_price_points(p: &PriceResult, decimals: u32, n: &dyn Notation) ->
 /// Under the percent-adjustment model, each quality criterion's part of the adjustment in money,
 /// one line each: `Q1: 250` (deducted, or added under a markup). Empty under other models.
 pub fn explain_adjustments(b: &BidResult, decimals: u32, n: &dyn Notation) -> Vec<String> {
-    match &b.total_derivation {
+    match b.total_derivation.as_deref() {
         Some(TotalDerivation::PercentAdjustment { mode, per_criterion, .. }) => {
             let sign = match mode {
                 AdjustMode::Deduction => "−",
@@ -452,7 +452,7 @@ pub fn explain_adjustments(b: &BidResult, decimals: u32, n: &dyn Notation) -> Ve
 /// The total points relative to the best total, e.g. `100 × 78 / 86 = 90.70`; `None` unless the
 /// lot makes totals relative to the best (`relative_total`).
 pub fn explain_total_relative(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
-    let r = b.total_relative?;
+    let r = *b.total_relative.as_deref()?;
     let result = b.total.map(|t| n.number(t.value)).unwrap_or_default();
     Some(format!(
         "{} × {} / {} = {result}",
@@ -466,11 +466,11 @@ pub fn explain_total_relative(b: &BidResult, decimals: u32, n: &dyn Notation) ->
 /// the bid's own total before it is made relative ([`explain_total_relative`]).
 pub fn explain_total(b: &BidResult, decimals: u32, n: &dyn Notation) -> Option<String> {
     let total = b.total?;
-    let result = match b.total_relative {
+    let result = match b.total_relative.as_deref() {
         Some(r) => show(r.absolute, decimals, n),
         None => n.number(total.value),
     };
-    Some(match b.total_derivation.as_ref()? {
+    Some(match b.total_derivation.as_deref()? {
         TotalDerivation::Sum { price, quality } => {
             let mut terms: Vec<String> = Vec::new();
             if let Some(p) = price {

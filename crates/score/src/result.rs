@@ -207,7 +207,7 @@ pub struct BidResult {
     /// Under quality relative to the best bid's total: how `quality` was made from the absolute
     /// quality points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quality_relative: Option<RelativeTotal>,
+    pub quality_relative: Option<Box<RelativeTotal>>,
     /// The price evaluation (where the lot's price criteria score price components: the sum of
     /// the components, with the sum of the criteria's price points).
     pub price: Option<PriceResult>,
@@ -217,11 +217,11 @@ pub struct BidResult {
     /// The figure bids are compared on: total points, price per quality point or evaluation price.
     pub total: Option<Figure>,
     /// How `total` was made.
-    pub total_derivation: Option<TotalDerivation>,
+    pub total_derivation: Option<Box<TotalDerivation>>,
     /// Under total points relative to the best bid (`relative_total`): how `total` was made from
     /// the bid's own total points (`absolute`), the best ranked bid's and the maximum points.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_relative: Option<RelativeTotal>,
+    pub total_relative: Option<Box<RelativeTotal>>,
     /// Rank, from 1; tied bids share a rank only when the tie could not be broken.
     pub rank: Option<u32>,
     /// Whether the bid is awarded.

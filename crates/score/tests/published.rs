@@ -58,7 +58,7 @@ fn e_avrop_percentage_deduction_and_markup_of_100_percent() {
     assert_eq!(e.lots[0].awarded, vec!["C".into()]);
     // Each criterion's deduction is in the derivation: A's quality deducts 500 × 100 % × 50/100.
     let a = e.lots[0].bid(&"A".into()).unwrap();
-    let Some(TotalDerivation::PercentAdjustment { per_criterion, .. }) = &a.total_derivation else {
+    let Some(TotalDerivation::PercentAdjustment { per_criterion, .. }) = a.total_derivation.as_deref() else {
         panic!("a percent adjustment")
     };
     assert_eq!(per_criterion[0].1.to_string(), "250");
@@ -200,7 +200,7 @@ fn innkjopskontoret_normalised_quality_8_and_4_become_10_and_5() {
             let text = tender_score::explain::explain_criterion(&b.criteria[0], 2, &tender_score::explain::Plain);
             assert!(text.starts_with("10 × 4 / 8"), "{text}");
         } else {
-            let r = b.quality_relative.unwrap();
+            let r = *b.quality_relative.as_deref().unwrap();
             assert_eq!((r.absolute.to_string(), r.best.to_string()), ("4".to_owned(), "8".to_owned()));
             let text = tender_score::explain::explain_quality_relative(b, 2, &tender_score::explain::Plain).unwrap();
             assert_eq!(text, "10 × 4 / 8 = 5.00");
@@ -1017,7 +1017,7 @@ fn dtvp_totals_relative_to_the_best_total_of_five_price_sheets() {
     let e = evaluate(&tender, &bids).unwrap();
     let lot = &e.lots[0];
     let bid = |id: &str| lot.bid(&id.into()).unwrap();
-    let relative = |id: &str| bid(id).total_relative.unwrap();
+    let relative = |id: &str| *bid(id).total_relative.as_deref().unwrap();
     // The raw totals, the best and the maximum.
     for (id, raw) in [("X", "82.5"), ("Y", "88.5"), ("Z", "72"), ("W", "82")] {
         let r = relative(id);

@@ -258,7 +258,7 @@ fn corridor(cat: &Catalogue, lot: &Lot) -> Result<Option<(String, String)>, Text
 
 /// Whether a bid is in the extended method's corridor (`None` outside that method).
 fn in_corridor(b: &BidResult) -> Option<bool> {
-    match &b.total_derivation {
+    match b.total_derivation.as_deref() {
         Some(tender_score::result::TotalDerivation::PricePerQualityPoint { in_corridor, .. }) => *in_corridor,
         _ => None,
     }
