@@ -32,7 +32,24 @@ pub(crate) fn gcd(a: u128, b: u128) -> u128 {
     if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
         return u128::from(gcd64(x, y));
     }
+    // When one operand fits 64 bits, one step of Euclid's brings the other below it.
+    let (large, small) = if a >= b { (a, b) } else { (b, a) };
+    if let Ok(s) = u64::try_from(small) {
+        if s == 0 {
+            return large;
+        }
+        return u128::from(gcd64(u64::try_from(large % small).unwrap_or(s), s));
+    }
     gcd128(a, b)
+}
+
+/// The greatest common divisor of two non-zero values, as an `i128` (at least 1).
+fn common(a: i128, b: i128) -> Result<i128, Overflow> {
+    let (x, y) = (a.unsigned_abs(), b.unsigned_abs());
+    if x == 1 || y == 1 {
+        return Ok(1);
+    }
+    i128::try_from(gcd(x, y)).map_err(|_| Overflow).map(|g| g.max(1))
 }
 
 /// Binary GCD (Stein) on one unsigned width, in the form where each step's shift comes from the
@@ -136,26 +153,25 @@ impl Exact {
     /// # Errors
     /// [`Overflow`].
     pub fn checked_add(self, rhs: Self) -> Result<Self, Overflow> {
-        if let Some((a, b, c, d)) = self.small(rhs) {
-            // |a·d + c·b| < 2^127 when every part is below 2^63: no overflow possible.
-            return Self::new(a * d + c * b, b * d);
+        // Both operands are in lowest terms, so the greatest common divisor to take out of the sum
+        // divides that of the denominators (Knuth, TAOCP 4.5.1): the GCDs are taken of the
+        // denominators and of a divisor of them, never of the (larger) cross products.
+        let (a, b, c, d) = (self.numer, self.denom, rhs.numer, rhs.denom);
+        if b == d {
+            return Self::new(a.checked_add(c).ok_or(Overflow)?, b);
         }
-        if self.denom == rhs.denom {
-            return Self::new(self.numer.checked_add(rhs.numer).ok_or(Overflow)?, self.denom);
+        let g = common(b, d)?;
+        if g == 1 {
+            let n = a.checked_mul(d).and_then(|x| c.checked_mul(b).and_then(|y| x.checked_add(y)));
+            return Ok(Self { numer: n.ok_or(Overflow)?, denom: b.checked_mul(d).ok_or(Overflow)? });
         }
-        let g = i128::try_from(gcd(self.denom.unsigned_abs(), rhs.denom.unsigned_abs())).map_err(|_| Overflow)?;
-        let lcm = (self.denom / g).checked_mul(rhs.denom).ok_or(Overflow)?;
-        let a = (lcm / self.denom).checked_mul(self.numer).ok_or(Overflow)?;
-        let b = (lcm / rhs.denom).checked_mul(rhs.numer).ok_or(Overflow)?;
-        Self::new(a.checked_add(b).ok_or(Overflow)?, lcm)
-    }
-
-    /// Both operands' parts when all four fit in 63 bits, so their products fit an `i128`.
-    fn small(self, rhs: Self) -> Option<(i128, i128, i128, i128)> {
-        const LIMIT: u128 = 1 << 63;
-        let fits = |x: i128| x.unsigned_abs() < LIMIT;
-        (fits(self.numer) && fits(self.denom) && fits(rhs.numer) && fits(rhs.denom))
-            .then_some((self.numer, self.denom, rhs.numer, rhs.denom))
+        let t =
+            a.checked_mul(d / g).and_then(|x| c.checked_mul(b / g).and_then(|y| x.checked_add(y))).ok_or(Overflow)?;
+        if t == 0 {
+            return Ok(Self::ZERO);
+        }
+        let g2 = common(t, g)?;
+        Ok(Self { numer: t / g2, denom: (b / g).checked_mul(d / g2).ok_or(Overflow)? })
     }
 
     /// `-self`.
@@ -177,14 +193,16 @@ impl Exact {
     /// # Errors
     /// [`Overflow`].
     pub fn checked_mul(self, rhs: Self) -> Result<Self, Overflow> {
-        if let Some((a, b, c, d)) = self.small(rhs) {
-            return Self::new(a * c, b * d);
+        let (a, b, c, d) = (self.numer, self.denom, rhs.numer, rhs.denom);
+        if a == 0 || c == 0 {
+            return Ok(Self::ZERO);
         }
-        let g1 = i128::try_from(gcd(self.numer.unsigned_abs(), rhs.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
-        let g2 = i128::try_from(gcd(rhs.numer.unsigned_abs(), self.denom.unsigned_abs())).map_err(|_| Overflow)?.max(1);
-        let n = (self.numer / g1).checked_mul(rhs.numer / g2).ok_or(Overflow)?;
-        let d = (self.denom / g2).checked_mul(rhs.denom / g1).ok_or(Overflow)?;
-        Self::new(n, d)
+        // Both operands are in lowest terms: cancelling each numerator against the other's
+        // denominator leaves the product in lowest terms, with no GCD of the products.
+        let (g1, g2) = (common(a, d)?, common(c, b)?);
+        let n = (a / g1).checked_mul(c / g2).ok_or(Overflow)?;
+        let d = (b / g2).checked_mul(d / g1).ok_or(Overflow)?;
+        Ok(Self { numer: n, denom: d })
     }
 
     /// `self / rhs`.
@@ -361,6 +379,10 @@ mod tests {
         fn binary_gcd_is_euclids(a: u128, b: u128, small_a: u64, small_b: u64, k in 0u32..64) {
             proptest::prop_assert_eq!(gcd128(a, b), euclid(a, b));
             proptest::prop_assert_eq!(u128::from(gcd64(small_a, small_b)), euclid(small_a.into(), small_b.into()));
+            // One operand on 64 bits, the other wider: one step of Euclid's first.
+            proptest::prop_assert_eq!(gcd(a, small_b.into()), euclid(a, small_b.into()));
+            proptest::prop_assert_eq!(gcd(small_a.into(), b), euclid(small_a.into(), b));
+            proptest::prop_assert_eq!(gcd(a, 0), a);
             // Shared powers of two, equal operands, zeros and the largest values.
             let (x, y) = (u128::from(small_a) << k, u128::from(small_b) << k);
             proptest::prop_assert_eq!(gcd128(x, y), euclid(x, y));
@@ -369,6 +391,45 @@ mod tests {
             }
             for (p, q) in [(small_a, small_a), (u64::MAX, small_b), (u64::MAX, u64::MAX - 1), (1 << 63, 1 << 62)] {
                 proptest::prop_assert_eq!(u128::from(gcd64(p, q)), euclid(p.into(), q.into()));
+            }
+        }
+
+        /// Sums and products cancel by the denominators' GCDs only; they are the definition's
+        /// `(a·d + c·b) / (b·d)` and `(a·c) / (b·d)` in lowest terms, on small parts (many common
+        /// factors), prices in cents and large parts.
+        #[test]
+        fn sums_and_products_are_the_definitions_in_lowest_terms(
+            a in -10_000i64..10_000, b in 1i64..10_000, c in -10_000i64..10_000, d in 1i64..10_000,
+            big_a: i64, big_b in 1i64..i64::MAX, big_c: i64, big_d in 1i64..i64::MAX, k in 0u32..40,
+        ) {
+            let shared = 2i128.pow(k % 12) * 3i128.pow(k % 5) * 7;
+            let cases = [
+                (i128::from(a), i128::from(b), i128::from(c), i128::from(d)),
+                (i128::from(a) * shared, i128::from(b) * shared, i128::from(c), i128::from(d) * shared),
+                (i128::from(big_a), i128::from(big_b), i128::from(big_c), i128::from(big_d)),
+                (i128::from(big_a) << k, i128::from(big_b), i128::from(c), i128::from(big_d) >> k.min(62)),
+            ];
+            for (a, b, c, d) in cases {
+                let (x, y) = (e(a, b.max(1)), e(c, d.max(1)));
+                let (a, b, c, d) = (x.numer, x.denom, y.numer, y.denom);
+                let definition = |n: Option<i128>, m: Option<i128>| match (n, m) {
+                    (Some(n), Some(m)) => Exact::new(n, m).ok(),
+                    _ => None,
+                };
+                let sum = definition(a.checked_mul(d).zip(c.checked_mul(b)).and_then(|(p, q)| p.checked_add(q)), b.checked_mul(d));
+                let product = definition(a.checked_mul(c), b.checked_mul(d));
+                if let Some(sum) = sum {
+                    proptest::prop_assert_eq!(x.checked_add(y), Ok(sum));
+                    proptest::prop_assert_eq!(y.checked_add(x), Ok(sum));
+                }
+                if let Some(product) = product {
+                    proptest::prop_assert_eq!(x.checked_mul(y), Ok(product));
+                    proptest::prop_assert_eq!(y.checked_mul(x), Ok(product));
+                }
+                for r in [x.checked_add(y), x.checked_mul(y), x.checked_sub(y)].into_iter().flatten() {
+                    proptest::prop_assert_eq!(euclid(r.numer.unsigned_abs(), r.denom.unsigned_abs()).max(1), 1);
+                    proptest::prop_assert!(r.denom > 0);
+                }
             }
         }
     }
