@@ -31,8 +31,11 @@ use crate::quality::QualityPlan;
 use crate::result::Warning;
 
 /// One leaf criterion as the kernel scores it.
-struct Leaf<'a> {
-    id: &'a Id,
+struct Leaf {
+    /// The criterion's id, a copy of the kernel's own: each thread scoring a share of a lot
+    /// clones its own copy into the warnings, so the threads do not contend for one reference
+    /// count.
+    id: Id,
     /// `M_c`: the criterion's factor over the common denominator.
     multiplier: i128,
     /// The criterion's minimum score in units of `10^-K` (`None`: no minimum). A mean is below
@@ -82,7 +85,7 @@ pub(crate) struct Sums {
 pub(crate) struct QualityKernel<'a, 'p> {
     award: &'a AwardModel,
     plan: &'p QualityPlan<'a>,
-    leaves: Vec<Leaf<'a>>,
+    leaves: Vec<Leaf>,
     /// `K`: marks are integers in units of `10^-K`.
     decimals: u32,
     /// `D`, the common denominator of the factors.
@@ -143,7 +146,7 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
                 None => None,
             };
             let allowed = floor_scaled(leaf.allowed_spread, decimals);
-            leaves.push(Leaf { id: &c.id, multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
+            leaves.push(Leaf { id: Id::new(c.id.as_str()), multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
         }
         let acc = vec![Acc::EMPTY; leaves.len()];
         let multipliers = leaves.iter().try_fold(0_i128, |total, l| total.checked_add(l.multiplier.checked_abs()?));
