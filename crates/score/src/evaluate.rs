@@ -480,7 +480,7 @@ fn evaluate_lot(
     }
     award_warnings(lot, &ranking, &awarded_set, &candidates, &mut warnings);
 
-    let figures = Published { policy: award.rounding, money_decimals, max_quality: plan.max_points, detail };
+    let figures = Published::new(award.rounding, money_decimals, plan.max_points, detail);
     let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures);
     lot_result.warnings = warnings;
     lot_result.rank_reversal = rank_reversal;
@@ -905,18 +905,24 @@ pub(crate) fn award_set(ranking: &Ranking, to_award: u32) -> BTreeSet<usize> {
 struct Published {
     policy: RoundingPolicy,
     money_decimals: u32,
-    max_quality: Exact,
+    /// `100 / the maximum quality points`: quality in percent is `quality × percent`, exactly
+    /// (`None` when the maximum is zero).
+    percent: Option<Exact>,
     detail: Detail,
 }
 
+impl Published {
+    fn new(policy: RoundingPolicy, money_decimals: u32, max_quality: Exact, detail: Detail) -> Self {
+        let percent = Exact::from_int(100).and_then(|h| h.checked_div(max_quality)).ok();
+        Self { policy, money_decimals, percent, detail }
+    }
+}
+
 fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, awarded: bool, p: &Published) -> BidResult {
-    let Published { policy, money_decimals, max_quality, detail } = *p;
+    let Published { policy, money_decimals, percent, detail } = *p;
     let quality = c.quality.and_then(|q| figure(policy, q).ok());
-    let quality_percent = c
-        .quality
-        .filter(|_| !max_quality.is_zero())
-        .and_then(|q| Exact::from_int(100).and_then(|h| q.checked_mul(h)).and_then(|x| x.checked_div(max_quality)).ok())
-        .and_then(|p| figure(policy, p).ok());
+    let quality_percent =
+        c.quality.zip(percent).and_then(|(q, percent)| q.checked_mul(percent).ok()).and_then(|p| figure(policy, p).ok());
     let (price, prices, total, total_derivation, total_relative) = match scored {
         Some(s) => (s.price, s.prices, Some(s.total), Some(s.derivation), s.relative),
         None => {
