@@ -750,18 +750,23 @@ fn assemble(
     let award = &lot.award;
     let mut results = Vec::with_capacity(candidates.len());
     let mut awarded = Vec::new();
-    let mut taken: Vec<Option<Candidate<'_>>> = candidates.into_iter().map(Some).collect();
-    let Ranking { order, ranks, ties, reference } = ranking;
-    for (s, rank) in order.into_iter().zip(ranks) {
-        if let Some(c) = taken[s.index].take() {
-            let is_awarded = awarded_set.contains(&s.index);
-            if is_awarded {
-                awarded.push(c.bid.id.clone());
-            }
-            results.push(bid_result(c, Some(s), Some(rank), is_awarded, figures));
+    // Each result takes its parts out of its candidate and its scored figures in place: the
+    // (large) records are not moved whole.
+    let mut candidates = candidates;
+    let mut placed = vec![false; candidates.len()];
+    let Ranking { mut order, ranks, ties, reference } = ranking;
+    for (s, rank) in order.iter_mut().zip(ranks) {
+        if std::mem::replace(&mut placed[s.index], true) {
+            continue;
         }
+        let is_awarded = awarded_set.contains(&s.index);
+        let c = &mut candidates[s.index];
+        if is_awarded {
+            awarded.push(c.bid.id.clone());
+        }
+        results.push(bid_result(c, Some(s), Some(rank), is_awarded, figures));
     }
-    for c in taken.into_iter().flatten() {
+    for (c, _) in candidates.iter_mut().zip(&placed).filter(|(_, placed)| !**placed) {
         results.push(bid_result(c, None, None, false, figures));
     }
     let (lowest_price, highest_price) = reference.total.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
@@ -918,39 +923,57 @@ impl Published {
     }
 }
 
-fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, awarded: bool, p: &Published) -> BidResult {
+fn bid_result(
+    c: &mut Candidate<'_>,
+    scored: Option<&mut Scored>,
+    rank: Option<u32>,
+    awarded: bool,
+    p: &Published,
+) -> BidResult {
     let Published { policy, money_decimals, percent, detail } = *p;
     let quality = c.quality.and_then(|q| figure(policy, q).ok());
-    let quality_percent =
-        c.quality.zip(percent).and_then(|(q, percent)| q.checked_mul(percent).ok()).and_then(|p| figure(policy, p).ok());
+    let quality_percent = c
+        .quality
+        .zip(percent)
+        .and_then(|(q, percent)| q.checked_mul(percent).ok())
+        .and_then(|p| figure(policy, p).ok());
     let (price, prices, total, total_derivation, total_relative) = match scored {
-        Some(s) => (s.price, s.prices, Some(s.total), Some(s.derivation), s.relative),
+        Some(s) => {
+            // The total's derivation is published with the derivations only.
+            let derivation = (detail == Detail::Derivations).then(|| {
+                Box::new(std::mem::replace(
+                    &mut s.derivation,
+                    TotalDerivation::Sum { price: None, quality: Vec::new() },
+                ))
+            });
+            (s.price.take(), std::mem::take(&mut s.prices), Some(s.total), derivation, s.relative.take())
+        }
         None => {
             // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
             let money = RoundingPolicy { decimals: money_decimals, ..policy };
-            let price = c
-                .price
-                .filter(|_| c.status == BidStatus::Rejected)
-                .and_then(|(p, basis)| figure(money, p).ok().map(|evaluated| PriceResult::unscored(basis, evaluated)));
+            let price =
+                c.price.take().filter(|_| c.status == BidStatus::Rejected).and_then(|(p, basis)| {
+                    figure(money, p).ok().map(|evaluated| PriceResult::unscored(basis, evaluated))
+                });
             (price, Vec::new(), None, None, None)
         }
     };
-    let (criteria, total_derivation) = match detail {
-        Detail::Derivations => (c.criteria, total_derivation.map(Box::new)),
-        Detail::Figures => (Vec::new(), None),
+    let criteria = match detail {
+        Detail::Derivations => std::mem::take(&mut c.criteria),
+        Detail::Figures => Vec::new(),
     };
     BidResult {
         bid: c.bid.id.clone(),
         bidder: c.bid.bidder.id.clone(),
         bidder_name: c.bid.bidder.name.clone(),
         status: c.status,
-        rejection: c.rejection,
+        rejection: std::mem::take(&mut c.rejection),
         sovereignty: c.bid.sovereignty.as_ref().map(SealRecord::of),
-        gates: c.gates,
+        gates: std::mem::take(&mut c.gates),
         criteria,
         quality,
         quality_percent,
-        quality_relative: c.quality_relative,
+        quality_relative: c.quality_relative.take(),
         price,
         prices,
         total,
@@ -959,7 +982,7 @@ fn bid_result(c: Candidate<'_>, scored: Option<Scored>, rank: Option<u32>, award
         rank,
         awarded,
         passed_over: false,
-        exclusion: c.exclusion,
+        exclusion: c.exclusion.take(),
     }
 }
 
