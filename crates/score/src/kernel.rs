@@ -146,7 +146,13 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
                 None => None,
             };
             let allowed = floor_scaled(leaf.allowed_spread, decimals);
-            leaves.push(Leaf { id: Id::new(c.id.as_str()), multiplier, minimum, allowed, allowed_decimal: leaf.allowed_spread });
+            leaves.push(Leaf {
+                id: Id::new(c.id.as_str()),
+                multiplier,
+                minimum,
+                allowed,
+                allowed_decimal: leaf.allowed_spread,
+            });
         }
         let acc = vec![Acc::EMPTY; leaves.len()];
         let multipliers = leaves.iter().try_fold(0_i128, |total, l| total.checked_add(l.multiplier.checked_abs()?));
