@@ -1104,12 +1104,12 @@ pub(crate) fn rank_with(
             scored.push(s);
         }
     }
+    // The passes over the whole scored field (see `whole_field`).
     if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
         apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
     }
     let mut references = references;
-    // Only where the highest total wins (validation refuses it elsewhere).
-    if award.relative_total && comparison_of(&award.price_model) == Comparison::HighestTotal {
+    if relative_totals_apply(award) {
         let best = relative_totals(award, &mut scored, references.best_total).map_err(|e| (None, e.into()))?;
         references.best_total = Some(best);
     }
@@ -1131,9 +1131,7 @@ fn rank_order(
 ) -> Result<Vec<usize>, RankError> {
     let award = &lot.award;
     let mut scratch = Vec::new();
-    let whole_field = matches!(award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
-        || (award.relative_total && comparison_of(&award.price_model) == Comparison::HighestTotal);
-    if whole_field {
+    if whole_field(award) {
         let r = rank(lot, money_decimals, candidates, in_play, &mut scratch)?;
         return Ok(r.order.iter().map(|s| s.index).collect());
     }
@@ -1148,6 +1146,19 @@ fn rank_order(
     }
     let (order, _, _) = order_with_ties(lot, candidates, &keys, &mut scratch);
     Ok(order.iter().map(|&k| keys[k].index).collect())
+}
+
+/// Whether [`rank_with`] makes the figures again once the whole field is scored: the extended
+/// price-per-quality-point method's corridor, or totals relative to the best.
+fn whole_field(award: &tender_core::AwardModel) -> bool {
+    matches!(award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+        || relative_totals_apply(award)
+}
+
+/// Whether totals are made relative to the best total: only where the highest total wins
+/// (validation refuses `relative_total` elsewhere).
+fn relative_totals_apply(award: &tender_core::AwardModel) -> bool {
+    award.relative_total && comparison_of(&award.price_model) == Comparison::HighestTotal
 }
 
 /// One candidate's comparison figure under the lot's model; `None` for a bid without a price.
@@ -1564,8 +1575,7 @@ fn apply_corridor(
 }
 
 /// What the ordering reads of a scored bid: its sort key and what the tie-break rules compare.
-#[derive(Clone)]
-pub(crate) struct RankKey {
+struct RankKey {
     /// Index into the candidates.
     index: usize,
     /// Corridor group (0 in, 1 out), then the key inside a corridor, else the published figure.
