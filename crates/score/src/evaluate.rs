@@ -136,12 +136,12 @@ const PARALLEL_FROM_BIDS: usize = 256;
 /// the limits across lots are applied, so a large tender's lots are evaluated on the machine's
 /// cores, each thread taking the next lot (the largest first) until none is left; the results
 /// are the same as on one thread.
-fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(Option<LotEvaluation>, Issues)> {
-    let lot_bids: Vec<Vec<Entry<'_>>> =
+fn evaluate_lots<'a>(tender: &Tender, sorted: &[Entry<'a>], detail: Detail) -> Vec<(Option<LotEvaluation>, Issues)> {
+    let lot_bids: Vec<Vec<Entry<'a>>> =
         tender.lots.iter().map(|lot| sorted.iter().copied().filter(|e| e.bid.lot == lot.id).collect()).collect();
-    let one = |k: usize, cores: usize| {
+    let one = |k: usize, cores: usize, spare: &mut Spare<'a>| {
         let mut issues = Issues::default();
-        let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, cores, &mut issues);
+        let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, cores, spare, &mut issues);
         (lot, issues)
     };
     let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
@@ -150,7 +150,8 @@ fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(
     if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
         // One lot with bids (or one core): a large lot has the cores to itself.
         let inside = if sorted.len() < PARALLEL_FROM_BIDS { 1 } else { cores };
-        return (0..tender.lots.len()).map(|k| one(k, inside)).collect();
+        let mut spare = Spare::default();
+        return (0..tender.lots.len()).map(|k| one(k, inside, &mut spare)).collect();
     }
     let mut queue: Vec<usize> = (0..tender.lots.len()).collect();
     queue.sort_by_key(|&k| std::cmp::Reverse(lot_bids[k].len()));
@@ -160,11 +161,11 @@ fn evaluate_lots(tender: &Tender, sorted: &[Entry<'_>], detail: Detail) -> Vec<(
     let cores_of = |q: usize| if q >= last_round { threads / (busy % threads).max(1) } else { 1 };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
-        let mut done = Vec::new();
+        let (mut done, mut spare) = (Vec::new(), Spare::default());
         loop {
             let q = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&k) = queue.get(q) else { break };
-            done.push((k, one(k, cores_of(q))));
+            done.push((k, one(k, cores_of(q), &mut spare)));
         }
         done
     };
@@ -319,6 +320,15 @@ impl Candidate<'_> {
     }
 }
 
+/// The vectors of a lot's candidates and scored bids, emptied, kept for the next lot the same
+/// thread evaluates: a lot of 1,000 bids needs about 1.1 MB of them, and memory used again costs
+/// no fresh pages.
+#[derive(Default)]
+struct Spare<'a> {
+    candidates: Vec<Candidate<'a>>,
+    scored: Vec<Scored>,
+}
+
 /// What the ranking step computes for one bid.
 #[derive(Clone)]
 pub(crate) struct Scored {
@@ -374,12 +384,13 @@ pub(crate) fn comparison_of(model: &PriceModel) -> Comparison {
 /// One lot, as the plan → compute → derive stages: the quality plan (and the integer kernel where
 /// it applies), each bid's gates and quality, the thresholds, the prices, the ranking and its
 /// checks, then the results. `None` when an issue (in `issues`) stops the lot.
-fn evaluate_lot(
+fn evaluate_lot<'a>(
     tender: &Tender,
     lot: &Lot,
-    bids: &[Entry<'_>],
+    bids: &[Entry<'a>],
     detail: Detail,
     cores: usize,
+    spare: &mut Spare<'a>,
     issues: &mut Issues,
 ) -> Option<LotEvaluation> {
     let award = &lot.award;
@@ -394,8 +405,17 @@ fn evaluate_lot(
 
     // 1. Gates, 2. quality.
     let threads = threads_for(bids.len()).max(cores);
-    let (mut candidates, kernel_scored) =
-        score_candidates(threads, tender, lot, bids, &plan, kernel.as_mut(), &mut warnings, issues);
+    let (mut candidates, kernel_scored) = score_candidates(
+        threads,
+        tender,
+        lot,
+        bids,
+        &plan,
+        kernel.as_mut(),
+        &mut spare.candidates,
+        &mut warnings,
+        issues,
+    );
     if issues.list.len() > before {
         return None;
     }
@@ -427,7 +447,8 @@ fn evaluate_lot(
 
     // 5. Comparison figures and ranking.
     let money_decimals = tender.currency.minor_units();
-    let ranking = match rank(lot, money_decimals, &candidates, &ranked(&candidates), &mut warnings) {
+    let scored = std::mem::take(&mut spare.scored);
+    let ranking = match rank_in(lot, money_decimals, &candidates, &ranked(&candidates), None, scored, &mut warnings) {
         Ok(r) => r,
         Err((bid, e)) => {
             match bid {
@@ -481,7 +502,7 @@ fn evaluate_lot(
     award_warnings(lot, &ranking, &awarded_set, &candidates, &mut warnings);
 
     let figures = Published::new(award.rounding, money_decimals, plan.max_points, detail);
-    let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures);
+    let mut lot_result = assemble(lot, candidates, ranking, &awarded_set, &figures, spare);
     lot_result.warnings = warnings;
     lot_result.rank_reversal = rank_reversal;
     lot_result.close_calls = close_calls;
@@ -542,23 +563,30 @@ fn score_candidates<'a>(
     bids: &[Entry<'a>],
     plan: &QualityPlan<'_>,
     kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
+    spare: &mut Vec<Candidate<'a>>,
     warnings: &mut Vec<Warning>,
     issues: &mut Issues,
 ) -> (Vec<Candidate<'a>>, u32) {
+    let mut candidates = std::mem::take(spare);
+    candidates.clear();
+    candidates.reserve(bids.len());
     if threads < 2 || bids.len() < threads {
-        return score_share(tender, lot, bids, plan, kernel, warnings, issues);
+        let scored = score_share(tender, lot, bids, plan, kernel, &mut candidates, warnings, issues);
+        return (candidates, scored);
     }
     // Each share with a kernel of its own (planned the same way).
     let with_kernel = kernel.is_some();
     let (_, shares) = tender_core::shares::in_shares(bids, threads, 1, |share| {
         let mut kernel = with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
         let (mut warnings, mut issues) = (Vec::new(), Issues::default());
-        let scored = score_share(tender, lot, share, plan, kernel.as_mut(), &mut warnings, &mut issues);
-        (scored, warnings, issues)
+        let mut candidates = Vec::with_capacity(share.len());
+        let scored =
+            score_share(tender, lot, share, plan, kernel.as_mut(), &mut candidates, &mut warnings, &mut issues);
+        (candidates, scored, warnings, issues)
     });
-    let (mut candidates, mut kernel_scored) = (Vec::with_capacity(bids.len()), 0);
+    let mut kernel_scored = 0;
     for share in shares {
-        let ((more, scored), more_warnings, more_issues) = tender_core::shares::resumed(share);
+        let (more, scored, more_warnings, more_issues) = tender_core::shares::resumed(share);
         candidates.extend(more);
         kernel_scored += scored;
         warnings.extend(more_warnings);
@@ -569,18 +597,20 @@ fn score_candidates<'a>(
 
 /// Steps 1 and 2: each bid's gates and quality, by the kernel where it can and the plan where it
 /// cannot; with the number of bids the kernel scored. A rejected bid keeps what can be computed
-/// of it (its marks and evaluated price) but takes no rank.
+/// of it (its marks and evaluated price) but takes no rank. The candidates are appended to
+/// `candidates`.
+#[allow(clippy::too_many_arguments)]
 fn score_share<'a>(
     tender: &Tender,
     lot: &Lot,
     bids: &[Entry<'a>],
     plan: &QualityPlan<'_>,
     mut kernel: Option<&mut crate::kernel::QualityKernel<'_, '_>>,
+    candidates: &mut Vec<Candidate<'a>>,
     warnings: &mut Vec<Warning>,
     issues: &mut Issues,
-) -> (Vec<Candidate<'a>>, u32) {
+) -> u32 {
     let mut kernel_scored = 0u32;
-    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(bids.len());
     for &Entry { bid, defects, marks } in bids {
         let gates = gates::check_all(tender, lot, bid);
         let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
@@ -629,7 +659,7 @@ fn score_share<'a>(
         }
         candidates.push(c);
     }
-    (candidates, kernel_scored)
+    kernel_scored
 }
 
 fn quality_issue(issues: &mut Issues, lot_id: Option<&Id>, bid: &Id, e: QualityError) {
@@ -740,12 +770,13 @@ fn award_warnings(
 
 /// The lot's result: ranked bids in rank order, then the others in the order given (by id); the
 /// warnings, rank reversal, close calls and kernel count are the caller's to fill in.
-fn assemble(
+fn assemble<'a>(
     lot: &Lot,
-    candidates: Vec<Candidate<'_>>,
+    candidates: Vec<Candidate<'a>>,
     ranking: Ranking,
     awarded_set: &BTreeSet<usize>,
     figures: &Published,
+    spare: &mut Spare<'a>,
 ) -> LotEvaluation {
     let award = &lot.award;
     let mut results = Vec::with_capacity(candidates.len());
@@ -769,6 +800,11 @@ fn assemble(
     for (c, _) in candidates.iter_mut().zip(&placed).filter(|(_, placed)| !**placed) {
         results.push(bid_result(c, None, None, false, figures));
     }
+    // What is left of the records is dropped; their vectors go to the thread's next lot.
+    candidates.clear();
+    order.clear();
+    spare.candidates = candidates;
+    spare.scored = order;
     let (lowest_price, highest_price) = reference.total.map_or((None, None), |r| (Some(r.lowest), Some(r.highest)));
     let price_references = if award.has_components() {
         award
@@ -1091,6 +1127,20 @@ pub(crate) fn rank_with(
     fixed: Option<&References>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
+    rank_in(lot, money_decimals, candidates, in_play, fixed, Vec::new(), warnings)
+}
+
+/// [`rank_with`], with the scored bids made in `scored` (emptied first): a vector of an earlier
+/// lot's, so a thread evaluating several lots reuses its memory.
+fn rank_in(
+    lot: &Lot,
+    money_decimals: u32,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+    fixed: Option<&References>,
+    scored: Vec<Scored>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Ranking, RankError> {
     let award = &lot.award;
     let references = match fixed {
         Some(r) => r.clone(),
@@ -1098,7 +1148,9 @@ pub(crate) fn rank_with(
     };
     check_divisors(award, candidates, in_play)?;
     let pricing = Pricing::new(award, money_decimals, &references);
-    let mut scored = Vec::with_capacity(in_play.len());
+    let mut scored = scored;
+    scored.clear();
+    scored.reserve(in_play.len());
     for &i in in_play {
         if let Some(s) = score_priced(&pricing, candidates, i, warnings)? {
             scored.push(s);
@@ -1996,8 +2048,18 @@ mod tests {
         let pairs: Vec<Entry<'_>> =
             bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
         let (mut warnings, mut issues) = (Vec::new(), Issues::default());
-        let (candidates, kernel_scored) =
-            score_candidates(threads, tender, lot, &pairs, &plan, kernel.as_mut(), &mut warnings, &mut issues);
+        let mut spare = Vec::new();
+        let (candidates, kernel_scored) = score_candidates(
+            threads,
+            tender,
+            lot,
+            &pairs,
+            &plan,
+            kernel.as_mut(),
+            &mut spare,
+            &mut warnings,
+            &mut issues,
+        );
         let rows: Vec<String> =
             candidates.iter().map(|c| format!("{} {:?} {:?} {:?}", c.bid.id, c.status, c.quality, c.below)).collect();
         format!("{rows:?}\n{warnings:?}\n{:?}\n{kernel_scored}", issues.list)
@@ -2037,7 +2099,9 @@ mod tests {
             bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
         let on = |cores: usize| {
             let mut issues = Issues::default();
-            let lot = evaluate_lot(&tender, &tender.lots[0], &entries, Detail::Figures, cores, &mut issues).unwrap();
+            let mut spare = Spare::default();
+            let lot = evaluate_lot(&tender, &tender.lots[0], &entries, Detail::Figures, cores, &mut spare, &mut issues)
+                .unwrap();
             assert!(issues.list.is_empty());
             (lot.rank_reversal.is_some(), lot.close_calls.len(), serde_json::to_string(&lot).unwrap())
         };
