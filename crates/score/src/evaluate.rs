@@ -2091,6 +2091,35 @@ mod tests {
 
     /// A lot evaluated with one core and with several (bids scored in shares, the rank-reversal
     /// check beside the close calls) gives the same result, byte for byte.
+    /// The rank-reversal re-rankings keep each bid's sort key alone (`rank_order`): their order is
+    /// the full ranking's, for the whole field and for the field without its first or its lowest
+    /// price bid.
+    #[test]
+    fn the_order_alone_is_the_rankings_order() {
+        let (tender, bids) = lot_of(400);
+        let lot = &tender.lots[0];
+        let plan = QualityPlan::new(&lot.award).unwrap();
+        let table = crate::marks::MarkTable::read(&tender, &bids);
+        let entries: Vec<Entry<'_>> =
+            bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
+        let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
+        let (mut candidates, _) =
+            score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
+        for c in &mut candidates {
+            let p = price::bid_price(&tender, lot, c.bid).unwrap();
+            c.price = Some((p.price, p.basis));
+        }
+        let in_play = ranked(&candidates);
+        let cheapest = in_play.iter().copied().min_by_key(|&i| candidates[i].price.as_ref().map(|p| p.0)).unwrap();
+        let without = |removed: usize| in_play.iter().copied().filter(|&i| i != removed).collect::<Vec<_>>();
+        for field in [in_play.clone(), without(in_play[0]), without(cheapest)] {
+            let full = rank(lot, 2, &candidates, &field, &mut warnings).unwrap();
+            let alone = rank_order(lot, 2, &candidates, &field).unwrap();
+            assert_eq!(alone, full.order.iter().map(|s| s.index).collect::<Vec<_>>());
+            assert_eq!(alone.len(), field.len());
+        }
+    }
+
     #[test]
     fn a_lot_is_the_same_on_one_core_and_on_several() {
         let (tender, bids) = lot_of(600);
