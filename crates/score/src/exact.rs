@@ -401,8 +401,8 @@ mod tests {
         }
 
         /// Sums and products cancel by the denominators' GCDs only; they are the definition's
-        /// `(a·d + c·b) / (b·d)` and `(a·c) / (b·d)` in lowest terms, on small parts (many common
-        /// factors), prices in cents and large parts.
+        /// `(a·d + c·b) / (b·d)` and `(a·c) / (b·d)` in lowest terms: on small parts, on parts with
+        /// many common factors, on 64-bit parts and on parts shifted beyond 64 bits.
         #[test]
         fn sums_and_products_are_the_definitions_in_lowest_terms(
             a in -10_000i64..10_000, b in 1i64..10_000, c in -10_000i64..10_000, d in 1i64..10_000,
