@@ -33,9 +33,11 @@ pub fn resumed<R>(result: std::thread::Result<R>) -> R {
     result.unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
-/// The machine's cores (1 where they cannot be known).
+/// The machine's cores (1 where they cannot be known), read once per process: asking the system
+/// reads the cgroup's CPU quota from files, which costs more than a small lot's evaluation.
 pub fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
 #[cfg(test)]

@@ -904,9 +904,13 @@ pub(crate) fn relative_quality(
 /// The bids that share a rank with an awarded bid but were not awarded themselves (the tie at
 /// the award cut-off), in rank order. One pass to count each rank, one to select.
 fn cutoff_ties(ranking: &Ranking, awarded: &BTreeSet<usize>, to_award: u32, candidates: &[Candidate<'_>]) -> Vec<Id> {
-    // Each rank's number of bids, and the number ranked before it.
+    // Each rank's number of bids, and the number ranked before it, for the ranks that can reach
+    // the places: a bid's rank is its position's (counted from 1) or a tied bid's ahead of it, so
+    // fewer than `r` bids rank ahead of rank `r`, and a rank above the places has none of them
+    // ahead of the cut-off. The map stays as small as the places.
+    let places = usize::try_from(to_award).unwrap_or(usize::MAX);
     let mut per_rank: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-    for &r in &ranking.ranks {
+    for &r in ranking.ranks.iter().filter(|&&r| usize::try_from(r).is_ok_and(|r| r <= places)) {
         per_rank.entry(r).or_default().0 += 1;
     }
     let mut before = 0;
@@ -914,7 +918,6 @@ fn cutoff_ties(ranking: &Ranking, awarded: &BTreeSet<usize>, to_award: u32, cand
         *ahead = before;
         before += *count;
     }
-    let places = usize::try_from(to_award).unwrap_or(usize::MAX);
     ranking
         .order
         .iter()
@@ -975,12 +978,16 @@ fn bid_result(
         .and_then(|p| figure(policy, p).ok());
     let (price, prices, total, total_derivation, total_relative) = match scored {
         Some(s) => {
-            // The total's derivation is published with the derivations only.
+            // The total's derivation is published with the derivations only. A sum's quality
+            // terms are the criteria's points, taken from the candidate here rather than copied
+            // for every bid in every ranking.
             let derivation = (detail == Detail::Derivations).then(|| {
-                Box::new(std::mem::replace(
-                    &mut s.derivation,
-                    TotalDerivation::Sum { price: None, quality: Vec::new() },
-                ))
+                let mut d =
+                    std::mem::replace(&mut s.derivation, TotalDerivation::Sum { price: None, quality: Vec::new() });
+                if let TotalDerivation::Sum { quality, .. } = &mut d {
+                    *quality = c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect();
+                }
+                Box::new(d)
             });
             (s.price.take(), std::mem::take(&mut s.prices), Some(s.total), derivation, s.relative.take())
         }
@@ -1339,6 +1346,9 @@ struct Pricing<'a> {
     money: RoundingPolicy,
     price_scale: Decimal,
     references: &'a References,
+    /// The single price criterion and its maximum points (its effective weight), made once for
+    /// the lot; `None` without a price criterion.
+    price_criterion: Option<Result<Exact, Overflow>>,
 }
 
 impl<'a> Pricing<'a> {
@@ -1352,6 +1362,7 @@ impl<'a> Pricing<'a> {
             // The scale a price's grade is given on when the policy rounds grades.
             price_scale: award.scale.resolve().max.get(),
             references,
+            price_criterion: award.price_criterion().map(|pc| crate::weights::effective(award, pc)),
         }
     }
 }
@@ -1501,7 +1512,7 @@ fn percent_adjustment(
 /// own reference; the price points are their sum.
 fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored, RankError> {
     let PricedBid { index: i, candidate: c, price: _, result: mut price_result } = bid;
-    let Pricing { award, policy, money, price_scale, references } = *pricing;
+    let Pricing { award, policy, money, price_scale, references, .. } = *pricing;
     let q = c.quality.unwrap_or(Exact::ZERO);
     let wrap = |e: Overflow| (Some(i), PriceError::from(e));
     let mut prices = Vec::new();
@@ -1539,10 +1550,8 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
         price: Some(price_result),
         prices,
         total: figure(policy, total).map_err(wrap)?,
-        derivation: TotalDerivation::Sum {
-            price: Some(sum),
-            quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
-        },
+        // The quality terms are filled in when the derivation is published (`bid_result`).
+        derivation: TotalDerivation::Sum { price: Some(sum), quality: Vec::new() },
         group: 0,
         corridor_key: None,
         relative: None,
@@ -1553,13 +1562,12 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
 /// quality points.
 fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -> Result<Scored, RankError> {
     let PricedBid { index: i, candidate: c, price: p, result: mut price_result } = bid;
-    let Pricing { award, policy, price_scale, references, .. } = *pricing;
+    let Pricing { policy, price_scale, references, price_criterion, .. } = *pricing;
     let q = c.quality.unwrap_or(Exact::ZERO);
     let wrap = |e: Overflow| (Some(i), PriceError::from(e));
-    let (price_criterion, reference) = (award.price_criterion(), references.total);
     let mut price_points = None;
-    if let (Some(pc), Some(reference)) = (price_criterion, reference) {
-        let max = crate::weights::effective(award, pc).map_err(wrap)?;
+    if let (Some(max), Some(reference)) = (price_criterion, references.total) {
+        let max = max.map_err(wrap)?;
         let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
         price_result.unrounded_ratio = Some(r);
         let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
@@ -1578,10 +1586,8 @@ fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -
         price: Some(price_result),
         prices: Vec::new(),
         total: figure(policy, total).map_err(wrap)?,
-        derivation: TotalDerivation::Sum {
-            price: price_points,
-            quality: c.criteria.iter().map(|r| (r.criterion.clone(), r.points.exact)).collect(),
-        },
+        // The quality terms are filled in when the derivation is published (`bid_result`).
+        derivation: TotalDerivation::Sum { price: price_points, quality: Vec::new() },
         group: 0,
         corridor_key: None,
         relative: None,
@@ -1634,6 +1640,9 @@ struct RankKey {
     group: u8,
     corridor_key: Option<Exact>,
     total: Decimal,
+    /// `total` as an integer in units of its last decimal, to compare totals of the same scale
+    /// (every published total of a lot has the policy's decimals) without rescaling.
+    total_units: i128,
     /// The evaluated price, exactly, and the price points as published.
     evaluated: Option<Exact>,
     price_points: Option<Decimal>,
@@ -1646,6 +1655,7 @@ impl RankKey {
             group: s.group,
             corridor_key: s.corridor_key,
             total: s.total.value,
+            total_units: s.total.value.mantissa(),
             evaluated: s.price.as_ref().map(|p| p.evaluated.exact),
             price_points: s.price.as_ref().and_then(|p| p.points).map(|f| f.value),
         }
@@ -1666,10 +1676,17 @@ fn order_with_ties(
     let primary = |a: &RankKey, b: &RankKey| -> Ordering {
         a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
             (Some(x), Some(y)) => x.cmp(&y),
-            _ => match comparison {
-                Comparison::HighestTotal => b.total.cmp(&a.total),
-                _ => a.total.cmp(&b.total),
-            },
+            _ => {
+                let ascending = if a.total.scale() == b.total.scale() {
+                    a.total_units.cmp(&b.total_units)
+                } else {
+                    a.total.cmp(&b.total)
+                };
+                match comparison {
+                    Comparison::HighestTotal => ascending.reverse(),
+                    _ => ascending,
+                }
+            }
         })
     };
     let id = |k: usize| &candidates[keys[k].index].bid.id;
@@ -1891,6 +1908,11 @@ fn rank_reversal_check(
     // Removing a bid that sets no reference price the model reads changes nothing, except where
     // the mean price, price components or relative quality have references of their own: then
     // every bid is tried.
+    let every_bid = reads_mean
+        || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
+        || lot.award.has_components()
+        || lot.award.quality.relative.is_some()
+        || measured_relative(&lot.award);
     let to_try: Vec<usize> = ranking
         .order
         .iter()
@@ -1898,13 +1920,9 @@ fn rank_reversal_check(
         .filter(|&(pos, s)| {
             let p = price_of(s.index);
             pos >= awarded_positions
-                && ((p == lowest && lowest_alone)
+                && (every_bid
+                    || (p == lowest && lowest_alone)
                     || (reads_highest && p == highest && highest_alone)
-                    || reads_mean
-                    || matches!(lot.award.price_model, PriceModel::PricePerQualityPoint { corridor: Some(_), .. })
-                    || lot.award.has_components()
-                    || lot.award.quality.relative.is_some()
-                    || measured_relative(&lot.award)
                     // The best total, when a tie-break ranked it below an awarded place.
                     || s.relative.as_ref().is_some_and(|r| r.absolute == r.best))
         })

@@ -8,6 +8,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::num::NonZeroI128;
 
 use rust_decimal::Decimal;
 use tender_core::award::RoundingStrategy;
@@ -19,11 +20,24 @@ pub struct Overflow;
 
 /// An exact rational number: `numer / denom` in lowest terms, `denom > 0`.
 ///
-/// Magnitudes are kept below `2^127` in absolute value so that negation never overflows.
+/// Magnitudes are kept below `2^127` in absolute value so that negation never overflows. The
+/// denominator is a `NonZero`, so an `Option<Exact>` (and every optional figure) takes no more
+/// room than an `Exact`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Exact {
     numer: i128,
-    denom: i128,
+    denom: NonZeroI128,
+}
+
+/// The denominator 1.
+const UNIT: NonZeroI128 = match NonZeroI128::new(1) {
+    Some(one) => one,
+    None => panic!("1 is not zero"),
+};
+
+/// A denominator computed as a product of non-zero denominators, `None` where it overflowed.
+fn denominator(d: Option<i128>) -> Result<NonZeroI128, Overflow> {
+    d.and_then(NonZeroI128::new).ok_or(Overflow)
 }
 
 /// The greatest common divisor (0 only for two zeros).
@@ -64,6 +78,22 @@ fn quot(x: i128, g: i128) -> i128 {
     }
 }
 
+/// `x × y`, `None` on overflow. Where both fit 64 bits the product is one widening
+/// multiplication, which cannot overflow (`|x × y| ≤ 2^126`); a checked 128-bit product costs
+/// several multiplications and the overflow tests.
+/// Like every result here, the product is kept off `i128::MIN`, so that negation fits.
+fn mul(x: i128, y: i128) -> Option<i128> {
+    match (i64::try_from(x), i64::try_from(y)) {
+        (Ok(a), Ok(b)) => Some(i128::from(a) * i128::from(b)),
+        _ => x.checked_mul(y).filter(|&p| p != i128::MIN),
+    }
+}
+
+/// `x + y`, `None` on overflow or at `i128::MIN` (see [`mul`]).
+fn add(x: i128, y: i128) -> Option<i128> {
+    x.checked_add(y).filter(|&s| s != i128::MIN)
+}
+
 /// Binary GCD (Stein) on one unsigned width, in the form where each step's shift comes from the
 /// difference computed in the step before, so the steps do not wait on one another; never
 /// divides, never panics.
@@ -98,9 +128,9 @@ binary_gcd!(gcd128, u128);
 
 impl Exact {
     /// Zero.
-    pub const ZERO: Self = Self { numer: 0, denom: 1 };
+    pub const ZERO: Self = Self { numer: 0, denom: UNIT };
     /// One.
-    pub const ONE: Self = Self { numer: 1, denom: 1 };
+    pub const ONE: Self = Self { numer: 1, denom: UNIT };
 
     /// `numer / denom` in lowest terms.
     ///
@@ -118,7 +148,7 @@ impl Exact {
             n = -n;
             d = -d;
         }
-        Ok(Self { numer: n, denom: d })
+        Ok(Self { numer: n, denom: denominator(Some(d))? })
     }
 
     /// An integer.
@@ -141,7 +171,7 @@ impl Exact {
 
     /// The denominator (lowest terms, positive).
     pub fn denom(self) -> i128 {
-        self.denom
+        self.denom.get()
     }
 
     /// Whether the value is zero.
@@ -162,22 +192,22 @@ impl Exact {
         // Both operands are in lowest terms, so the greatest common divisor to take out of the sum
         // divides that of the denominators (Knuth, TAOCP 4.5.1): the GCDs are taken of the
         // denominators and of a divisor of them, never of the (larger) cross products.
-        let (a, b, c, d) = (self.numer, self.denom, rhs.numer, rhs.denom);
+        let (a, b, c, d) = (self.numer, self.denom.get(), rhs.numer, rhs.denom.get());
         if b == d {
-            return Self::new(a.checked_add(c).ok_or(Overflow)?, b);
+            return Self::new(add(a, c).ok_or(Overflow)?, b);
         }
         let g = common(b, d)?;
         if g == 1 {
-            let n = a.checked_mul(d).and_then(|x| c.checked_mul(b).and_then(|y| x.checked_add(y)));
-            return Ok(Self { numer: n.ok_or(Overflow)?, denom: b.checked_mul(d).ok_or(Overflow)? });
+            let n = mul(a, d).and_then(|x| mul(c, b).and_then(|y| add(x, y)));
+            return Ok(Self { numer: n.ok_or(Overflow)?, denom: denominator(mul(b, d))? });
         }
         let (b_g, d_g) = (quot(b, g), quot(d, g));
-        let t = a.checked_mul(d_g).and_then(|x| c.checked_mul(b_g).and_then(|y| x.checked_add(y))).ok_or(Overflow)?;
+        let t = mul(a, d_g).and_then(|x| mul(c, b_g).and_then(|y| add(x, y))).ok_or(Overflow)?;
         if t == 0 {
             return Ok(Self::ZERO);
         }
         let g2 = common(t, g)?;
-        Ok(Self { numer: quot(t, g2), denom: b_g.checked_mul(quot(d, g2)).ok_or(Overflow)? })
+        Ok(Self { numer: quot(t, g2), denom: denominator(mul(b_g, quot(d, g2)))? })
     }
 
     /// `-self`.
@@ -199,16 +229,16 @@ impl Exact {
     /// # Errors
     /// [`Overflow`].
     pub fn checked_mul(self, rhs: Self) -> Result<Self, Overflow> {
-        let (a, b, c, d) = (self.numer, self.denom, rhs.numer, rhs.denom);
+        let (a, b, c, d) = (self.numer, self.denom.get(), rhs.numer, rhs.denom.get());
         if a == 0 || c == 0 {
             return Ok(Self::ZERO);
         }
         // Both operands are in lowest terms: cancelling each numerator against the other's
         // denominator leaves the product in lowest terms, with no GCD of the products.
         let (g1, g2) = (common(a, d)?, common(c, b)?);
-        let n = quot(a, g1).checked_mul(quot(c, g2)).ok_or(Overflow)?;
-        let d = quot(b, g2).checked_mul(quot(d, g1)).ok_or(Overflow)?;
-        Ok(Self { numer: n, denom: d })
+        let n = mul(quot(a, g1), quot(c, g2)).ok_or(Overflow)?;
+        let d = mul(quot(b, g2), quot(d, g1)).ok_or(Overflow)?;
+        Ok(Self { numer: n, denom: denominator(Some(d))? })
     }
 
     /// `self / rhs`.
@@ -217,14 +247,9 @@ impl Exact {
     /// [`Overflow`], also for a division by zero (callers check for zero first and report it in
     /// domain terms).
     pub fn checked_div(self, rhs: Self) -> Result<Self, Overflow> {
-        if rhs.numer == 0 {
-            return Err(Overflow);
-        }
-        self.checked_mul(Self { numer: rhs.denom, denom: rhs.numer }.normalised_sign())
-    }
-
-    fn normalised_sign(self) -> Self {
-        if self.denom < 0 { Self { numer: -self.numer, denom: -self.denom } } else { self }
+        // The reciprocal, its sign on the numerator: |rhs.numer| < 2^127, so the negations fit.
+        let (numer, denom) = if rhs.numer < 0 { (-rhs.denom.get(), -rhs.numer) } else { (rhs.denom.get(), rhs.numer) };
+        self.checked_mul(Self { numer, denom: denominator(Some(denom))? })
     }
 
     /// The smaller of two values.
@@ -256,11 +281,12 @@ impl Exact {
     /// [`Overflow`] when the result does not fit a [`Decimal`].
     pub fn round(self, decimals: u32, strategy: RoundingStrategy) -> Result<Decimal, Overflow> {
         let scale = 10_i128.checked_pow(decimals).ok_or(Overflow)?;
-        let scaled = self.numer.checked_mul(scale).ok_or(Overflow)?;
-        let (q, r) = match (i64::try_from(scaled), i64::try_from(self.denom)) {
+        let scaled = mul(self.numer, scale).ok_or(Overflow)?;
+        let denom = self.denom.get();
+        let (q, r) = match (i64::try_from(scaled), i64::try_from(denom)) {
             // 64-bit division is several times faster than 128-bit; same result.
             (Ok(a), Ok(b)) => (i128::from(a / b), i128::from(a % b)),
-            _ => (scaled / self.denom, scaled % self.denom),
+            _ => (scaled / denom, scaled % denom),
         };
         // q is truncated towards zero; r has the sign of scaled.
         let rounded = if r == 0 {
@@ -268,7 +294,7 @@ impl Exact {
         } else {
             let away = if scaled < 0 { q - 1 } else { q + 1 };
             let twice = r.unsigned_abs().checked_mul(2).ok_or(Overflow)?;
-            let half = twice.cmp(&self.denom.unsigned_abs());
+            let half = twice.cmp(&denom.unsigned_abs());
             let go_away = match strategy {
                 RoundingStrategy::Down => false,
                 RoundingStrategy::Up => true,
@@ -303,13 +329,14 @@ impl Exact {
 
 impl Ord for Exact {
     fn cmp(&self, other: &Self) -> Ordering {
-        if self.denom == other.denom {
+        let (b, d) = (self.denom.get(), other.denom.get());
+        if b == d {
             return self.numer.cmp(&other.numer);
         }
-        if let (Some(a), Some(b)) = (self.numer.checked_mul(other.denom), other.numer.checked_mul(self.denom)) {
-            return a.cmp(&b);
+        if let (Some(x), Some(y)) = (mul(self.numer, d), mul(other.numer, b)) {
+            return x.cmp(&y);
         }
-        compare_fractions(self.numer, self.denom, other.numer, other.denom)
+        compare_fractions(self.numer, b, other.numer, d)
     }
 }
 
@@ -348,7 +375,7 @@ fn compare_fractions(mut a: i128, mut b: i128, mut c: i128, mut d: i128) -> Orde
 impl fmt::Display for Exact {
     /// `numer/denom`, or the integer when the denominator is 1.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.denom == 1 { write!(f, "{}", self.numer) } else { write!(f, "{}/{}", self.numer, self.denom) }
+        if self.denom == UNIT { write!(f, "{}", self.numer) } else { write!(f, "{}/{}", self.numer, self.denom) }
     }
 }
 
@@ -417,7 +444,7 @@ mod tests {
             ];
             for (a, b, c, d) in cases {
                 let (x, y) = (e(a, b.max(1)), e(c, d.max(1)));
-                let (a, b, c, d) = (x.numer, x.denom, y.numer, y.denom);
+                let (a, b, c, d) = (x.numer, x.denom(), y.numer, y.denom());
                 let definition = |n: Option<i128>, m: Option<i128>| match (n, m) {
                     (Some(n), Some(m)) => Exact::new(n, m).ok(),
                     _ => None,
@@ -433,8 +460,8 @@ mod tests {
                     proptest::prop_assert_eq!(y.checked_mul(x), Ok(product));
                 }
                 for r in [x.checked_add(y), x.checked_mul(y), x.checked_sub(y)].into_iter().flatten() {
-                    proptest::prop_assert_eq!(euclid(r.numer.unsigned_abs(), r.denom.unsigned_abs()).max(1), 1);
-                    proptest::prop_assert!(r.denom > 0);
+                    proptest::prop_assert_eq!(euclid(r.numer.unsigned_abs(), r.denom().unsigned_abs()).max(1), 1);
+                    proptest::prop_assert!(r.denom() > 0);
                 }
             }
         }
@@ -450,6 +477,23 @@ mod tests {
         assert_eq!(e(0, 7), Exact::ZERO);
         assert!(Exact::new(1, 0).is_err());
         assert!(Exact::new(i128::MIN, 1).is_err());
+    }
+
+    #[test]
+    fn an_optional_figure_takes_no_more_room_than_the_figure() {
+        // The non-zero denominator is the niche that holds `None`.
+        assert_eq!(std::mem::size_of::<Option<Exact>>(), std::mem::size_of::<Exact>());
+        assert_eq!(std::mem::size_of::<Option<crate::result::Figure>>(), std::mem::size_of::<crate::result::Figure>());
+    }
+
+    #[test]
+    fn no_result_lands_on_the_one_magnitude_negation_cannot_take() {
+        // -2^127 fits an i128 but its negation does not: a sum or product there is an overflow.
+        let half = e(-(1_i128 << 126), 1);
+        assert_eq!(half.checked_add(half), Err(Overflow));
+        assert_eq!(e(-(1_i128 << 64), 1).checked_mul(e(1_i128 << 63, 1)), Err(Overflow));
+        // Just inside, the results are exact.
+        assert_eq!(half.checked_add(e(1, 1)).and_then(|x| x.checked_add(half)), Ok(e(i128::MIN + 1, 1)));
     }
 
     #[test]
