@@ -786,6 +786,10 @@ fn assemble<'a>(
     let mut candidates = candidates;
     let mut placed = vec![false; candidates.len()];
     let Ranking { mut order, ranks, ties, reference } = ranking;
+    // What each result copies from its bid (ids, name, sovereignty record) is copied first, in
+    // the candidates' order, which is the order the bids were read in and lie in memory. Copied
+    // in rank order, each copy would wait on memory far from the last one's.
+    let mut copies: Vec<Option<BidCopy>> = candidates.iter().map(|c| Some(BidCopy::of(c.bid))).collect();
     for (s, rank) in order.iter_mut().zip(ranks) {
         if std::mem::replace(&mut placed[s.index], true) {
             continue;
@@ -795,10 +799,12 @@ fn assemble<'a>(
         if is_awarded {
             awarded.push(c.bid.id.clone());
         }
-        results.push(bid_result(c, Some(s), Some(rank), is_awarded, figures));
+        let copy = copies[s.index].take().unwrap_or_else(|| BidCopy::of(c.bid));
+        results.push(bid_result(c, copy, Some(s), Some(rank), is_awarded, figures));
     }
-    for (c, _) in candidates.iter_mut().zip(&placed).filter(|(_, placed)| !**placed) {
-        results.push(bid_result(c, None, None, false, figures));
+    for ((c, _), copy) in candidates.iter_mut().zip(&placed).zip(&mut copies).filter(|((_, placed), _)| !**placed) {
+        let copy = copy.take().unwrap_or_else(|| BidCopy::of(c.bid));
+        results.push(bid_result(c, copy, None, None, false, figures));
     }
     // What is left of the records is dropped; their vectors go to the thread's next lot.
     candidates.clear();
@@ -962,8 +968,28 @@ impl Published {
     }
 }
 
+/// A bid's ids, its bidder's name and its sovereignty record, as its result carries them.
+struct BidCopy {
+    bid: Id,
+    bidder: Id,
+    bidder_name: String,
+    sovereignty: Option<SealRecord>,
+}
+
+impl BidCopy {
+    fn of(bid: &Bid) -> Self {
+        Self {
+            bid: bid.id.clone(),
+            bidder: bid.bidder.id.clone(),
+            bidder_name: bid.bidder.name.clone(),
+            sovereignty: bid.sovereignty.as_ref().map(SealRecord::of),
+        }
+    }
+}
+
 fn bid_result(
     c: &mut Candidate<'_>,
+    copy: BidCopy,
     scored: Option<&mut Scored>,
     rank: Option<u32>,
     awarded: bool,
@@ -1006,12 +1032,12 @@ fn bid_result(
         Detail::Figures => Vec::new(),
     };
     BidResult {
-        bid: c.bid.id.clone(),
-        bidder: c.bid.bidder.id.clone(),
-        bidder_name: c.bid.bidder.name.clone(),
+        bid: copy.bid,
+        bidder: copy.bidder,
+        bidder_name: copy.bidder_name,
         status: c.status,
         rejection: std::mem::take(&mut c.rejection),
-        sovereignty: c.bid.sovereignty.as_ref().map(SealRecord::of),
+        sovereignty: copy.sovereignty,
         gates: std::mem::take(&mut c.gates),
         criteria,
         quality,
