@@ -334,7 +334,7 @@ struct Spare<'a> {
 pub(crate) struct Scored {
     /// Index into the candidates.
     pub(crate) index: usize,
-    price: Option<PriceResult>,
+    price: Option<Box<PriceResult>>,
     /// Each price criterion's evaluation, where the lot scores price components.
     prices: Vec<CriterionPrice>,
     pub(crate) total: Figure,
@@ -1020,10 +1020,9 @@ fn bid_result(
         None => {
             // A rejected bid keeps its evaluated price (without points), so nothing it sent is lost.
             let money = RoundingPolicy { decimals: money_decimals, ..policy };
-            let price =
-                c.price.take().filter(|_| c.status == BidStatus::Rejected).and_then(|(p, basis)| {
-                    figure(money, p).ok().map(|evaluated| PriceResult::unscored(basis, evaluated))
-                });
+            let price = c.price.take().filter(|_| c.status == BidStatus::Rejected).and_then(|(p, basis)| {
+                figure(money, p).ok().map(|evaluated| Box::new(PriceResult::unscored(basis, evaluated)))
+            });
             (price, Vec::new(), None, None, None)
         }
     };
@@ -1423,7 +1422,7 @@ fn per_quality_point(
     };
     Ok(Scored {
         index: i,
-        price: Some(price_result),
+        price: Some(Box::new(price_result)),
         prices: Vec::new(),
         total: figure(policy, ppqp).map_err(wrap)?,
         derivation: TotalDerivation::PricePerQualityPoint {
@@ -1464,7 +1463,7 @@ fn value_added(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, mode: AdjustMode) 
     }
     Ok(Scored {
         index: i,
-        price: Some(price_result),
+        price: Some(Box::new(price_result)),
         prices: Vec::new(),
         total: figure(policy, e).map_err(wrap)?,
         derivation: TotalDerivation::ValueAdded { mode, price: p, adjustments },
@@ -1518,7 +1517,7 @@ fn percent_adjustment(
     }
     Ok(Scored {
         index: i,
-        price: Some(price_result),
+        price: Some(Box::new(price_result)),
         prices: Vec::new(),
         total: figure(policy, e).map_err(wrap)?,
         derivation: TotalDerivation::PercentAdjustment {
@@ -1573,7 +1572,7 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
     let total = sum.checked_add(q).map_err(wrap)?;
     Ok(Scored {
         index: i,
-        price: Some(price_result),
+        price: Some(Box::new(price_result)),
         prices,
         total: figure(policy, total).map_err(wrap)?,
         // The quality terms are filled in when the derivation is published (`bid_result`).
@@ -1609,7 +1608,7 @@ fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -
     let total = price_points.unwrap_or(Exact::ZERO).checked_add(q).map_err(wrap)?;
     Ok(Scored {
         index: i,
-        price: Some(price_result),
+        price: Some(Box::new(price_result)),
         prices: Vec::new(),
         total: figure(policy, total).map_err(wrap)?,
         // The quality terms are filled in when the derivation is published (`bid_result`).

@@ -209,8 +209,9 @@ pub struct BidResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quality_relative: Option<Box<RelativeTotal>>,
     /// The price evaluation (where the lot's price criteria score price components: the sum of
-    /// the components, with the sum of the criteria's price points).
-    pub price: Option<PriceResult>,
+    /// the components, with the sum of the criteria's price points). Boxed: made once when the
+    /// bid is ranked and moved into its result, while the ranking sorts small records.
+    pub price: Option<Box<PriceResult>>,
     /// Where the lot's price criteria score price components: each price criterion's evaluation.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub prices: Vec<CriterionPrice>,
