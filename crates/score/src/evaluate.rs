@@ -784,27 +784,25 @@ fn assemble<'a>(
     // Each result takes its parts out of its candidate and its scored figures in place: the
     // (large) records are not moved whole.
     let mut candidates = candidates;
-    let mut placed = vec![false; candidates.len()];
     let Ranking { mut order, ranks, ties, reference } = ranking;
     // What each result copies from its bid (ids, name, sovereignty record) is copied first, in
     // the candidates' order, which is the order the bids were read in and lie in memory. Copied
-    // in rank order, each copy would wait on memory far from the last one's.
+    // in rank order, each copy would wait on memory far from the last one's. A copy taken is a
+    // result placed.
     let mut copies: Vec<Option<BidCopy>> = candidates.iter().map(|c| Some(BidCopy::of(c.bid))).collect();
     for (s, rank) in order.iter_mut().zip(ranks) {
-        if std::mem::replace(&mut placed[s.index], true) {
-            continue;
-        }
+        let Some(copy) = copies[s.index].take() else { continue };
         let is_awarded = awarded_set.contains(&s.index);
         let c = &mut candidates[s.index];
         if is_awarded {
             awarded.push(c.bid.id.clone());
         }
-        let copy = copies[s.index].take().unwrap_or_else(|| BidCopy::of(c.bid));
         results.push(bid_result(c, copy, Some(s), Some(rank), is_awarded, figures));
     }
-    for ((c, _), copy) in candidates.iter_mut().zip(&placed).zip(&mut copies).filter(|((_, placed), _)| !**placed) {
-        let copy = copy.take().unwrap_or_else(|| BidCopy::of(c.bid));
-        results.push(bid_result(c, copy, None, None, false, figures));
+    for (c, copy) in candidates.iter_mut().zip(&mut copies) {
+        if let Some(copy) = copy.take() {
+            results.push(bid_result(c, copy, None, None, false, figures));
+        }
     }
     // What is left of the records is dropped; their vectors go to the thread's next lot.
     candidates.clear();
@@ -1371,9 +1369,9 @@ struct Pricing<'a> {
     money: RoundingPolicy,
     price_scale: Decimal,
     references: &'a References,
-    /// The single price criterion and its maximum points (its effective weight), made once for
-    /// the lot; `None` without a price criterion.
-    price_criterion: Option<Result<Exact, Overflow>>,
+    /// The single price criterion's maximum points (its effective weight), made once for the
+    /// lot; `None` without a price criterion.
+    price_max: Option<Result<Exact, Overflow>>,
 }
 
 impl<'a> Pricing<'a> {
@@ -1387,7 +1385,7 @@ impl<'a> Pricing<'a> {
             // The scale a price's grade is given on when the policy rounds grades.
             price_scale: award.scale.resolve().max.get(),
             references,
-            price_criterion: award.price_criterion().map(|pc| crate::weights::effective(award, pc)),
+            price_max: award.price_criterion().map(|pc| crate::weights::effective(award, pc)),
         }
     }
 }
@@ -1587,11 +1585,11 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
 /// quality points.
 fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -> Result<Scored, RankError> {
     let PricedBid { index: i, candidate: c, price: p, result: mut price_result } = bid;
-    let Pricing { policy, price_scale, references, price_criterion, .. } = *pricing;
+    let Pricing { policy, price_scale, references, price_max, .. } = *pricing;
     let q = c.quality.unwrap_or(Exact::ZERO);
     let wrap = |e: Overflow| (Some(i), PriceError::from(e));
     let mut price_points = None;
-    if let (Some(max), Some(reference)) = (price_criterion, references.total) {
+    if let (Some(max), Some(reference)) = (price_max, references.total) {
         let max = max.map_err(wrap)?;
         let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
         price_result.unrounded_ratio = Some(r);

@@ -81,6 +81,7 @@ fn quot(x: i128, g: i128) -> i128 {
 /// `x × y`, `None` on overflow. Where both fit 64 bits the product is one widening
 /// multiplication, which cannot overflow (`|x × y| ≤ 2^126`); a checked 128-bit product costs
 /// several multiplications and the overflow tests.
+///
 /// Like every result here, the product is kept off `i128::MIN`, so that negation fits.
 fn mul(x: i128, y: i128) -> Option<i128> {
     match (i64::try_from(x), i64::try_from(y)) {
