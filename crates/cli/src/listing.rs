@@ -26,26 +26,34 @@ pub(crate) fn bid_dir(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    let mut paths: Vec<PathBuf> = Vec::new();
+    // Each entry with its type as the listing gives it (no call per file where the file system
+    // says; a link's target is looked up below).
+    let mut listed: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => paths.push(entry.path()),
+            Ok(entry) => listed.push((entry.path(), entry.file_type().ok())),
             Err(e) => diags.push(Diagnostic::error(format!("{}: cannot list an entry: {e}", dir.display()))),
         }
     }
-    paths.sort();
+    // The paths differ only in their file names, so ordering them by their bytes is ordering
+    // them by name (and much cheaper than comparing them component by component).
+    listed.sort_by(|(a, _), (b, _)| a.as_os_str().cmp(b.as_os_str()));
     let mut bids = Vec::new();
     let mut hidden_others = Vec::new();
-    for p in paths {
+    for (p, file_type) in listed {
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let bid_like = Format::from_path(&p).is_some();
         let hidden = name.starts_with('.');
-        if let Some(d) = broken_link(&p) {
+        // A link (or an entry the listing did not type) is followed to what it points to.
+        let followed = file_type.filter(|t| !t.is_symlink());
+        if followed.is_none()
+            && let Some(d) = broken_link(&p)
+        {
             // A link meant as a bid, hidden or not, is an error: its bid cannot be read.
             diags.push(if bid_like || !hidden { d } else { d.with_level(crate::diagnostics::Level::Warning) });
             continue;
         }
-        let is_dir = p.is_dir();
+        let is_dir = followed.map_or_else(|| p.is_dir(), |t| t.is_dir());
         match (hidden, bid_like, is_dir) {
             (true, true, false) => {
                 diags.not_read(&p, "a hidden file");
