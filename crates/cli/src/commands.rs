@@ -218,16 +218,8 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
         // Written above, as bytes.
         OutputFormat::Xlsx => String::new(),
         OutputFormat::Text => report::text(tender, &evaluation, args.explain),
-        OutputFormat::Json => match serde_json::to_string_pretty(&evaluation) {
-            Ok(mut s) => {
-                s.push('\n');
-                s
-            }
-            Err(e) => {
-                diags.push(Diagnostic::error(format!("cannot write the evaluation as JSON: {e}")));
-                return finish(&diags, "not written");
-            }
-        },
+        // Written below, as it is made.
+        OutputFormat::Json => String::new(),
         OutputFormat::Csv => match tender_interop::ranking_csv(tender, &evaluation) {
             Ok(s) => s,
             Err(e) => {
@@ -274,7 +266,15 @@ fn evaluate(args: &EvaluateArgs) -> Outcome {
     };
     // Warnings about the input come first, on standard error; the result goes to stdout or -o.
     let outcome = finish(&diags, "not evaluated");
-    if let Err(d) = output::write(&text, args.output.as_deref()) {
+    let written = if args.format == OutputFormat::Json {
+        output::write_with(args.output.as_deref(), |out| {
+            serde_json::to_writer_pretty(&mut *out, &evaluation)?;
+            out.write_all(b"\n")
+        })
+    } else {
+        output::write(&text, args.output.as_deref())
+    };
+    if let Err(d) = written {
         let mut diags = Diagnostics::default();
         diags.push(d);
         return finish(&diags, "not written");

@@ -17,7 +17,88 @@ pub(crate) fn write(text: &str, file: Option<&Path>) -> Result<(), Diagnostic> {
             to_stdout(text);
             Ok(())
         }
-        Some(path) => write_file(path, tender_core::inert::inert(text).as_bytes()),
+        Some(path) => write_file(path, |out| out.write_all(tender_core::inert::inert(text).as_bytes())),
+    }
+}
+
+/// Writes the text `fill` writes to standard output, or to `file`, as it is made: a large result
+/// (52 MB of JSON for 20,000 bids) is never held whole. It passes through [`Inert`], so what
+/// reaches the file or the terminal is what [`write`] would write.
+pub(crate) fn write_with(
+    file: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
+    match file {
+        None => {
+            let mut out = Inert::new(std::io::stdout().lock());
+            // A reader that stopped reading (a closed pipe) has all it wanted.
+            let _ = fill(&mut out).and_then(|()| out.flush());
+            Ok(())
+        }
+        Some(path) => write_file(path, |file| {
+            let mut out = Inert::new(file);
+            fill(&mut out)?;
+            out.flush()
+        }),
+    }
+}
+
+/// A writer that passes the text written to it through [`tender_core::inert::inert`] on its way
+/// to `inner`, in blocks cut at character boundaries (`inert` maps each character on its own, so
+/// the blocks give what the whole text would).
+struct Inert<W: Write> {
+    inner: W,
+    /// Written and not yet passed on: less than a block, or the start of a character whose other
+    /// bytes are still to come.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Inert<W> {
+    /// The text is passed on in blocks of about this many bytes.
+    const BLOCK: usize = 1 << 16;
+
+    fn new(inner: W) -> Self {
+        Self { inner, pending: Vec::with_capacity(Self::BLOCK + 4) }
+    }
+
+    /// Passes on the pending text; a character cut at the end waits for its other bytes unless
+    /// `all`. Bytes that are not UTF-8 (none of the program's writers makes them) are shown as
+    /// `�`.
+    fn pass(&mut self, all: bool) -> std::io::Result<()> {
+        let Self { inner, pending } = self;
+        let whole = match std::str::from_utf8(pending) {
+            Ok(text) => {
+                inner.write_all(tender_core::inert::inert(text).as_bytes())?;
+                pending.len()
+            }
+            Err(e) if e.error_len().is_none() && !all => {
+                let (text, _) = pending.split_at(e.valid_up_to());
+                let text = std::str::from_utf8(text).map_err(std::io::Error::other)?;
+                inner.write_all(tender_core::inert::inert(text).as_bytes())?;
+                text.len()
+            }
+            Err(_) => {
+                inner.write_all(tender_core::inert::inert(&String::from_utf8_lossy(pending)).as_bytes())?;
+                pending.len()
+            }
+        };
+        pending.drain(..whole);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Inert<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= Self::BLOCK {
+            self.pass(false)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass(true)?;
+        self.inner.flush()
     }
 }
 
@@ -25,7 +106,7 @@ pub(crate) fn write(text: &str, file: Option<&Path>) -> Result<(), Diagnostic> {
 /// terminal (`> evaluation.xlsx`, a pipe); a terminal is refused rather than filled with bytes.
 pub(crate) fn write_binary(bytes: &[u8], file: Option<&Path>, example: &str) -> Result<(), Diagnostic> {
     match file {
-        Some(path) => write_file(path, bytes),
+        Some(path) => write_file(path, |out| out.write_all(bytes)),
         None => {
             use std::io::IsTerminal as _;
             let mut out = std::io::stdout().lock();
@@ -65,7 +146,9 @@ pub(crate) fn to_stderr(text: &str) {
 ///   points nowhere, or in a loop, is refused;
 /// * a FIFO or a character device (`/dev/null`, `/dev/stdout`, a terminal): written to directly;
 /// * a directory, a block device (a disk), a socket: refused.
-fn write_file(path: &Path, text: &[u8]) -> Result<(), Diagnostic> {
+///
+/// `fill` writes the content.
+fn write_file(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<(), Diagnostic> {
     let target = match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
             Diagnostic::error(format!("{}: cannot follow the symbolic link: {e}", path.display())).with_help(
@@ -75,13 +158,13 @@ fn write_file(path: &Path, text: &[u8]) -> Result<(), Diagnostic> {
         _ => path.to_owned(),
     };
     match std::fs::metadata(&target) {
-        Ok(m) if m.is_file() => replace_regular(path, &target, text, Some(m.permissions())),
+        Ok(m) if m.is_file() => replace_regular(path, &target, fill, Some(m.permissions())),
         Ok(m) => match Special::of(&m) {
-            Special::Stream => write_directly(path, &target, text),
+            Special::Stream => write_directly(path, &target, fill),
             Special::Refused(what) => Err(Diagnostic::error(format!("{}: is {what}; not written", path.display()))
                 .with_help("give the name of a file to write, e.g. -o result.json")),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_regular(path, &target, text, None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => replace_regular(path, &target, fill, None),
         Err(e) => Err(Diagnostic::error(format!("{}: cannot write the file: {e}", path.display()))
             .with_help("check that the directory exists and can be written to")),
     }
@@ -119,11 +202,15 @@ impl Special {
 }
 
 /// Writes to a FIFO or a device as it is: no temporary file, no rename.
-fn write_directly(path: &Path, target: &Path, text: &[u8]) -> Result<(), Diagnostic> {
+fn write_directly(
+    path: &Path,
+    target: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(target)
-        .and_then(|mut f| f.write_all(text).and_then(|()| f.flush()))
+        .and_then(|mut f| fill(&mut f).and_then(|()| f.flush()))
         .map_err(|e| {
             Diagnostic::error(format!("{}: cannot write: {e}", path.display()))
                 .with_help("check that the device or pipe can be written to")
@@ -135,7 +222,7 @@ fn write_directly(path: &Path, target: &Path, text: &[u8]) -> Result<(), Diagnos
 fn replace_regular(
     path: &Path,
     target: &Path,
-    text: &[u8],
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
     permissions: Option<std::fs::Permissions>,
 ) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
@@ -164,7 +251,7 @@ fn replace_regular(
         .unwrap_or_else(|| Err(std::io::Error::other("no free temporary name beside the file")))
         .map_err(fail)?;
     let mut file = file;
-    file.write_all(text)
+    fill(&mut file)
         .and_then(|()| permissions.map_or(Ok(()), |p| file.set_permissions(p)))
         .and_then(|()| file.sync_all())
         .map_err(fail)?;
@@ -229,6 +316,35 @@ fn remove_pending(pending: &Mutex<Option<PathBuf>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_written_in_pieces_is_made_inert_as_written_whole() {
+        // Control characters (C0, DEL, C1), line breaks, and characters of two to four bytes, cut
+        // at every place: in the middle of a character too.
+        let text = "Evil\u{1b}[31m Corp\r\n\u{7f}æøå \u{85}\u{9b}§ 日本 🦀\tend\u{0}".repeat(3);
+        let expected = tender_core::inert::inert(&text).into_owned();
+        for piece in 1..=9 {
+            let mut out = Inert::new(Vec::new());
+            for chunk in text.as_bytes().chunks(piece) {
+                out.write_all(chunk).expect("written");
+            }
+            out.flush().expect("flushed");
+            assert_eq!(String::from_utf8(out.inner).expect("UTF-8"), expected, "pieces of {piece} bytes");
+        }
+        // Blocks larger than the buffer are passed on as they come.
+        let long = text.repeat(2000);
+        let mut out = Inert::new(Vec::new());
+        for chunk in long.as_bytes().chunks(7777) {
+            out.write_all(chunk).expect("written");
+        }
+        out.flush().expect("flushed");
+        assert_eq!(String::from_utf8(out.inner).expect("UTF-8"), tender_core::inert::inert(&long));
+        // Bytes that are not UTF-8 are shown as the replacement character.
+        let mut out = Inert::new(Vec::new());
+        out.write_all(b"a\xffb\xc3").expect("written");
+        out.flush().expect("flushed");
+        assert_eq!(String::from_utf8(out.inner).expect("UTF-8"), "a\u{FFFD}b\u{FFFD}");
+    }
 
     #[test]
     fn files_are_replaced_whole() {
