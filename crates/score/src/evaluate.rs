@@ -403,8 +403,10 @@ fn evaluate_lot<'a>(
         warnings.push(Warning::RelativePriceModel { model: award.price_model.key() });
     }
 
-    // 1. Gates, 2. quality.
-    let threads = threads_for(bids.len()).max(cores);
+    // 1. Gates, 2. quality. Only a lot large enough is scored in shares: a lot of the last round
+    // with a core to spare (`cores`) uses it for the checks below, since a thread started to score
+    // a share of its 1,000 bids cost more than it saved (cold and warm).
+    let threads = threads_for(bids.len()).max(1);
     let (mut candidates, kernel_scored) = score_candidates(
         threads,
         tender,
@@ -448,17 +450,16 @@ fn evaluate_lot<'a>(
     // 5. Comparison figures and ranking.
     let money_decimals = tender.currency.minor_units();
     let scored = std::mem::take(&mut spare.scored);
-    let ranking =
-        match rank_in(lot, money_decimals, &candidates, &ranked(&candidates), None, threads, scored, &mut warnings) {
-            Ok(r) => r,
-            Err((bid, e)) => {
-                match bid {
-                    Some(b) => price_issue(issues, lot, candidates[b].bid, e),
-                    None => issues.overflow(Some(&lot.id), None, "the price reference"),
-                }
-                return None;
+    let ranking = match rank_in(lot, money_decimals, &candidates, &ranked(&candidates), None, scored, &mut warnings) {
+        Ok(r) => r,
+        Err((bid, e)) => {
+            match bid {
+                Some(b) => price_issue(issues, lot, candidates[b].bid, e),
+                None => issues.overflow(Some(&lot.id), None, "the price reference"),
             }
-        };
+            return None;
+        }
+    };
     // 6. Rank reversal, for models whose points depend on the other bids, and 7. the award and
     // how close it was. The two checks are independent: with a core to spare they run at once.
     let awarded_set = award_set(&ranking, lot.suppliers_to_award);
@@ -1158,20 +1159,17 @@ pub(crate) fn rank_with(
     fixed: Option<&References>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
-    rank_in(lot, money_decimals, candidates, in_play, fixed, 1, Vec::new(), warnings)
+    rank_in(lot, money_decimals, candidates, in_play, fixed, Vec::new(), warnings)
 }
 
 /// [`rank_with`], with the scored bids made in `scored` (emptied first): a vector of an earlier
-/// lot's, so a thread evaluating several lots reuses its memory; each bid's figures are made on
-/// `threads` threads (see [`score_field`]).
-#[allow(clippy::too_many_arguments)]
+/// lot's, so a thread evaluating several lots reuses its memory.
 fn rank_in(
     lot: &Lot,
     money_decimals: u32,
     candidates: &[Candidate<'_>],
     in_play: &[usize],
     fixed: Option<&References>,
-    threads: usize,
     scored: Vec<Scored>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Ranking, RankError> {
@@ -1184,7 +1182,12 @@ fn rank_in(
     let pricing = Pricing::new(award, money_decimals, &references);
     let mut scored = scored;
     scored.clear();
-    score_field(&pricing, candidates, in_play, threads, &mut scored, warnings)?;
+    scored.reserve(in_play.len());
+    for &i in in_play {
+        if let Some(s) = score_priced(&pricing, candidates, i, warnings)? {
+            scored.push(s);
+        }
+    }
     // The passes over the whole scored field (see `whole_field`).
     if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
         apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
@@ -1199,47 +1202,6 @@ fn rank_in(
     permute(&mut scored, &order);
     Ok(Ranking { order: scored, ranks, ties, reference: references })
 }
-
-/// Each `in_play` candidate's figures ([`score_priced`]), appended to `scored` in the order of
-/// `in_play`. Each bid's figures depend on the field only through `pricing`'s references, so a
-/// large field is scored on `threads` threads, each a contiguous share, and put together in order:
-/// the figures, the warnings and the first error are those of one thread.
-fn score_field(
-    pricing: &Pricing<'_>,
-    candidates: &[Candidate<'_>],
-    in_play: &[usize],
-    threads: usize,
-    scored: &mut Vec<Scored>,
-    warnings: &mut Vec<Warning>,
-) -> Result<(), RankError> {
-    let share = |share: &[usize], scored: &mut Vec<Scored>, warnings: &mut Vec<Warning>| {
-        scored.reserve(share.len());
-        for &i in share {
-            if let Some(s) = score_priced(pricing, candidates, i, warnings)? {
-                scored.push(s);
-            }
-        }
-        Ok(())
-    };
-    if threads < 2 || in_play.len() < PARALLEL_PRICES_FROM {
-        return share(in_play, scored, warnings);
-    }
-    let (_, shares) = tender_core::shares::in_shares(in_play, threads, PARALLEL_PRICES_FROM / 2, |part| {
-        let (mut scored, mut warnings) = (Vec::new(), Vec::new());
-        share(part, &mut scored, &mut warnings).map(|()| (scored, warnings))
-    });
-    scored.reserve(in_play.len());
-    for part in shares {
-        // The first error in the order of the bids, as on one thread.
-        let (more, more_warnings) = tender_core::shares::resumed(part)?;
-        scored.extend(more);
-        warnings.extend(more_warnings);
-    }
-    Ok(())
-}
-
-/// A field of this many bids in play is priced on several threads, where the lot has them.
-const PARALLEL_PRICES_FROM: usize = 512;
 
 /// The order alone of the `in_play` candidates (their indices, best first), as [`rank`] gives
 /// it, without keeping each bid's figures: a bid's figures are made, its sort key kept and the
@@ -2170,8 +2132,8 @@ mod tests {
         }
     }
 
-    /// A lot evaluated with one core and with several (bids scored and priced in shares, the
-    /// rank-reversal check beside the close calls) gives the same result, byte for byte.
+    /// A lot evaluated with one core and with several (bids scored in shares, the rank-reversal
+    /// check beside the close calls) gives the same result, byte for byte.
     /// The rank-reversal re-rankings keep each bid's sort key alone (`rank_order`): their order is
     /// the full ranking's, for the whole field and for the field without its first or its lowest
     /// price bid.
@@ -2203,7 +2165,7 @@ mod tests {
 
     #[test]
     fn a_lot_is_the_same_on_one_core_and_on_several() {
-        let (tender, bids) = lot_of(900);
+        let (tender, bids) = lot_of(600);
         let table = crate::marks::MarkTable::read(&tender, &bids);
         let entries: Vec<Entry<'_>> =
             bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
@@ -2213,8 +2175,6 @@ mod tests {
             let lot = evaluate_lot(&tender, &tender.lots[0], &entries, Detail::Figures, cores, &mut spare, &mut issues)
                 .unwrap();
             assert!(issues.list.is_empty());
-            // Enough bids in play to be priced in shares.
-            assert!(lot.bids.iter().filter(|b| b.rank.is_some()).count() >= PARALLEL_PRICES_FROM);
             (lot.rank_reversal.is_some(), lot.close_calls.len(), serde_json::to_string(&lot).unwrap())
         };
         let one = on(1);
