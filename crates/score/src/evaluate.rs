@@ -2132,8 +2132,6 @@ mod tests {
         }
     }
 
-    /// A lot evaluated with one core and with several (bids scored in shares, the rank-reversal
-    /// check beside the close calls) gives the same result, byte for byte.
     /// The rank-reversal re-rankings keep each bid's sort key alone (`rank_order`): their order is
     /// the full ranking's, for the whole field and for the field without its first or its lowest
     /// price bid.
@@ -2163,6 +2161,9 @@ mod tests {
         }
     }
 
+    /// A lot evaluated with one core and with several (the rank-reversal check on a thread of its
+    /// own beside the close calls) gives the same result, byte for byte. Scoring in shares, which
+    /// only a larger lot gets, is compared in `a_large_lot_scores_the_same_on_several_threads`.
     #[test]
     fn a_lot_is_the_same_on_one_core_and_on_several() {
         let (tender, bids) = lot_of(600);
