@@ -597,6 +597,9 @@ fn score_candidates<'a>(
     (candidates, kernel_scored)
 }
 
+/// The bids [`score_share`] scores before it grows the warnings vector for the rest.
+const WARNING_RATE_FROM_BIDS: usize = 64;
+
 /// Steps 1 and 2: each bid's gates and quality, by the kernel where it can and the plan where it
 /// cannot; with the number of bids the kernel scored. A rejected bid keeps what can be computed
 /// of it (its marks and evaluated price) but takes no rank. The candidates are appended to
@@ -613,7 +616,15 @@ fn score_share<'a>(
     issues: &mut Issues,
 ) -> u32 {
     let mut kernel_scored = 0u32;
-    for &Entry { bid, defects, marks } in bids {
+    let warned_before = warnings.len();
+    for (i, &Entry { bid, defects, marks }) in bids.iter().enumerate() {
+        if i == WARNING_RATE_FROM_BIDS {
+            // Marks that disagree can give several warnings a bid (6 a bid in the peers' tender):
+            // the vector is grown once for the rest of the bids at the rate seen so far, not
+            // doubled (and copied) a dozen times.
+            let rate = (warnings.len() - warned_before).div_ceil(i);
+            warnings.reserve_exact(rate.saturating_mul(bids.len() - i));
+        }
         let gates = gates::check_all(tender, lot, bid);
         let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
         let mut c = Candidate {

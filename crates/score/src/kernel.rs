@@ -47,20 +47,33 @@ struct Leaf {
     allowed_decimal: Decimal,
 }
 
-/// Per bid and criterion: the marks' integer sum and spread, with where the lowest and the
-/// highest mark are in the bid's block (the first lowest and the last highest, as the general
-/// path reports them; the warning shows them as written).
+/// Per bid and criterion: the marks' integer sum, lowest and highest.
 #[derive(Clone, Copy)]
 struct Acc {
     sum: i64,
     low: i32,
     high: i32,
-    low_at: usize,
-    high_at: usize,
 }
 
 impl Acc {
-    const EMPTY: Self = Self { sum: 0, low: i32::MAX, high: i32::MIN, low_at: 0, high_at: 0 };
+    const EMPTY: Self = Self { sum: 0, low: i32::MAX, high: i32::MIN };
+
+    /// The sum, lowest and highest of one criterion's marks.
+    fn of(values: &[i32]) -> Self {
+        values.iter().fold(Self::EMPTY, |a, &v| Self {
+            sum: a.sum + i64::from(v),
+            low: a.low.min(v),
+            high: a.high.max(v),
+        })
+    }
+
+    /// Each criterion's [`Acc::of`] where every criterion has `N` marks, the `N` known when
+    /// compiling: the marks are summed without a loop per criterion.
+    fn each<const N: usize>(acc: &mut [Self], values: &[i32]) {
+        for (a, v) in acc.iter_mut().zip(values.chunks_exact(N)) {
+            *a = Self::of(v);
+        }
+    }
 }
 
 /// A bid's quality as the kernel computed it.
@@ -165,7 +178,8 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         let n = self.accumulate(marks)?;
         let numerator = self.numerator(n)?;
         let mut below = None;
-        for (leaf, a) in self.leaves.iter().zip(&self.acc) {
+        let marks_per_leaf = marks.n;
+        for (l, (leaf, a)) in self.leaves.iter().zip(&self.acc).enumerate() {
             let sum = i128::from(a.sum);
             if below.is_none()
                 && let Some(m) = leaf.minimum
@@ -175,6 +189,11 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
                 below = Some((leaf.id.clone(), mean));
             }
             if n >= 2 && i128::from(a.high) - i128::from(a.low) > leaf.allowed {
+                // The first lowest and the last highest mark, as the general path reports them.
+                let base = l * marks_per_leaf;
+                let block = marks.values.get(base..base + marks_per_leaf)?;
+                let low_at = base + block.iter().position(|&v| v == a.low)?;
+                let high_at = base + block.iter().rposition(|&v| v == a.high)?;
                 // The marks as written: from the block where it holds them so, else from the bid.
                 let mark = |at: usize| {
                     if marks.as_written {
@@ -190,8 +209,8 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
                 warnings.push(Warning::Disagreement {
                     bid: bid.id.clone(),
                     criterion: leaf.id.clone(),
-                    lowest: mark(a.low_at)?,
-                    highest: mark(a.high_at)?,
+                    lowest: mark(low_at)?,
+                    highest: mark(high_at)?,
                     allowed: leaf.allowed_decimal,
                 });
             }
@@ -261,18 +280,18 @@ impl<'a, 'p> QualityKernel<'a, 'p> {
         if n == 0 || marks.decimals != self.decimals || marks.values.len() != n.checked_mul(self.leaves.len())? {
             return None;
         }
-        for (l, (a, values)) in self.acc.iter_mut().zip(marks.values.chunks_exact(n)).enumerate() {
-            let base = l * n;
-            let mut acc = Acc::EMPTY;
-            for (k, &v) in values.iter().enumerate() {
-                acc.sum += i64::from(v);
-                // Selects, not branches: marks are as unpredictable as the evaluators.
-                acc.low_at = std::hint::select_unpredictable(v < acc.low, base + k, acc.low_at);
-                acc.low = acc.low.min(v);
-                acc.high_at = std::hint::select_unpredictable(v >= acc.high, base + k, acc.high_at);
-                acc.high = acc.high.max(v);
+        // The usual numbers of evaluators, known when compiling; any other, one loop per criterion.
+        match n {
+            1 => Acc::each::<1>(&mut self.acc, marks.values),
+            2 => Acc::each::<2>(&mut self.acc, marks.values),
+            3 => Acc::each::<3>(&mut self.acc, marks.values),
+            4 => Acc::each::<4>(&mut self.acc, marks.values),
+            5 => Acc::each::<5>(&mut self.acc, marks.values),
+            _ => {
+                for (a, values) in self.acc.iter_mut().zip(marks.values.chunks_exact(n)) {
+                    *a = Acc::of(values);
+                }
             }
-            *a = acc;
         }
         u32::try_from(n).ok()
     }

@@ -149,8 +149,8 @@ fn lot() -> impl Strategy<Value = Lot> {
         prop::collection::vec(
             (
                 prop_oneof![1u64..100_000_000, 1u64..100_000_000_000_000],
-                1usize..5,
-                prop::collection::vec(0u16..64, 30),
+                1usize..8,
+                prop::collection::vec(0u16..64, 40),
                 prop::bool::weighted(0.1),
             ),
             1..9,
@@ -175,7 +175,7 @@ fn lot() -> impl Strategy<Value = Lot> {
                             .map(|c| {
                                 let e =
                                     if uneven && c == n - 1 && evaluators > 1 { evaluators - 1 } else { evaluators };
-                                (0..e).map(|k| marks[(c * 5 + k) % marks.len()]).collect()
+                                (0..e).map(|k| marks[(c * 8 + k) % marks.len()]).collect()
                             })
                             .collect();
                         (price, per)
