@@ -87,31 +87,39 @@ pub(crate) struct Entry<'a> {
     pub(crate) marks: Option<Marks<'a>>,
 }
 
-/// The evaluation of the bids as [`crate::Prepared`] holds them, in any order.
+/// The bids of a competition as [`crate::Prepared`] read them: in the order of their ids, each
+/// with its lot (its index in the tender's lots; `None` where the tender has no such lot).
+pub(crate) struct Field<'a> {
+    pub(crate) by_id: Vec<(Entry<'a>, Option<usize>)>,
+}
+
+/// The evaluation of the bids of `field`.
 pub(crate) fn evaluate_entries(
     tender: &Tender,
-    mut sorted: Vec<Entry<'_>>,
+    field: Field<'_>,
     detail: Detail,
 ) -> Result<Evaluation, EvaluationError> {
     let mut issues = Issues::default();
-    sorted.sort_by(|a, b| a.bid.id.cmp(&b.bid.id));
-    for pair in sorted.windows(2) {
-        if pair[0].bid.id == pair[1].bid.id {
-            issues.push(None, Some(&pair[0].bid.id), "two bids have this id", "give every bid its own id");
+    let by_id = field.by_id;
+    for pair in by_id.windows(2) {
+        if pair[0].0.bid.id == pair[1].0.bid.id {
+            issues.push(None, Some(&pair[0].0.bid.id), "two bids have this id", "give every bid its own id");
         }
     }
-    for e in &sorted {
-        if tender.lot(&e.bid.lot).is_none() {
-            issues.push(
+    let mut lot_bids: Vec<Vec<Entry<'_>>> = vec![Vec::new(); tender.lots.len()];
+    for &(e, lot) in &by_id {
+        match lot.and_then(|k| lot_bids.get_mut(k)) {
+            Some(bids) => bids.push(e),
+            None => issues.push(
                 None,
                 Some(&e.bid.id),
                 format!("the tender has no lot `{}`", e.bid.lot),
                 "correct the bid's `lot`",
-            );
+            ),
         }
     }
     let mut lots = Vec::with_capacity(tender.lots.len());
-    for (lot, lot_issues) in evaluate_lots(tender, &sorted, detail) {
+    for (lot, lot_issues) in evaluate_lots(tender, &lot_bids, detail) {
         issues.list.extend(lot_issues.list);
         lots.extend(lot);
     }
@@ -136,9 +144,12 @@ const PARALLEL_FROM_BIDS: usize = 256;
 /// the limits across lots are applied, so a large tender's lots are evaluated on the machine's
 /// cores, each thread taking the next lot (the largest first) until none is left; the results
 /// are the same as on one thread.
-fn evaluate_lots<'a>(tender: &Tender, sorted: &[Entry<'a>], detail: Detail) -> Vec<(Option<LotEvaluation>, Issues)> {
-    let lot_bids: Vec<Vec<Entry<'a>>> =
-        tender.lots.iter().map(|lot| sorted.iter().copied().filter(|e| e.bid.lot == lot.id).collect()).collect();
+fn evaluate_lots<'a>(
+    tender: &Tender,
+    lot_bids: &[Vec<Entry<'a>>],
+    detail: Detail,
+) -> Vec<(Option<LotEvaluation>, Issues)> {
+    let all: usize = lot_bids.iter().map(Vec::len).sum();
     let one = |k: usize, cores: usize, spare: &mut Spare<'a>| {
         let mut issues = Issues::default();
         let lot = evaluate_lot(tender, &tender.lots[k], &lot_bids[k], detail, cores, spare, &mut issues);
@@ -147,9 +158,9 @@ fn evaluate_lots<'a>(tender: &Tender, sorted: &[Entry<'a>], detail: Detail) -> V
     let busy = lot_bids.iter().filter(|b| !b.is_empty()).count();
     let cores = tender_core::shares::cores();
     let threads = cores.min(busy);
-    if threads < 2 || sorted.len() < PARALLEL_FROM_BIDS {
+    if threads < 2 || all < PARALLEL_FROM_BIDS {
         // One lot with bids (or one core): a large lot has the cores to itself.
-        let inside = if sorted.len() < PARALLEL_FROM_BIDS { 1 } else { cores };
+        let inside = if all < PARALLEL_FROM_BIDS { 1 } else { cores };
         let mut spare = Spare::default();
         return (0..tender.lots.len()).map(|k| one(k, inside, &mut spare)).collect();
     }

@@ -25,6 +25,11 @@ pub struct Prepared<'a> {
     defects: Vec<Vec<Defect>>,
     marks: MarkTable,
     detail: Detail,
+    /// The bids' indices in the order of their ids: the competition does not depend on the order
+    /// the bids were given in.
+    by_id: Vec<usize>,
+    /// Each bid's lot: its index in the tender's lots (`None`: the tender has no such lot).
+    lot: Vec<Option<usize>>,
 }
 
 impl<'a> Prepared<'a> {
@@ -33,13 +38,11 @@ impl<'a> Prepared<'a> {
     /// score them. The bids may be given by value or by reference (`&[Bid]` or `&[&Bid]`).
     pub fn new<B: Borrow<Bid> + Sync>(tender: &'a Tender, bids: &'a [B], detail: Detail) -> Self {
         let marks = if detail == Detail::Figures { MarkTable::read(tender, bids) } else { MarkTable::default() };
-        Self {
-            tender,
-            bids: bids.iter().map(Borrow::borrow).collect(),
-            defects: tender_core::compliance::defects(tender, bids),
-            marks,
-            detail,
-        }
+        let bids: Vec<&Bid> = bids.iter().map(Borrow::borrow).collect();
+        let mut by_id: Vec<usize> = (0..bids.len()).collect();
+        by_id.sort_by(|&a, &b| bids[a].id.cmp(&bids[b].id));
+        let lot = bids.iter().map(|b| tender.lots.iter().position(|l| l.id == b.lot)).collect();
+        Self { tender, defects: tender_core::compliance::defects(tender, &bids), bids, marks, detail, by_id, lot }
     }
 
     /// Evaluates the bids: the result of [`crate::evaluate_with`] with the same tender, bids and
@@ -48,13 +51,11 @@ impl<'a> Prepared<'a> {
     /// # Errors
     /// As [`crate::evaluate`].
     pub fn evaluate(&self) -> Result<Evaluation, EvaluationError> {
-        let entries = self
-            .bids
+        let by_id = self
+            .by_id
             .iter()
-            .zip(&self.defects)
-            .enumerate()
-            .map(|(i, (&bid, defects))| Entry { bid, defects, marks: self.marks.get(i) })
+            .map(|&i| (Entry { bid: self.bids[i], defects: &self.defects[i], marks: self.marks.get(i) }, self.lot[i]))
             .collect();
-        crate::evaluate::evaluate_entries(self.tender, entries, self.detail)
+        crate::evaluate::evaluate_entries(self.tender, crate::evaluate::Field { by_id }, self.detail)
     }
 }

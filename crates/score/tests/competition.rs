@@ -401,3 +401,28 @@ fn the_sovereignty_result_counts_the_answers() {
     assert_eq!(objectives[1].answered, None);
     assert_eq!(e.lots[0].bids[0].sovereignty.as_ref().unwrap().overall, Some(Seal::Seal2));
 }
+
+/// What the bids' author got wrong in the field (an id given twice, a lot the tender does not
+/// have) stops the evaluation with every such issue, named by bid, in the order of the bids' ids
+/// whatever the order they were given in.
+#[test]
+fn repeated_ids_and_unknown_lots_are_each_reported_in_id_order() {
+    let tender = one_lot(PRICE_QUALITY_40_60);
+    let mut elsewhere = simple_bid("A", "90", &[("Q", "7")]);
+    elsewhere.lot = "L9".into();
+    let bids = [
+        simple_bid("C", "100", &[("Q", "8")]),
+        elsewhere,
+        simple_bid("B", "80", &[("Q", "6")]),
+        simple_bid("C", "70", &[("Q", "5")]),
+    ];
+    let issues = |bids: &[tender_core::Bid]| {
+        let e = evaluate(&tender, bids).unwrap_err();
+        e.issues.iter().map(|i| format!("{:?} {}", i.bid, i.message)).collect::<Vec<_>>()
+    };
+    let expected = [r#"Some(Id("C")) two bids have this id"#, r#"Some(Id("A")) the tender has no lot `L9`"#];
+    assert_eq!(issues(&bids), expected);
+    let mut reversed = bids.to_vec();
+    reversed.reverse();
+    assert_eq!(issues(&reversed), expected);
+}
