@@ -636,6 +636,10 @@ fn score_share<'a>(
             let rate = (warnings.len() - warned_before).div_ceil(i);
             warnings.reserve_exact(rate.saturating_mul(bids.len() - i));
         }
+        // The id's text is read now, ahead of the warnings that clone the id: the memory it shares
+        // with the id's reference count is then fetched while the gates and marks are worked
+        // through, rather than when the first clone waits for it (a bid's id is not read before).
+        std::hint::black_box(bid.id.as_str().as_bytes().first().copied());
         let gates = gates::check_all(tender, lot, bid);
         let failed: Vec<Id> = gates.iter().filter(|g| !g.passed).map(|g| g.requirement.clone()).collect();
         let mut c = Candidate {
