@@ -87,27 +87,21 @@ pub(crate) struct Entry<'a> {
     pub(crate) marks: Option<Marks<'a>>,
 }
 
-/// The bids of a competition as [`crate::Prepared`] read them: in the order of their ids, each
+/// The evaluation of the bids as [`crate::Prepared`] reads them: in the order of their ids, each
 /// with its lot (its index in the tender's lots; `None` where the tender has no such lot).
-pub(crate) struct Field<'a> {
-    pub(crate) by_id: Vec<(Entry<'a>, Option<usize>)>,
-}
-
-/// The evaluation of the bids of `field`.
 pub(crate) fn evaluate_entries(
     tender: &Tender,
-    field: Field<'_>,
+    by_id: &[(Entry<'_>, Option<usize>)],
     detail: Detail,
 ) -> Result<Evaluation, EvaluationError> {
     let mut issues = Issues::default();
-    let by_id = field.by_id;
     for pair in by_id.windows(2) {
         if pair[0].0.bid.id == pair[1].0.bid.id {
             issues.push(None, Some(&pair[0].0.bid.id), "two bids have this id", "give every bid its own id");
         }
     }
     let mut lot_bids: Vec<Vec<Entry<'_>>> = vec![Vec::new(); tender.lots.len()];
-    for &(e, lot) in &by_id {
+    for &(e, lot) in by_id {
         match lot.and_then(|k| lot_bids.get_mut(k)) {
             Some(bids) => bids.push(e),
             None => issues.push(

@@ -51,11 +51,11 @@ impl<'a> Prepared<'a> {
     /// # Errors
     /// As [`crate::evaluate`].
     pub fn evaluate(&self) -> Result<Evaluation, EvaluationError> {
-        let by_id = self
+        let by_id: Vec<(Entry<'_>, Option<usize>)> = self
             .by_id
             .iter()
             .map(|&i| (Entry { bid: self.bids[i], defects: &self.defects[i], marks: self.marks.get(i) }, self.lot[i]))
             .collect();
-        crate::evaluate::evaluate_entries(self.tender, crate::evaluate::Field { by_id }, self.detail)
+        crate::evaluate::evaluate_entries(self.tender, &by_id, self.detail)
     }
 }
