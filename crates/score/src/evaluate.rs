@@ -32,8 +32,8 @@ use crate::price::{self, PriceError, Reference};
 use crate::quality::{QualityError, QualityPlan};
 use crate::result::{
     BidResult, BidStatus, Comparison, CriterionPrice, CriterionResult, Evaluation, Exclusion, Figure, GateResult,
-    LotEvaluation, PriceGrade, PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation, ValueAdjustment,
-    Warning,
+    LotEvaluation, PriceFormula, PriceGrade, PriceResult, RankReversal, Reversal, SealRecord, Tie, TotalDerivation,
+    ValueAdjustment, Warning,
 };
 use tender_core::compliance::Defect;
 
@@ -581,19 +581,34 @@ fn score_candidates<'a>(
         let scored = score_share(tender, lot, bids, plan, kernel, &mut candidates, warnings, issues);
         return (candidates, scored);
     }
-    // Each share with a kernel of its own (planned the same way).
+    // Each share with a kernel of its own (planned the same way). The first share, scored on this
+    // thread, is scored into the lot's own vectors (the candidates' with room for every bid), so
+    // only the other shares' candidates and warnings are copied after it.
     let with_kernel = kernel.is_some();
+    let own = std::sync::Mutex::new(Some((candidates, std::mem::take(warnings))));
     let (_, shares) = tender_core::shares::in_shares(bids, threads, 1, |share| {
+        let first = std::ptr::eq(share.as_ptr(), bids.as_ptr());
+        let own = first.then(|| own.lock().ok().and_then(|mut o| o.take())).flatten();
+        let (mut candidates, mut warnings) = own.unwrap_or_else(|| (Vec::with_capacity(share.len()), Vec::new()));
         let mut kernel = with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
-        let (mut warnings, mut issues) = (Vec::new(), Issues::default());
-        let mut candidates = Vec::with_capacity(share.len());
+        let mut issues = Issues::default();
         let scored =
             score_share(tender, lot, share, plan, kernel.as_mut(), &mut candidates, &mut warnings, &mut issues);
         (candidates, scored, warnings, issues)
     });
-    let mut kernel_scored = 0;
-    for share in shares {
-        let (more, scored, more_warnings, more_issues) = tender_core::shares::resumed(share);
+    let mut shares = shares.into_iter().map(tender_core::shares::resumed);
+    let (mut candidates, mut kernel_scored) = (Vec::new(), 0);
+    if let Some((unused, before)) = own.into_inner().ok().flatten() {
+        // The first share did not take the lot's vectors (it always does): they come first.
+        candidates = unused;
+        *warnings = before;
+    } else if let Some((first, scored, first_warnings, first_issues)) = shares.next() {
+        candidates = first;
+        kernel_scored = scored;
+        *warnings = first_warnings;
+        issues.list.extend(first_issues.list);
+    }
+    for (more, scored, more_warnings, more_issues) in shares {
         candidates.extend(more);
         kernel_scored += scored;
         warnings.extend(more_warnings);
@@ -1244,8 +1259,8 @@ fn rank_order(
     let pricing = Pricing::new(award, money_decimals, &references);
     let mut keys = Vec::with_capacity(in_play.len());
     for &i in in_play {
-        if let Some(s) = score_priced(&pricing, candidates, i, &mut scratch)? {
-            keys.push(RankKey::of(&s));
+        if let Some(k) = rank_key(&pricing, candidates, i, &mut scratch)? {
+            keys.push(k);
         }
     }
     let (order, _, _) = order_with_ties(lot, candidates, &keys, &mut scratch);
@@ -1277,16 +1292,66 @@ fn score_priced(
     let Some((p, basis)) = c.price.clone() else { return Ok(None) };
     let evaluated = figure(pricing.money, p).map_err(|e| (Some(i), e.into()))?;
     let bid = PricedBid { index: i, candidate: c, price: p, result: PriceResult::unscored(basis, evaluated) };
+    if by_one_price_model(award) {
+        return by_price(pricing, bid, &award.price_model).map(Some);
+    }
     let s = match &award.price_model {
         PriceModel::PricePerQualityPoint { corridor, decision } => {
             per_quality_point(pricing, bid, *corridor, *decision, warnings)?
         }
         PriceModel::ValueAdded { mode } => value_added(pricing, bid, *mode)?,
         PriceModel::PercentAdjustment { mode, max_percent } => percent_adjustment(pricing, bid, *mode, *max_percent)?,
-        _ if award.has_components() => by_components(pricing, bid)?,
-        model => by_price(pricing, bid, model)?,
+        _ => by_components(pricing, bid)?,
     };
     Ok(Some(s))
+}
+
+/// Whether the lot's price is scored by one criterion's price model ([`by_price`]): not by
+/// components, price per quality point or an adjusted evaluation price.
+fn by_one_price_model(award: &tender_core::AwardModel) -> bool {
+    !award.has_components()
+        && !matches!(
+            award.price_model,
+            PriceModel::PricePerQualityPoint { .. }
+                | PriceModel::ValueAdded { .. }
+                | PriceModel::PercentAdjustment { .. }
+        )
+}
+
+/// Candidate `i`'s sort key, as [`RankKey::of`] reads it from [`score_priced`]'s figures: where
+/// one price model scores the price, the figures the key reads are made alone, without the price
+/// result the ranking publishes (an order without the figures, as the rank-reversal check asks
+/// for, needs none). `None` for a bid without a price.
+fn rank_key(
+    pricing: &Pricing<'_>,
+    candidates: &[Candidate<'_>],
+    i: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<RankKey>, RankError> {
+    let award = pricing.award;
+    if !by_one_price_model(award) {
+        return Ok(score_priced(pricing, candidates, i, warnings)?.as_ref().map(RankKey::of));
+    }
+    let c = &candidates[i];
+    let Some((p, _)) = c.price else { return Ok(None) };
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    // The same figures, checked in the same order, as `score_priced` and `by_price` make them.
+    let evaluated = figure(pricing.money, p).map_err(wrap)?;
+    let points = match price_points(pricing, &award.price_model, i, p)? {
+        Some(pp) => Some(figure(pricing.policy, pp.points).map_err(wrap)?),
+        None => None,
+    };
+    let total = points.map_or(Exact::ZERO, |f| f.exact).checked_add(c.quality.unwrap_or(Exact::ZERO)).map_err(wrap)?;
+    let total = figure(pricing.policy, total).map_err(wrap)?.value;
+    Ok(Some(RankKey {
+        index: i,
+        group: 0,
+        corridor_key: None,
+        total,
+        total_units: total.mantissa(),
+        evaluated: Some(evaluated.exact),
+        price_points: points.map(|f| f.value),
+    }))
 }
 
 /// Total points relative to the best (`relative_total`): the best total (`fixed`, the field's,
@@ -1607,25 +1672,21 @@ fn by_components(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>) -> Result<Scored
 /// quality points.
 fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -> Result<Scored, RankError> {
     let PricedBid { index: i, candidate: c, price: p, result: mut price_result } = bid;
-    let Pricing { policy, price_scale, references, price_max, .. } = *pricing;
-    let q = c.quality.unwrap_or(Exact::ZERO);
+    let policy = pricing.policy;
     let wrap = |e: Overflow| (Some(i), PriceError::from(e));
-    let mut price_points = None;
-    if let (Some(max), Some(reference)) = (price_max, references.total) {
-        let max = max.map_err(wrap)?;
-        let (r, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
-        price_result.unrounded_ratio = Some(r);
-        let (r, grade) = price_grade(policy, price_scale, r).map_err(wrap)?;
-        price_result.grade = grade;
-        let r = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
-        let pts = max.checked_mul(r).map_err(wrap)?;
-        let pts = pts.round_by(policy.price_points_rule()).map_err(wrap)?;
-        price_result.formula = Some(formula);
-        price_result.ratio = Some(r);
-        price_result.points = Some(figure(policy, pts).map_err(wrap)?);
-        price_points = Some(pts);
-    }
-    let total = price_points.unwrap_or(Exact::ZERO).checked_add(q).map_err(wrap)?;
+    let points = price_points(pricing, model, i, p)?;
+    let price_points = match points {
+        Some(PricePoints { unrounded, grade, ratio, formula, points }) => {
+            price_result.unrounded_ratio = Some(unrounded);
+            price_result.grade = grade;
+            price_result.formula = Some(formula);
+            price_result.ratio = Some(ratio);
+            price_result.points = Some(figure(policy, points).map_err(wrap)?);
+            Some(points)
+        }
+        None => None,
+    };
+    let total = price_points.unwrap_or(Exact::ZERO).checked_add(c.quality.unwrap_or(Exact::ZERO)).map_err(wrap)?;
     Ok(Scored {
         index: i,
         price: Some(Box::new(price_result)),
@@ -1637,6 +1698,38 @@ fn by_price(pricing: &Pricing<'_>, bid: PricedBid<'_, '_>, model: &PriceModel) -
         corridor_key: None,
         relative: None,
     })
+}
+
+/// A price's points under a one-criterion model, as [`by_price`] publishes them.
+struct PricePoints {
+    /// The share as the formula gives it.
+    unrounded: Exact,
+    /// The price's grade, where the policy rounds grades.
+    grade: Option<PriceGrade>,
+    /// The share weighted (graded and rounded where the policy says).
+    ratio: Exact,
+    formula: PriceFormula,
+    /// The price points, rounded where the policy rounds them.
+    points: Exact,
+}
+
+/// The points of candidate `i`'s evaluated price `p`; `None` without a price criterion or a
+/// reference price.
+fn price_points(
+    pricing: &Pricing<'_>,
+    model: &PriceModel,
+    i: usize,
+    p: Exact,
+) -> Result<Option<PricePoints>, RankError> {
+    let Pricing { policy, price_scale, references, price_max, .. } = *pricing;
+    let wrap = |e: Overflow| (Some(i), PriceError::from(e));
+    let (Some(max), Some(reference)) = (price_max, references.total) else { return Ok(None) };
+    let max = max.map_err(wrap)?;
+    let (unrounded, formula) = price::share(model, max, p, reference).map_err(|e| (Some(i), e))?;
+    let (r, grade) = price_grade(policy, price_scale, unrounded).map_err(wrap)?;
+    let ratio = round_at(policy, RoundingStep::Ratio, r).map_err(wrap)?;
+    let points = max.checked_mul(ratio).map_err(wrap)?.round_by(policy.price_points_rule()).map_err(wrap)?;
+    Ok(Some(PricePoints { unrounded, grade, ratio, formula, points }))
 }
 
 /// The extended price-per-quality-point method: the bids whose quality per price is within
@@ -2179,6 +2272,62 @@ mod tests {
             assert_eq!(alone, full.order.iter().map(|s| s.index).collect::<Vec<_>>());
             assert_eq!(alone.len(), field.len());
         }
+    }
+
+    /// Where one price model scores the price, the rank-reversal re-rankings make a bid's sort key
+    /// without its price result (`rank_key`): the key is the one the full figures give, under each
+    /// such model and each step a policy may round at.
+    #[test]
+    fn the_key_alone_is_the_full_figures_key() {
+        use tender_core::num::{Money, Percent};
+        let (mut tender, bids) = lot_of(300);
+        let models = [
+            PriceModel::Proportional,
+            PriceModel::LinearSlope { slope: Percent::from(20) },
+            PriceModel::LinearFromLowest { floor_at_zero: true },
+            PriceModel::MinMax,
+            PriceModel::FixedSpan { low: Money::from(1100), high: Money::from(1250) },
+            PriceModel::Logarithmic { zero_at: Percent::from(25) },
+        ];
+        let steps = [RoundingStep::Total, RoundingStep::Grade, RoundingStep::Ratio, RoundingStep::Criterion];
+        let table = crate::marks::MarkTable::read(&tender, &bids);
+        let mut compared = 0;
+        for model in models {
+            for at in steps {
+                let award = &mut tender.lots[0].award;
+                award.price_model = model.clone();
+                award.rounding.at = at;
+                award.rounding.decimals = 1;
+                let lot = &tender.lots[0];
+                assert!(by_one_price_model(&lot.award));
+                let plan = QualityPlan::new(&lot.award).unwrap();
+                let entries: Vec<Entry<'_>> =
+                    bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
+                let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
+                let (mut candidates, _) =
+                    score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
+                for c in &mut candidates {
+                    let p = price::bid_price(&tender, lot, c.bid).unwrap();
+                    c.price = Some((p.price, p.basis));
+                }
+                let in_play = ranked(&candidates);
+                let references = references_of(&lot.award, &candidates, &in_play);
+                let pricing = Pricing::new(&lot.award, 2, &references);
+                let fields = |k: &RankKey| {
+                    (k.index, k.group, k.corridor_key, k.total, k.total_units, k.evaluated, k.price_points)
+                };
+                for &i in &in_play {
+                    let full = score_priced(&pricing, &candidates, i, &mut warnings).unwrap().unwrap();
+                    let alone = rank_key(&pricing, &candidates, i, &mut warnings).unwrap().unwrap();
+                    assert_eq!(fields(&alone), fields(&RankKey::of(&full)), "{model:?} at {at:?}, candidate {i}");
+                    compared += 1;
+                }
+                let full = rank(lot, 2, &candidates, &in_play, &mut warnings).unwrap();
+                let alone = rank_order(lot, 2, &candidates, &in_play).unwrap();
+                assert_eq!(alone, full.order.iter().map(|s| s.index).collect::<Vec<_>>(), "{model:?} at {at:?}");
+            }
+        }
+        assert!(compared > 6 * 4 * 250, "{compared}");
     }
 
     /// A lot evaluated with one core and with several (the rank-reversal check on a thread of its
