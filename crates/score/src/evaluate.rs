@@ -2066,8 +2066,12 @@ fn rank_reversal_check(
         })
         .map(|(_, s)| s.index)
         .collect();
+    // The field in the candidates' order: the order found does not depend on it, and the
+    // candidates are then read one after the other, not in rank order across memory.
+    let mut field = in_play.clone();
+    field.sort_unstable();
     let again = |removed: usize| {
-        let rest: Vec<usize> = in_play.iter().copied().filter(|&i| i != removed).collect();
+        let rest: Vec<usize> = field.iter().copied().filter(|&i| i != removed).collect();
         rerank_without(lot, money_decimals, max_quality, candidates, &rest)
     };
     // Each re-ranking is independent: a large lot's are made on the cores, each thread taking a
@@ -2271,6 +2275,9 @@ mod tests {
             let alone = rank_order(lot, 2, &candidates, &field).unwrap();
             assert_eq!(alone, full.order.iter().map(|s| s.index).collect::<Vec<_>>());
             assert_eq!(alone.len(), field.len());
+            // Whatever order the field is given in (the check gives it in the candidates' order).
+            let reversed: Vec<usize> = field.iter().rev().copied().collect();
+            assert_eq!(rank_order(lot, 2, &candidates, &reversed).unwrap(), alone);
         }
     }
 
