@@ -12,16 +12,31 @@ pub fn in_shares<T: Sync, R: Send>(
     min_share: usize,
     work: impl Fn(&[T]) -> R + Sync,
 ) -> (usize, Vec<std::thread::Result<R>>) {
+    in_shares_from(items, threads, min_share, (), |_| (), |(), share| work(share))
+}
+
+/// [`in_shares`], each share's work starting from a value of its own: the first share (the
+/// calling thread's) from `first`, each other from `fresh` of its items. A caller that gathers
+/// the shares' results into one vector hands the first share that vector, so only the other
+/// shares' results are copied into it.
+pub fn in_shares_from<T: Sync, S: Send, R: Send>(
+    items: &[T],
+    threads: usize,
+    min_share: usize,
+    first: S,
+    fresh: impl Fn(&[T]) -> S + Sync,
+    work: impl Fn(S, &[T]) -> R + Sync,
+) -> (usize, Vec<std::thread::Result<R>>) {
     let size = items.len().div_ceil(threads.max(1)).max(min_share).max(1);
     if items.len() <= size {
-        return (size, vec![Ok(work(items))]);
+        return (size, vec![Ok(work(first, items))]);
     }
-    let (first, rest) = items.split_at(size);
+    let (head, rest) = items.split_at(size);
     std::thread::scope(|scope| {
-        let work = &work;
-        let helpers: Vec<_> = rest.chunks(size).map(|chunk| scope.spawn(move || work(chunk))).collect();
+        let (work, fresh) = (&work, &fresh);
+        let helpers: Vec<_> = rest.chunks(size).map(|chunk| scope.spawn(move || work(fresh(chunk), chunk))).collect();
         let mut results = Vec::with_capacity(helpers.len().saturating_add(1));
-        results.push(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(first))));
+        results.push(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(first, head))));
         results.extend(helpers.into_iter().map(std::thread::ScopedJoinHandle::join));
         (size, results)
     })
@@ -57,6 +72,31 @@ mod tests {
         }
         let (_, none) = in_shares(&[] as &[u32], 4, 1, <[u32]>::len);
         assert_eq!(none.into_iter().map(resumed).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn the_first_share_starts_from_the_value_given_and_the_others_fresh() {
+        let items: Vec<u32> = (0..10).collect();
+        for threads in [1, 2, 3] {
+            let mut start = Vec::with_capacity(100);
+            start.push(99);
+            let (_, results) = in_shares_from(
+                &items,
+                threads,
+                1,
+                start,
+                |share| Vec::with_capacity(share.len()),
+                |mut into: Vec<u32>, share| {
+                    into.extend_from_slice(share);
+                    into
+                },
+            );
+            let shares: Vec<Vec<u32>> = results.into_iter().map(resumed).collect();
+            assert_eq!(shares[0][0], 99, "{threads} threads");
+            assert!(shares[0].capacity() >= 100, "the first share's vector is the one given");
+            assert!(shares.iter().skip(1).all(|s| s[0] != 99));
+            assert_eq!(shares.concat()[1..], items[..], "{threads} threads");
+        }
     }
 
     #[test]

@@ -585,33 +585,32 @@ fn score_candidates<'a>(
     // thread, is scored into the lot's own vectors (the candidates' with room for every bid), so
     // only the other shares' candidates and warnings are copied after it.
     let with_kernel = kernel.is_some();
-    let own = std::sync::Mutex::new(Some((candidates, std::mem::take(warnings))));
-    let (_, shares) = tender_core::shares::in_shares(bids, threads, 1, |share| {
-        let first = std::ptr::eq(share.as_ptr(), bids.as_ptr());
-        let own = first.then(|| own.lock().ok().and_then(|mut o| o.take())).flatten();
-        let (mut candidates, mut warnings) = own.unwrap_or_else(|| (Vec::with_capacity(share.len()), Vec::new()));
-        let mut kernel = with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
-        let mut issues = Issues::default();
-        let scored =
-            score_share(tender, lot, share, plan, kernel.as_mut(), &mut candidates, &mut warnings, &mut issues);
-        (candidates, scored, warnings, issues)
-    });
-    let mut shares = shares.into_iter().map(tender_core::shares::resumed);
+    let (_, shares) = tender_core::shares::in_shares_from(
+        bids,
+        threads,
+        1,
+        (candidates, std::mem::take(warnings)),
+        |share| (Vec::with_capacity(share.len()), Vec::new()),
+        |(mut candidates, mut warnings), share| {
+            let mut kernel = with_kernel.then(|| crate::kernel::QualityKernel::plan(&lot.award, plan)).flatten();
+            let mut issues = Issues::default();
+            let scored =
+                score_share(tender, lot, share, plan, kernel.as_mut(), &mut candidates, &mut warnings, &mut issues);
+            (candidates, scored, warnings, issues)
+        },
+    );
     let (mut candidates, mut kernel_scored) = (Vec::new(), 0);
-    if let Some((unused, before)) = own.into_inner().ok().flatten() {
-        // The first share did not take the lot's vectors (it always does): they come first.
-        candidates = unused;
-        *warnings = before;
-    } else if let Some((first, scored, first_warnings, first_issues)) = shares.next() {
-        candidates = first;
-        kernel_scored = scored;
-        *warnings = first_warnings;
-        issues.list.extend(first_issues.list);
-    }
-    for (more, scored, more_warnings, more_issues) in shares {
-        candidates.extend(more);
+    for (k, share) in shares.into_iter().enumerate() {
+        let (more, scored, more_warnings, more_issues) = tender_core::shares::resumed(share);
+        if k == 0 {
+            // The lot's own vectors, handed to the first share.
+            candidates = more;
+            *warnings = more_warnings;
+        } else {
+            candidates.extend(more);
+            warnings.extend(more_warnings);
+        }
         kernel_scored += scored;
-        warnings.extend(more_warnings);
         issues.list.extend(more_issues.list);
     }
     (candidates, kernel_scored)
@@ -1218,11 +1217,8 @@ fn rank_in(
     let mut scored = scored;
     scored.clear();
     scored.reserve(in_play.len());
-    for &i in in_play {
-        if let Some(s) = score_priced(&pricing, candidates, i, warnings)? {
-            scored.push(s);
-        }
-    }
+    let threads = threads_for(in_play.len());
+    let mut scored = price_field(threads, &pricing, candidates, in_play, scored, warnings)?;
     // The passes over the whole scored field (see `whole_field`).
     if let PriceModel::PricePerQualityPoint { corridor: Some(width), decision } = &award.price_model {
         apply_corridor(&mut scored, *width, *decision).map_err(|e| (None, e.into()))?;
@@ -1236,6 +1232,51 @@ fn rank_in(
     let (order, ranks, ties) = order_with_ties(lot, candidates, &keys, warnings);
     permute(&mut scored, &order);
     Ok(Ranking { order: scored, ranks, ties, reference: references })
+}
+
+/// Each `in_play` candidate's figures ([`score_priced`]) appended to `scored`, in order. A large
+/// lot's are made on `threads` threads (see [`threads_for`]) in contiguous shares, the first
+/// share's into `scored`; the first error in the field's order is returned, as on one thread.
+fn price_field(
+    threads: usize,
+    pricing: &Pricing<'_>,
+    candidates: &[Candidate<'_>],
+    in_play: &[usize],
+    scored: Vec<Scored>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Scored>, RankError> {
+    let price = |mut into: Vec<Scored>, share: &[usize], warnings: &mut Vec<Warning>| {
+        for &i in share {
+            if let Some(s) = score_priced(pricing, candidates, i, warnings)? {
+                into.push(s);
+            }
+        }
+        Ok(into)
+    };
+    if threads < 2 {
+        return price(scored, in_play, warnings);
+    }
+    let (_, shares) = tender_core::shares::in_shares_from(
+        in_play,
+        threads,
+        1,
+        (scored, std::mem::take(warnings)),
+        |share| (Vec::with_capacity(share.len()), Vec::new()),
+        |(into, mut warnings), share| (price(into, share, &mut warnings), warnings),
+    );
+    let mut all = Vec::new();
+    for (k, share) in shares.into_iter().enumerate() {
+        let (priced, more_warnings) = tender_core::shares::resumed(share);
+        if k == 0 {
+            // The vectors handed to the first share.
+            *warnings = more_warnings;
+            all = priced?;
+        } else {
+            warnings.extend(more_warnings);
+            all.extend(priced?);
+        }
+    }
+    Ok(all)
 }
 
 /// The order alone of the `in_play` candidates (their indices, best first), as [`rank`] gives
@@ -2359,6 +2400,52 @@ mod tests {
         assert!(one.0, "no rank-reversal check");
         for cores in [2, 3] {
             assert_eq!(on(cores), one, "{cores} cores");
+        }
+    }
+
+    /// A large lot's bids are priced in shares on several threads: the figures and the warnings
+    /// (a bid without quality points under price per quality point) are those of one thread.
+    #[test]
+    fn a_large_lot_is_priced_the_same_on_several_threads() {
+        let (mut tender, bids) = lot_of(1_000);
+        let table = crate::marks::MarkTable::read(&tender, &bids);
+        for model in [
+            PriceModel::Proportional,
+            PriceModel::PricePerQualityPoint { corridor: None, decision: CorridorDecision::HigherQuality },
+        ] {
+            tender.lots[0].award.price_model = model.clone();
+            let lot = &tender.lots[0];
+            let plan = QualityPlan::new(&lot.award).unwrap();
+            let entries: Vec<Entry<'_>> =
+                bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
+            let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
+            let (mut candidates, _) =
+                score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
+            for (k, c) in candidates.iter_mut().enumerate() {
+                let p = price::bid_price(&tender, lot, c.bid).unwrap();
+                c.price = Some((p.price, p.basis));
+                if k % 97 == 5 {
+                    c.quality = Some(Exact::ZERO);
+                }
+            }
+            let in_play = ranked(&candidates);
+            let references = references_of(&lot.award, &candidates, &in_play);
+            let pricing = Pricing::new(&lot.award, 2, &references);
+            let on = |threads: usize| {
+                let mut warnings = vec![Warning::RelativePriceModel { model: "before" }];
+                let scored = price_field(threads, &pricing, &candidates, &in_play, Vec::new(), &mut warnings).unwrap();
+                let rows: Vec<String> =
+                    scored.iter().map(|s| format!("{:?} {:?} {:?}", RankKey::of(s).index, s.total, s.price)).collect();
+                (rows, warnings)
+            };
+            let one = on(1);
+            assert_eq!(one.0.len(), in_play.len());
+            if model != PriceModel::Proportional {
+                assert!(one.1.iter().any(|w| matches!(w, Warning::NoQualityPoints { .. })), "{:?}", one.1);
+            }
+            for threads in [2, 3, 7] {
+                assert_eq!(on(threads), one, "{model:?} on {threads} threads");
+            }
         }
     }
 
