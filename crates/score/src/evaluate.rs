@@ -1841,6 +1841,67 @@ impl RankKey {
     }
 }
 
+/// How two keys compare on the figure ranked by: the group, then the corridor's key or the
+/// published figure in the comparison's direction.
+fn primary_order(comparison: Comparison, a: &RankKey, b: &RankKey) -> Ordering {
+    a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => {
+            let ascending = if a.total.scale() == b.total.scale() {
+                a.total_units.cmp(&b.total_units)
+            } else {
+                a.total.cmp(&b.total)
+            };
+            match comparison {
+                Comparison::HighestTotal => ascending.reverse(),
+                _ => ascending,
+            }
+        }
+    })
+}
+
+/// The positions in `keys`, best first: by [`primary_order`], then by the bids' ids (`id` of a
+/// position), then by position.
+fn sorted_keys<'i>(keys: &[RankKey], comparison: Comparison, id: impl Fn(usize) -> &'i Id) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    match packed_keys(keys, comparison) {
+        Some(mut packed) => {
+            // The same order, sorted as integers side by side; equal figures are then put in the
+            // order of their bids' ids.
+            packed.sort_unstable();
+            order.clear();
+            order.extend(packed.iter().map(|&(_, _, k)| k));
+            let mut start = 0;
+            for run in packed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+                let end = start + run.len();
+                if run.len() > 1 {
+                    order[start..end].sort_by(|&a, &b| id(a).cmp(id(b)));
+                }
+                start = end;
+            }
+        }
+        None => order.sort_by(|&a, &b| primary_order(comparison, &keys[a], &keys[b]).then_with(|| id(a).cmp(id(b)))),
+    }
+    order
+}
+
+/// Each key as `(group, figure, position)`, the figure in units of its last decimal and negated
+/// where the highest wins, so that the integers sort as the comparison orders the keys; `None`
+/// where a key is compared otherwise (inside a corridor, or totals of different scales).
+fn packed_keys(keys: &[RankKey], comparison: Comparison) -> Option<Vec<(u8, i128, usize)>> {
+    let scale = keys.first().map(|k| k.total.scale());
+    keys.iter()
+        .enumerate()
+        .map(|(k, key)| {
+            (key.corridor_key.is_none() && Some(key.total.scale()) == scale).then(|| {
+                // A decimal's units are below 2^96: the negation fits.
+                let units = if comparison == Comparison::HighestTotal { -key.total_units } else { key.total_units };
+                (key.group, units, k)
+            })
+        })
+        .collect()
+}
+
 /// Sorts the scored bids by the comparison (bid id last, for a stable order), then breaks the ties
 /// on the published figure by the tender's rules in order: the positions in `keys` in order, each
 /// one's rank and the ties.
@@ -1852,25 +1913,9 @@ fn order_with_ties(
 ) -> (Vec<usize>, Vec<u32>, Vec<Tie>) {
     let award = &lot.award;
     let comparison = comparison_of(&award.price_model);
-    let primary = |a: &RankKey, b: &RankKey| -> Ordering {
-        a.group.cmp(&b.group).then_with(|| match (a.corridor_key, b.corridor_key) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            _ => {
-                let ascending = if a.total.scale() == b.total.scale() {
-                    a.total_units.cmp(&b.total_units)
-                } else {
-                    a.total.cmp(&b.total)
-                };
-                match comparison {
-                    Comparison::HighestTotal => ascending.reverse(),
-                    _ => ascending,
-                }
-            }
-        })
-    };
+    let primary = |a: &RankKey, b: &RankKey| primary_order(comparison, a, b);
     let id = |k: usize| &candidates[keys[k].index].bid.id;
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| primary(&keys[a], &keys[b]).then_with(|| id(a).cmp(id(b))));
+    let mut order = sorted_keys(keys, comparison, id);
 
     // Ties on the published figure, broken by the tender's rules in order, each group in place.
     let count = order.len();
@@ -2319,6 +2364,49 @@ mod tests {
             // Whatever order the field is given in (the check gives it in the candidates' order).
             let reversed: Vec<usize> = field.iter().rev().copied().collect();
             assert_eq!(rank_order(lot, 2, &candidates, &reversed).unwrap(), alone);
+        }
+    }
+
+    /// Keys sorted as integers side by side are in the order the comparison gives them: by
+    /// group, figure (either direction), id and position, with many equal figures, repeated ids,
+    /// and keys that take the comparison (a corridor's, figures of different scales).
+    #[test]
+    fn keys_sorted_as_integers_are_in_the_comparisons_order() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..200 {
+            let n = 1 + usize::try_from(next(60)).unwrap();
+            let ids: Vec<Id> = (0..n).map(|_| Id::new(format!("B{}", next(40)))).collect();
+            let keys: Vec<RankKey> = (0..n)
+                .map(|k| {
+                    let total = Decimal::new(i64::try_from(next(7)).unwrap() - 3, 2);
+                    // Inside a corridor (group 0, ranked by the corridor's key) or outside it.
+                    let corridor = round % 5 == 4 && k % 3 == 0;
+                    let group = if round % 5 == 4 { u8::from(!corridor) } else { u8::try_from(next(2)).unwrap() };
+                    let total =
+                        if round % 7 == 6 && k == n - 1 { total.round_dp(1) + Decimal::new(1, 3) } else { total };
+                    RankKey {
+                        index: k,
+                        group,
+                        corridor_key: corridor.then(|| Exact::from_int(i128::from(next(3))).unwrap()),
+                        total,
+                        total_units: total.mantissa(),
+                        evaluated: None,
+                        price_points: None,
+                    }
+                })
+                .collect();
+            for comparison in [Comparison::HighestTotal, Comparison::LowestEvaluationPrice] {
+                let id = |k: usize| &ids[k];
+                let mut expected: Vec<usize> = (0..n).collect();
+                expected.sort_by(|&a, &b| primary_order(comparison, &keys[a], &keys[b]).then_with(|| id(a).cmp(id(b))));
+                assert_eq!(sorted_keys(&keys, comparison, id), expected, "round {round}, {comparison:?}");
+            }
         }
     }
 
