@@ -21,7 +21,7 @@
 // counters bounded by it, so `+ 1` cannot overflow.
 #![allow(clippy::arithmetic_side_effects)]
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -559,12 +559,13 @@ fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<
     for (i, item) in items.iter().enumerate() {
         let prefix = format!("bids[{i}]");
         let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
-        let mut numbers = Vec::new();
-        walk_value(item, &prefix, &mut numbers);
-        let parsed = match number_error(source, file, numbers) {
-            Some(e) => Err(e),
-            None => serde_path_to_error::deserialize(toml::de::ValueDeserializer::from(item.clone()))
-                .map_err(|e| toml_shape_error(source, file, e, &prefix, Some(item.span()))),
+        let mut steps = vec![At::Key("bids"), At::Index(i)];
+        let parsed = match each_number(item, &mut steps, &mut number_error(source, file)) {
+            ControlFlow::Break(e) => Err(e),
+            ControlFlow::Continue(()) => {
+                serde_path_to_error::deserialize(toml::de::ValueDeserializer::from(item.clone()))
+                    .map_err(|e| toml_shape_error(source, file, e, &prefix, Some(item.span())))
+            }
         };
         out.push((part, parsed));
     }
@@ -573,9 +574,7 @@ fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<
 
 fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadError> {
     let table = toml_table(source, file)?;
-    let mut numbers = Vec::new();
-    walk_table(table.get_ref(), "", &mut numbers);
-    if let Some(e) = number_error(source, file, numbers) {
+    if let ControlFlow::Break(e) = each_number_in(table.get_ref(), &mut Vec::new(), &mut number_error(source, file)) {
         return Err(e);
     }
     // As for JSON: without path tracking first, and again with it where the value does not fit.
@@ -586,17 +585,21 @@ fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
     serde_path_to_error::deserialize(deserializer).map_err(|e| toml_shape_error(source, file, e, "", None))
 }
 
-/// The first number no exact decimal holds, as a located error.
-fn number_error(source: &str, file: &Path, numbers: Vec<Number>) -> Option<LoadError> {
-    numbers.into_iter().find_map(|n| {
-        let message = number_problem(&n.text, n.float)?;
-        Some(LoadError::Shape {
+/// A visit for [`each_number`] that stops at the first number no exact decimal holds, with it as
+/// a located error.
+fn number_error<'s>(
+    source: &'s str,
+    file: &'s Path,
+) -> impl for<'t> FnMut(&[At<'t>], Written<'t>) -> ControlFlow<LoadError> + 's {
+    move |steps, n| match number_problem(n.text, n.float) {
+        Some(message) => ControlFlow::Break(LoadError::Shape {
             file: file.to_owned(),
-            path: n.path,
+            path: path_of(steps),
             location: Some(Location::of(source, n.span)),
             message,
-        })
-    })
+        }),
+        None => ControlFlow::Continue(()),
+    }
 }
 
 /// A TOML value that is not the shape asked for, as a located error. `prefix` is where the value
@@ -639,7 +642,7 @@ const DECIMAL_DIGITS: u32 = 28;
 /// beyond what a decimal holds, or (for a TOML float, `binary_float`) more digits than a binary
 /// float keeps.
 fn number_problem(text: &str, binary_float: bool) -> Option<String> {
-    let clean = text.replace('_', "");
+    let clean: std::borrow::Cow<'_, str> = if text.contains('_') { text.replace('_', "").into() } else { text.into() };
     // Floating point only to classify the written text (not finite, or beyond 10^28); no value
     // read from a file is ever kept as a float.
     let value: f64 = clean.parse().unwrap_or(f64::NAN);
@@ -1148,44 +1151,89 @@ fn display_path(path: &str) -> String {
 /// large for a decimal, `inf` and `nan`.)
 pub fn check_toml_floats(table: &toml::de::DeTable<'_>) -> Vec<(String, Range<usize>, String)> {
     let mut found = Vec::new();
-    walk_table(table, "", &mut found);
+    let _: ControlFlow<()> = each_number_in(table, &mut Vec::new(), &mut |steps: &[At<'_>], n: Written<'_>| {
+        let mantissa = n.text.split(['e', 'E']).next().unwrap_or(n.text);
+        if n.float && significant_digits(mantissa) > F64_EXACT_DIGITS {
+            found.push((path_of(steps), n.span, n.text.to_owned()));
+        }
+        ControlFlow::Continue(())
+    });
     found
-        .into_iter()
-        .filter(|n| {
-            let mantissa = n.text.split(['e', 'E']).next().unwrap_or(&n.text);
-            n.float && significant_digits(mantissa) > F64_EXACT_DIGITS
-        })
-        .map(|n| (n.path, n.span, n.text))
-        .collect()
 }
 
-/// A number in a TOML source, as written.
-struct Number {
-    path: String,
+/// One step down to a value in a TOML document: a key, or a position in an array.
+enum At<'t> {
+    Key(&'t str),
+    Index(usize),
+}
+
+/// The path of the steps, as `lots[1].award.criteria[2].weight`.
+fn path_of(steps: &[At<'_>]) -> String {
+    let mut path = String::new();
+    for step in steps {
+        match step {
+            At::Key(key) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            At::Index(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// A number in a TOML source, as written: its text, where it is, whether TOML reads it as a float.
+struct Written<'t> {
+    text: &'t str,
     span: Range<usize>,
-    text: String,
     float: bool,
 }
 
-fn walk_table(table: &toml::de::DeTable<'_>, prefix: &str, found: &mut Vec<Number>) {
+/// Visits each decimal number in `table`, in document order, with the steps down to it (`steps`
+/// holds the steps to `table`), until `visit` breaks. The path is written out only where a visit
+/// asks for it: most numbers are read and left.
+fn each_number_in<'t, B>(
+    table: &'t toml::de::DeTable<'_>,
+    steps: &mut Vec<At<'t>>,
+    visit: &mut impl FnMut(&[At<'t>], Written<'t>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     for (key, value) in table.iter() {
-        let path = if prefix.is_empty() { key.get_ref().to_string() } else { format!("{prefix}.{}", key.get_ref()) };
-        walk_value(value, &path, found);
+        steps.push(At::Key(key.get_ref()));
+        let walked = each_number(value, steps, visit);
+        steps.pop();
+        walked?;
     }
+    ControlFlow::Continue(())
 }
 
-fn walk_value(value: &toml::Spanned<toml::de::DeValue<'_>>, path: &str, found: &mut Vec<Number>) {
-    let number = |text: &str, float| Number { path: path.to_owned(), span: value.span(), text: text.to_owned(), float };
+/// [`each_number_in`] for one value.
+fn each_number<'t, B>(
+    value: &'t toml::Spanned<toml::de::DeValue<'_>>,
+    steps: &mut Vec<At<'t>>,
+    visit: &mut impl FnMut(&[At<'t>], Written<'t>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     match value.get_ref() {
-        toml::de::DeValue::Float(f) => found.push(number(f.as_str(), true)),
-        toml::de::DeValue::Integer(i) if i.radix() == 10 => found.push(number(i.as_str(), false)),
+        toml::de::DeValue::Float(f) => visit(steps, Written { text: f.as_str(), span: value.span(), float: true }),
+        toml::de::DeValue::Integer(i) if i.radix() == 10 => {
+            visit(steps, Written { text: i.as_str(), span: value.span(), float: false })
+        }
         toml::de::DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk_value(item, &format!("{path}[{i}]"), found);
+                steps.push(At::Index(i));
+                let walked = each_number(item, steps, visit);
+                steps.pop();
+                walked?;
             }
+            ControlFlow::Continue(())
         }
-        toml::de::DeValue::Table(t) => walk_table(t, path, found),
-        _ => {}
+        toml::de::DeValue::Table(t) => each_number_in(t, steps, visit),
+        _ => ControlFlow::Continue(()),
     }
 }
 
@@ -1862,5 +1910,28 @@ mod tests {
         let table = toml::de::DeTable::parse(src).expect("parses");
         let found: Vec<String> = check_toml_floats(table.get_ref()).into_iter().map(|(p, _, _)| p).collect();
         assert_eq!(found, vec!["b".to_owned(), "t.c[1]".to_owned()]);
+    }
+
+    /// The first number no exact decimal holds is refused at its path, the first in the file's
+    /// order, whether the file is one document or a bundle of `[[bids]]`.
+    #[test]
+    fn a_number_no_decimal_holds_is_refused_at_its_path() {
+        let path_of = |e: LoadError| match e {
+            LoadError::Shape { path, location, message, .. } => (path, location.map(|l| l.line), message),
+            other => panic!("{other:?}"),
+        };
+        let src = "a = 1\n[[t]]\nx = 2\n[[t]]\nx = [1, 2.5, nan]\ny = 1e300\n";
+        let e = parse::<toml::Value>(src, Format::Toml, "f.toml".as_ref()).expect_err("refused");
+        let (path, line, message) = path_of(e);
+        assert_eq!((path.as_str(), line), ("t[1].x[2]", Some(5)));
+        assert!(message.contains("`nan` is not a number"), "{message}");
+
+        let src = "[[bids]]\nid = \"A\"\n[[bids]]\nid = \"B\"\nprice = { total = 1234567.8901234567 }\n";
+        let mut bundle =
+            parse_bundle::<toml::Value>(src, Format::Toml, "b.toml".as_ref()).expect("a bundle").expect("bids");
+        assert!(bundle[0].1.is_ok());
+        let (path, line, message) = path_of(bundle.remove(1).1.expect_err("refused"));
+        assert_eq!((path.as_str(), line), ("bids[1].price.total", Some(5)));
+        assert!(message.contains("significant digits"), "{message}");
     }
 }
