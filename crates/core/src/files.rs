@@ -559,7 +559,7 @@ fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<
     for (i, item) in items.iter().enumerate() {
         let prefix = format!("bids[{i}]");
         let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
-        let mut steps = vec![At::Key("bids"), At::Index(i)];
+        let mut steps = vec![Step::Key("bids"), Step::Index(i)];
         let parsed = match each_number(item, &mut steps, &mut number_error(source, file)) {
             ControlFlow::Break(e) => Err(e),
             ControlFlow::Continue(()) => {
@@ -590,11 +590,11 @@ fn parse_toml<T: DeserializeOwned>(source: &str, file: &Path) -> Result<T, LoadE
 fn number_error<'s>(
     source: &'s str,
     file: &'s Path,
-) -> impl for<'t> FnMut(&[At<'t>], Written<'t>) -> ControlFlow<LoadError> + 's {
+) -> impl for<'t> FnMut(&[Step<'t>], Written<'t>) -> ControlFlow<LoadError> + 's {
     move |steps, n| match number_problem(n.text, n.float) {
         Some(message) => ControlFlow::Break(LoadError::Shape {
             file: file.to_owned(),
-            path: path_of(steps),
+            path: path_text(steps),
             location: Some(Location::of(source, n.span)),
             message,
         }),
@@ -1151,41 +1151,14 @@ fn display_path(path: &str) -> String {
 /// large for a decimal, `inf` and `nan`.)
 pub fn check_toml_floats(table: &toml::de::DeTable<'_>) -> Vec<(String, Range<usize>, String)> {
     let mut found = Vec::new();
-    let _: ControlFlow<()> = each_number_in(table, &mut Vec::new(), &mut |steps: &[At<'_>], n: Written<'_>| {
+    let _: ControlFlow<()> = each_number_in(table, &mut Vec::new(), &mut |steps: &[Step<'_>], n: Written<'_>| {
         let mantissa = n.text.split(['e', 'E']).next().unwrap_or(n.text);
         if n.float && significant_digits(mantissa) > F64_EXACT_DIGITS {
-            found.push((path_of(steps), n.span, n.text.to_owned()));
+            found.push((path_text(steps), n.span, n.text.to_owned()));
         }
         ControlFlow::Continue(())
     });
     found
-}
-
-/// One step down to a value in a TOML document: a key, or a position in an array.
-enum At<'t> {
-    Key(&'t str),
-    Index(usize),
-}
-
-/// The path of the steps, as `lots[1].award.criteria[2].weight`.
-fn path_of(steps: &[At<'_>]) -> String {
-    let mut path = String::new();
-    for step in steps {
-        match step {
-            At::Key(key) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            At::Index(i) => {
-                path.push('[');
-                path.push_str(&i.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
 }
 
 /// A number in a TOML source, as written: its text, where it is, whether TOML reads it as a float.
@@ -1200,11 +1173,11 @@ struct Written<'t> {
 /// asks for it: most numbers are read and left.
 fn each_number_in<'t, B>(
     table: &'t toml::de::DeTable<'_>,
-    steps: &mut Vec<At<'t>>,
-    visit: &mut impl FnMut(&[At<'t>], Written<'t>) -> ControlFlow<B>,
+    steps: &mut Vec<Step<'t>>,
+    visit: &mut impl FnMut(&[Step<'t>], Written<'t>) -> ControlFlow<B>,
 ) -> ControlFlow<B> {
     for (key, value) in table.iter() {
-        steps.push(At::Key(key.get_ref()));
+        steps.push(Step::Key(key.get_ref()));
         let walked = each_number(value, steps, visit);
         steps.pop();
         walked?;
@@ -1215,8 +1188,8 @@ fn each_number_in<'t, B>(
 /// [`each_number_in`] for one value.
 fn each_number<'t, B>(
     value: &'t toml::Spanned<toml::de::DeValue<'_>>,
-    steps: &mut Vec<At<'t>>,
-    visit: &mut impl FnMut(&[At<'t>], Written<'t>) -> ControlFlow<B>,
+    steps: &mut Vec<Step<'t>>,
+    visit: &mut impl FnMut(&[Step<'t>], Written<'t>) -> ControlFlow<B>,
 ) -> ControlFlow<B> {
     match value.get_ref() {
         toml::de::DeValue::Float(f) => visit(steps, Written { text: f.as_str(), span: value.span(), float: true }),
@@ -1225,7 +1198,7 @@ fn each_number<'t, B>(
         }
         toml::de::DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                steps.push(At::Index(i));
+                steps.push(Step::Index(i));
                 let walked = each_number(item, steps, visit);
                 steps.pop();
                 walked?;
@@ -1237,14 +1210,15 @@ fn each_number<'t, B>(
     }
 }
 
-/// One step of a path such as `lots[1].award.criteria[2].weight`.
+/// One step of a path such as `lots[1].award.criteria[2].weight`: a key, or a position in an
+/// array.
 #[derive(Debug, PartialEq, Eq)]
-enum Step {
-    Key(String),
+enum Step<'a> {
+    Key(&'a str),
     Index(usize),
 }
 
-fn parse_path(path: &str) -> Option<Vec<Step>> {
+fn parse_path(path: &str) -> Option<Vec<Step<'_>>> {
     let mut steps = Vec::new();
     for part in path.split('.') {
         let (key, mut rest) = match part.find('[') {
@@ -1252,7 +1226,7 @@ fn parse_path(path: &str) -> Option<Vec<Step>> {
             None => (part, ""),
         };
         if !key.is_empty() {
-            steps.push(Step::Key(key.to_owned()));
+            steps.push(Step::Key(key));
         }
         while let Some(stripped) = rest.strip_prefix('[') {
             let end = stripped.find(']')?;
@@ -1299,8 +1273,8 @@ fn toml_found(source: &str, path: &str) -> Option<Found> {
     let root = table.get_ref();
     for step in &steps {
         let next = match (current.map(toml::Spanned::get_ref), step) {
-            (None, Step::Key(k)) => root.get(k.as_str()),
-            (Some(toml::de::DeValue::Table(t)), Step::Key(k)) => t.get(k.as_str()),
+            (None, Step::Key(k)) => root.get(*k),
+            (Some(toml::de::DeValue::Table(t)), Step::Key(k)) => t.get(*k),
             (Some(toml::de::DeValue::Array(a)), Step::Index(i)) => a.get(*i),
             _ => None,
         };
@@ -1543,7 +1517,7 @@ impl SpanIndex {
 const MAX_INDEX_DEPTH: usize = 32;
 
 /// A path's steps written as an index key: `lots[1].award`.
-fn path_text(steps: &[Step]) -> String {
+fn path_text(steps: &[Step<'_>]) -> String {
     let mut out = String::new();
     for step in steps {
         match step {
@@ -1847,12 +1821,12 @@ mod tests {
         assert_eq!(
             parse_path("lots[1].award.criteria[2].weight"),
             Some(vec![
-                Step::Key("lots".into()),
+                Step::Key("lots"),
                 Step::Index(1),
-                Step::Key("award".into()),
-                Step::Key("criteria".into()),
+                Step::Key("award"),
+                Step::Key("criteria"),
                 Step::Index(2),
-                Step::Key("weight".into())
+                Step::Key("weight")
             ])
         );
     }

@@ -2283,6 +2283,18 @@ mod tests {
         (tender, bids)
     }
 
+    /// The lot's candidates scored on one thread, each with its evaluated price.
+    fn priced<'a>(tender: &Tender, lot: &Lot, plan: &QualityPlan<'_>, entries: &[Entry<'a>]) -> Vec<Candidate<'a>> {
+        let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
+        let (mut candidates, _) =
+            score_candidates(1, tender, lot, entries, plan, None, &mut spare, &mut warnings, &mut issues);
+        for c in &mut candidates {
+            let p = price::bid_price(tender, lot, c.bid).unwrap();
+            c.price = Some((p.price, p.basis));
+        }
+        candidates
+    }
+
     /// What one thread and several give: each candidate's id, status and quality, the warnings,
     /// the issues and the kernel's count.
     fn scored_on(threads: usize, tender: &Tender, bids: &[Bid]) -> String {
@@ -2346,13 +2358,8 @@ mod tests {
         let table = crate::marks::MarkTable::read(&tender, &bids);
         let entries: Vec<Entry<'_>> =
             bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
-        let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
-        let (mut candidates, _) =
-            score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
-        for c in &mut candidates {
-            let p = price::bid_price(&tender, lot, c.bid).unwrap();
-            c.price = Some((p.price, p.basis));
-        }
+        let candidates = priced(&tender, lot, &plan, &entries);
+        let mut warnings = Vec::new();
         let in_play = ranked(&candidates);
         let cheapest = in_play.iter().copied().min_by_key(|&i| candidates[i].price.as_ref().map(|p| p.0)).unwrap();
         let without = |removed: usize| in_play.iter().copied().filter(|&i| i != removed).collect::<Vec<_>>();
@@ -2439,13 +2446,8 @@ mod tests {
                 let plan = QualityPlan::new(&lot.award).unwrap();
                 let entries: Vec<Entry<'_>> =
                     bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
-                let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
-                let (mut candidates, _) =
-                    score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
-                for c in &mut candidates {
-                    let p = price::bid_price(&tender, lot, c.bid).unwrap();
-                    c.price = Some((p.price, p.basis));
-                }
+                let candidates = priced(&tender, lot, &plan, &entries);
+                let mut warnings = Vec::new();
                 let in_play = ranked(&candidates);
                 let references = references_of(&lot.award, &candidates, &in_play);
                 let pricing = Pricing::new(&lot.award, 2, &references);
@@ -2506,15 +2508,9 @@ mod tests {
             let plan = QualityPlan::new(&lot.award).unwrap();
             let entries: Vec<Entry<'_>> =
                 bids.iter().enumerate().map(|(i, bid)| Entry { bid, defects: &[], marks: table.get(i) }).collect();
-            let (mut warnings, mut issues, mut spare) = (Vec::new(), Issues::default(), Vec::new());
-            let (mut candidates, _) =
-                score_candidates(1, &tender, lot, &entries, &plan, None, &mut spare, &mut warnings, &mut issues);
-            for (k, c) in candidates.iter_mut().enumerate() {
-                let p = price::bid_price(&tender, lot, c.bid).unwrap();
-                c.price = Some((p.price, p.basis));
-                if k % 97 == 5 {
-                    c.quality = Some(Exact::ZERO);
-                }
+            let mut candidates = priced(&tender, lot, &plan, &entries);
+            for c in candidates.iter_mut().skip(5).step_by(97) {
+                c.quality = Some(Exact::ZERO);
             }
             let in_play = ranked(&candidates);
             let references = references_of(&lot.award, &candidates, &in_play);
