@@ -557,9 +557,9 @@ fn toml_bundle<T: DeserializeOwned>(source: &str, file: &Path) -> Result<Option<
     }
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let prefix = format!("bids[{i}]");
-        let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
         let mut steps = vec![Step::Key("bids"), Step::Index(i)];
+        let prefix = path_text(&steps);
+        let part = BundlePart { range: item.span(), path_prefix: format!("{prefix}."), label: prefix.clone() };
         let parsed = match each_number(item, &mut steps, &mut number_error(source, file)) {
             ControlFlow::Break(e) => Err(e),
             ControlFlow::Continue(()) => {
